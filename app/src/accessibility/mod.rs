@@ -1,0 +1,12 @@
+//! The accessibility statement (tillgänglighetsredogörelse) and the way to
+//! report a problem with it, as the DOS act requires.
+
+pub mod api;
+pub mod page;
+#[cfg(feature = "ssr")]
+pub mod store;
+
+/// Longest accepted problem description, in characters.
+pub const DESCRIPTION_MAX: usize = 4000;
+/// Longest accepted page reference, in characters.
+pub const PAGE_MAX: usize = 500;

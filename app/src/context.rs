@@ -1,0 +1,72 @@
+//! What server functions and pages get from the server: the database and
+//! the site's settings, provided per request by the `server` crate.
+
+use crate::i18n::Lang;
+
+#[cfg(feature = "ssr")]
+pub use server_side::*;
+
+#[cfg(feature = "ssr")]
+mod server_side {
+    use crate::{db::Db, error::AppError, i18n::Lang};
+    use leptos::prelude::*;
+
+    /// Per-request services; cheap to clone.
+    #[derive(Clone, Debug)]
+    pub struct AppContext {
+        pub db: Db,
+        /// Cookies get `Secure` (and the `__Host-` prefix) when the site is
+        /// served over https.
+        pub secure_cookies: bool,
+    }
+
+    pub fn app_context() -> Result<AppContext, AppError> {
+        use_context::<AppContext>().ok_or_else(|| AppError::internal("AppContext not provided"))
+    }
+
+    pub(crate) fn lang_from_request() -> Lang {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| {
+                parts
+                    .headers
+                    .get(http::header::COOKIE)
+                    .and_then(|v| v.to_str().ok())
+                    .map(Lang::from_cookie_header)
+            })
+            .unwrap_or_default()
+    }
+
+    /// The Content-Security-Policy for a page; scripts run only from our
+    /// origin or with this response's nonce. `wasm-unsafe-eval` lets the
+    /// islands' WebAssembly compile; it does not allow `eval` of scripts.
+    pub fn content_security_policy(nonce: Option<&str>) -> String {
+        let script_nonce = nonce
+            .map(|n| format!(" 'nonce-{n}'"))
+            .unwrap_or_default();
+        format!(
+            "default-src 'self'; script-src 'self'{script_nonce} 'wasm-unsafe-eval'; \
+             style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+             object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+        )
+    }
+
+    /// Makes a fresh nonce for this page and sends the matching policy.
+    pub(crate) fn apply_content_security_policy() {
+        leptos::nonce::provide_nonce();
+        let nonce = leptos::nonce::use_nonce();
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            let policy = content_security_policy(nonce.as_deref());
+            if let Ok(value) = http::HeaderValue::from_str(&policy) {
+                response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+            }
+        }
+    }
+}
+
+/// The language of the request being rendered.
+pub fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    return lang_from_request();
+    #[cfg(not(feature = "ssr"))]
+    Lang::default()
+}

@@ -1,0 +1,355 @@
+//! The one error type a client ever sees. It crosses the server-function
+//! boundary as JSON (`{"error":"validation",…}`) and carries no internal
+//! detail: causes are logged where the error is made, never sent.
+
+use crate::i18n::Lang;
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "error", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AppError {
+    /// The request could not be read: missing, extra or mistyped fields.
+    #[error("bad request")]
+    BadRequest,
+    /// One or more fields were refused. `values` echoes what was sent (never
+    /// secrets) so a form re-rendered after a no-JavaScript post loses nothing.
+    #[error("validation failed")]
+    Validation {
+        fields: Vec<FieldError>,
+        #[serde(default)]
+        values: Vec<(String, String)>,
+    },
+    #[error("not signed in")]
+    NotSignedIn,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("conflict")]
+    Conflict,
+    #[error("too many requests")]
+    TooManyRequests,
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("service unavailable")]
+    Unavailable,
+    #[error("internal error")]
+    Internal,
+}
+
+/// Why one form field was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub problem: FieldProblem,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FieldProblem {
+    Required,
+    TooShort { min: u32 },
+    TooLong { max: u32 },
+    InvalidEmail,
+    InvalidChoice,
+    InvalidUrl,
+}
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+impl AppError {
+    /// The HTTP status this error answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::BadRequest | AppError::Validation { .. } => 400,
+            AppError::NotSignedIn => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Conflict => 409,
+            AppError::PayloadTooLarge => 413,
+            AppError::TooManyRequests => 429,
+            AppError::Unavailable => 503,
+            AppError::Internal => 500,
+        }
+    }
+
+    /// A message a civil servant understands, in the chosen language.
+    pub fn message(&self, lang: Lang) -> &'static str {
+        let sv = lang == Lang::Sv;
+        match self {
+            AppError::BadRequest => {
+                if sv {
+                    "Förfrågan kunde inte läsas. Kontrollera uppgifterna och försök igen."
+                } else {
+                    "The request could not be read. Check the details and try again."
+                }
+            }
+            AppError::Validation { .. } => {
+                if sv {
+                    "Några uppgifter behöver rättas. Se markeringarna vid fälten."
+                } else {
+                    "Some details need correcting. See the notes beside the fields."
+                }
+            }
+            AppError::NotSignedIn => {
+                if sv {
+                    "Du behöver logga in för att göra det här."
+                } else {
+                    "You need to sign in to do this."
+                }
+            }
+            AppError::Forbidden => {
+                if sv {
+                    "Du har inte behörighet att göra det här."
+                } else {
+                    "You are not allowed to do this."
+                }
+            }
+            AppError::NotFound => {
+                if sv {
+                    "Det du söker finns inte, eller så har du inte tillgång till det."
+                } else {
+                    "What you are looking for does not exist, or you do not have access to it."
+                }
+            }
+            AppError::Conflict => {
+                if sv {
+                    "Uppgiften finns redan eller har ändrats av någon annan. Ladda om sidan och försök igen."
+                } else {
+                    "This already exists or was changed by someone else. Reload the page and try again."
+                }
+            }
+            AppError::TooManyRequests => {
+                if sv {
+                    "För många försök på kort tid. Vänta en stund och försök igen."
+                } else {
+                    "Too many attempts in a short time. Wait a while and try again."
+                }
+            }
+            AppError::PayloadTooLarge => {
+                if sv {
+                    "Det du skickade är för stort."
+                } else {
+                    "What you sent is too large."
+                }
+            }
+            AppError::Unavailable => {
+                if sv {
+                    "Tjänsten är tillfälligt otillgänglig. Försök igen om en liten stund."
+                } else {
+                    "The service is temporarily unavailable. Try again in a moment."
+                }
+            }
+            AppError::Internal => {
+                if sv {
+                    "Något gick fel hos oss. Felet är loggat; försök igen senare."
+                } else {
+                    "Something went wrong on our side. It has been logged; try again later."
+                }
+            }
+        }
+    }
+
+    /// An unexpected failure: the cause goes to the log, the client gets
+    /// only "something went wrong".
+    pub fn internal(cause: impl std::fmt::Display) -> Self {
+        #[cfg(feature = "ssr")]
+        tracing::error!(%cause, "internal error");
+        #[cfg(not(feature = "ssr"))]
+        let _ = cause;
+        AppError::Internal
+    }
+
+    /// The problem for one field, if this is a validation error that names it.
+    pub fn field_problem(&self, field: &str) -> Option<FieldProblem> {
+        match self {
+            AppError::Validation { fields, .. } => fields
+                .iter()
+                .find(|f| f.field == field)
+                .map(|f| f.problem),
+            _ => None,
+        }
+    }
+
+    /// The value the user sent for a field, echoed back with a validation error.
+    pub fn sent_value(&self, field: &str) -> Option<&str> {
+        match self {
+            AppError::Validation { values, .. } => values
+                .iter()
+                .find(|(name, _)| name == field)
+                .map(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+}
+
+impl FieldProblem {
+    pub fn message(self, lang: Lang) -> String {
+        let sv = lang == Lang::Sv;
+        match self {
+            FieldProblem::Required => {
+                if sv { "Fältet måste fyllas i." } else { "This field is required." }.into()
+            }
+            FieldProblem::TooShort { min } => {
+                if sv {
+                    format!("Skriv minst {min} tecken.")
+                } else {
+                    format!("Use at least {min} characters.")
+                }
+            }
+            FieldProblem::TooLong { max } => {
+                if sv {
+                    format!("Skriv högst {max} tecken.")
+                } else {
+                    format!("Use at most {max} characters.")
+                }
+            }
+            FieldProblem::InvalidEmail => if sv {
+                "Ange en e-postadress i formen namn@exempel.se."
+            } else {
+                "Enter an email address like name@example.com."
+            }
+            .into(),
+            FieldProblem::InvalidChoice => {
+                if sv { "Välj ett av alternativen." } else { "Choose one of the options." }.into()
+            }
+            FieldProblem::InvalidUrl => if sv {
+                "Ange en webbadress som börjar med https:// eller http://."
+            } else {
+                "Enter a web address starting with https:// or http://."
+            }
+            .into(),
+        }
+    }
+}
+
+/// Collects field problems while a form is checked, so every problem is
+/// reported at once rather than one per submit.
+#[derive(Default)]
+pub struct Checker {
+    fields: Vec<FieldError>,
+}
+
+impl Checker {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn refuse(&mut self, field: &str, problem: FieldProblem) {
+        self.fields.push(FieldError {
+            field: field.into(),
+            problem,
+        });
+    }
+
+    /// Trims `value` and checks it is present (when `required`) and within
+    /// `max` characters; returns the trimmed text.
+    pub fn text(&mut self, field: &str, value: &str, required: bool, max: usize) -> String {
+        let value = value.trim();
+        if required && value.is_empty() {
+            self.refuse(field, FieldProblem::Required);
+        } else if value.chars().count() > max {
+            self.refuse(field, FieldProblem::TooLong { max: max as u32 });
+        }
+        value.to_string()
+    }
+
+    /// Ends the check: an error echoing `values` if any field was refused.
+    pub fn finish(self, values: &[(&str, &str)]) -> Result<()> {
+        if self.fields.is_empty() {
+            return Ok(());
+        }
+        Err(AppError::Validation {
+            fields: self.fields,
+            values: values
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        })
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => AppError::BadRequest,
+            ServerFnErrorErr::Registration(_) | ServerFnErrorErr::UnsupportedRequestMethod(_) => {
+                AppError::NotFound
+            }
+            ServerFnErrorErr::Request(_) => AppError::Unavailable,
+            other => AppError::internal(other),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        match err {
+            sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
+                tracing::warn!(cause = %err, "database unavailable");
+                AppError::Unavailable
+            }
+            other => AppError::internal(other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_json_shape_is_tagged_snake_case() {
+        let json = serde_json::to_value(AppError::TooManyRequests).unwrap();
+        assert_eq!(json, serde_json::json!({"error": "too_many_requests"}));
+        let v = AppError::Validation {
+            fields: vec![FieldError {
+                field: "email".into(),
+                problem: FieldProblem::TooLong { max: 254 },
+            }],
+            values: vec![("email".into(), "x".into())],
+        };
+        assert_eq!(
+            serde_json::to_value(&v).unwrap(),
+            serde_json::json!({
+                "error": "validation",
+                "fields": [{"field": "email", "problem": {"problem": "too_long", "max": 254}}],
+                "values": [["email", "x"]]
+            })
+        );
+    }
+
+    #[test]
+    fn malformed_arguments_become_bad_request_with_status_400() {
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::Args(
+            "invalid digit found in string".into(),
+        ));
+        assert_eq!(e, AppError::BadRequest);
+        assert_eq!(e.status(), 400);
+        assert!(!e.message(Lang::Sv).contains("digit"));
+    }
+
+    #[test]
+    fn checker_reports_every_refused_field_and_echoes_values() {
+        let mut c = Checker::new();
+        c.text("a", "   ", true, 10);
+        c.text("b", "elva tecken", true, 10);
+        c.text("c", "ok", true, 10);
+        let err = c.finish(&[("a", ""), ("b", "elva tecken")]).unwrap_err();
+        assert_eq!(err.field_problem("a"), Some(FieldProblem::Required));
+        assert_eq!(err.field_problem("b"), Some(FieldProblem::TooLong { max: 10 }));
+        assert_eq!(err.field_problem("c"), None);
+        assert_eq!(err.sent_value("b"), Some("elva tecken"));
+    }
+}

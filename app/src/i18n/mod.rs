@@ -1,0 +1,85 @@
+//! Languages. Swedish is the default; English is chosen with the language
+//! switch and kept in a cookie. Every UI string lives in a `Strings` table
+//! per language, so a missing translation is a compile error.
+
+mod en;
+mod sv;
+
+use serde::{Deserialize, Serialize};
+
+pub use strings::Strings;
+
+mod strings;
+
+/// The cookie that keeps the chosen language.
+pub const LANG_COOKIE: &str = "samrad_lang";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim() {
+            "sv" => Some(Lang::Sv),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language, offered by the language switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Sv => Lang::En,
+            Lang::En => Lang::Sv,
+        }
+    }
+
+    pub fn t(self) -> &'static Strings {
+        match self {
+            Lang::Sv => &sv::STRINGS,
+            Lang::En => &en::STRINGS,
+        }
+    }
+
+    /// The language chosen in a `Cookie` header, Swedish when none is.
+    pub fn from_cookie_header(header: &str) -> Lang {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == LANG_COOKIE)
+            .and_then(|(_, value)| Lang::parse(value))
+            .unwrap_or_default()
+    }
+}
+
+/// The language of the page being rendered: provided by the shell on the
+/// server; islands get it as a prop instead.
+pub fn use_lang() -> Lang {
+    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_comes_from_its_cookie_and_defaults_to_swedish() {
+        assert_eq!(Lang::from_cookie_header(""), Lang::Sv);
+        assert_eq!(Lang::from_cookie_header("a=b; samrad_lang=en"), Lang::En);
+        assert_eq!(Lang::from_cookie_header("samrad_lang=fr"), Lang::Sv);
+        assert_eq!(Lang::from_cookie_header("xsamrad_lang=en"), Lang::Sv);
+    }
+}
+
+pub mod api;

@@ -1,0 +1,72 @@
+//! Samråd's user interface, routes and server functions. Pages render on
+//! the server; only `#[island]` components ship to the browser.
+#![recursion_limit = "256"]
+
+pub mod accessibility;
+pub mod accounts;
+pub mod context;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+pub mod staircase;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+/// The whole HTML document, rendered on the server for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = context::request_lang();
+    provide_context(lang);
+    #[cfg(feature = "ssr")]
+    context::apply_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href="/pkg/samrad.css" />
+                <HydrationScripts options islands=true />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <ui::layout::Layout>
+                <Routes fallback=pages::not_found::NotFoundPage>
+                    <Route path=path!("/") view=pages::start::StartPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/tillganglighet")
+                        view=accessibility::page::AccessibilityPage
+                        ssr=SsrMode::Async
+                    />
+                </Routes>
+            </ui::layout::Layout>
+        </Router>
+    }
+}
+
+/// The browser entry: wakes up the islands on the page, nothing else.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

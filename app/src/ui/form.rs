@@ -1,0 +1,133 @@
+//! Form pieces that show server-side validation next to each field.
+//!
+//! After a post without JavaScript the server redirects back with the
+//! error in the URL (`__path`, `__err`); `url_error` reads it back so the
+//! page can show the messages and the values that were sent.
+
+use crate::{
+    error::{AppError, FieldProblem},
+    i18n::use_lang,
+};
+use leptos::prelude::*;
+use leptos::server_fn::error::ServerFnUrlError;
+use leptos_router::hooks::use_query_map;
+
+/// The error a server function at `path` sent back in this page's URL.
+pub fn url_error(path: &str) -> Option<AppError> {
+    let query = use_query_map().get_untracked();
+    if query.get("__path").as_deref() != Some(path) {
+        return None;
+    }
+    query
+        .get("__err")
+        .map(|encoded| ServerFnUrlError::<AppError>::decode_err(&encoded))
+}
+
+/// A summary at the top of a form: what went wrong and links to the fields.
+#[component]
+pub fn ErrorSummary(error: Option<AppError>, #[prop(optional)] labels: Vec<(&'static str, &'static str)>) -> impl IntoView {
+    let lang = use_lang();
+    error.map(|error| {
+        let fields = match &error {
+            AppError::Validation { fields, .. } => fields.clone(),
+            _ => Vec::new(),
+        };
+        view! {
+            <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+                <h2>{lang.t().error_summary_heading}</h2>
+                <p>{error.message(lang)}</p>
+                <ul>
+                    {fields
+                        .into_iter()
+                        .map(|f| {
+                            let label = labels
+                                .iter()
+                                .find(|(name, _)| *name == f.field)
+                                .map(|(_, label)| *label)
+                                .unwrap_or("");
+                            view! {
+                                <li>
+                                    <a href=format!("#field-{}", f.field)>
+                                        {format!("{label}: {}", f.problem.message(lang))}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
+/// A labelled text input or text area with its hint and its error.
+#[component]
+pub fn TextField(
+    name: &'static str,
+    label: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] multiline: bool,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] max_length: Option<usize>,
+    #[prop(optional)] value: String,
+    #[prop(optional_no_strip)] problem: Option<FieldProblem>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = [
+        hint.map(|_| hint_id.clone()),
+        problem.map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let described_by = (!described_by.is_empty()).then_some(described_by);
+    let invalid = problem.map(|_| "true");
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                name=name
+                rows="6"
+                required=required
+                maxlength=max_length
+                aria-describedby=described_by
+                aria-invalid=invalid
+            >
+                {value}
+            </textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                name=name
+                type=kind
+                value=value
+                required=required
+                maxlength=max_length
+                autocomplete=autocomplete
+                aria-describedby=described_by
+                aria-invalid=invalid
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:field--invalid=problem.is_some()>
+            <label for=id>
+                {label}
+                {(!required).then(|| view! { <span class="optional">" (" {lang.t().optional} ")"</span> })}
+            </label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            {problem.map(|p| view! { <p class="field-error" id=error_id>{p.message(lang)}</p> })}
+            {control}
+        </div>
+    }
+}

@@ -1,0 +1,61 @@
+use crate::i18n::{api::SetLanguage, use_lang};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Header, navigation, main and footer landmarks around every page, with a
+/// skip link first so keyboard users reach the content at once.
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.t();
+    let path = use_location().pathname.get_untracked();
+    let current = move |href: &str| (path == href).then_some("page");
+    let switch = ServerAction::<SetLanguage>::new();
+    view! {
+        <a class="skip-link" href="#main">
+            {t.skip_to_content}
+        </a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-name" href="/">
+                    {t.site_name}
+                    <span class="site-tagline">{t.site_tagline}</span>
+                </a>
+                <nav aria-label=t.nav_label class="site-nav">
+                    <ul>
+                        <li>
+                            <a href="/" aria-current=current("/")>
+                                {t.nav_start}
+                            </a>
+                        </li>
+                        <li>
+                            <a href="/tillganglighet" aria-current=current("/tillganglighet")>
+                                {t.nav_accessibility}
+                            </a>
+                        </li>
+                    </ul>
+                </nav>
+                <ActionForm action=switch>
+                    <input type="hidden" name="lang" value=lang.other().code() />
+                    <button
+                        type="submit"
+                        class="button button--quiet"
+                        lang=lang.other().code()
+                        aria-label=t.switch_language_label
+                    >
+                        {t.switch_language}
+                    </button>
+                </ActionForm>
+            </div>
+        </header>
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer" aria-label=t.footer_label>
+            <p>{t.footer_text}</p>
+            <p>
+                <a href="/tillganglighet">{t.a11y_title}</a>
+            </p>
+        </footer>
+    }
+}

@@ -1,0 +1,5 @@
+//! Building blocks shared by every page.
+
+pub mod form;
+pub mod layout;
+pub mod staircase_explorer;

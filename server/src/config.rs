@@ -1,0 +1,170 @@
+//! Configuration from flags and the environment, checked once at start.
+
+use app::db::Engine;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "samrad",
+    version,
+    about = "Samråd – beställarnätverk, gemensamma behov och marknadsdialoger"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: Settings,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Migrate the database and serve the site (the default).
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Create a site admin, or make an existing account one. The password
+    /// is read from SAMRAD_ADMIN_PASSWORD, or else from standard input.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "Administratör")]
+        name: String,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct Settings {
+    /// sqlite://PATH (created when missing) or postgres://USER@HOST/DB.
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/samrad.db", global = true)]
+    pub database_url: String,
+    /// The address and port to listen on.
+    #[arg(long, env = "BIND", default_value = "127.0.0.1:3000", global = true)]
+    pub bind: String,
+    /// The public address of the site, e.g. https://samrad.example.se; POSTs
+    /// from any other origin are refused. Defaults to http://BIND.
+    #[arg(long, env = "SITE_URL", global = true)]
+    pub site_url: Option<String>,
+    /// Log lines as readable text or as JSON.
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value = "pretty", global = true)]
+    pub log_format: LogFormat,
+    /// The folder with the built assets (cargo-leptos's site root).
+    #[arg(long, env = "SITE_ROOT", default_value = "target/site", global = true)]
+    pub site_root: String,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+/// Settings that have passed their checks.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub database_url: String,
+    pub engine: Engine,
+    pub bind: SocketAddr,
+    /// `scheme://host[:port]`, without a trailing slash.
+    pub site_origin: String,
+    pub site_root: String,
+}
+
+impl Config {
+    pub fn from_settings(settings: &Settings) -> Result<Config, String> {
+        let engine = Engine::from_url(&settings.database_url).ok_or_else(|| {
+            format!(
+                "DATABASE_URL {} is not supported: use sqlite://PATH or postgres://USER@HOST/DB",
+                redact(&settings.database_url)
+            )
+        })?;
+        let bind: SocketAddr = settings
+            .bind
+            .parse()
+            .map_err(|_| format!("BIND {:?} is not an address like 127.0.0.1:3000", settings.bind))?;
+        let site_url = settings
+            .site_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{bind}"));
+        let site_origin = parse_origin(&site_url)
+            .ok_or_else(|| format!("SITE_URL {site_url:?} is not an address like https://samrad.example.se"))?;
+        Ok(Config {
+            database_url: settings.database_url.clone(),
+            engine,
+            bind,
+            site_origin,
+            site_root: settings.site_root.clone(),
+        })
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.site_origin.starts_with("https://")
+    }
+}
+
+/// `scheme://host[:port]` of an http(s) URL with no path beyond `/`.
+fn parse_origin(url: &str) -> Option<String> {
+    let url = url.trim().trim_end_matches('/');
+    let (scheme, rest) = url.split_once("://")?;
+    let valid_host = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    (matches!(scheme, "http" | "https") && valid_host).then(|| format!("{scheme}://{rest}"))
+}
+
+/// The URL with any password replaced, safe to print.
+pub fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(start), Some(at)) if at > start => {
+            let userinfo = &url[start + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..start + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(db: &str, bind: &str, site: Option<&str>) -> Settings {
+        Settings {
+            database_url: db.into(),
+            bind: bind.into(),
+            site_url: site.map(Into::into),
+            log_format: LogFormat::Pretty,
+            site_root: "target/site".into(),
+        }
+    }
+
+    #[test]
+    fn site_origin_defaults_to_the_bind_address() {
+        let c = Config::from_settings(&settings("sqlite://x.db", "127.0.0.1:3000", None)).unwrap();
+        assert_eq!(c.site_origin, "http://127.0.0.1:3000");
+        assert!(!c.is_https());
+        let c = Config::from_settings(&settings("postgres://u@h/d", "0.0.0.0:80", Some("https://samrad.se/"))).unwrap();
+        assert_eq!(c.site_origin, "https://samrad.se");
+        assert!(c.is_https());
+    }
+
+    #[test]
+    fn unsupported_urls_and_addresses_are_refused_with_the_reason() {
+        let e = Config::from_settings(&settings("mysql://u:hemligt@h/d", "127.0.0.1:3000", None)).unwrap_err();
+        assert!(e.contains("not supported") && !e.contains("hemligt"), "{e}");
+        let e = Config::from_settings(&settings("sqlite://x.db", "localhost", None)).unwrap_err();
+        assert!(e.contains("BIND"), "{e}");
+        let e = Config::from_settings(&settings("sqlite://x.db", "127.0.0.1:1", Some("ftp://x"))).unwrap_err();
+        assert!(e.contains("SITE_URL"), "{e}");
+    }
+
+    #[test]
+    fn passwords_in_database_urls_are_redacted() {
+        assert_eq!(redact("postgres://u:pw@h:5432/d"), "postgres://u:***@h:5432/d");
+        assert_eq!(redact("postgres://u@h/d"), "postgres://u@h/d");
+        assert_eq!(redact("sqlite://data/x.db"), "sqlite://data/x.db");
+    }
+}

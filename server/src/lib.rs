@@ -1,0 +1,9 @@
+//! The `samrad` server: configuration, database, middleware and routing.
+//! The UI and the server functions live in the `app` crate.
+
+pub mod config;
+pub mod db;
+pub mod health;
+pub mod routes;
+pub mod security;
+pub mod telemetry;

@@ -1,0 +1,122 @@
+use clap::Parser;
+use server::{
+    config::{redact, Cli, Command, Config},
+    db, routes, telemetry,
+};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    telemetry::init(cli.settings.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("samrad: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("samrad: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let config = Config::from_settings(&cli.settings)?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            let db = open(&config).await?;
+            println!("samrad: the database is migrated ({})", db.engine().name());
+            Ok(())
+        }
+        Command::CreateAdmin { email, name } => create_admin(&config, &email, &name).await,
+    }
+}
+
+/// Connects and applies the migrations.
+async fn open(config: &Config) -> Result<app::db::Db, String> {
+    let db = db::connect(&config.database_url)
+        .await
+        .map_err(|e| format!("{e} ({})", redact(&config.database_url)))?;
+    db::migrate(&db).await?;
+    Ok(db)
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
+    let db = open(&config).await?;
+    let app = routes::router(&config, db);
+    tracing::info!(engine = config.engine.name(), "Samråd is listening");
+    println!("Samråd: {}", config.site_origin);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("the server stopped: {e}"))?;
+    tracing::info!("Samråd has stopped");
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM: stop taking connections, let requests in flight finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> {
+    use app::accounts::{password, store, Email};
+    let email = Email::parse(email).map_err(|_| format!("{email:?} is not an email address"))?;
+    let password = match std::env::var("SAMRAD_ADMIN_PASSWORD") {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!("Password for {} (at least {} characters):", email.as_str(), password::MIN_LENGTH);
+            let mut line = String::new();
+            std::io::stdin()
+                .read_line(&mut line)
+                .map_err(|e| format!("cannot read the password: {e}"))?;
+            line.trim_end_matches(['\r', '\n']).to_string()
+        }
+    };
+    let length = password.chars().count();
+    if !(password::MIN_LENGTH..=password::MAX_LENGTH).contains(&length) {
+        return Err(format!(
+            "the password must have {} to {} characters",
+            password::MIN_LENGTH,
+            password::MAX_LENGTH
+        ));
+    }
+    let db = open(config).await?;
+    let hash = password::hash(password).await.map_err(|e| e.to_string())?;
+    let outcome = store::create_site_admin(&db, &email, name.trim(), &hash)
+        .await
+        .map_err(|e| format!("cannot save the admin: {e}"))?;
+    match outcome {
+        store::AdminOutcome::Created => println!("samrad: created site admin {}", email.as_str()),
+        store::AdminOutcome::Promoted => {
+            println!("samrad: {} is now a site admin (password unchanged)", email.as_str())
+        }
+    }
+    Ok(())
+}
