@@ -100,6 +100,11 @@ async fn server_fn(State(state): State<AppState>, req: Request<Body>) -> Respons
     let res = handle_server_fns_with_context(move || provide_context(context.clone()), req)
         .await
         .into_response();
+    if res.status() == StatusCode::BAD_REQUEST && !res.headers().contains_key("serverfnerror") {
+        // No server function at that path; the stock answer explains
+        // the framework's internals.
+        return json_error(AppError::NotFound);
+    }
     if !res.headers().contains_key("serverfnerror") {
         return res;
     }
@@ -117,8 +122,13 @@ async fn plain_errors(req: Request, next: axum::middleware::Next) -> Response {
     if res.status() != StatusCode::PAYLOAD_TOO_LARGE || res.headers().contains_key("serverfnerror") {
         return res;
     }
-    let body = serde_json::to_string(&AppError::PayloadTooLarge).unwrap_or_default();
-    let mut res = (StatusCode::PAYLOAD_TOO_LARGE, body).into_response();
+    json_error(AppError::PayloadTooLarge)
+}
+
+fn json_error(error: AppError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_string(&error).unwrap_or_default();
+    let mut res = (status, body).into_response();
     res.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),

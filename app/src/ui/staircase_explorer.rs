@@ -7,9 +7,16 @@ use leptos::prelude::*;
 #[island]
 pub fn StaircaseExplorer(selected: Staircase, lang: Lang) -> impl IntoView {
     let current = RwSignal::new(selected);
+    // Effects run only in the browser: `data-live` marks a hydrated island.
+    let live = RwSignal::new(false);
+    Effect::new(move || live.set(true));
     let t = lang.t();
     view! {
-        <ul class="staircase-steps" aria-label=t.staircase_steps_label>
+        <ul
+            class="staircase-steps"
+            aria-label=t.staircase_steps_label
+            data-live=move || live.get().then_some("")
+        >
             {Staircase::ALL
                 .into_iter()
                 .map(|step| {

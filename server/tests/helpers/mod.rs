@@ -1,0 +1,244 @@
+//! Test helpers: a fresh database per test (a temporary SQLite file, or a
+//! new PostgreSQL database created and dropped here) and the real router.
+#![allow(dead_code)]
+
+use app::db::{Db, Engine};
+use axum::{
+    body::Body,
+    http::{HeaderMap, Request, StatusCode},
+    Router,
+};
+use http_body_util::BodyExt;
+use server::config::{Config, LogFormat, Settings};
+use tower::ServiceExt;
+
+pub const SITE: &str = "http://localhost:3000";
+
+/// Runs the body once on SQLite and once on PostgreSQL; the PostgreSQL run
+/// is skipped (with a note) when TEST_DATABASE_URL is not set.
+#[macro_export]
+macro_rules! db_test {
+    ($name:ident, |$app:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let $app = $crate::helpers::TestApp::spawn(app::db::Engine::Sqlite)
+                    .await
+                    .expect("SQLite test app");
+                $body
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let Some($app) = $crate::helpers::TestApp::spawn(app::db::Engine::Postgres).await
+                else {
+                    eprintln!("skipped: TEST_DATABASE_URL is not set");
+                    return;
+                };
+                $body
+            }
+        }
+    };
+}
+
+pub struct TestApp {
+    pub router: Router,
+    pub db: Db,
+    pub database: TestDatabase,
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Answer {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+}
+
+impl TestApp {
+    /// `None` for PostgreSQL when no TEST_DATABASE_URL is configured.
+    pub async fn spawn(engine: Engine) -> Option<TestApp> {
+        let database = TestDatabase::create(engine).await?;
+        let db = server::db::connect(&database.url).await.expect("connect");
+        server::db::migrate(&db).await.expect("migrate");
+        let config = test_config(&database.url);
+        let router = server::routes::router(&config, db.clone());
+        Some(TestApp {
+            router,
+            db,
+            database,
+        })
+    }
+
+    pub async fn send(&self, req: Request<Body>) -> Answer {
+        let res = self.router.clone().oneshot(req).await.expect("router answers");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        Answer {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
+        let mut req = Request::get(path);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.send(req.body(Body::empty()).unwrap()).await
+    }
+
+    /// A form post as a browser on our own site sends it.
+    pub async fn post_form(&self, path: &str, body: &str, headers: &[(&str, &str)]) -> Answer {
+        let mut req = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", SITE)
+            .header("sec-fetch-site", "same-origin");
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        self.send(req.body(Body::from(body.to_string())).unwrap()).await
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+            .fetch_one(self.db.pool())
+            .await
+            .expect("count");
+        n
+    }
+}
+
+pub fn test_config(database_url: &str) -> Config {
+    Config::from_settings(&Settings {
+        database_url: database_url.into(),
+        bind: "127.0.0.1:3000".into(),
+        site_url: Some(SITE.into()),
+        log_format: LogFormat::Pretty,
+        site_root: "target/site-for-tests".into(),
+    })
+    .expect("test config")
+}
+
+fn unique_name() -> String {
+    format!("samrad_test_{:016x}", rand::random::<u64>())
+}
+
+/// A database that exists for one test and is removed after it.
+pub struct TestDatabase {
+    pub url: String,
+    engine: Engine,
+    name: String,
+    admin_url: Option<String>,
+}
+
+impl TestDatabase {
+    pub async fn create(engine: Engine) -> Option<TestDatabase> {
+        let name = unique_name();
+        match engine {
+            Engine::Sqlite => {
+                let path = std::env::temp_dir().join(format!("{name}.db"));
+                Some(TestDatabase {
+                    url: format!("sqlite://{}", path.display()),
+                    engine,
+                    name: path.display().to_string(),
+                    admin_url: None,
+                })
+            }
+            Engine::Postgres => {
+                let admin_url = std::env::var("TEST_DATABASE_URL").ok()?;
+                use sqlx::{Connection, Executor};
+                let mut conn = sqlx::PgConnection::connect(&admin_url)
+                    .await
+                    .expect("TEST_DATABASE_URL answers");
+                conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                    .await
+                    .expect("create test database");
+                let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+                Some(TestDatabase {
+                    url: format!("{base}/{name}"),
+                    engine,
+                    name,
+                    admin_url: Some(admin_url),
+                })
+            }
+        }
+    }
+
+    /// Makes the database refuse connections (PostgreSQL only) and ends
+    /// the ones it has, as when the server goes away.
+    pub async fn cut_off(&self) {
+        self.admin(&format!("ALTER DATABASE {} ALLOW_CONNECTIONS false", self.name))
+            .await;
+        self.admin(&format!(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{}'",
+            self.name
+        ))
+        .await;
+    }
+
+    pub async fn restore(&self) {
+        self.admin(&format!("ALTER DATABASE {} ALLOW_CONNECTIONS true", self.name))
+            .await;
+    }
+
+    async fn admin(&self, sql: &str) {
+        use sqlx::{Connection, Executor};
+        let url = self.admin_url.as_deref().expect("PostgreSQL only");
+        let mut conn = sqlx::PgConnection::connect(url).await.expect("admin connection");
+        conn.execute(sqlx::AssertSqlSafe(sql.to_string()))
+            .await
+            .expect("admin statement");
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        match self.engine {
+            Engine::Sqlite => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", self.name));
+                }
+            }
+            Engine::Postgres => {
+                let Some(admin_url) = self.admin_url.clone() else { return };
+                let name = self.name.clone();
+                // Drop runs inside the test's runtime; a thread of its own
+                // can block on a fresh one.
+                let _ = std::thread::spawn(move || {
+                    let rt = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .expect("runtime");
+                    rt.block_on(async move {
+                        use sqlx::{Connection, Executor};
+                        if let Ok(mut conn) = sqlx::PgConnection::connect(&admin_url).await {
+                            let _ = conn
+                                .execute(sqlx::AssertSqlSafe(format!(
+                                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                                )))
+                                .await;
+                        }
+                    });
+                })
+                .join();
+            }
+        }
+    }
+}
