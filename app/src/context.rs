@@ -40,9 +40,7 @@ mod server_side {
     /// origin or with this response's nonce. `wasm-unsafe-eval` lets the
     /// islands' WebAssembly compile; it does not allow `eval` of scripts.
     pub fn content_security_policy(nonce: Option<&str>) -> String {
-        let script_nonce = nonce
-            .map(|n| format!(" 'nonce-{n}'"))
-            .unwrap_or_default();
+        let script_nonce = nonce.map(|n| format!(" 'nonce-{n}'")).unwrap_or_default();
         format!(
             "default-src 'self'; script-src 'self'{script_nonce} 'wasm-unsafe-eval'; \
              style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \

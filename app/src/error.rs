@@ -3,11 +3,11 @@
 //! detail: causes are logged where the error is made, never sent.
 
 use crate::i18n::Lang;
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[serde(tag = "error", rename_all = "snake_case")]
@@ -169,10 +169,9 @@ impl AppError {
     /// The problem for one field, if this is a validation error that names it.
     pub fn field_problem(&self, field: &str) -> Option<FieldProblem> {
         match self {
-            AppError::Validation { fields, .. } => fields
-                .iter()
-                .find(|f| f.field == field)
-                .map(|f| f.problem),
+            AppError::Validation { fields, .. } => {
+                fields.iter().find(|f| f.field == field).map(|f| f.problem)
+            }
             _ => None,
         }
     }
@@ -193,9 +192,12 @@ impl FieldProblem {
     pub fn message(self, lang: Lang) -> String {
         let sv = lang == Lang::Sv;
         match self {
-            FieldProblem::Required => {
-                if sv { "Fältet måste fyllas i." } else { "This field is required." }.into()
+            FieldProblem::Required => if sv {
+                "Fältet måste fyllas i."
+            } else {
+                "This field is required."
             }
+            .into(),
             FieldProblem::TooShort { min } => {
                 if sv {
                     format!("Skriv minst {min} tecken.")
@@ -216,9 +218,12 @@ impl FieldProblem {
                 "Enter an email address like name@example.com."
             }
             .into(),
-            FieldProblem::InvalidChoice => {
-                if sv { "Välj ett av alternativen." } else { "Choose one of the options." }.into()
+            FieldProblem::InvalidChoice => if sv {
+                "Välj ett av alternativen."
+            } else {
+                "Choose one of the options."
             }
+            .into(),
             FieldProblem::InvalidUrl => if sv {
                 "Ange en webbadress som börjar med https:// eller http://."
             } else {
@@ -348,7 +353,10 @@ mod tests {
         c.text("c", "ok", true, 10);
         let err = c.finish(&[("a", ""), ("b", "elva tecken")]).unwrap_err();
         assert_eq!(err.field_problem("a"), Some(FieldProblem::Required));
-        assert_eq!(err.field_problem("b"), Some(FieldProblem::TooLong { max: 10 }));
+        assert_eq!(
+            err.field_problem("b"),
+            Some(FieldProblem::TooLong { max: 10 })
+        );
         assert_eq!(err.field_problem("c"), None);
         assert_eq!(err.sent_value("b"), Some("elva tecken"));
     }

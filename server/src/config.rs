@@ -36,7 +36,12 @@ pub enum Command {
 #[derive(Args, Debug, Clone)]
 pub struct Settings {
     /// sqlite://PATH (created when missing) or postgres://USER@HOST/DB.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/samrad.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/samrad.db",
+        global = true
+    )]
     pub database_url: String,
     /// The address and port to listen on.
     #[arg(long, env = "BIND", default_value = "127.0.0.1:3000", global = true)]
@@ -46,7 +51,13 @@ pub struct Settings {
     #[arg(long, env = "SITE_URL", global = true)]
     pub site_url: Option<String>,
     /// Log lines as readable text or as JSON.
-    #[arg(long, env = "LOG_FORMAT", value_enum, default_value = "pretty", global = true)]
+    #[arg(
+        long,
+        env = "LOG_FORMAT",
+        value_enum,
+        default_value = "pretty",
+        global = true
+    )]
     pub log_format: LogFormat,
     /// The folder with the built assets (cargo-leptos's site root).
     #[arg(long, env = "SITE_ROOT", default_value = "target/site", global = true)]
@@ -78,16 +89,19 @@ impl Config {
                 redact(&settings.database_url)
             )
         })?;
-        let bind: SocketAddr = settings
-            .bind
-            .parse()
-            .map_err(|_| format!("BIND {:?} is not an address like 127.0.0.1:3000", settings.bind))?;
+        let bind: SocketAddr = settings.bind.parse().map_err(|_| {
+            format!(
+                "BIND {:?} is not an address like 127.0.0.1:3000",
+                settings.bind
+            )
+        })?;
         let site_url = settings
             .site_url
             .clone()
             .unwrap_or_else(|| format!("http://{bind}"));
-        let site_origin = parse_origin(&site_url)
-            .ok_or_else(|| format!("SITE_URL {site_url:?} is not an address like https://samrad.example.se"))?;
+        let site_origin = parse_origin(&site_url).ok_or_else(|| {
+            format!("SITE_URL {site_url:?} is not an address like https://samrad.example.se")
+        })?;
         Ok(Config {
             database_url: settings.database_url.clone(),
             engine,
@@ -146,24 +160,34 @@ mod tests {
         let c = Config::from_settings(&settings("sqlite://x.db", "127.0.0.1:3000", None)).unwrap();
         assert_eq!(c.site_origin, "http://127.0.0.1:3000");
         assert!(!c.is_https());
-        let c = Config::from_settings(&settings("postgres://u@h/d", "0.0.0.0:80", Some("https://samrad.se/"))).unwrap();
+        let c = Config::from_settings(&settings(
+            "postgres://u@h/d",
+            "0.0.0.0:80",
+            Some("https://samrad.se/"),
+        ))
+        .unwrap();
         assert_eq!(c.site_origin, "https://samrad.se");
         assert!(c.is_https());
     }
 
     #[test]
     fn unsupported_urls_and_addresses_are_refused_with_the_reason() {
-        let e = Config::from_settings(&settings("mysql://u:hemligt@h/d", "127.0.0.1:3000", None)).unwrap_err();
+        let e = Config::from_settings(&settings("mysql://u:hemligt@h/d", "127.0.0.1:3000", None))
+            .unwrap_err();
         assert!(e.contains("not supported") && !e.contains("hemligt"), "{e}");
         let e = Config::from_settings(&settings("sqlite://x.db", "localhost", None)).unwrap_err();
         assert!(e.contains("BIND"), "{e}");
-        let e = Config::from_settings(&settings("sqlite://x.db", "127.0.0.1:1", Some("ftp://x"))).unwrap_err();
+        let e = Config::from_settings(&settings("sqlite://x.db", "127.0.0.1:1", Some("ftp://x")))
+            .unwrap_err();
         assert!(e.contains("SITE_URL"), "{e}");
     }
 
     #[test]
     fn passwords_in_database_urls_are_redacted() {
-        assert_eq!(redact("postgres://u:pw@h:5432/d"), "postgres://u:***@h:5432/d");
+        assert_eq!(
+            redact("postgres://u:pw@h:5432/d"),
+            "postgres://u:***@h:5432/d"
+        );
         assert_eq!(redact("postgres://u@h/d"), "postgres://u@h/d");
         assert_eq!(redact("sqlite://data/x.db"), "sqlite://data/x.db");
     }

@@ -57,7 +57,10 @@ fn sqlite_url_creating_file(url: &str) -> Result<String, String> {
     if path.is_empty() || path == ":memory:" {
         return Err("DATABASE_URL must name a SQLite file, e.g. sqlite://data/samrad.db".into());
     }
-    if let Some(dir) = std::path::Path::new(path).parent().filter(|d| !d.as_os_str().is_empty()) {
+    if let Some(dir) = std::path::Path::new(path)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+    {
         std::fs::create_dir_all(dir)
             .map_err(|e| format!("cannot create the folder {}: {e}", dir.display()))?;
     }
@@ -86,9 +89,7 @@ const SCHEMA_VERSION: &str = "SELECT MAX(version) FROM _sqlx_migrations";
 
 /// The newest applied migration.
 pub async fn schema_version(db: &Db) -> Result<i64, sqlx::Error> {
-    let (version,): (Option<i64>,) = sqlx::query_as(SCHEMA_VERSION)
-        .fetch_one(db.pool())
-        .await?;
+    let (version,): (Option<i64>,) = sqlx::query_as(SCHEMA_VERSION).fetch_one(db.pool()).await?;
     Ok(version.unwrap_or(0))
 }
 
@@ -100,7 +101,10 @@ mod tests {
     fn sqlite_urls_are_opened_in_create_mode() {
         let dir = std::env::temp_dir().join("samrad-url-test");
         let url = format!("sqlite://{}/x.db", dir.display());
-        assert_eq!(sqlite_url_creating_file(&url).unwrap(), format!("{url}?mode=rwc"));
+        assert_eq!(
+            sqlite_url_creating_file(&url).unwrap(),
+            format!("{url}?mode=rwc")
+        );
         assert!(dir.is_dir());
         assert!(sqlite_url_creating_file("sqlite::memory:").is_err());
     }

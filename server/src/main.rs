@@ -8,7 +8,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     telemetry::init(cli.settings.log_format);
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("samrad: cannot start the async runtime: {e}");
@@ -91,7 +94,11 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), St
     let password = match std::env::var("SAMRAD_ADMIN_PASSWORD") {
         Ok(p) => p,
         Err(_) => {
-            eprintln!("Password for {} (at least {} characters):", email.as_str(), password::MIN_LENGTH);
+            eprintln!(
+                "Password for {} (at least {} characters):",
+                email.as_str(),
+                password::MIN_LENGTH
+            );
             let mut line = String::new();
             std::io::stdin()
                 .read_line(&mut line)
@@ -115,7 +122,10 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), St
     match outcome {
         store::AdminOutcome::Created => println!("samrad: created site admin {}", email.as_str()),
         store::AdminOutcome::Promoted => {
-            println!("samrad: {} is now a site admin (password unchanged)", email.as_str())
+            println!(
+                "samrad: {} is now a site admin (password unchanged)",
+                email.as_str()
+            )
         }
     }
     Ok(())

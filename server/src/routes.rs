@@ -5,15 +5,16 @@ use crate::{config::Config, health, security};
 use app::{context::AppContext, db::Db, error::AppError, shell, App};
 use axum::{
     body::{to_bytes, Body},
-    extract::{FromRef, Request, State},
+    extract::{FromRef, Request},
     http::{header, HeaderValue, StatusCode},
-    middleware,
+    middleware::{self, Next},
     response::{IntoResponse, Response},
     routing::{get, post},
     Router,
 };
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos::server_fn::error::SERVER_FN_ERROR_HEADER;
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
 use tower_http::{
     limit::RequestBodyLimitLayer,
@@ -63,7 +64,7 @@ pub fn router(config: &Config, db: Db) -> Router {
 
     Router::new()
         .route("/healthz", get(health::healthz))
-        .route("/api/{*fn_name}", post(server_fn))
+        .route("/api/{*fn_name}", post(unknown_server_fn))
         .leptos_routes_with_context(&state, generate_route_list(App), provide.clone(), move || {
             shell(leptos.clone())
         })
@@ -71,8 +72,9 @@ pub fn router(config: &Config, db: Db) -> Router {
             provide, shell,
         ))
         .with_state(state)
-        .layer(middleware::from_fn(plain_errors))
+        .layer(middleware::from_fn(server_fn_status))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn(plain_errors))
         .layer(middleware::from_fn_with_state(site_origin, security::same_origin_only))
         .layer(middleware::from_fn(security::security_headers))
         .layer(
@@ -93,33 +95,38 @@ pub fn router(config: &Config, db: Db) -> Router {
         ))
 }
 
-/// Runs a server function and gives its error the status the error names;
-/// stock server functions answer every error with 500.
-async fn server_fn(State(state): State<AppState>, req: Request<Body>) -> Response {
-    let context = state.context.clone();
-    let res = handle_server_fns_with_context(move || provide_context(context.clone()), req)
-        .await
-        .into_response();
-    if res.status() == StatusCode::BAD_REQUEST && !res.headers().contains_key("serverfnerror") {
-        // No server function at that path; the stock answer explains
-        // the framework's internals.
-        return json_error(AppError::NotFound);
-    }
-    if !res.headers().contains_key("serverfnerror") {
+/// `leptos_routes` mounts every server function at its own path; what
+/// reaches this wildcard names none. The stock answer would explain the
+/// framework's internals.
+async fn unknown_server_fn() -> Response {
+    json_error(AppError::NotFound)
+}
+
+/// Gives a server function's error the status the error names; stock
+/// server functions answer every error with 500. A plain form post's
+/// error is a redirect back with the error in the URL; it stays one.
+async fn server_fn_status(req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    if res.status() != StatusCode::INTERNAL_SERVER_ERROR
+        || !res.headers().contains_key(SERVER_FN_ERROR_HEADER)
+    {
         return res;
     }
     let (mut parts, body) = res.into_parts();
     let bytes = to_bytes(body, BODY_LIMIT).await.unwrap_or_default();
     let error: AppError = serde_json::from_slice(&bytes).unwrap_or(AppError::Internal);
-    parts.status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    parts.status =
+        StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     Response::from_parts(parts, Body::from(bytes))
 }
 
 /// Gives bare error statuses from the middleware (an oversized body) the
 /// same JSON error body as server functions.
-async fn plain_errors(req: Request, next: axum::middleware::Next) -> Response {
+async fn plain_errors(req: Request, next: Next) -> Response {
     let res = next.run(req).await;
-    if res.status() != StatusCode::PAYLOAD_TOO_LARGE || res.headers().contains_key("serverfnerror") {
+    if res.status() != StatusCode::PAYLOAD_TOO_LARGE
+        || res.headers().contains_key(SERVER_FN_ERROR_HEADER)
+    {
         return res;
     }
     json_error(AppError::PayloadTooLarge)

@@ -26,73 +26,94 @@ fn urlencoding_decode(s: &str) -> String {
     s.replace("%3D", "=").replace("%3d", "=")
 }
 
-db_test!(a_report_is_stored_and_the_browser_is_sent_to_the_thanks, |app| {
-    let res = app
+db_test!(
+    a_report_is_stored_and_the_browser_is_sent_to_the_thanks,
+    |app| {
+        let res = app
         .post_form(
             "/api/accessibility/report",
             "description=Knappen+g%C3%A5r+inte+att+n%C3%A5&page=%2Fnatverk&email=Anna%40Kommun.se",
             &[("accept", "text/html"), ("referer", REFERER)],
         )
         .await;
-    assert_eq!(res.status, 302);
-    assert_eq!(res.header("location"), "/tillganglighet?tack=1#rapportera");
-    let (description, email): (String, Option<String>) =
-        sqlx::query_as("SELECT description, email FROM accessibility_reports")
-            .fetch_one(app.db.pool())
-            .await
-            .unwrap();
-    assert_eq!(description, "Knappen går inte att nå");
-    assert_eq!(email.as_deref(), Some("anna@kommun.se"));
-    let thanks = app.get("/tillganglighet?tack=1").await;
-    assert!(thanks.body.contains("Tack! Din rapport är mottagen."));
-});
-
-db_test!(a_refused_report_comes_back_with_every_problem_and_what_was_typed, |app| {
-    let res = app
-        .post_form(
-            "/api/accessibility/report",
-            "description=+++&page=&email=inte-en-adress",
-            &[("accept", "text/html"), ("referer", REFERER)],
-        )
-        .await;
-    assert_eq!(res.status, 302);
-    let location = res.header("location").to_string();
-    assert!(location.starts_with(REFERER), "{location}");
-    let error = decode_url_error(&location);
-    assert_eq!(error["error"], "validation");
-    let fields: Vec<&str> = error["fields"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["field"].as_str().unwrap())
-        .collect();
-    assert_eq!(fields, ["description", "email"]);
-    assert_eq!(app.count("accessibility_reports").await, 0, "nothing saved");
-
-    let path = location.trim_start_matches("http://localhost:3000");
-    let page = app.get(path).await;
-    assert!(page.body.contains("Fältet måste fyllas i."));
-    assert!(page.body.contains("Ange en e-postadress i formen namn@exempel.se."));
-    assert!(page.body.contains(r#"value="inte-en-adress""#), "the typed value is kept");
-    assert!(page.body.contains(r#"aria-invalid="true""#));
-});
-
-db_test!(a_malformed_server_function_body_answers_400_with_a_clear_message, |app| {
-    for body in ["description=x", "", "page=1&email=2"] {
-        let res = app.post_form("/api/accessibility/report", body, &[]).await;
-        assert_eq!(res.status, 400, "body {body:?}: {}", res.body);
-        let json: serde_json::Value = serde_json::from_str(&res.body).expect("JSON error");
-        assert_eq!(json, serde_json::json!({"error": "bad_request"}), "{body:?}");
+        assert_eq!(res.status, 302);
+        assert_eq!(res.header("location"), "/tillganglighet?tack=1#rapportera");
+        let (description, email): (String, Option<String>) =
+            sqlx::query_as("SELECT description, email FROM accessibility_reports")
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+        assert_eq!(description, "Knappen går inte att nå");
+        assert_eq!(email.as_deref(), Some("anna@kommun.se"));
+        let thanks = app.get("/tillganglighet?tack=1").await;
+        assert!(thanks.body.contains("Tack! Din rapport är mottagen."));
     }
-    let res = app.post_form("/api/language", "lang=fr", &[]).await;
-    assert_eq!(res.status, 400);
-    assert_eq!(app.count("accessibility_reports").await, 0);
-});
+);
 
-db_test!(an_unknown_server_function_answers_404_and_a_get_is_not_allowed, |app| {
-    let res = app.post_form("/api/finns-inte", "", &[]).await;
-    assert_eq!(res.status, 404);
-    assert_eq!(res.body, r#"{"error":"not_found"}"#);
-    let res = app.get("/api/language").await;
-    assert_eq!(res.status, 405);
-});
+db_test!(
+    a_refused_report_comes_back_with_every_problem_and_what_was_typed,
+    |app| {
+        let res = app
+            .post_form(
+                "/api/accessibility/report",
+                "description=+++&page=&email=inte-en-adress",
+                &[("accept", "text/html"), ("referer", REFERER)],
+            )
+            .await;
+        assert_eq!(res.status, 302);
+        let location = res.header("location").to_string();
+        assert!(location.starts_with(REFERER), "{location}");
+        let error = decode_url_error(&location);
+        assert_eq!(error["error"], "validation");
+        let fields: Vec<&str> = error["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(fields, ["description", "email"]);
+        assert_eq!(app.count("accessibility_reports").await, 0, "nothing saved");
+
+        let path = location.trim_start_matches("http://localhost:3000");
+        let page = app.get(path).await;
+        assert!(page.body.contains("Fältet måste fyllas i."));
+        assert!(page
+            .body
+            .contains("Ange en e-postadress i formen namn@exempel.se."));
+        assert!(
+            page.body.contains(r#"value="inte-en-adress""#),
+            "the typed value is kept"
+        );
+        assert!(page.body.contains(r#"aria-invalid="true""#));
+    }
+);
+
+db_test!(
+    a_malformed_server_function_body_answers_400_with_a_clear_message,
+    |app| {
+        for body in ["description=x", "", "page=1&email=2"] {
+            let res = app.post_form("/api/accessibility/report", body, &[]).await;
+            assert_eq!(res.status, 400, "body {body:?}: {}", res.body);
+            let json: serde_json::Value = serde_json::from_str(&res.body).expect("JSON error");
+            assert_eq!(
+                json,
+                serde_json::json!({"error": "bad_request"}),
+                "{body:?}"
+            );
+        }
+        let res = app.post_form("/api/language", "lang=fr", &[]).await;
+        assert_eq!(res.status, 400);
+        assert_eq!(app.count("accessibility_reports").await, 0);
+    }
+);
+
+db_test!(
+    an_unknown_server_function_answers_404_and_a_get_is_not_allowed,
+    |app| {
+        let res = app.post_form("/api/finns-inte", "", &[]).await;
+        assert_eq!(res.status, 404);
+        assert_eq!(res.body, r#"{"error":"not_found"}"#);
+        let res = app.get("/api/language").await;
+        assert_eq!(res.status, 405);
+    }
+);

@@ -17,7 +17,11 @@ fn temp_sqlite() -> (String, std::path::PathBuf) {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn samrad(args: &[&str], envs: &[(&str, &str)]) -> Command {
@@ -34,7 +38,10 @@ fn samrad(args: &[&str], envs: &[(&str, &str)]) -> Command {
 
 /// Runs to the end and gives (exit success, stdout, stderr).
 fn run(args: &[&str], envs: &[(&str, &str)]) -> (bool, String, String) {
-    let out = samrad(args, envs).stdin(Stdio::null()).output().expect("samrad runs");
+    let out = samrad(args, envs)
+        .stdin(Stdio::null())
+        .output()
+        .expect("samrad runs");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -45,18 +52,28 @@ fn run(args: &[&str], envs: &[(&str, &str)]) -> (bool, String, String) {
 fn http_get(port: u16, path: &str) -> Option<String> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").ok()?;
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
     let mut answer = String::new();
     stream.read_to_string(&mut answer).ok()?;
     Some(answer)
 }
 
 fn start_server(db_url: &str, port: u16) -> Child {
-    let child = samrad(&["serve"], &[("DATABASE_URL", db_url), ("BIND", &format!("127.0.0.1:{port}"))])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("server starts");
+    let child = samrad(
+        &["serve"],
+        &[
+            ("DATABASE_URL", db_url),
+            ("BIND", &format!("127.0.0.1:{port}")),
+        ],
+    )
+    .stdout(Stdio::null())
+    .stderr(Stdio::null())
+    .spawn()
+    .expect("server starts");
     let deadline = Instant::now() + Duration::from_secs(30);
     while Instant::now() < deadline {
         if http_get(port, "/healthz").is_some_and(|a| a.starts_with("HTTP/1.1 200")) {
@@ -69,10 +86,16 @@ fn start_server(db_url: &str, port: u16) -> Child {
 
 #[test]
 fn an_unsupported_database_url_is_one_clear_line_and_a_failure() {
-    let (ok, _, err) = run(&["migrate"], &[("DATABASE_URL", "mysql://root:hemligt@localhost/x")]);
+    let (ok, _, err) = run(
+        &["migrate"],
+        &[("DATABASE_URL", "mysql://root:hemligt@localhost/x")],
+    );
     assert!(!ok);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
-    assert!(err.starts_with("samrad: DATABASE_URL") && err.contains("not supported"), "{err}");
+    assert!(
+        err.starts_with("samrad: DATABASE_URL") && err.contains("not supported"),
+        "{err}"
+    );
     assert!(!err.contains("hemligt"), "passwords are not printed: {err}");
 }
 
@@ -81,7 +104,10 @@ fn an_unreachable_database_is_one_clear_line_and_a_failure() {
     let started = Instant::now();
     let (ok, _, err) = run(
         &["migrate"],
-        &[("DATABASE_URL", "postgres://samrad:hemligt@127.0.0.1:1/samrad")],
+        &[(
+            "DATABASE_URL",
+            "postgres://samrad:hemligt@127.0.0.1:1/samrad",
+        )],
     );
     assert!(!ok);
     assert!(started.elapsed() < Duration::from_secs(15));
@@ -95,10 +121,19 @@ fn a_port_in_use_is_one_clear_line_and_a_failure() {
     let taken = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
     let (db, dir) = temp_sqlite();
-    let (ok, _, err) = run(&["serve"], &[("DATABASE_URL", &db), ("BIND", &format!("127.0.0.1:{port}"))]);
+    let (ok, _, err) = run(
+        &["serve"],
+        &[
+            ("DATABASE_URL", &db),
+            ("BIND", &format!("127.0.0.1:{port}")),
+        ],
+    );
     assert!(!ok);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
-    assert!(err.contains(&format!("cannot listen on 127.0.0.1:{port}")), "{err}");
+    assert!(
+        err.contains(&format!("cannot listen on 127.0.0.1:{port}")),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -117,12 +152,18 @@ fn migrate_creates_the_sqlite_file_and_is_idempotent() {
 #[test]
 fn create_admin_creates_then_promotes_and_refuses_short_passwords() {
     let (db, dir) = temp_sqlite();
-    let env = [("DATABASE_URL", db.as_str()), ("SAMRAD_ADMIN_PASSWORD", "kort")];
+    let env = [
+        ("DATABASE_URL", db.as_str()),
+        ("SAMRAD_ADMIN_PASSWORD", "kort"),
+    ];
     let (ok, _, err) = run(&["create-admin", "--email", "admin@samrad.se"], &env);
     assert!(!ok);
     assert!(err.contains("12 to 256 characters"), "{err}");
 
-    let env = [("DATABASE_URL", db.as_str()), ("SAMRAD_ADMIN_PASSWORD", "ett långt och bra lösenord")];
+    let env = [
+        ("DATABASE_URL", db.as_str()),
+        ("SAMRAD_ADMIN_PASSWORD", "ett långt och bra lösenord"),
+    ];
     let (ok, out, err) = run(&["create-admin", "--email", "Admin@Samrad.se"], &env);
     assert!(ok, "{err}");
     assert!(out.contains("created site admin admin@samrad.se"), "{out}");
@@ -144,7 +185,9 @@ fn sigterm_lets_a_request_in_flight_finish_then_exits_cleanly() {
     let body = "description=Halvv%C3%A4gs&page=&email=";
     let (first, rest) = body.split_at(12);
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     write!(
         stream,
         "POST /api/accessibility/report HTTP/1.1\r\nHost: 127.0.0.1\r\n\
@@ -163,7 +206,10 @@ fn sigterm_lets_a_request_in_flight_finish_then_exits_cleanly() {
     stream.write_all(rest.as_bytes()).unwrap();
     let mut answer = String::new();
     stream.read_to_string(&mut answer).unwrap();
-    assert!(answer.starts_with("HTTP/1.1 302"), "the request finished: {answer}");
+    assert!(
+        answer.starts_with("HTTP/1.1 ") && answer.contains("location: /tillganglighet?tack=1"),
+        "the request ran to its end: {answer}"
+    );
 
     let deadline = Instant::now() + Duration::from_secs(10);
     let status = loop {

@@ -4,7 +4,8 @@ use crate::{
     error::AppError,
 };
 
-const INSERT_REPORT: &str = "INSERT INTO accessibility_reports (description, page, email, created_at) \
+const INSERT_REPORT: &str =
+    "INSERT INTO accessibility_reports (description, page, email, created_at) \
      VALUES ($1, $2, $3, $4)";
 
 pub async fn insert_report(

@@ -39,7 +39,9 @@ mod tests {
         let phc = hash("korrekt häst batteri".into()).await.unwrap();
         assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
         let parsed = PasswordHash::new(&phc).unwrap();
-        assert!(hasher().verify_password(b"korrekt h\xc3\xa4st batteri", &parsed).is_ok());
+        assert!(hasher()
+            .verify_password(b"korrekt h\xc3\xa4st batteri", &parsed)
+            .is_ok());
         assert!(hasher().verify_password(b"fel", &parsed).is_err());
     }
 }

@@ -8,7 +8,6 @@ pub const STRINGS: Strings = Strings {
     nav_start: "Home",
     nav_accessibility: "Accessibility",
     switch_language: "På svenska",
-    switch_language_label: "Switch language to Swedish",
     footer_label: "Footer",
     footer_text: "Samråd – for buyer networks, shared needs and market dialogues.",
 

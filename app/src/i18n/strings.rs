@@ -7,7 +7,6 @@ pub struct Strings {
     pub nav_start: &'static str,
     pub nav_accessibility: &'static str,
     pub switch_language: &'static str,
-    pub switch_language_label: &'static str,
     pub footer_label: &'static str,
     pub footer_text: &'static str,
 

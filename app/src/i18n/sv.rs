@@ -8,7 +8,6 @@ pub const STRINGS: Strings = Strings {
     nav_start: "Start",
     nav_accessibility: "Tillgänglighet",
     switch_language: "In English",
-    switch_language_label: "Byt språk till engelska",
     footer_label: "Sidfot",
     footer_text: "Samråd – för beställarnätverk, gemensamma behov och marknadsdialoger.",
 

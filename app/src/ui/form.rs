@@ -25,7 +25,10 @@ pub fn url_error(path: &str) -> Option<AppError> {
 
 /// A summary at the top of a form: what went wrong and links to the fields.
 #[component]
-pub fn ErrorSummary(error: Option<AppError>, #[prop(optional)] labels: Vec<(&'static str, &'static str)>) -> impl IntoView {
+pub fn ErrorSummary(
+    error: Option<AppError>,
+    #[prop(optional)] labels: Vec<(&'static str, &'static str)>,
+) -> impl IntoView {
     let lang = use_lang();
     error.map(|error| {
         let fields = match &error {

@@ -41,7 +41,6 @@ pub fn Layout(children: Children) -> impl IntoView {
                         type="submit"
                         class="button button--quiet"
                         lang=lang.other().code()
-                        aria-label=t.switch_language_label
                     >
                         {t.switch_language}
                     </button>

@@ -81,7 +81,12 @@ impl TestApp {
     }
 
     pub async fn send(&self, req: Request<Body>) -> Answer {
-        let res = self.router.clone().oneshot(req).await.expect("router answers");
+        let res = self
+            .router
+            .clone()
+            .oneshot(req)
+            .await
+            .expect("router answers");
         let status = res.status();
         let headers = res.headers().clone();
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
@@ -93,7 +98,8 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> Answer {
-        self.send(Request::get(path).body(Body::empty()).unwrap()).await
+        self.send(Request::get(path).body(Body::empty()).unwrap())
+            .await
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Answer {
@@ -108,19 +114,22 @@ impl TestApp {
     pub async fn post_form(&self, path: &str, body: &str, headers: &[(&str, &str)]) -> Answer {
         let mut req = Request::post(path)
             .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-length", body.len())
             .header("origin", SITE)
             .header("sec-fetch-site", "same-origin");
         for (k, v) in headers {
             req = req.header(*k, *v);
         }
-        self.send(req.body(Body::from(body.to_string())).unwrap()).await
+        self.send(req.body(Body::from(body.to_string())).unwrap())
+            .await
     }
 
     pub async fn count(&self, table: &str) -> i64 {
-        let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
-            .fetch_one(self.db.pool())
-            .await
-            .expect("count");
+        let (n,): (i64,) =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM {table}")))
+                .fetch_one(self.db.pool())
+                .await
+                .expect("count");
         n
     }
 }
@@ -170,7 +179,10 @@ impl TestDatabase {
                 conn.execute(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                     .await
                     .expect("create test database");
-                let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(b, _)| b)
+                    .unwrap_or(&admin_url);
                 Some(TestDatabase {
                     url: format!("{base}/{name}"),
                     engine,
@@ -184,8 +196,11 @@ impl TestDatabase {
     /// Makes the database refuse connections (PostgreSQL only) and ends
     /// the ones it has, as when the server goes away.
     pub async fn cut_off(&self) {
-        self.admin(&format!("ALTER DATABASE {} ALLOW_CONNECTIONS false", self.name))
-            .await;
+        self.admin(&format!(
+            "ALTER DATABASE {} ALLOW_CONNECTIONS false",
+            self.name
+        ))
+        .await;
         self.admin(&format!(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{}'",
             self.name
@@ -194,14 +209,19 @@ impl TestDatabase {
     }
 
     pub async fn restore(&self) {
-        self.admin(&format!("ALTER DATABASE {} ALLOW_CONNECTIONS true", self.name))
-            .await;
+        self.admin(&format!(
+            "ALTER DATABASE {} ALLOW_CONNECTIONS true",
+            self.name
+        ))
+        .await;
     }
 
     async fn admin(&self, sql: &str) {
         use sqlx::{Connection, Executor};
         let url = self.admin_url.as_deref().expect("PostgreSQL only");
-        let mut conn = sqlx::PgConnection::connect(url).await.expect("admin connection");
+        let mut conn = sqlx::PgConnection::connect(url)
+            .await
+            .expect("admin connection");
         conn.execute(sqlx::AssertSqlSafe(sql.to_string()))
             .await
             .expect("admin statement");
@@ -217,7 +237,9 @@ impl Drop for TestDatabase {
                 }
             }
             Engine::Postgres => {
-                let Some(admin_url) = self.admin_url.clone() else { return };
+                let Some(admin_url) = self.admin_url.clone() else {
+                    return;
+                };
                 let name = self.name.clone();
                 // Drop runs inside the test's runtime; a thread of its own
                 // can block on a fresh one.
