@@ -63,7 +63,7 @@ fn http_get(port: u16, path: &str) -> Option<String> {
 }
 
 fn start_server(db_url: &str, port: u16) -> Child {
-    let child = samrad(
+    let mut child = samrad(
         &["serve"],
         &[
             ("DATABASE_URL", db_url),
@@ -81,6 +81,8 @@ fn start_server(db_url: &str, port: u16) -> Child {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("the server did not become healthy");
 }
 
