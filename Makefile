@@ -32,12 +32,12 @@ fmt-check:
 
 # ssr and hydrate are never on together.
 clippy:
-	cargo clippy -p server --all-targets -- -D warnings
+	cargo clippy -p samrad --all-targets -- -D warnings
 	cargo clippy -p app --lib --features ssr -- -D warnings
 	cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
 test-rust:
-	cargo test -p server -p app --features app/ssr
+	cargo test -p samrad -p app --features app/ssr
 
 e2e: build-debug
 	cd end2end && SAMRAD_BIN=$(CARGO_TARGET_DIR)/debug/samrad npx playwright test
