@@ -18,6 +18,30 @@ mod server_side {
         /// Cookies get `Secure` (and the `__Host-` prefix) when the site is
         /// served over https.
         pub secure_cookies: bool,
+        /// `https://samrad.example.se`, for links in emails.
+        pub site_origin: String,
+        pub sessions: crate::accounts::session::SessionPolicy,
+    }
+
+    /// Who is asking: put in the request by the server's middleware.
+    #[derive(Clone, Debug, Default)]
+    pub struct ClientInfo {
+        pub ip: String,
+        pub user_agent: String,
+    }
+
+    pub fn client_info() -> ClientInfo {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<ClientInfo>().cloned())
+            .unwrap_or_default()
+    }
+
+    /// Adds a `Set-Cookie` header to the response being made.
+    pub fn set_cookie(cookie: &str) -> Result<(), AppError> {
+        let value = http::HeaderValue::from_str(cookie).map_err(AppError::internal)?;
+        expect_context::<leptos_axum::ResponseOptions>()
+            .append_header(http::header::SET_COOKIE, value);
+        Ok(())
     }
 
     pub fn app_context() -> Result<AppContext, AppError> {

@@ -26,6 +26,18 @@ pub enum AppError {
     },
     #[error("not signed in")]
     NotSignedIn,
+    /// Email and password do not match an account (never says which).
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// Too many failed sign-ins for this account: locked for a while.
+    #[error("account locked")]
+    AccountLocked,
+    /// The email address must be verified first.
+    #[error("email not verified")]
+    NotVerified,
+    /// A link from an email that is unknown, used or too old.
+    #[error("invalid token")]
+    InvalidToken,
     #[error("forbidden")]
     Forbidden,
     #[error("not found")]
@@ -59,6 +71,9 @@ pub enum FieldProblem {
     InvalidEmail,
     InvalidChoice,
     InvalidUrl,
+    CommonPassword,
+    PasswordContainsEmail,
+    WrongPassword,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -68,7 +83,10 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::BadRequest | AppError::Validation { .. } => 400,
-            AppError::NotSignedIn => 401,
+            AppError::NotSignedIn | AppError::InvalidCredentials => 401,
+            AppError::NotVerified => 403,
+            AppError::InvalidToken => 400,
+            AppError::AccountLocked => 429,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Conflict => 409,
@@ -102,6 +120,36 @@ impl AppError {
                     "Du behöver logga in för att göra det här."
                 } else {
                     "You need to sign in to do this."
+                }
+            }
+            AppError::InvalidCredentials => {
+                if sv {
+                    "Fel e-postadress eller lösenord."
+                } else {
+                    "Wrong email address or password."
+                }
+            }
+            AppError::AccountLocked => {
+                if sv {
+                    "För många misslyckade inloggningar. Kontot är låst i 15 minuter. \
+                     Vi har skickat ett meddelande till kontots e-postadress."
+                } else {
+                    "Too many failed sign-ins. The account is locked for 15 minutes. \
+                     We have sent a message to the account's email address."
+                }
+            }
+            AppError::NotVerified => {
+                if sv {
+                    "Bekräfta din e-postadress först. Vi har skickat en länk till den."
+                } else {
+                    "Verify your email address first. We have sent a link to it."
+                }
+            }
+            AppError::InvalidToken => {
+                if sv {
+                    "Länken är ogiltig, redan använd eller för gammal. Begär en ny."
+                } else {
+                    "The link is invalid, already used or too old. Ask for a new one."
                 }
             }
             AppError::Forbidden => {
@@ -224,6 +272,21 @@ impl FieldProblem {
                 "Choose one of the options."
             }
             .into(),
+            FieldProblem::CommonPassword => if sv {
+                "Lösenordet är för vanligt och lätt att gissa. Välj ett annat, gärna en mening."
+            } else {
+                "This password is too common and easy to guess. Choose another, a sentence perhaps."
+            }
+            .into(),
+            FieldProblem::PasswordContainsEmail => if sv {
+                "Lösenordet får inte innehålla din e-postadress."
+            } else {
+                "The password must not contain your email address."
+            }
+            .into(),
+            FieldProblem::WrongPassword => {
+                if sv { "Lösenordet stämmer inte." } else { "The password is not correct." }.into()
+            }
             FieldProblem::InvalidUrl => if sv {
                 "Ange en webbadress som börjar med https:// eller http://."
             } else {

@@ -9,6 +9,7 @@ pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod staircase;
+pub mod time;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -53,6 +54,28 @@ pub fn App() -> impl IntoView {
             <ui::layout::Layout>
                 <Routes fallback=pages::not_found::NotFoundPage>
                     <Route path=path!("/") view=pages::start::StartPage ssr=SsrMode::Async />
+                    <Route path=path!("/konto") view=accounts::pages::AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/konto/skapa") view=accounts::pages::SignUpPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/konto/logga-in")
+                        view=accounts::pages::SignInPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/konto/verifiera")
+                        view=accounts::pages::VerifyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/konto/glomt-losenord")
+                        view=accounts::pages::ForgotPasswordPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/konto/aterstall")
+                        view=accounts::pages::ResetPasswordPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/tillganglighet")
                         view=accessibility::page::AccessibilityPage

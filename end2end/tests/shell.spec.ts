@@ -76,3 +76,13 @@ test("the staircase island switches steps", async ({ page }, info) => {
   }
   await expect(page.getByRole("link", { name: "Initiera" })).toHaveAttribute("aria-current", "true");
 });
+
+test("pages fit a phone's width without sideways scrolling", async ({ page }, info) => {
+  test.skip(!usesJavaScript(info.project.name), "measuring the layout needs a script");
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/", "/tillganglighet"]) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, path).toBeLessThanOrEqual(360);
+  }
+});

@@ -31,6 +31,18 @@ pub enum Command {
         #[arg(long, default_value = "Administratör")]
         name: String,
     },
+    /// Print the newest mails in the outbox (kept when no SMTP is set).
+    Outbox {
+        /// How many mails to print.
+        #[arg(long, default_value_t = 5)]
+        limit: i64,
+        /// Only mails to this address.
+        #[arg(long)]
+        to: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args, Debug, Clone)]
@@ -59,6 +71,12 @@ pub struct Settings {
         global = true
     )]
     pub log_format: LogFormat,
+    /// A session ends after this many hours without a request.
+    #[arg(long, env = "SESSION_IDLE_HOURS", default_value_t = 8, global = true)]
+    pub session_idle_hours: u32,
+    /// A session ends this many days after sign-in, however active.
+    #[arg(long, env = "SESSION_MAX_DAYS", default_value_t = 30, global = true)]
+    pub session_max_days: u32,
     /// The folder with the built assets (cargo-leptos's site root).
     #[arg(long, env = "SITE_ROOT", default_value = "target/site", global = true)]
     pub site_root: String,
@@ -79,6 +97,7 @@ pub struct Config {
     /// `scheme://host[:port]`, without a trailing slash.
     pub site_origin: String,
     pub site_root: String,
+    pub sessions: app::accounts::session::SessionPolicy,
 }
 
 impl Config {
@@ -102,7 +121,15 @@ impl Config {
         let site_origin = parse_origin(&site_url).ok_or_else(|| {
             format!("SITE_URL {site_url:?} is not an address like https://samrad.example.se")
         })?;
+        if settings.session_idle_hours == 0 || settings.session_max_days == 0 {
+            return Err("SESSION_IDLE_HOURS and SESSION_MAX_DAYS must be at least 1".into());
+        }
+        let hour_ms = 60 * 60 * 1000_i64;
         Ok(Config {
+            sessions: app::accounts::session::SessionPolicy {
+                idle_ms: i64::from(settings.session_idle_hours) * hour_ms,
+                absolute_ms: i64::from(settings.session_max_days) * 24 * hour_ms,
+            },
             database_url: settings.database_url.clone(),
             engine,
             bind,
@@ -151,6 +178,8 @@ mod tests {
             bind: bind.into(),
             site_url: site.map(Into::into),
             log_format: LogFormat::Pretty,
+            session_idle_hours: 8,
+            session_max_days: 30,
             site_root: "target/site".into(),
         }
     }

@@ -6,4 +6,5 @@ pub mod db;
 pub mod health;
 pub mod routes;
 pub mod security;
+pub mod session;
 pub mod telemetry;

@@ -37,6 +37,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::CreateAdmin { email, name } => create_admin(&config, &email, &name).await,
+        Command::Outbox { limit, to, json } => outbox(&config, limit, to.as_deref(), json).await,
     }
 }
 
@@ -56,7 +57,7 @@ async fn serve(config: Config) -> Result<(), String> {
     let db = open(&config).await?;
     let app = routes::router(&config, db);
     tracing::info!(engine = config.engine.name(), "Samråd is listening");
-    println!("Samråd: {}", config.site_origin);
+    println!("Samråd is running at {}", config.site_origin);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
@@ -127,6 +128,37 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), St
                 email.as_str()
             )
         }
+    }
+    Ok(())
+}
+
+/// Prints the newest mails that went to the outbox instead of SMTP.
+async fn outbox(config: &Config, limit: i64, to: Option<&str>, json: bool) -> Result<(), String> {
+    let db = open(config).await?;
+    let to = to.map(|t| t.trim().to_lowercase());
+    let mails: Vec<_> = app::accounts::mail::latest(&db, limit.clamp(1, 1000) * 10)
+        .await
+        .map_err(|e| format!("cannot read the outbox: {e}"))?
+        .into_iter()
+        .filter(|m| to.as_deref().is_none_or(|t| m.recipient == t))
+        .take(limit.max(1) as usize)
+        .collect();
+    if json {
+        println!("{}", serde_json::to_string_pretty(&mails).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
+    for mail in &mails {
+        println!(
+            "To: {}\nDate: {}\nSubject: {}\n\n{}\n{}",
+            mail.recipient,
+            app::time::format_stockholm(mail.created_at),
+            mail.subject,
+            mail.body,
+            "-".repeat(72)
+        );
+    }
+    if mails.is_empty() {
+        println!("The outbox is empty.");
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! The router: pages, server functions, health, static files, and the
 //! middleware around them.
 
-use crate::{config::Config, health, security};
+use crate::{config::Config, health, security, session};
 use app::{context::AppContext, db::Db, error::AppError, shell, App};
 use axum::{
     body::{to_bytes, Body},
@@ -17,6 +17,7 @@ use leptos::server_fn::error::SERVER_FN_ERROR_HEADER;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
 use tower_http::{
+    catch_panic::CatchPanicLayer,
     limit::RequestBodyLimitLayer,
     request_id::{PropagateRequestIdLayer, SetRequestIdLayer},
     trace::{DefaultOnResponse, TraceLayer},
@@ -55,6 +56,8 @@ pub fn router(config: &Config, db: Db) -> Router {
         context: AppContext {
             db,
             secure_cookies: config.is_https(),
+            site_origin: config.site_origin.clone(),
+            sessions: config.sessions,
         },
     };
     let context = state.context.clone();
@@ -64,6 +67,7 @@ pub fn router(config: &Config, db: Db) -> Router {
 
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/konto/mina-uppgifter.json", get(my_data))
         .route("/api/{*fn_name}", post(unknown_server_fn))
         .leptos_routes_with_context(&state, generate_route_list(App), provide.clone(), move || {
             shell(leptos.clone())
@@ -71,10 +75,12 @@ pub fn router(config: &Config, db: Db) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             provide, shell,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
         .with_state(state)
         .layer(middleware::from_fn(server_fn_status))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn(plain_errors))
+        .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn_with_state(site_origin, security::same_origin_only))
         .layer(middleware::from_fn(security::security_headers))
         .layer(
@@ -93,6 +99,31 @@ pub fn router(config: &Config, db: Db) -> Router {
         .layer(SetRequestIdLayer::x_request_id(
             security::RequestIds::default(),
         ))
+}
+
+/// Everything stored about the signed-in person, as a JSON download.
+async fn my_data(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    user: Option<axum::Extension<app::accounts::SessionUser>>,
+) -> Response {
+    let Some(axum::Extension(user)) = user else {
+        return json_error(AppError::NotSignedIn);
+    };
+    match app::accounts::store::export(&state.context.db, user.account_id).await {
+        Ok(data) => (
+            [
+                (header::CONTENT_TYPE, "application/json; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"samrad-mina-uppgifter.json\"",
+                ),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            serde_json::to_string_pretty(&data).unwrap_or_default(),
+        )
+            .into_response(),
+        Err(error) => json_error(error),
+    }
 }
 
 /// `leptos_routes` mounts every server function at its own path; what
@@ -141,4 +172,28 @@ fn json_error(error: AppError) -> Response {
         HeaderValue::from_static("application/json"),
     );
     res
+}
+
+/// A panic in a handler answers like any internal error; its message goes
+/// to the log only.
+pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    json_error(AppError::internal(format!("panic: {message}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panic_answers_500_without_its_message() {
+        let res = panic_response(Box::new(String::from("index out of bounds: secret")));
+        assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let body = to_bytes(res.into_body(), 1024).await.unwrap();
+        assert_eq!(&body[..], br#"{"error":"internal"}"#);
+    }
 }

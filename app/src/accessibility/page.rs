@@ -1,7 +1,7 @@
 use super::{api::ReportAccessibilityProblem, DESCRIPTION_MAX, PAGE_MAX};
 use crate::{
     i18n::use_lang,
-    ui::form::{url_error, ErrorSummary, TextField},
+    ui::form::{ErrorSummary, FormFeedback, Notice, TextField},
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -12,19 +12,8 @@ use leptos_router::hooks::use_query_map;
 pub fn AccessibilityPage() -> impl IntoView {
     let t = use_lang().t();
     let report = ServerAction::<ReportAccessibilityProblem>::new();
-    let error = url_error(ReportAccessibilityProblem::PATH);
+    let form = FormFeedback::for_action(ReportAccessibilityProblem::PATH);
     let thanked = use_query_map().get_untracked().get("tack").is_some();
-    let sent = |field: &str| {
-        error
-            .as_ref()
-            .and_then(|e| e.sent_value(field))
-            .unwrap_or_default()
-            .to_string()
-    };
-    let problem = |field: &str| error.as_ref().and_then(|e| e.field_problem(field));
-    let (description, description_problem) = (sent("description"), problem("description"));
-    let (page, page_problem) = (sent("page"), problem("page"));
-    let (email, email_problem) = (sent("email"), problem("email"));
     let labels = vec![
         ("description", t.a11y_field_description),
         ("page", t.a11y_field_page),
@@ -43,8 +32,8 @@ pub fn AccessibilityPage() -> impl IntoView {
         <section aria-labelledby="rapportera">
             <h2 id="rapportera">{t.a11y_report_heading}</h2>
             <p>{t.a11y_report_text}</p>
-            {thanked.then(|| view! { <p class="notice" role="status">{t.a11y_thanks}</p> })}
-            <ErrorSummary error=error.clone() labels />
+            <Notice show=thanked text=t.a11y_thanks />
+            <ErrorSummary error=form.error() labels />
             <ActionForm action=report>
                 <TextField
                     name="description"
@@ -53,15 +42,15 @@ pub fn AccessibilityPage() -> impl IntoView {
                     required=true
                     multiline=true
                     max_length=DESCRIPTION_MAX
-                    value=description
-                    problem=description_problem
+                    value=form.value("description")
+                    problem=form.problem("description")
                 />
                 <TextField
                     name="page"
                     label=t.a11y_field_page
                     max_length=PAGE_MAX
-                    value=page
-                    problem=page_problem
+                    value=form.value("page")
+                    problem=form.problem("page")
                 />
                 <TextField
                     name="email"
@@ -69,8 +58,8 @@ pub fn AccessibilityPage() -> impl IntoView {
                     hint=t.a11y_field_email_hint
                     kind="email"
                     autocomplete="email"
-                    value=email
-                    problem=email_problem
+                    value=form.value("email")
+                    problem=form.problem("email")
                 />
                 <button type="submit" class="button">
                     {t.a11y_submit}

@@ -1,12 +1,75 @@
-//! People's accounts. This room grows with sign-up, sign-in and sessions;
-//! for now it holds what `samrad create-admin` needs.
+//! People's accounts: sign-up, email verification, sign-in, sessions,
+//! password reset, profile, and my data (GDPR).
 
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod limits;
+#[cfg(feature = "ssr")]
+pub mod mail;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;
 #[cfg(feature = "ssr")]
+pub mod session;
+#[cfg(feature = "ssr")]
 pub mod store;
+pub mod text;
+#[cfg(feature = "ssr")]
+pub mod tokens;
 
+use crate::{error::AppError, i18n::Lang};
 use serde::{Deserialize, Serialize};
+
+/// Longest accepted name or title, in characters.
+pub const NAME_MAX: usize = 200;
+
+/// The person behind the current request's session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionUser {
+    pub account_id: i64,
+    pub session_id: i64,
+    pub name: String,
+    pub email: String,
+    pub title: String,
+    pub language: Lang,
+    pub verified: bool,
+    pub site_admin: bool,
+}
+
+/// One of a person's sessions, for the list where they can end it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub id: i64,
+    pub user_agent: String,
+    pub ip: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    pub current: bool,
+}
+
+/// The signed-in person, if any; the server's session middleware puts it
+/// in the request.
+pub fn current_user() -> Option<SessionUser> {
+    #[cfg(feature = "ssr")]
+    return leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<SessionUser>().cloned());
+    #[cfg(not(feature = "ssr"))]
+    None
+}
+
+pub fn require_user() -> Result<SessionUser, AppError> {
+    current_user().ok_or(AppError::NotSignedIn)
+}
+
+/// Posting needs a verified email address; reading does not.
+pub fn require_verified() -> Result<SessionUser, AppError> {
+    let user = require_user()?;
+    if user.verified {
+        Ok(user)
+    } else {
+        Err(AppError::NotVerified)
+    }
+}
 
 /// Longest email address accepted (RFC 5321's path limit).
 pub const EMAIL_MAX: usize = 254;
@@ -16,10 +79,13 @@ pub const EMAIL_MAX: usize = 254;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Email(String);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum EmailError {
+    #[error("no email address given")]
     Empty,
+    #[error("the email address is too long")]
     TooLong,
+    #[error("not an email address")]
     Malformed,
 }
 
@@ -56,6 +122,11 @@ impl Email {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The part before the `@`.
+    pub fn local_part(&self) -> &str {
+        self.0.rsplit_once('@').map(|(local, _)| local).unwrap_or(&self.0)
     }
 }
 

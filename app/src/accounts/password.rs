@@ -1,47 +1,155 @@
-//! Password hashing with argon2id at OWASP's parameters (19 MiB, 2
-//! iterations, 1 lane). Hashing is CPU-heavy, so it runs on the blocking
-//! pool, never on the async runtime.
+//! Passwords: argon2id at OWASP's parameters (19 MiB, 2 iterations, 1
+//! lane), hashed and verified on the blocking pool, never on the async
+//! runtime; rules for new passwords; upgrades of older hashes.
 
-use crate::error::AppError;
+use super::Email;
+use crate::error::{AppError, FieldProblem};
 use argon2::{
-    password_hash::{rand_core::OsRng, PasswordHasher, SaltString},
+    password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString},
     Algorithm, Argon2, Params, Version,
 };
+use std::{collections::HashSet, sync::LazyLock};
 
 pub const MIN_LENGTH: usize = 12;
 pub const MAX_LENGTH: usize = 256;
+const MEMORY_KIB: u32 = 19 * 1024;
+const ITERATIONS: u32 = 2;
+const LANES: u32 = 1;
+
+static COMMON: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| include_str!("common-passwords.txt").lines().collect());
+
+/// Verified against when the email has no account, so a sign-in for an
+/// unknown address costs the same time as one for a known address.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    hash_now("no account has this password, it only costs time").expect("dummy hash")
+});
 
 fn hasher() -> Argon2<'static> {
-    let params = Params::new(19 * 1024, 2, 1, None).expect("OWASP argon2 parameters are valid");
+    let params = Params::new(MEMORY_KIB, ITERATIONS, LANES, None).expect("valid parameters");
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
 }
 
-/// A PHC-format hash of `password`, made off the async runtime.
+fn hash_now(password: &str) -> Result<String, AppError> {
+    let salt = SaltString::generate(&mut OsRng);
+    hasher()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(AppError::internal)
+}
+
+/// What is wrong with a new password, if anything.
+pub fn problem(password: &str, email: &Email) -> Option<FieldProblem> {
+    let length = password.chars().count();
+    if length < MIN_LENGTH {
+        return Some(FieldProblem::TooShort { min: MIN_LENGTH as u32 });
+    }
+    if length > MAX_LENGTH {
+        return Some(FieldProblem::TooLong { max: MAX_LENGTH as u32 });
+    }
+    let lower = password.to_lowercase();
+    if COMMON.contains(lower.as_str()) {
+        return Some(FieldProblem::CommonPassword);
+    }
+    let local = email.local_part();
+    if local.chars().count() >= 3 && lower.contains(local) {
+        return Some(FieldProblem::PasswordContainsEmail);
+    }
+    None
+}
+
+/// A PHC-format hash of `password`.
 pub async fn hash(password: String) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || hash_now(&password))
+        .await
+        .map_err(AppError::internal)?
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Wrong,
+    /// Right; `rehash` when the stored hash uses older parameters.
+    Right { rehash: bool },
+}
+
+/// Checks `password` against `stored`, or against a dummy hash when there
+/// is no account, which always answers `Wrong` after the same work.
+pub async fn verify(password: String, stored: Option<String>) -> Result<Verdict, AppError> {
     tokio::task::spawn_blocking(move || {
-        let salt = SaltString::generate(&mut OsRng);
-        hasher()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|h| h.to_string())
-            .map_err(AppError::internal)
+        let (phc, real) = match &stored {
+            Some(phc) if !phc.is_empty() => (phc.as_str(), true),
+            _ => (DUMMY_HASH.as_str(), false),
+        };
+        let parsed = PasswordHash::new(phc).map_err(AppError::internal)?;
+        let matches = hasher().verify_password(password.as_bytes(), &parsed).is_ok();
+        Ok(match (matches && real, outdated(&parsed)) {
+            (true, rehash) => Verdict::Right { rehash },
+            (false, _) => Verdict::Wrong,
+        })
     })
     .await
     .map_err(AppError::internal)?
 }
 
+fn outdated(hash: &PasswordHash<'_>) -> bool {
+    let param = |name: &str| hash.params.get_decimal(name);
+    hash.algorithm.as_str() != "argon2id"
+        || param("m") != Some(MEMORY_KIB)
+        || param("t") != Some(ITERATIONS)
+        || param("p") != Some(LANES)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use argon2::{PasswordHash, PasswordVerifier};
+
+    fn email() -> Email {
+        Email::parse("anna.svensson@kommun.se").unwrap()
+    }
 
     #[tokio::test]
     async fn hashes_are_argon2id_with_owasp_parameters_and_verify() {
         let phc = hash("korrekt häst batteri".into()).await.unwrap();
         assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
-        let parsed = PasswordHash::new(&phc).unwrap();
-        assert!(hasher()
-            .verify_password(b"korrekt h\xc3\xa4st batteri", &parsed)
-            .is_ok());
-        assert!(hasher().verify_password(b"fel", &parsed).is_err());
+        assert_eq!(
+            verify("korrekt häst batteri".into(), Some(phc.clone())).await.unwrap(),
+            Verdict::Right { rehash: false }
+        );
+        assert_eq!(verify("fel".into(), Some(phc)).await.unwrap(), Verdict::Wrong);
+    }
+
+    #[tokio::test]
+    async fn an_unknown_account_is_always_wrong_even_with_the_dummy_password() {
+        let v = verify("no account has this password, it only costs time".into(), None).await;
+        assert_eq!(v.unwrap(), Verdict::Wrong);
+    }
+
+    #[tokio::test]
+    async fn a_hash_with_older_parameters_verifies_and_asks_for_a_rehash() {
+        let old = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(4096, 3, 1, None).unwrap(),
+        );
+        let salt = SaltString::generate(&mut OsRng);
+        let phc = old.hash_password(b"ett gammalt bra losen", &salt).unwrap().to_string();
+        assert_eq!(
+            verify("ett gammalt bra losen".into(), Some(phc)).await.unwrap(),
+            Verdict::Right { rehash: true }
+        );
+    }
+
+    #[test]
+    fn new_passwords_follow_the_rules() {
+        assert_eq!(problem("kort", &email()), Some(FieldProblem::TooShort { min: 12 }));
+        assert_eq!(problem(&"x".repeat(257), &email()), Some(FieldProblem::TooLong { max: 256 }));
+        assert_eq!(problem("Password1234", &email()), Some(FieldProblem::CommonPassword));
+        assert_eq!(problem("qwertyuiop12", &email()), Some(FieldProblem::CommonPassword));
+        assert_eq!(
+            problem("mitt Anna.Svensson lösen", &email()),
+            Some(FieldProblem::PasswordContainsEmail)
+        );
+        assert_eq!(problem("tre gröna äpplen på bordet", &email()), None);
+        assert!(COMMON.len() >= 4000, "the list has {} entries", COMMON.len());
     }
 }

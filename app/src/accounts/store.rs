@@ -1,7 +1,10 @@
-use super::Email;
+//! The accounts room's SQL.
+
+use super::{Email, SessionInfo};
 use crate::{
     db::{now_ms, Db},
     error::AppError,
+    i18n::Lang,
 };
 
 /// What `create_site_admin` did.
@@ -56,4 +59,332 @@ pub async fn is_site_admin(db: &Db, email: &Email) -> Result<bool, AppError> {
         .fetch_optional(db.pool())
         .await?;
     Ok(matches!(row, Some((1,))))
+}
+
+const CREATE_ACCOUNT: &str = "INSERT INTO accounts \
+     (email, name, password_hash, language, created_at, password_changed_at) \
+     VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (email) DO NOTHING RETURNING id";
+
+/// A new unverified account; `None` when the address already has one.
+pub async fn create_account(
+    db: &Db,
+    email: &Email,
+    name: &str,
+    password_hash: &str,
+    language: Lang,
+) -> Result<Option<i64>, AppError> {
+    let id: Option<(i64,)> = sqlx::query_as(CREATE_ACCOUNT)
+        .bind(email.as_str())
+        .bind(name)
+        .bind(password_hash)
+        .bind(language.code())
+        .bind(now_ms())
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(id.map(|(id,)| id))
+}
+
+/// What signing in needs to know about an account.
+pub struct Credentials {
+    pub account_id: i64,
+    pub password_hash: String,
+    pub name: String,
+    pub language: Lang,
+}
+
+const CREDENTIALS: &str = "SELECT id, password_hash, name, language FROM accounts \
+     WHERE email = $1 AND deleted_at IS NULL";
+
+pub async fn credentials(db: &Db, email: &Email) -> Result<Option<Credentials>, AppError> {
+    let row: Option<(i64, String, String, String)> = sqlx::query_as(CREDENTIALS)
+        .bind(email.as_str())
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|(account_id, password_hash, name, language)| Credentials {
+        account_id,
+        password_hash,
+        name,
+        language: Lang::parse(&language).unwrap_or_default(),
+    }))
+}
+
+const PASSWORD_HASH_OF: &str =
+    "SELECT password_hash FROM accounts WHERE id = $1 AND deleted_at IS NULL";
+
+pub async fn password_hash_of(db: &Db, account_id: i64) -> Result<Option<String>, AppError> {
+    let row: Option<(String,)> = sqlx::query_as(PASSWORD_HASH_OF)
+        .bind(account_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|(h,)| h))
+}
+
+const SET_PASSWORD: &str =
+    "UPDATE accounts SET password_hash = $1, password_changed_at = $2 WHERE id = $3";
+
+pub async fn set_password(db: &Db, account_id: i64, password_hash: &str) -> Result<(), AppError> {
+    sqlx::query(SET_PASSWORD)
+        .bind(password_hash)
+        .bind(now_ms())
+        .bind(account_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+const MARK_VERIFIED: &str =
+    "UPDATE accounts SET email_verified_at = $1 WHERE id = $2 AND email_verified_at IS NULL";
+
+pub async fn mark_verified(db: &Db, account_id: i64) -> Result<(), AppError> {
+    sqlx::query(MARK_VERIFIED)
+        .bind(now_ms())
+        .bind(account_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Why an email link was sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenPurpose {
+    Verify,
+    Reset,
+    ChangeEmail,
+}
+
+impl TokenPurpose {
+    fn code(self) -> &'static str {
+        match self {
+            TokenPurpose::Verify => "verify",
+            TokenPurpose::Reset => "reset",
+            TokenPurpose::ChangeEmail => "change_email",
+        }
+    }
+}
+
+const INSERT_TOKEN: &str = "INSERT INTO email_tokens \
+     (token_hash, account_id, purpose, new_email, created_at, expires_at) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
+
+pub async fn insert_email_token(
+    db: &Db,
+    token_hash: &str,
+    account_id: i64,
+    purpose: TokenPurpose,
+    new_email: Option<&Email>,
+    lifetime_ms: i64,
+) -> Result<(), AppError> {
+    let now = now_ms();
+    sqlx::query(INSERT_TOKEN)
+        .bind(token_hash)
+        .bind(account_id)
+        .bind(purpose.code())
+        .bind(new_email.map(|e| e.as_str().to_string()))
+        .bind(now)
+        .bind(now + lifetime_ms)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Marks a token used in the same statement that checks it, so two
+/// simultaneous uses cannot both succeed.
+const CONSUME_TOKEN: &str = "UPDATE email_tokens SET used_at = $1 \
+     WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 \
+     RETURNING account_id, new_email";
+
+pub async fn consume_email_token(
+    db: &Db,
+    token_hash: &str,
+    purpose: TokenPurpose,
+) -> Result<Option<(i64, Option<String>)>, AppError> {
+    Ok(sqlx::query_as(CONSUME_TOKEN)
+        .bind(now_ms())
+        .bind(token_hash)
+        .bind(purpose.code())
+        .fetch_optional(db.pool())
+        .await?)
+}
+
+const RESET_TOKEN_EMAIL: &str = "SELECT a.email FROM email_tokens t \
+     JOIN accounts a ON a.id = t.account_id \
+     WHERE t.token_hash = $1 AND t.purpose = 'reset' AND t.used_at IS NULL AND t.expires_at > $2";
+
+/// The address a live reset token belongs to, without using the token.
+pub async fn reset_token_email(db: &Db, token_hash: &str) -> Result<Option<String>, AppError> {
+    let row: Option<(String,)> = sqlx::query_as(RESET_TOKEN_EMAIL)
+        .bind(token_hash)
+        .bind(now_ms())
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|(e,)| e))
+}
+
+const CHANGE_EMAIL: &str =
+    "UPDATE accounts SET email = $1, email_verified_at = $2 WHERE id = $3 AND deleted_at IS NULL";
+
+/// Applies a verified email change; `Conflict` when another account took
+/// the address meanwhile.
+pub async fn change_email(db: &Db, account_id: i64, new_email: &str) -> Result<(), AppError> {
+    let result = sqlx::query(CHANGE_EMAIL)
+        .bind(new_email)
+        .bind(now_ms())
+        .bind(account_id)
+        .execute(db.pool())
+        .await;
+    match result {
+        Ok(_) => Ok(()),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::Conflict),
+        Err(e) => Err(e.into()),
+    }
+}
+
+const EMAIL_TAKEN: &str = "SELECT COUNT(*) FROM accounts WHERE email = $1";
+
+pub async fn email_taken(db: &Db, email: &Email) -> Result<bool, AppError> {
+    let (n,): (i64,) = sqlx::query_as(EMAIL_TAKEN)
+        .bind(email.as_str())
+        .fetch_one(db.pool())
+        .await?;
+    Ok(n > 0)
+}
+
+const UPDATE_PROFILE: &str =
+    "UPDATE accounts SET name = $1, title = $2, language = $3 WHERE id = $4";
+
+pub async fn update_profile(
+    db: &Db,
+    account_id: i64,
+    name: &str,
+    title: &str,
+    language: Lang,
+) -> Result<(), AppError> {
+    sqlx::query(UPDATE_PROFILE)
+        .bind(name)
+        .bind(title)
+        .bind(language.code())
+        .bind(account_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+const LIST_SESSIONS: &str = "SELECT id, user_agent, ip, created_at, last_seen_at FROM sessions \
+     WHERE account_id = $1 AND expires_at > $2 ORDER BY last_seen_at DESC";
+
+pub async fn sessions(
+    db: &Db,
+    account_id: i64,
+    current_session: i64,
+) -> Result<Vec<SessionInfo>, AppError> {
+    let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(LIST_SESSIONS)
+        .bind(account_id)
+        .bind(now_ms())
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, user_agent, ip, created_at, last_seen_at)| SessionInfo {
+            id,
+            user_agent,
+            ip,
+            created_at,
+            last_seen_at,
+            current: id == current_session,
+        })
+        .collect())
+}
+
+const DELETE_SESSION: &str = "DELETE FROM sessions WHERE id = $1 AND account_id = $2";
+
+/// Ends one of the account's sessions; false when it has no such session.
+pub async fn end_session(db: &Db, account_id: i64, session_id: i64) -> Result<bool, AppError> {
+    let done = sqlx::query(DELETE_SESSION)
+        .bind(session_id)
+        .bind(account_id)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+const DELETE_OTHER_SESSIONS: &str = "DELETE FROM sessions WHERE account_id = $1 AND id <> $2";
+
+pub async fn end_other_sessions(db: &Db, account_id: i64, keep: i64) -> Result<(), AppError> {
+    sqlx::query(DELETE_OTHER_SESSIONS)
+        .bind(account_id)
+        .bind(keep)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+const DELETE_ALL_SESSIONS: &str = "DELETE FROM sessions WHERE account_id = $1";
+
+pub async fn end_all_sessions(db: &Db, account_id: i64) -> Result<(), AppError> {
+    sqlx::query(DELETE_ALL_SESSIONS)
+        .bind(account_id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+const EXPORT_ACCOUNT: &str = "SELECT email, name, title, language, email_verified_at, \
+     is_site_admin, created_at, password_changed_at FROM accounts WHERE id = $1";
+
+/// Everything stored about one person, for a GDPR download.
+pub async fn export(db: &Db, account_id: i64) -> Result<serde_json::Value, AppError> {
+    type Row = (String, String, String, String, Option<i64>, i64, i64, Option<i64>);
+    let account: Option<Row> = sqlx::query_as(EXPORT_ACCOUNT)
+        .bind(account_id)
+        .fetch_optional(db.pool())
+        .await?;
+    let Some((email, name, title, language, verified, admin, created, changed)) = account else {
+        return Err(AppError::NotFound);
+    };
+    let sessions = sessions(db, account_id, 0).await?;
+    Ok(serde_json::json!({
+        "account": {
+            "email": email,
+            "name": name,
+            "title": title,
+            "language": language,
+            "email_verified_at_ms": verified,
+            "site_admin": admin == 1,
+            "created_at_ms": created,
+            "password_changed_at_ms": changed,
+        },
+        "sessions": sessions.iter().map(|s| serde_json::json!({
+            "browser": s.user_agent,
+            "ip": s.ip,
+            "created_at_ms": s.created_at,
+            "last_seen_at_ms": s.last_seen_at,
+        })).collect::<Vec<_>>(),
+        "exported_at_ms": now_ms(),
+    }))
+}
+
+const ERASE_ACCOUNT: &str = "UPDATE accounts SET email = $1, name = '', title = '', \
+     password_hash = '', email_verified_at = NULL, is_site_admin = 0, deleted_at = $2 WHERE id = $3";
+const DELETE_TOKENS: &str = "DELETE FROM email_tokens WHERE account_id = $1";
+
+/// Erases a person's data but keeps the row, so what they wrote still has
+/// an author to show as "Borttagen användare".
+pub async fn delete_account(db: &Db, account_id: i64) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(ERASE_ACCOUNT)
+        .bind(format!("deleted-{account_id}@invalid"))
+        .bind(now_ms())
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(DELETE_ALL_SESSIONS)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(DELETE_TOKENS)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -7,15 +7,18 @@ use leptos::prelude::*;
 /// sent back to the page it came from.
 #[server(endpoint = "language")]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
-    use super::{Lang, LANG_COOKIE};
-    let lang = Lang::parse(&lang).ok_or(AppError::BadRequest)?;
+    let lang = super::Lang::parse(&lang).ok_or(AppError::BadRequest)?;
+    remember_language(lang)
+}
+
+/// Sets the language cookie on the response being made.
+#[cfg(feature = "ssr")]
+pub fn remember_language(lang: super::Lang) -> Result<(), AppError> {
     let ctx = crate::context::app_context()?;
     let secure = if ctx.secure_cookies { "; Secure" } else { "" };
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+    crate::context::set_cookie(&format!(
+        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+        super::LANG_COOKIE,
         lang.code()
-    );
-    let value = http::HeaderValue::from_str(&cookie).map_err(AppError::internal)?;
-    expect_context::<leptos_axum::ResponseOptions>().append_header(http::header::SET_COOKIE, value);
-    Ok(())
+    ))
 }

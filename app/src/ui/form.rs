@@ -23,6 +23,77 @@ pub fn url_error(path: &str) -> Option<AppError> {
         .map(|encoded| ServerFnUrlError::<AppError>::decode_err(&encoded))
 }
 
+/// What a server function's redirect-back said about the form: the error,
+/// the values that were sent, and the problem with each field.
+#[derive(Clone, Debug, Default)]
+pub struct FormFeedback(Option<AppError>);
+
+impl FormFeedback {
+    /// The feedback for the server function at `path`, from this page's URL.
+    pub fn for_action(path: &str) -> Self {
+        Self(url_error(path))
+    }
+
+    pub fn error(&self) -> Option<AppError> {
+        self.0.clone()
+    }
+
+    pub fn value(&self, field: &str) -> String {
+        self.0
+            .as_ref()
+            .and_then(|e| e.sent_value(field))
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    pub fn problem(&self, field: &str) -> Option<FieldProblem> {
+        self.0.as_ref().and_then(|e| e.field_problem(field))
+    }
+}
+
+/// A labelled drop-down list.
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: &'static str,
+    options: Vec<(&'static str, &'static str)>,
+    selected: String,
+    #[prop(optional_no_strip)] problem: Option<FieldProblem>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:field--invalid=problem.is_some()>
+            <label for=id.clone()>{label}</label>
+            {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p.message(lang)}</p> })}
+            <select
+                id=id
+                name=name
+                aria-describedby=problem.map(|_| error_id.clone())
+                aria-invalid=problem.map(|_| "true")
+            >
+                {options
+                    .into_iter()
+                    .map(|(value, text)| {
+                        view! {
+                            <option value=value selected=selected == value>
+                                {text}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A short confirmation after an action, read out by screen readers.
+#[component]
+pub fn Notice(show: bool, text: &'static str) -> impl IntoView {
+    show.then(|| view! { <p class="notice" role="status">{text}</p> })
+}
+
 /// A summary at the top of a form: what went wrong and links to the fields.
 #[component]
 pub fn ErrorSummary(

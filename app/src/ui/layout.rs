@@ -1,4 +1,7 @@
-use crate::i18n::{api::SetLanguage, use_lang};
+use crate::{
+    accounts::{api::SignOut, current_user, text::text},
+    i18n::{api::SetLanguage, use_lang},
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -11,6 +14,33 @@ pub fn Layout(children: Children) -> impl IntoView {
     let path = use_location().pathname.get_untracked();
     let current = move |href: &str| (path == href).then_some("page");
     let switch = ServerAction::<SetLanguage>::new();
+    let sign_out = ServerAction::<SignOut>::new();
+    let a = text(lang);
+    let account = match current_user() {
+        Some(user) => view! {
+            <li>
+                <a href="/konto" aria-current=current("/konto")>
+                    {a.my_account}
+                    <span class="visually-hidden">{format!(" ({})", user.name)}</span>
+                </a>
+            </li>
+            <li>
+                <ActionForm action=sign_out>
+                    <button type="submit" class="link-button">{a.sign_out}</button>
+                </ActionForm>
+            </li>
+        }
+        .into_any(),
+        None => view! {
+            <li>
+                <a href="/konto/logga-in" aria-current=current("/konto/logga-in")>{a.sign_in}</a>
+            </li>
+            <li>
+                <a href="/konto/skapa" aria-current=current("/konto/skapa")>{a.sign_up}</a>
+            </li>
+        }
+        .into_any(),
+    };
     view! {
         <a class="skip-link" href="#main">
             {t.skip_to_content}
@@ -33,6 +63,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                                 {t.nav_accessibility}
                             </a>
                         </li>
+                        {account}
                     </ul>
                 </nav>
                 <ActionForm action=switch>

@@ -140,6 +140,8 @@ pub fn test_config(database_url: &str) -> Config {
         bind: "127.0.0.1:3000".into(),
         site_url: Some(SITE.into()),
         log_format: LogFormat::Pretty,
+        session_idle_hours: 8,
+        session_max_days: 30,
         site_root: "target/site-for-tests".into(),
     })
     .expect("test config")

@@ -1,0 +1,358 @@
+//! The accounts room's server functions: authenticate, check, call the
+//! store, answer. Every one is a POST from a plain form.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod flow {
+    //! Steps shared by several server functions.
+    use crate::{
+        accounts::{mail, store, store::TokenPurpose, tokens, Email},
+        context::AppContext,
+        error::{AppError, Checker, FieldProblem},
+        i18n::Lang,
+    };
+
+    pub const VERIFY_LIFETIME_MS: i64 = 24 * 60 * 60 * 1000;
+    pub const RESET_LIFETIME_MS: i64 = 60 * 60 * 1000;
+
+    pub fn email_field(check: &mut Checker, field: &str, raw: &str) -> Option<Email> {
+        match Email::parse(raw) {
+            Ok(email) => Some(email),
+            Err(crate::accounts::EmailError::Empty) => {
+                check.refuse(field, FieldProblem::Required);
+                None
+            }
+            Err(_) => {
+                check.refuse(field, FieldProblem::InvalidEmail);
+                None
+            }
+        }
+    }
+
+    pub fn language_field(check: &mut Checker, raw: &str) -> Lang {
+        Lang::parse(raw).unwrap_or_else(|| {
+            check.refuse("language", FieldProblem::InvalidChoice);
+            Lang::default()
+        })
+    }
+
+    /// Mails a single-use link; `path` is the page that takes the token.
+    pub async fn send_link(
+        ctx: &AppContext,
+        account_id: i64,
+        to: &Email,
+        purpose: TokenPurpose,
+        lang: Lang,
+    ) -> Result<(), AppError> {
+        let (token, hash) = tokens::new_token();
+        let (lifetime, path) = match purpose {
+            TokenPurpose::Reset => (RESET_LIFETIME_MS, "/konto/aterstall"),
+            TokenPurpose::Verify | TokenPurpose::ChangeEmail => {
+                (VERIFY_LIFETIME_MS, "/konto/verifiera")
+            }
+        };
+        let new_email = (purpose == TokenPurpose::ChangeEmail).then_some(to);
+        store::insert_email_token(&ctx.db, &hash, account_id, purpose, new_email, lifetime)
+            .await?;
+        let link = format!("{}{path}?token={token}", ctx.site_origin);
+        let sv = lang == Lang::Sv;
+        let (subject, body) = match (purpose, sv) {
+            (TokenPurpose::Reset, true) => (
+                "Välj nytt lösenord i Samråd",
+                format!("Hej!\n\nNågon (förhoppningsvis du) bad om ett nytt lösenord. Välj ett här inom en timme:\n{link}\n\nBad du inte om det kan du strunta i det här mejlet."),
+            ),
+            (TokenPurpose::Reset, false) => (
+                "Choose a new password in Samråd",
+                format!("Hello!\n\nSomeone (hopefully you) asked for a new password. Choose one here within an hour:\n{link}\n\nIf you did not ask, ignore this email."),
+            ),
+            (_, true) => (
+                "Bekräfta din e-postadress i Samråd",
+                format!("Hej!\n\nBekräfta din e-postadress i Samråd genom att öppna länken inom 24 timmar:\n{link}\n"),
+            ),
+            (_, false) => (
+                "Verify your email address in Samråd",
+                format!("Hello!\n\nVerify your email address in Samråd by opening this link within 24 hours:\n{link}\n"),
+            ),
+        };
+        mail::send(&ctx.db, to.as_str(), subject, &body).await
+    }
+}
+
+/// Creates an account and mails a verification link. The answer is the
+/// same whether or not the address already had an account; its owner gets
+/// a note instead.
+#[server(endpoint = "accounts/sign-up")]
+pub async fn sign_up(
+    name: String,
+    email: String,
+    password: String,
+    language: String,
+) -> Result<(), AppError> {
+    use super::{limits, mail, password as pw, store, store::TokenPurpose, NAME_MAX};
+    use crate::{context, error::Checker};
+
+    let ctx = context::app_context()?;
+    let mut check = Checker::new();
+    let clean_name = check.text("name", &name, true, NAME_MAX);
+    let address = flow::email_field(&mut check, "email", &email);
+    let lang = flow::language_field(&mut check, &language);
+    if let Some(problem) = address.as_ref().and_then(|a| pw::problem(&password, a)) {
+        check.refuse("password", problem);
+    }
+    check.finish(&[("name", &name), ("email", &email), ("language", &language)])?;
+    let address = address.ok_or(AppError::BadRequest)?;
+
+    limits::check_ip(&ctx.db, limits::IpLimit::SignUp, &context::client_info().ip).await?;
+    let hash = pw::hash(password).await?;
+    match store::create_account(&ctx.db, &address, &clean_name, &hash, lang).await? {
+        Some(id) => flow::send_link(&ctx, id, &address, TokenPurpose::Verify, lang).await?,
+        None => {
+            mail::send(
+                &ctx.db,
+                address.as_str(),
+                "Försök att skapa konto i Samråd / Sign-up attempt in Samråd",
+                &format!(
+                    "Någon försökte skapa ett konto i Samråd med din adress. Du har redan ett konto; \
+                     har du glömt lösenordet kan du välja ett nytt: {}/konto/glomt-losenord\n\n\
+                     Someone tried to create a Samråd account with your address, which already has one.",
+                    ctx.site_origin
+                ),
+            )
+            .await?
+        }
+    }
+    leptos_axum::redirect("/konto/skapa?skickat=1");
+    Ok(())
+}
+
+/// Confirms an email address (a new account's, or a changed one).
+#[server(endpoint = "accounts/verify-email")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    use super::{store, store::TokenPurpose, tokens};
+    let ctx = crate::context::app_context()?;
+    let hash = tokens::hash_token(token.trim());
+    if let Some((account, _)) = store::consume_email_token(&ctx.db, &hash, TokenPurpose::Verify).await? {
+        store::mark_verified(&ctx.db, account).await?;
+    } else if let Some((account, Some(new_email))) =
+        store::consume_email_token(&ctx.db, &hash, TokenPurpose::ChangeEmail).await?
+    {
+        store::change_email(&ctx.db, account, &new_email).await?;
+    } else {
+        return Err(AppError::InvalidToken);
+    }
+    leptos_axum::redirect("/konto/verifiera?klart=1");
+    Ok(())
+}
+
+/// Signs in with email and password. Unknown addresses cost the same
+/// time as known ones, and the answer never says which was wrong.
+#[server(endpoint = "accounts/sign-in")]
+pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
+    use super::{limits, mail, password as pw, password::Verdict, session, store, Email};
+    use crate::context;
+
+    let ctx = context::app_context()?;
+    let client = context::client_info();
+    limits::check_ip(&ctx.db, limits::IpLimit::SignIn, &client.ip).await?;
+    let address = Email::parse(&email).map_err(|_| AppError::InvalidCredentials)?;
+    if limits::is_locked(&ctx.db, address.as_str()).await? {
+        return Err(AppError::AccountLocked);
+    }
+    let account = store::credentials(&ctx.db, &address).await?;
+    let verdict = pw::verify(password.clone(), account.as_ref().map(|a| a.password_hash.clone())).await?;
+    let (Verdict::Right { rehash }, Some(account)) = (verdict, account) else {
+        if limits::record_failure(&ctx.db, address.as_str()).await? {
+            tracing::warn!("account locked after repeated failed sign-ins");
+            if store::credentials(&ctx.db, &address).await?.is_some() {
+                mail::send(
+                    &ctx.db,
+                    address.as_str(),
+                    "Ditt Samråd-konto är tillfälligt låst / Your Samråd account is locked",
+                    "Någon har försökt logga in på ditt konto med fel lösenord fem gånger. \
+                     Kontot är låst i 15 minuter. Var det inte du, byt gärna lösenord.\n\n\
+                     Someone tried to sign in to your account with a wrong password five times. \
+                     The account is locked for 15 minutes.",
+                )
+                .await?;
+            }
+        }
+        return Err(AppError::InvalidCredentials);
+    };
+    if rehash {
+        store::set_password(&ctx.db, account.account_id, &pw::hash(password).await?).await?;
+    }
+    limits::clear_failures(&ctx.db, address.as_str()).await?;
+    let token = session::start(&ctx.db, account.account_id, &client.user_agent, &client.ip, ctx.sessions).await?;
+    context::set_cookie(&session::set_cookie(&token, ctx.secure_cookies, ctx.sessions))?;
+    crate::i18n::api::remember_language(account.language)?;
+    leptos_axum::redirect("/konto");
+    Ok(())
+}
+
+/// Ends this session on the server and in the browser.
+#[server(endpoint = "accounts/sign-out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use super::{session, store};
+    let ctx = crate::context::app_context()?;
+    if let Some(user) = super::current_user() {
+        store::end_session(&ctx.db, user.account_id, user.session_id).await?;
+    }
+    crate::context::set_cookie(&session::clear_cookie(ctx.secure_cookies))?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Mails a reset link when the address has an account; answers the same
+/// either way.
+#[server(endpoint = "accounts/forgot-password")]
+pub async fn forgot_password(email: String) -> Result<(), AppError> {
+    use super::{limits, store, store::TokenPurpose};
+    use crate::{context, error::Checker};
+    let ctx = context::app_context()?;
+    let mut check = Checker::new();
+    let address = flow::email_field(&mut check, "email", &email);
+    check.finish(&[("email", &email)])?;
+    limits::check_ip(&ctx.db, limits::IpLimit::PasswordReset, &context::client_info().ip).await?;
+    if let Some(address) = address {
+        if let Some(account) = store::credentials(&ctx.db, &address).await? {
+            flow::send_link(&ctx, account.account_id, &address, TokenPurpose::Reset, account.language)
+                .await?;
+        }
+    }
+    leptos_axum::redirect("/konto/glomt-losenord?skickat=1");
+    Ok(())
+}
+
+/// Sets a new password from a reset link and ends every session.
+#[server(endpoint = "accounts/reset-password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    use super::{password as pw, store, store::TokenPurpose, tokens, Email};
+    use crate::error::Checker;
+    let ctx = crate::context::app_context()?;
+    let hash = tokens::hash_token(token.trim());
+    // Check the password before spending the single-use token on it.
+    let email = store::reset_token_email(&ctx.db, &hash)
+        .await?
+        .and_then(|e| Email::parse(&e).ok())
+        .ok_or(AppError::InvalidToken)?;
+    let mut check = Checker::new();
+    if let Some(problem) = pw::problem(&password, &email) {
+        check.refuse("password", problem);
+    }
+    check.finish(&[])?;
+    let (account, _) = store::consume_email_token(&ctx.db, &hash, TokenPurpose::Reset)
+        .await?
+        .ok_or(AppError::InvalidToken)?;
+    store::set_password(&ctx.db, account, &pw::hash(password).await?).await?;
+    store::end_all_sessions(&ctx.db, account).await?;
+    leptos_axum::redirect("/konto/logga-in?aterstallt=1");
+    Ok(())
+}
+
+/// Changes the password; needs the current one, ends the other sessions.
+#[server(endpoint = "accounts/change-password")]
+pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+    use super::{password as pw, password::Verdict, store, Email};
+    use crate::error::{Checker, FieldProblem};
+    let user = super::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let stored = store::password_hash_of(&ctx.db, user.account_id).await?;
+    let mut check = Checker::new();
+    if pw::verify(current_password, stored).await? == Verdict::Wrong {
+        check.refuse("current_password", FieldProblem::WrongPassword);
+    }
+    let email = Email::parse(&user.email).map_err(AppError::internal)?;
+    if let Some(problem) = pw::problem(&new_password, &email) {
+        check.refuse("new_password", problem);
+    }
+    check.finish(&[])?;
+    store::set_password(&ctx.db, user.account_id, &pw::hash(new_password).await?).await?;
+    store::end_other_sessions(&ctx.db, user.account_id, user.session_id).await?;
+    leptos_axum::redirect("/konto?losenord=1");
+    Ok(())
+}
+
+/// Starts an email change: the new address gets a link, and the change
+/// applies when it is opened.
+#[server(endpoint = "accounts/change-email")]
+pub async fn change_email(new_email: String, password: String) -> Result<(), AppError> {
+    use super::{password as pw, password::Verdict, store, store::TokenPurpose};
+    use crate::error::{Checker, FieldProblem};
+    let user = super::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let mut check = Checker::new();
+    let address = flow::email_field(&mut check, "new_email", &new_email);
+    let stored = store::password_hash_of(&ctx.db, user.account_id).await?;
+    if pw::verify(password, stored).await? == Verdict::Wrong {
+        check.refuse("password", FieldProblem::WrongPassword);
+    }
+    check.finish(&[("new_email", &new_email)])?;
+    let address = address.ok_or(AppError::BadRequest)?;
+    // A taken address gets no link; the answer is the same, so it tells
+    // nobody which addresses have accounts.
+    if !store::email_taken(&ctx.db, &address).await? {
+        flow::send_link(&ctx, user.account_id, &address, TokenPurpose::ChangeEmail, user.language)
+            .await?;
+    }
+    leptos_axum::redirect("/konto?epost=1");
+    Ok(())
+}
+
+#[server(endpoint = "accounts/update-profile")]
+pub async fn update_profile(name: String, title: String, language: String) -> Result<(), AppError> {
+    use super::{store, NAME_MAX};
+    use crate::error::Checker;
+    let user = super::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let mut check = Checker::new();
+    let clean_name = check.text("name", &name, true, NAME_MAX);
+    let clean_title = check.text("title", &title, false, NAME_MAX);
+    let lang = flow::language_field(&mut check, &language);
+    check.finish(&[("name", &name), ("title", &title), ("language", &language)])?;
+    store::update_profile(&ctx.db, user.account_id, &clean_name, &clean_title, lang).await?;
+    crate::i18n::api::remember_language(lang)?;
+    leptos_axum::redirect("/konto?sparat=1");
+    Ok(())
+}
+
+/// Ends one of my sessions (another browser, or this one).
+#[server(endpoint = "accounts/end-session")]
+pub async fn end_session(session_id: i64) -> Result<(), AppError> {
+    use super::store;
+    let user = super::require_user()?;
+    let ctx = crate::context::app_context()?;
+    if !store::end_session(&ctx.db, user.account_id, session_id).await? {
+        return Err(AppError::NotFound);
+    }
+    leptos_axum::redirect("/konto?avslutad=1#inloggningar");
+    Ok(())
+}
+
+/// Erases my personal data and ends my sessions; needs the password.
+#[server(endpoint = "accounts/delete")]
+pub async fn delete_account(confirm_password: String) -> Result<(), AppError> {
+    use super::{password as pw, password::Verdict, session, store};
+    use crate::error::{Checker, FieldProblem};
+    let user = super::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let stored = store::password_hash_of(&ctx.db, user.account_id).await?;
+    let mut check = Checker::new();
+    if pw::verify(confirm_password, stored).await? == Verdict::Wrong {
+        check.refuse("confirm_password", FieldProblem::WrongPassword);
+    }
+    check.finish(&[])?;
+    store::delete_account(&ctx.db, user.account_id).await?;
+    crate::context::set_cookie(&session::clear_cookie(ctx.secure_cookies))?;
+    leptos_axum::redirect("/?raderat=1");
+    Ok(())
+}
+
+/// My sessions, for the account page.
+#[server(endpoint = "accounts/sessions")]
+pub async fn my_sessions() -> Result<Vec<super::SessionInfo>, AppError> {
+    let user = super::require_user()?;
+    let ctx = crate::context::app_context()?;
+    super::store::sessions(&ctx.db, user.account_id, user.session_id).await
+}

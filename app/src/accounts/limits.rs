@@ -1,0 +1,105 @@
+//! Brute-force limits. Events are rows in the database, so the counts
+//! hold across restarts and across several server instances.
+
+use crate::{
+    db::{now_ms, Db},
+    error::AppError,
+};
+
+const MINUTE_MS: i64 = 60_000;
+
+/// After this many failed sign-ins in `LOCK_WINDOW_MS`, an account's
+/// sign-ins are refused until the window has passed.
+pub const LOCK_FAILURES: i64 = 5;
+pub const LOCK_WINDOW_MS: i64 = 15 * MINUTE_MS;
+
+/// Events counted per client IP address, each with its limit and window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IpLimit {
+    SignIn,
+    SignUp,
+    PasswordReset,
+}
+
+impl IpLimit {
+    fn kind(self) -> &'static str {
+        match self {
+            IpLimit::SignIn => "signin_ip",
+            IpLimit::SignUp => "signup_ip",
+            IpLimit::PasswordReset => "reset_ip",
+        }
+    }
+
+    /// (events allowed, window in ms)
+    fn allowance(self) -> (i64, i64) {
+        match self {
+            IpLimit::SignIn => (50, 15 * MINUTE_MS),
+            IpLimit::SignUp => (10, 60 * MINUTE_MS),
+            IpLimit::PasswordReset => (10, 60 * MINUTE_MS),
+        }
+    }
+}
+
+const COUNT: &str = "SELECT COUNT(*) FROM auth_events WHERE kind = $1 AND subject = $2 AND at > $3";
+const RECORD: &str = "INSERT INTO auth_events (kind, subject, at) VALUES ($1, $2, $3)";
+const FORGET: &str = "DELETE FROM auth_events WHERE kind = $1 AND subject = $2";
+const PRUNE: &str = "DELETE FROM auth_events WHERE at < $1";
+const SIGNIN_FAILURE: &str = "signin_failure";
+
+async fn count(db: &Db, kind: &str, subject: &str, window_ms: i64) -> Result<i64, AppError> {
+    let (n,): (i64,) = sqlx::query_as(COUNT)
+        .bind(kind)
+        .bind(subject)
+        .bind(now_ms() - window_ms)
+        .fetch_one(db.pool())
+        .await?;
+    Ok(n)
+}
+
+async fn record(db: &Db, kind: &str, subject: &str) -> Result<(), AppError> {
+    let now = now_ms();
+    sqlx::query(RECORD)
+        .bind(kind)
+        .bind(subject)
+        .bind(now)
+        .execute(db.pool())
+        .await?;
+    // Old events are never counted again; sweep them now and then.
+    if rand::random::<u8>() == 0 {
+        sqlx::query(PRUNE)
+            .bind(now - 24 * 60 * MINUTE_MS)
+            .execute(db.pool())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Counts one event for `ip`, refusing it when the IP is over its limit.
+pub async fn check_ip(db: &Db, limit: IpLimit, ip: &str) -> Result<(), AppError> {
+    let (allowed, window) = limit.allowance();
+    if count(db, limit.kind(), ip, window).await? >= allowed {
+        tracing::warn!(ip, limit = limit.kind(), "rate limit reached");
+        return Err(AppError::TooManyRequests);
+    }
+    record(db, limit.kind(), ip).await
+}
+
+pub async fn is_locked(db: &Db, email: &str) -> Result<bool, AppError> {
+    Ok(count(db, SIGNIN_FAILURE, email, LOCK_WINDOW_MS).await? >= LOCK_FAILURES)
+}
+
+/// Records a failed sign-in; true when this failure locks the account.
+pub async fn record_failure(db: &Db, email: &str) -> Result<bool, AppError> {
+    record(db, SIGNIN_FAILURE, email).await?;
+    Ok(count(db, SIGNIN_FAILURE, email, LOCK_WINDOW_MS).await? == LOCK_FAILURES)
+}
+
+/// A successful sign-in starts the count afresh.
+pub async fn clear_failures(db: &Db, email: &str) -> Result<(), AppError> {
+    sqlx::query(FORGET)
+        .bind(SIGNIN_FAILURE)
+        .bind(email)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,343 @@
+//! The accounts room's pages. Every form is a plain post; after it the
+//! server redirects back here with either a notice or the error.
+
+use super::{
+    api::{
+        ChangeEmail, ChangePassword, DeleteAccount, EndSession, ForgotPassword, ResetPassword,
+        SignIn, SignUp, UpdateProfile, VerifyEmail,
+    },
+    current_user,
+    text::text,
+    SessionUser,
+};
+use crate::{
+    i18n::{use_lang, Lang},
+    time::format_stockholm,
+    ui::form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+fn query_has(key: &str) -> bool {
+    use_query_map().get_untracked().get(key).is_some()
+}
+
+fn query_value(key: &str) -> String {
+    use_query_map().get_untracked().get(key).unwrap_or_default()
+}
+
+fn language_options() -> Vec<(&'static str, &'static str)> {
+    let t = text(Lang::Sv);
+    vec![("sv", t.swedish), ("en", t.english)]
+}
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let action = ServerAction::<SignUp>::new();
+    let form = FormFeedback::for_action(SignUp::PATH);
+    let fields = form.clone();
+    let selected = match form.value("language") {
+        v if v.is_empty() => lang.code().to_string(),
+        v => v,
+    };
+    let labels = vec![("name", t.name), ("email", t.email), ("password", t.password), ("language", t.language)];
+    view! {
+        <Title text=t.sign_up_title />
+        <h1>{t.sign_up_title}</h1>
+        <p class="lead">{t.sign_up_lead}</p>
+        <Notice show=query_has("skickat") text=t.sign_up_done />
+        <ErrorSummary error=form.error() labels />
+        <ActionForm action>
+            <TextField name="name" label=t.name required=true autocomplete="name" max_length=super::NAME_MAX
+                value=fields.value("name") problem=fields.problem("name") />
+            <TextField name="email" label=t.email kind="email" required=true autocomplete="email"
+                max_length=super::EMAIL_MAX value=fields.value("email") problem=fields.problem("email") />
+            <TextField name="password" label=t.password hint=t.password_hint kind="password" required=true
+                autocomplete="new-password" problem=fields.problem("password") />
+            <SelectField name="language" label=t.language options=language_options() selected
+                problem=fields.problem("language") />
+            <button type="submit" class="button">{t.sign_up}</button>
+        </ActionForm>
+        <p><a href="/konto/logga-in">{t.have_account}</a></p>
+    }
+}
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<SignIn>::new();
+    let form = FormFeedback::for_action(SignIn::PATH);
+    view! {
+        <Title text=t.sign_in_title />
+        <h1>{t.sign_in_title}</h1>
+        <Notice show=query_has("aterstallt") text=t.reset_done />
+        <ErrorSummary error=form.error() />
+        <ActionForm action>
+            <TextField name="email" label=t.email kind="email" required=true autocomplete="username"
+                max_length=super::EMAIL_MAX value=form.value("email") />
+            <TextField name="password" label=t.password kind="password" required=true
+                autocomplete="current-password" />
+            <button type="submit" class="button">{t.sign_in}</button>
+        </ActionForm>
+        <p><a href="/konto/glomt-losenord">{t.forgot_link}</a></p>
+        <p><a href="/konto/skapa">{t.no_account}</a></p>
+    }
+}
+
+#[component]
+pub fn VerifyPage() -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<VerifyEmail>::new();
+    let form = FormFeedback::for_action(VerifyEmail::PATH);
+    let done = query_has("klart");
+    let token = query_value("token");
+    view! {
+        <Title text=t.verify_title />
+        <h1>{t.verify_title}</h1>
+        <Notice show=done text=t.verified />
+        <ErrorSummary error=form.error() />
+        {(!done && !token.is_empty()).then(|| view! {
+            <p>{t.verify_lead}</p>
+            <ActionForm action>
+                <input type="hidden" name="token" value=token />
+                <button type="submit" class="button">{t.verify_button}</button>
+            </ActionForm>
+        })}
+    }
+}
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<ForgotPassword>::new();
+    let form = FormFeedback::for_action(ForgotPassword::PATH);
+    let fields = form.clone();
+    view! {
+        <Title text=t.forgot_title />
+        <h1>{t.forgot_title}</h1>
+        <p>{t.forgot_lead}</p>
+        <Notice show=query_has("skickat") text=t.forgot_sent />
+        <ErrorSummary error=form.error() labels=vec![("email", t.email)] />
+        <ActionForm action>
+            <TextField name="email" label=t.email kind="email" required=true autocomplete="email"
+                max_length=super::EMAIL_MAX value=fields.value("email") problem=fields.problem("email") />
+            <button type="submit" class="button">{t.forgot_button}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<ResetPassword>::new();
+    let form = FormFeedback::for_action(ResetPassword::PATH);
+    let fields = form.clone();
+    let token = query_value("token");
+    view! {
+        <Title text=t.reset_title />
+        <h1>{t.reset_title}</h1>
+        <ErrorSummary error=form.error() labels=vec![("password", t.new_password)] />
+        <ActionForm action>
+            <input type="hidden" name="token" value=token />
+            <TextField name="password" label=t.new_password hint=t.password_hint kind="password"
+                required=true autocomplete="new-password" problem=fields.problem("password") />
+            <button type="submit" class="button">{t.reset_button}</button>
+        </ActionForm>
+    }
+}
+
+/// My account: details, password, email, sessions, my data, deletion.
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let t = text(use_lang());
+    let Some(user) = current_user() else {
+        #[cfg(feature = "ssr")]
+        leptos_axum::redirect("/konto/logga-in");
+        return view! { <p><a href="/konto/logga-in">{t.sign_in}</a></p> }.into_any();
+    };
+    let sessions = Resource::new(|| (), |_| super::api::my_sessions());
+    view! {
+        <Title text=t.account_title />
+        <h1>{t.account_title}</h1>
+        {(!user.verified).then(|| view! { <p class="notice notice--warning" role="status">{t.not_verified_notice}</p> })}
+        <Notice show=query_has("sparat") text=t.profile_saved />
+        <Notice show=query_has("losenord") text=t.password_changed />
+        <Notice show=query_has("epost") text=t.email_change_sent />
+        <ProfileForm user=user.clone() />
+        <ChangePasswordForm />
+        <ChangeEmailForm email=user.email.clone() />
+        <section aria-labelledby="inloggningar">
+            <h2 id="inloggningar">{t.sessions_heading}</h2>
+            <p>{t.sessions_lead}</p>
+            <Notice show=query_has("avslutad") text=t.session_revoked />
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    sessions.await.map(|list| view! { <SessionTable sessions=list /> })
+                })}
+            </Suspense>
+        </section>
+        <section aria-labelledby="mina-uppgifter">
+            <h2 id="mina-uppgifter">{t.data_heading}</h2>
+            <p>{t.data_lead}</p>
+            <p><a href="/konto/mina-uppgifter.json" download="samrad-mina-uppgifter.json">{t.data_download}</a></p>
+        </section>
+        <DeleteAccountForm />
+    }
+    .into_any()
+}
+
+#[component]
+fn ProfileForm(user: SessionUser) -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<UpdateProfile>::new();
+    let form = FormFeedback::for_action(UpdateProfile::PATH);
+    let fields = form.clone();
+    let or_sent = move |field: &str, current: String| {
+        let sent = fields.value(field);
+        if fields.error().is_some() { sent } else { current }
+    };
+    let name = or_sent("name", user.name.clone());
+    let title = or_sent("title", user.title.clone());
+    let language = or_sent("language", user.language.code().to_string());
+    let labels = vec![("name", t.name), ("title", t.title), ("language", t.language)];
+    view! {
+        <section aria-labelledby="uppgifter">
+            <h2 id="uppgifter">{t.profile_heading}</h2>
+            <ErrorSummary error=form.error() labels />
+            <ActionForm action>
+                <TextField name="name" label=t.name required=true autocomplete="name"
+                    max_length=super::NAME_MAX value=name problem=form.problem("name") />
+                <TextField name="title" label=t.title hint=t.title_hint autocomplete="organization-title"
+                    max_length=super::NAME_MAX value=title problem=form.problem("title") />
+                <SelectField name="language" label=t.language options=language_options()
+                    selected=language problem=form.problem("language") />
+                <button type="submit" class="button">{t.save_profile}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn ChangePasswordForm() -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<ChangePassword>::new();
+    let form = FormFeedback::for_action(ChangePassword::PATH);
+    let fields = form.clone();
+    let labels = vec![("current_password", t.current_password), ("new_password", t.new_password)];
+    view! {
+        <section aria-labelledby="losenord">
+            <h2 id="losenord">{t.password_heading}</h2>
+            <ErrorSummary error=form.error() labels />
+            <ActionForm action>
+                <TextField name="current_password" label=t.current_password kind="password" required=true
+                    autocomplete="current-password" problem=fields.problem("current_password") />
+                <TextField name="new_password" label=t.new_password hint=t.password_hint kind="password"
+                    required=true autocomplete="new-password" problem=fields.problem("new_password") />
+                <button type="submit" class="button">{t.change_password_button}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn ChangeEmailForm(email: String) -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<ChangeEmail>::new();
+    let form = FormFeedback::for_action(ChangeEmail::PATH);
+    let fields = form.clone();
+    let labels = vec![("new_email", t.new_email), ("password", t.current_password)];
+    view! {
+        <section aria-labelledby="epost">
+            <h2 id="epost">{t.email_heading}</h2>
+            <p>{t.email}": " <strong>{email}</strong></p>
+            <ErrorSummary error=form.error() labels />
+            <ActionForm action>
+                <TextField name="new_email" label=t.new_email kind="email" required=true autocomplete="email"
+                    max_length=super::EMAIL_MAX value=fields.value("new_email") problem=fields.problem("new_email") />
+                <TextField name="password" label=t.current_password kind="password" required=true
+                    autocomplete="current-password" problem=fields.problem("password") />
+                <button type="submit" class="button">{t.change_email_button}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn SessionTable(sessions: Vec<super::SessionInfo>) -> impl IntoView {
+    let t = text(use_lang());
+    let form = FormFeedback::for_action(EndSession::PATH);
+    view! {
+        <ErrorSummary error=form.error() />
+        <table class="table">
+            <caption class="visually-hidden">{t.sessions_heading}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t.session_browser}</th>
+                    <th scope="col">{t.session_last_seen}</th>
+                    <th scope="col">{t.session_ip}</th>
+                    <th scope="col"><span class="visually-hidden">{t.session_revoke}</span></th>
+                </tr>
+            </thead>
+            <tbody>
+                {sessions.into_iter().map(|s| {
+                    let action = ServerAction::<EndSession>::new();
+                    view! {
+                        <tr>
+                            <td>{browser_name(&s.user_agent)} {s.current.then(|| format!(" ({})", t.session_this))}</td>
+                            <td>{format_stockholm(s.last_seen_at)}</td>
+                            <td>{s.ip.clone()}</td>
+                            <td>
+                                <ActionForm action>
+                                    <input type="hidden" name="session_id" value=s.id />
+                                    <button type="submit" class="button button--small">
+                                        {t.session_revoke}
+                                        <span class="visually-hidden">{format!(" {}", format_stockholm(s.last_seen_at))}</span>
+                                    </button>
+                                </ActionForm>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// A short name for a browser from its User-Agent.
+fn browser_name(user_agent: &str) -> String {
+    let known = [("Edg/", "Edge"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari")];
+    let browser = known
+        .iter()
+        .find(|(marker, _)| user_agent.contains(marker))
+        .map(|(_, name)| *name)
+        .unwrap_or("Okänd webbläsare / Unknown browser");
+    let system = [("Windows", "Windows"), ("Mac OS X", "macOS"), ("Android", "Android"), ("iPhone", "iOS"), ("Linux", "Linux")]
+        .iter()
+        .find(|(marker, _)| user_agent.contains(marker))
+        .map(|(_, name)| format!(", {name}"))
+        .unwrap_or_default();
+    format!("{browser}{system}")
+}
+
+#[component]
+fn DeleteAccountForm() -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<DeleteAccount>::new();
+    let form = FormFeedback::for_action(DeleteAccount::PATH);
+    let fields = form.clone();
+    view! {
+        <section aria-labelledby="radera">
+            <h2 id="radera">{t.delete_heading}</h2>
+            <p>{t.delete_lead}</p>
+            <ErrorSummary error=form.error() labels=vec![("confirm_password", t.current_password)] />
+            <ActionForm action>
+                <TextField name="confirm_password" label=t.current_password kind="password" required=true
+                    autocomplete="current-password" problem=fields.problem("confirm_password") />
+                <button type="submit" class="button button--danger">{t.delete_button}</button>
+            </ActionForm>
+        </section>
+    }
+}

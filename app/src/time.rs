@@ -1,0 +1,95 @@
+//! Times are stored in UTC (milliseconds since the epoch) and shown in
+//! Europe/Stockholm: CET (UTC+1), and CEST (UTC+2) from 01:00 UTC on the
+//! last Sunday of March to 01:00 UTC on the last Sunday of October, as EU
+//! law has it since 1996.
+
+const DAY_MS: i64 = 86_400_000;
+const HOUR_MS: i64 = 3_600_000;
+
+/// (year, month 1–12, day 1–31) of a day count since 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Days since 1970-01-01 of a civil date.
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The last Sunday of a month, 01:00 UTC, in ms.
+fn last_sunday_0100_utc(year: i64, month: u32) -> i64 {
+    let first_of_next = if month == 12 {
+        days_from_civil(year + 1, 1, 1)
+    } else {
+        days_from_civil(year, month + 1, 1)
+    };
+    let last = first_of_next - 1;
+    // 1970-01-01 was a Thursday: weekday 0 = Monday.
+    let weekday = (last + 3).rem_euclid(7);
+    let sunday = last - (weekday - 6).rem_euclid(7);
+    sunday * DAY_MS + HOUR_MS
+}
+
+/// Stockholm's offset from UTC at an instant, in hours.
+pub fn stockholm_offset_hours(utc_ms: i64) -> i64 {
+    let (year, _, _) = civil_from_days(utc_ms.div_euclid(DAY_MS));
+    let summer = last_sunday_0100_utc(year, 3) <= utc_ms && utc_ms < last_sunday_0100_utc(year, 10);
+    if summer {
+        2
+    } else {
+        1
+    }
+}
+
+/// "2026-11-26 14:05", Stockholm time.
+pub fn format_stockholm(utc_ms: i64) -> String {
+    let local = utc_ms + stockholm_offset_hours(utc_ms) * HOUR_MS;
+    let (year, month, day) = civil_from_days(local.div_euclid(DAY_MS));
+    let minutes = local.rem_euclid(DAY_MS) / 60_000;
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(year: i64, month: u32, day: u32, hour: i64, minute: i64) -> i64 {
+        days_from_civil(year, month, day) * DAY_MS + hour * HOUR_MS + minute * 60_000
+    }
+
+    #[test]
+    fn civil_dates_round_trip() {
+        for days in [-1, 0, 59, 10_957, 20_000, 20_783] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    }
+
+    #[test]
+    fn stockholm_switches_at_one_utc_on_the_last_sundays_of_march_and_october() {
+        // 2026: summer time from 29 March, winter time from 25 October.
+        assert_eq!(format_stockholm(utc(2026, 3, 29, 0, 59)), "2026-03-29 01:59");
+        assert_eq!(format_stockholm(utc(2026, 3, 29, 1, 0)), "2026-03-29 03:00");
+        assert_eq!(format_stockholm(utc(2026, 10, 25, 0, 59)), "2026-10-25 02:59");
+        assert_eq!(format_stockholm(utc(2026, 10, 25, 1, 0)), "2026-10-25 02:00");
+        assert_eq!(format_stockholm(utc(2026, 11, 26, 13, 5)), "2026-11-26 14:05");
+        assert_eq!(format_stockholm(utc(2026, 7, 1, 22, 30)), "2026-07-02 00:30");
+    }
+}
