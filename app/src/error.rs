@@ -284,9 +284,12 @@ impl FieldProblem {
                 "The password must not contain your email address."
             }
             .into(),
-            FieldProblem::WrongPassword => {
-                if sv { "Lösenordet stämmer inte." } else { "The password is not correct." }.into()
+            FieldProblem::WrongPassword => if sv {
+                "Lösenordet stämmer inte."
+            } else {
+                "The password is not correct."
             }
+            .into(),
             FieldProblem::InvalidUrl => if sv {
                 "Ange en webbadress som börjar med https:// eller http://."
             } else {

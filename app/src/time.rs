@@ -61,7 +61,11 @@ pub fn format_stockholm(utc_ms: i64) -> String {
     let local = utc_ms + stockholm_offset_hours(utc_ms) * HOUR_MS;
     let (year, month, day) = civil_from_days(local.div_euclid(DAY_MS));
     let minutes = local.rem_euclid(DAY_MS) / 60_000;
-    format!("{year:04}-{month:02}-{day:02} {:02}:{:02}", minutes / 60, minutes % 60)
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 #[cfg(test)]
@@ -85,11 +89,26 @@ mod tests {
     #[test]
     fn stockholm_switches_at_one_utc_on_the_last_sundays_of_march_and_october() {
         // 2026: summer time from 29 March, winter time from 25 October.
-        assert_eq!(format_stockholm(utc(2026, 3, 29, 0, 59)), "2026-03-29 01:59");
+        assert_eq!(
+            format_stockholm(utc(2026, 3, 29, 0, 59)),
+            "2026-03-29 01:59"
+        );
         assert_eq!(format_stockholm(utc(2026, 3, 29, 1, 0)), "2026-03-29 03:00");
-        assert_eq!(format_stockholm(utc(2026, 10, 25, 0, 59)), "2026-10-25 02:59");
-        assert_eq!(format_stockholm(utc(2026, 10, 25, 1, 0)), "2026-10-25 02:00");
-        assert_eq!(format_stockholm(utc(2026, 11, 26, 13, 5)), "2026-11-26 14:05");
-        assert_eq!(format_stockholm(utc(2026, 7, 1, 22, 30)), "2026-07-02 00:30");
+        assert_eq!(
+            format_stockholm(utc(2026, 10, 25, 0, 59)),
+            "2026-10-25 02:59"
+        );
+        assert_eq!(
+            format_stockholm(utc(2026, 10, 25, 1, 0)),
+            "2026-10-25 02:00"
+        );
+        assert_eq!(
+            format_stockholm(utc(2026, 11, 26, 13, 5)),
+            "2026-11-26 14:05"
+        );
+        assert_eq!(
+            format_stockholm(utc(2026, 7, 1, 22, 30)),
+            "2026-07-02 00:30"
+        );
     }
 }

@@ -144,7 +144,10 @@ async fn outbox(config: &Config, limit: i64, to: Option<&str>, json: bool) -> Re
         .take(limit.max(1) as usize)
         .collect();
     if json {
-        println!("{}", serde_json::to_string_pretty(&mails).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&mails).map_err(|e| e.to_string())?
+        );
         return Ok(());
     }
     for mail in &mails {

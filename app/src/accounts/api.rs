@@ -54,8 +54,7 @@ mod flow {
             }
         };
         let new_email = (purpose == TokenPurpose::ChangeEmail).then_some(to);
-        store::insert_email_token(&ctx.db, &hash, account_id, purpose, new_email, lifetime)
-            .await?;
+        store::insert_email_token(&ctx.db, &hash, account_id, purpose, new_email, lifetime).await?;
         let link = format!("{}{path}?token={token}", ctx.site_origin);
         let sv = lang == Lang::Sv;
         let (subject, body) = match (purpose, sv) {
@@ -133,7 +132,9 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
     use super::{store, store::TokenPurpose, tokens};
     let ctx = crate::context::app_context()?;
     let hash = tokens::hash_token(token.trim());
-    if let Some((account, _)) = store::consume_email_token(&ctx.db, &hash, TokenPurpose::Verify).await? {
+    if let Some((account, _)) =
+        store::consume_email_token(&ctx.db, &hash, TokenPurpose::Verify).await?
+    {
         store::mark_verified(&ctx.db, account).await?;
     } else if let Some((account, Some(new_email))) =
         store::consume_email_token(&ctx.db, &hash, TokenPurpose::ChangeEmail).await?
@@ -161,7 +162,11 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
         return Err(AppError::AccountLocked);
     }
     let account = store::credentials(&ctx.db, &address).await?;
-    let verdict = pw::verify(password.clone(), account.as_ref().map(|a| a.password_hash.clone())).await?;
+    let verdict = pw::verify(
+        password.clone(),
+        account.as_ref().map(|a| a.password_hash.clone()),
+    )
+    .await?;
     let (Verdict::Right { rehash }, Some(account)) = (verdict, account) else {
         if limits::record_failure(&ctx.db, address.as_str()).await? {
             tracing::warn!("account locked after repeated failed sign-ins");
@@ -184,8 +189,19 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
         store::set_password(&ctx.db, account.account_id, &pw::hash(password).await?).await?;
     }
     limits::clear_failures(&ctx.db, address.as_str()).await?;
-    let token = session::start(&ctx.db, account.account_id, &client.user_agent, &client.ip, ctx.sessions).await?;
-    context::set_cookie(&session::set_cookie(&token, ctx.secure_cookies, ctx.sessions))?;
+    let token = session::start(
+        &ctx.db,
+        account.account_id,
+        &client.user_agent,
+        &client.ip,
+        ctx.sessions,
+    )
+    .await?;
+    context::set_cookie(&session::set_cookie(
+        &token,
+        ctx.secure_cookies,
+        ctx.sessions,
+    ))?;
     crate::i18n::api::remember_language(account.language)?;
     leptos_axum::redirect("/konto");
     Ok(())
@@ -214,11 +230,22 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
     let mut check = Checker::new();
     let address = flow::email_field(&mut check, "email", &email);
     check.finish(&[("email", &email)])?;
-    limits::check_ip(&ctx.db, limits::IpLimit::PasswordReset, &context::client_info().ip).await?;
+    limits::check_ip(
+        &ctx.db,
+        limits::IpLimit::PasswordReset,
+        &context::client_info().ip,
+    )
+    .await?;
     if let Some(address) = address {
         if let Some(account) = store::credentials(&ctx.db, &address).await? {
-            flow::send_link(&ctx, account.account_id, &address, TokenPurpose::Reset, account.language)
-                .await?;
+            flow::send_link(
+                &ctx,
+                account.account_id,
+                &address,
+                TokenPurpose::Reset,
+                account.language,
+            )
+            .await?;
         }
     }
     leptos_axum::redirect("/konto/glomt-losenord?skickat=1");
@@ -253,7 +280,10 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
 
 /// Changes the password; needs the current one, ends the other sessions.
 #[server(endpoint = "accounts/change-password")]
-pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
+pub async fn change_password(
+    current_password: String,
+    new_password: String,
+) -> Result<(), AppError> {
     use super::{password as pw, password::Verdict, store, Email};
     use crate::error::{Checker, FieldProblem};
     let user = super::require_user()?;
@@ -293,8 +323,14 @@ pub async fn change_email(new_email: String, password: String) -> Result<(), App
     // A taken address gets no link; the answer is the same, so it tells
     // nobody which addresses have accounts.
     if !store::email_taken(&ctx.db, &address).await? {
-        flow::send_link(&ctx, user.account_id, &address, TokenPurpose::ChangeEmail, user.language)
-            .await?;
+        flow::send_link(
+            &ctx,
+            user.account_id,
+            &address,
+            TokenPurpose::ChangeEmail,
+            user.language,
+        )
+        .await?;
     }
     leptos_axum::redirect("/konto?epost=1");
     Ok(())

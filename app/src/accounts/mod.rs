@@ -126,7 +126,10 @@ impl Email {
 
     /// The part before the `@`.
     pub fn local_part(&self) -> &str {
-        self.0.rsplit_once('@').map(|(local, _)| local).unwrap_or(&self.0)
+        self.0
+            .rsplit_once('@')
+            .map(|(local, _)| local)
+            .unwrap_or(&self.0)
     }
 }
 

@@ -43,7 +43,12 @@ pub fn SignUpPage() -> impl IntoView {
         v if v.is_empty() => lang.code().to_string(),
         v => v,
     };
-    let labels = vec![("name", t.name), ("email", t.email), ("password", t.password), ("language", t.language)];
+    let labels = vec![
+        ("name", t.name),
+        ("email", t.email),
+        ("password", t.password),
+        ("language", t.language),
+    ];
     view! {
         <Title text=t.sign_up_title />
         <h1>{t.sign_up_title}</h1>
@@ -197,12 +202,20 @@ fn ProfileForm(user: SessionUser) -> impl IntoView {
     let fields = form.clone();
     let or_sent = move |field: &str, current: String| {
         let sent = fields.value(field);
-        if fields.error().is_some() { sent } else { current }
+        if fields.error().is_some() {
+            sent
+        } else {
+            current
+        }
     };
     let name = or_sent("name", user.name.clone());
     let title = or_sent("title", user.title.clone());
     let language = or_sent("language", user.language.code().to_string());
-    let labels = vec![("name", t.name), ("title", t.title), ("language", t.language)];
+    let labels = vec![
+        ("name", t.name),
+        ("title", t.title),
+        ("language", t.language),
+    ];
     view! {
         <section aria-labelledby="uppgifter">
             <h2 id="uppgifter">{t.profile_heading}</h2>
@@ -226,7 +239,10 @@ fn ChangePasswordForm() -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let form = FormFeedback::for_action(ChangePassword::PATH);
     let fields = form.clone();
-    let labels = vec![("current_password", t.current_password), ("new_password", t.new_password)];
+    let labels = vec![
+        ("current_password", t.current_password),
+        ("new_password", t.new_password),
+    ];
     view! {
         <section aria-labelledby="losenord">
             <h2 id="losenord">{t.password_heading}</h2>
@@ -308,17 +324,28 @@ fn SessionTable(sessions: Vec<super::SessionInfo>) -> impl IntoView {
 
 /// A short name for a browser from its User-Agent.
 fn browser_name(user_agent: &str) -> String {
-    let known = [("Edg/", "Edge"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari")];
+    let known = [
+        ("Edg/", "Edge"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+    ];
     let browser = known
         .iter()
         .find(|(marker, _)| user_agent.contains(marker))
         .map(|(_, name)| *name)
         .unwrap_or("Okänd webbläsare / Unknown browser");
-    let system = [("Windows", "Windows"), ("Mac OS X", "macOS"), ("Android", "Android"), ("iPhone", "iOS"), ("Linux", "Linux")]
-        .iter()
-        .find(|(marker, _)| user_agent.contains(marker))
-        .map(|(_, name)| format!(", {name}"))
-        .unwrap_or_default();
+    let system = [
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("Android", "Android"),
+        ("iPhone", "iOS"),
+        ("Linux", "Linux"),
+    ]
+    .iter()
+    .find(|(marker, _)| user_agent.contains(marker))
+    .map(|(_, name)| format!(", {name}"))
+    .unwrap_or_default();
     format!("{browser}{system}")
 }
 

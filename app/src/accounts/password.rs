@@ -42,10 +42,14 @@ fn hash_now(password: &str) -> Result<String, AppError> {
 pub fn problem(password: &str, email: &Email) -> Option<FieldProblem> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
-        return Some(FieldProblem::TooShort { min: MIN_LENGTH as u32 });
+        return Some(FieldProblem::TooShort {
+            min: MIN_LENGTH as u32,
+        });
     }
     if length > MAX_LENGTH {
-        return Some(FieldProblem::TooLong { max: MAX_LENGTH as u32 });
+        return Some(FieldProblem::TooLong {
+            max: MAX_LENGTH as u32,
+        });
     }
     let lower = password.to_lowercase();
     if COMMON.contains(lower.as_str()) {
@@ -69,7 +73,9 @@ pub async fn hash(password: String) -> Result<String, AppError> {
 pub enum Verdict {
     Wrong,
     /// Right; `rehash` when the stored hash uses older parameters.
-    Right { rehash: bool },
+    Right {
+        rehash: bool,
+    },
 }
 
 /// Checks `password` against `stored`, or against a dummy hash when there
@@ -81,7 +87,9 @@ pub async fn verify(password: String, stored: Option<String>) -> Result<Verdict,
             _ => (DUMMY_HASH.as_str(), false),
         };
         let parsed = PasswordHash::new(phc).map_err(AppError::internal)?;
-        let matches = hasher().verify_password(password.as_bytes(), &parsed).is_ok();
+        let matches = hasher()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok();
         Ok(match (matches && real, outdated(&parsed)) {
             (true, rehash) => Verdict::Right { rehash },
             (false, _) => Verdict::Wrong,
@@ -112,15 +120,24 @@ mod tests {
         let phc = hash("korrekt häst batteri".into()).await.unwrap();
         assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
         assert_eq!(
-            verify("korrekt häst batteri".into(), Some(phc.clone())).await.unwrap(),
+            verify("korrekt häst batteri".into(), Some(phc.clone()))
+                .await
+                .unwrap(),
             Verdict::Right { rehash: false }
         );
-        assert_eq!(verify("fel".into(), Some(phc)).await.unwrap(), Verdict::Wrong);
+        assert_eq!(
+            verify("fel".into(), Some(phc)).await.unwrap(),
+            Verdict::Wrong
+        );
     }
 
     #[tokio::test]
     async fn an_unknown_account_is_always_wrong_even_with_the_dummy_password() {
-        let v = verify("no account has this password, it only costs time".into(), None).await;
+        let v = verify(
+            "no account has this password, it only costs time".into(),
+            None,
+        )
+        .await;
         assert_eq!(v.unwrap(), Verdict::Wrong);
     }
 
@@ -132,24 +149,45 @@ mod tests {
             Params::new(4096, 3, 1, None).unwrap(),
         );
         let salt = SaltString::generate(&mut OsRng);
-        let phc = old.hash_password(b"ett gammalt bra losen", &salt).unwrap().to_string();
+        let phc = old
+            .hash_password(b"ett gammalt bra losen", &salt)
+            .unwrap()
+            .to_string();
         assert_eq!(
-            verify("ett gammalt bra losen".into(), Some(phc)).await.unwrap(),
+            verify("ett gammalt bra losen".into(), Some(phc))
+                .await
+                .unwrap(),
             Verdict::Right { rehash: true }
         );
     }
 
     #[test]
     fn new_passwords_follow_the_rules() {
-        assert_eq!(problem("kort", &email()), Some(FieldProblem::TooShort { min: 12 }));
-        assert_eq!(problem(&"x".repeat(257), &email()), Some(FieldProblem::TooLong { max: 256 }));
-        assert_eq!(problem("Password1234", &email()), Some(FieldProblem::CommonPassword));
-        assert_eq!(problem("qwertyuiop12", &email()), Some(FieldProblem::CommonPassword));
+        assert_eq!(
+            problem("kort", &email()),
+            Some(FieldProblem::TooShort { min: 12 })
+        );
+        assert_eq!(
+            problem(&"x".repeat(257), &email()),
+            Some(FieldProblem::TooLong { max: 256 })
+        );
+        assert_eq!(
+            problem("Password1234", &email()),
+            Some(FieldProblem::CommonPassword)
+        );
+        assert_eq!(
+            problem("qwertyuiop12", &email()),
+            Some(FieldProblem::CommonPassword)
+        );
         assert_eq!(
             problem("mitt Anna.Svensson lösen", &email()),
             Some(FieldProblem::PasswordContainsEmail)
         );
         assert_eq!(problem("tre gröna äpplen på bordet", &email()), None);
-        assert!(COMMON.len() >= 4000, "the list has {} entries", COMMON.len());
+        assert!(
+            COMMON.len() >= 4000,
+            "the list has {} entries",
+            COMMON.len()
+        );
     }
 }

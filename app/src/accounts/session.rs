@@ -96,7 +96,17 @@ const FIND_SESSION: &str = "SELECT s.id, s.last_seen_at, a.id, a.name, a.email, 
      WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND a.deleted_at IS NULL";
 const TOUCH_SESSION: &str = "UPDATE sessions SET last_seen_at = $1 WHERE id = $2";
 
-type SessionRow = (i64, i64, i64, String, String, String, String, Option<i64>, i64);
+type SessionRow = (
+    i64,
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    i64,
+);
 
 /// The user of a live session, refreshing its last-seen time (at most once
 /// a minute, to spare the database a write per request).

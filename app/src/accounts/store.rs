@@ -100,12 +100,14 @@ pub async fn credentials(db: &Db, email: &Email) -> Result<Option<Credentials>, 
         .bind(email.as_str())
         .fetch_optional(db.pool())
         .await?;
-    Ok(row.map(|(account_id, password_hash, name, language)| Credentials {
-        account_id,
-        password_hash,
-        name,
-        language: Lang::parse(&language).unwrap_or_default(),
-    }))
+    Ok(
+        row.map(|(account_id, password_hash, name, language)| Credentials {
+            account_id,
+            password_hash,
+            name,
+            language: Lang::parse(&language).unwrap_or_default(),
+        }),
+    )
 }
 
 const PASSWORD_HASH_OF: &str =
@@ -284,14 +286,16 @@ pub async fn sessions(
         .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, user_agent, ip, created_at, last_seen_at)| SessionInfo {
-            id,
-            user_agent,
-            ip,
-            created_at,
-            last_seen_at,
-            current: id == current_session,
-        })
+        .map(
+            |(id, user_agent, ip, created_at, last_seen_at)| SessionInfo {
+                id,
+                user_agent,
+                ip,
+                created_at,
+                last_seen_at,
+                current: id == current_session,
+            },
+        )
         .collect())
 }
 
@@ -333,7 +337,16 @@ const EXPORT_ACCOUNT: &str = "SELECT email, name, title, language, email_verifie
 
 /// Everything stored about one person, for a GDPR download.
 pub async fn export(db: &Db, account_id: i64) -> Result<serde_json::Value, AppError> {
-    type Row = (String, String, String, String, Option<i64>, i64, i64, Option<i64>);
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        Option<i64>,
+        i64,
+        i64,
+        Option<i64>,
+    );
     let account: Option<Row> = sqlx::query_as(EXPORT_ACCOUNT)
         .bind(account_id)
         .fetch_optional(db.pool())

@@ -102,7 +102,8 @@ const SV: AccountText = AccountText {
     verify_lead: "Bekräfta att e-postadressen är din genom att trycka på knappen.",
     verify_button: "Bekräfta e-postadressen",
     verified: "Din e-postadress är bekräftad.",
-    not_verified_notice: "Din e-postadress är inte bekräftad än. Öppna länken i mejlet vi skickade; \
+    not_verified_notice:
+        "Din e-postadress är inte bekräftad än. Öppna länken i mejlet vi skickade; \
         tills dess kan du läsa men inte skriva.",
     forgot_title: "Glömt lösenordet",
     forgot_lead: "Skriv din e-postadress. Om den hör till ett konto skickar vi en länk \
@@ -122,9 +123,11 @@ const SV: AccountText = AccountText {
     email_heading: "Byt e-postadress",
     new_email: "Ny e-postadress",
     change_email_button: "Byt e-postadress",
-    email_change_sent: "Vi har skickat en länk till den nya adressen. Bytet gäller när du har bekräftat den.",
+    email_change_sent:
+        "Vi har skickat en länk till den nya adressen. Bytet gäller när du har bekräftat den.",
     sessions_heading: "Inloggningar",
-    sessions_lead: "Här är de webbläsare där du är inloggad. Avsluta en inloggning du inte känner igen.",
+    sessions_lead:
+        "Här är de webbläsare där du är inloggad. Avsluta en inloggning du inte känner igen.",
     session_browser: "Webbläsare",
     session_last_seen: "Senast aktiv",
     session_ip: "IP-adress",
@@ -191,9 +194,11 @@ const EN: AccountText = AccountText {
     email_heading: "Change email address",
     new_email: "New email address",
     change_email_button: "Change email address",
-    email_change_sent: "We have sent a link to the new address. The change applies once you verify it.",
+    email_change_sent:
+        "We have sent a link to the new address. The change applies once you verify it.",
     sessions_heading: "Sessions",
-    sessions_lead: "These are the browsers where you are signed in. End any session you do not recognise.",
+    sessions_lead:
+        "These are the browsers where you are signed in. End any session you do not recognise.",
     session_browser: "Browser",
     session_last_seen: "Last active",
     session_ip: "IP address",

@@ -46,10 +46,12 @@ macro_rules! db_test {
 
 pub struct TestApp {
     pub router: Router,
+    pub site: String,
     pub db: Db,
     pub database: TestDatabase,
 }
 
+#[derive(Debug)]
 pub struct Answer {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -68,13 +70,20 @@ impl Answer {
 impl TestApp {
     /// `None` for PostgreSQL when no TEST_DATABASE_URL is configured.
     pub async fn spawn(engine: Engine) -> Option<TestApp> {
+        Self::spawn_at(engine, SITE).await
+    }
+
+    /// A test app whose public address is `site` (for https behaviour).
+    pub async fn spawn_at(engine: Engine, site: &str) -> Option<TestApp> {
         let database = TestDatabase::create(engine).await?;
         let db = server::db::connect(&database.url).await.expect("connect");
         server::db::migrate(&db).await.expect("migrate");
-        let config = test_config(&database.url);
+        let mut config = test_config(&database.url);
+        config.site_origin = site.to_string();
         let router = server::routes::router(&config, db.clone());
         Some(TestApp {
             router,
+            site: site.to_string(),
             db,
             database,
         })
@@ -111,17 +120,112 @@ impl TestApp {
     }
 
     /// A form post as a browser on our own site sends it.
+    /// `headers` replace the defaults of the same name.
     pub async fn post_form(&self, path: &str, body: &str, headers: &[(&str, &str)]) -> Answer {
         let mut req = Request::post(path)
             .header("content-type", "application/x-www-form-urlencoded")
             .header("content-length", body.len())
-            .header("origin", SITE)
-            .header("sec-fetch-site", "same-origin");
+            .header("origin", self.site.as_str())
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(body.to_string()))
+            .unwrap();
         for (k, v) in headers {
-            req = req.header(*k, *v);
+            req.headers_mut().insert(
+                axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                axum::http::HeaderValue::from_str(v).unwrap(),
+            );
         }
-        self.send(req.body(Body::from(body.to_string())).unwrap())
+        self.send(req).await
+    }
+
+    /// A form post carrying a session cookie.
+    pub async fn post_as(&self, cookie: &str, path: &str, body: &str) -> Answer {
+        self.post_form(path, body, &[("cookie", cookie)]).await
+    }
+
+    pub async fn get_as(&self, cookie: &str, path: &str) -> Answer {
+        self.get_with(path, &[("cookie", cookie)]).await
+    }
+
+    pub async fn sign_up(&self, name: &str, email: &str, password: &str) -> Answer {
+        let body = form(&[
+            ("name", name),
+            ("email", email),
+            ("password", password),
+            ("language", "sv"),
+        ]);
+        self.post_form("/api/accounts/sign-up", &body, &[]).await
+    }
+
+    /// Signs in and returns the session cookie (`name=value`).
+    pub async fn sign_in(&self, email: &str, password: &str) -> Result<String, Answer> {
+        let body = form(&[("email", email), ("password", password)]);
+        let res = self
+            .post_form(
+                "/api/accounts/sign-in",
+                &body,
+                &[("user-agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0")],
+            )
+            .await;
+        let cookie = res
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.contains("samrad_session="))
+            .map(|c| c.split(';').next().unwrap().to_string());
+        match cookie {
+            Some(cookie) if res.status.is_success() || res.status.is_redirection() => Ok(cookie),
+            _ => Err(res),
+        }
+    }
+
+    /// A verified account, signed in; returns its session cookie.
+    pub async fn verified_user(&self, email: &str, password: &str) -> String {
+        let res = self.sign_up("Anna Andersson", email, password).await;
+        assert!(
+            res.status.is_success() || res.status.is_redirection(),
+            "{}",
+            res.body
+        );
+        let token = self.token_mailed_to(email).await;
+        let res = self
+            .post_form(
+                "/api/accounts/verify-email",
+                &form(&[("token", &token)]),
+                &[],
+            )
+            .await;
+        assert!(
+            res.status.is_success() || res.status.is_redirection(),
+            "{}",
+            res.body
+        );
+        self.sign_in(email, password)
             .await
+            .unwrap_or_else(|r| panic!("sign in: {}", r.body))
+    }
+
+    /// The mails sent to an address, newest first.
+    pub async fn mails_to(&self, email: &str) -> Vec<(String, String)> {
+        sqlx::query_as("SELECT subject, body FROM outbox WHERE recipient = $1 ORDER BY id DESC")
+            .bind(email)
+            .fetch_all(self.db.pool())
+            .await
+            .expect("outbox")
+    }
+
+    /// The token in the newest link mailed to `email`.
+    pub async fn token_mailed_to(&self, email: &str) -> String {
+        let mails = self.mails_to(email).await;
+        let (_, body) = mails.first().expect("a mail was sent");
+        body.split("token=")
+            .nth(1)
+            .expect("the mail has a link")
+            .split_whitespace()
+            .next()
+            .unwrap()
+            .to_string()
     }
 
     pub async fn count(&self, table: &str) -> i64 {
@@ -132,6 +236,27 @@ impl TestApp {
                 .expect("count");
         n
     }
+}
+
+/// An `application/x-www-form-urlencoded` body.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".into(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 pub fn test_config(database_url: &str) -> Config {
