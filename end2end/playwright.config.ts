@@ -4,6 +4,9 @@ import { defineConfig } from "@playwright/test";
 // file, on a port of its own. `make e2e` sets SAMRAD_BIN.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
+// A fixed place per port, so tests can read the server's outbox with
+// `samrad outbox`; e2e-server empties it at every start.
+process.env.E2E_DATABASE_URL = `sqlite:///tmp/samrad-e2e-${port}/samrad.db`;
 
 const chromium = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -41,7 +44,7 @@ export default defineConfig({
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -80,7 +80,7 @@ test("the staircase island switches steps", async ({ page }, info) => {
 test("pages fit a phone's width without sideways scrolling", async ({ page }, info) => {
   test.skip(!usesJavaScript(info.project.name), "measuring the layout needs a script");
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of ["/", "/tillganglighet"]) {
+  for (const path of ["/", "/tillganglighet", "/konto/skapa", "/konto/logga-in"]) {
     await page.goto(path);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, path).toBeLessThanOrEqual(360);
