@@ -21,6 +21,7 @@ mod server_side {
         /// `https://samrad.example.se`, for links in emails.
         pub site_origin: String,
         pub sessions: crate::accounts::session::SessionPolicy,
+        pub ip_allowance: crate::accounts::limits::IpAllowance,
     }
 
     /// Who is asking: put in the request by the server's middleware.
@@ -34,6 +35,13 @@ mod server_side {
         use_context::<http::request::Parts>()
             .and_then(|parts| parts.extensions.get::<ClientInfo>().cloned())
             .unwrap_or_default()
+    }
+
+    /// A cookie sent with the current request.
+    pub fn request_cookie(name: &str) -> Option<String> {
+        let parts = use_context::<http::request::Parts>()?;
+        let header = parts.headers.get(http::header::COOKIE)?.to_str().ok()?;
+        crate::accounts::session::cookie_value(header, name).map(str::to_owned)
     }
 
     /// Adds a `Set-Cookie` header to the response being made.

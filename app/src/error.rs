@@ -74,6 +74,7 @@ pub enum FieldProblem {
     CommonPassword,
     PasswordContainsEmail,
     WrongPassword,
+    WrongCode,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -288,6 +289,12 @@ impl FieldProblem {
                 "Lösenordet stämmer inte."
             } else {
                 "The password is not correct."
+            }
+            .into(),
+            FieldProblem::WrongCode => if sv {
+                "Koden stämmer inte. Vänta på nästa kod i appen och försök igen."
+            } else {
+                "The code is not right. Wait for the next code in the app and try again."
             }
             .into(),
             FieldProblem::InvalidUrl => if sv {

@@ -77,6 +77,16 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/konto/tvasteg")
+                        view=accounts::pages::TwoFactorSetupPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/konto/tvasteg/verifiera")
+                        view=accounts::pages::TwoFactorVerifyPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/tillganglighet")
                         view=accessibility::page::AccessibilityPage
                         ssr=SsrMode::Async

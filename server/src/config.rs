@@ -77,6 +77,23 @@ pub struct Settings {
     /// A session ends this many days after sign-in, however active.
     #[arg(long, env = "SESSION_MAX_DAYS", default_value_t = 30, global = true)]
     pub session_max_days: u32,
+    /// Sign-in attempts allowed from one IP address per 15 minutes.
+    #[arg(long, env = "SIGNIN_PER_IP", default_value_t = 100, global = true)]
+    pub signin_per_ip: i64,
+    /// Sign-ups allowed from one IP address per hour.
+    #[arg(long, env = "SIGNUP_PER_IP", default_value_t = 10, global = true)]
+    pub signup_per_ip: i64,
+    /// Password-reset requests allowed from one IP address per hour.
+    #[arg(long, env = "RESET_PER_IP", default_value_t = 10, global = true)]
+    pub reset_per_ip: i64,
+    /// Site admins get their admin rights only with two-step verification on.
+    #[arg(
+        long,
+        env = "REQUIRE_2FA_FOR_ADMINS",
+        default_value_t = false,
+        global = true
+    )]
+    pub require_2fa_for_admins: bool,
     /// The folder with the built assets (cargo-leptos's site root).
     #[arg(long, env = "SITE_ROOT", default_value = "target/site", global = true)]
     pub site_root: String,
@@ -98,6 +115,7 @@ pub struct Config {
     pub site_origin: String,
     pub site_root: String,
     pub sessions: app::accounts::session::SessionPolicy,
+    pub ip_allowance: app::accounts::limits::IpAllowance,
 }
 
 impl Config {
@@ -126,9 +144,15 @@ impl Config {
         }
         let hour_ms = 60 * 60 * 1000_i64;
         Ok(Config {
+            ip_allowance: app::accounts::limits::IpAllowance {
+                sign_ins_per_15_min: settings.signin_per_ip.max(1),
+                sign_ups_per_hour: settings.signup_per_ip.max(1),
+                resets_per_hour: settings.reset_per_ip.max(1),
+            },
             sessions: app::accounts::session::SessionPolicy {
                 idle_ms: i64::from(settings.session_idle_hours) * hour_ms,
                 absolute_ms: i64::from(settings.session_max_days) * 24 * hour_ms,
+                admin_requires_two_factor: settings.require_2fa_for_admins,
             },
             database_url: settings.database_url.clone(),
             engine,
@@ -180,6 +204,10 @@ mod tests {
             log_format: LogFormat::Pretty,
             session_idle_hours: 8,
             session_max_days: 30,
+            require_2fa_for_admins: false,
+            signin_per_ip: 100,
+            signup_per_ip: 10,
+            reset_per_ip: 10,
             site_root: "target/site".into(),
         }
     }

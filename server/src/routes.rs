@@ -58,6 +58,7 @@ pub fn router(config: &Config, db: Db) -> Router {
             secure_cookies: config.is_https(),
             site_origin: config.site_origin.clone(),
             sessions: config.sessions,
+            ip_allowance: config.ip_allowance,
         },
     };
     let context = state.context.clone();

@@ -38,6 +38,58 @@ mod flow {
         })
     }
 
+    /// Starts the session once every check has passed.
+    pub async fn finish_sign_in(
+        ctx: &AppContext,
+        account_id: i64,
+        email: &str,
+        lang: Lang,
+    ) -> Result<(), AppError> {
+        use crate::{accounts::limits, accounts::session, context};
+        let client = context::client_info();
+        limits::clear_failures(&ctx.db, email).await?;
+        let token = session::start(
+            &ctx.db,
+            account_id,
+            &client.user_agent,
+            &client.ip,
+            ctx.sessions,
+        )
+        .await?;
+        context::set_cookie(&session::set_cookie(
+            &token,
+            ctx.secure_cookies,
+            ctx.sessions,
+        ))?;
+        crate::i18n::api::remember_language(lang)?;
+        leptos_axum::redirect("/konto");
+        Ok(())
+    }
+
+    /// Counts a failed sign-in; the failure that locks the account also
+    /// tells its owner.
+    pub async fn sign_in_failed(
+        ctx: &AppContext,
+        email: &str,
+        account_exists: bool,
+    ) -> Result<(), AppError> {
+        use crate::accounts::limits;
+        if limits::record_failure(&ctx.db, email).await? && account_exists {
+            tracing::warn!("account locked after repeated failed sign-ins");
+            mail::send(
+                &ctx.db,
+                email,
+                "Ditt Samråd-konto är tillfälligt låst / Your Samråd account is locked",
+                "Någon har försökt logga in på ditt konto med fel lösenord eller kod fem gånger. \
+                 Kontot är låst i 15 minuter. Var det inte du, byt gärna lösenord.\n\n\
+                 Someone tried to sign in to your account with a wrong password or code five times. \
+                 The account is locked for 15 minutes.",
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
     /// Mails a single-use link; `path` is the page that takes the token.
     pub async fn send_link(
         ctx: &AppContext,
@@ -103,7 +155,13 @@ pub async fn sign_up(
     check.finish(&[("name", &name), ("email", &email), ("language", &language)])?;
     let address = address.ok_or(AppError::BadRequest)?;
 
-    limits::check_ip(&ctx.db, limits::IpLimit::SignUp, &context::client_info().ip).await?;
+    limits::check_ip(
+        &ctx.db,
+        limits::IpLimit::SignUp,
+        ctx.ip_allowance,
+        &context::client_info().ip,
+    )
+    .await?;
     let hash = pw::hash(password).await?;
     match store::create_account(&ctx.db, &address, &clean_name, &hash, lang).await? {
         Some(id) => flow::send_link(&ctx, id, &address, TokenPurpose::Verify, lang).await?,
@@ -148,62 +206,152 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
 }
 
 /// Signs in with email and password. Unknown addresses cost the same
-/// time as known ones, and the answer never says which was wrong.
+/// time as known ones, and the answer never says which was wrong. With
+/// two-step verification on, a code is asked for next.
 #[server(endpoint = "accounts/sign-in")]
 pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
-    use super::{limits, mail, password as pw, password::Verdict, session, store, Email};
+    use super::{limits, password as pw, password::Verdict, session, store, tokens, Email};
     use crate::context;
 
     let ctx = context::app_context()?;
-    let client = context::client_info();
-    limits::check_ip(&ctx.db, limits::IpLimit::SignIn, &client.ip).await?;
+    limits::check_ip(
+        &ctx.db,
+        limits::IpLimit::SignIn,
+        ctx.ip_allowance,
+        &context::client_info().ip,
+    )
+    .await?;
     let address = Email::parse(&email).map_err(|_| AppError::InvalidCredentials)?;
     if limits::is_locked(&ctx.db, address.as_str()).await? {
         return Err(AppError::AccountLocked);
     }
     let account = store::credentials(&ctx.db, &address).await?;
-    let verdict = pw::verify(
-        password.clone(),
-        account.as_ref().map(|a| a.password_hash.clone()),
-    )
-    .await?;
-    let (Verdict::Right { rehash }, Some(account)) = (verdict, account) else {
-        if limits::record_failure(&ctx.db, address.as_str()).await? {
-            tracing::warn!("account locked after repeated failed sign-ins");
-            if store::credentials(&ctx.db, &address).await?.is_some() {
-                mail::send(
-                    &ctx.db,
-                    address.as_str(),
-                    "Ditt Samråd-konto är tillfälligt låst / Your Samråd account is locked",
-                    "Någon har försökt logga in på ditt konto med fel lösenord fem gånger. \
-                     Kontot är låst i 15 minuter. Var det inte du, byt gärna lösenord.\n\n\
-                     Someone tried to sign in to your account with a wrong password five times. \
-                     The account is locked for 15 minutes.",
-                )
-                .await?;
-            }
-        }
+    let stored = account.as_ref().map(|a| a.password_hash.clone());
+    let verdict = pw::verify(password.clone(), stored).await?;
+    let (Verdict::Right { rehash }, Some(account)) = (verdict, account.as_ref()) else {
+        flow::sign_in_failed(&ctx, address.as_str(), account.is_some()).await?;
         return Err(AppError::InvalidCredentials);
     };
     if rehash {
         store::set_password(&ctx.db, account.account_id, &pw::hash(password).await?).await?;
     }
-    limits::clear_failures(&ctx.db, address.as_str()).await?;
-    let token = session::start(
+    if account.two_factor {
+        let (token, hash) = tokens::new_token();
+        store::create_challenge(&ctx.db, &hash, account.account_id, session::CHALLENGE_MS).await?;
+        context::set_cookie(&session::set_challenge_cookie(&token, ctx.secure_cookies))?;
+        leptos_axum::redirect("/konto/tvasteg/verifiera");
+        return Ok(());
+    }
+    flow::finish_sign_in(&ctx, account.account_id, address.as_str(), account.language).await
+}
+
+/// The second step of a sign-in: a code from the app or a recovery code.
+#[server(endpoint = "accounts/two-factor/verify")]
+pub async fn verify_two_factor(code: String) -> Result<(), AppError> {
+    use super::{limits, session, store, tokens, totp};
+    use crate::{
+        context,
+        error::{Checker, FieldProblem},
+    };
+
+    let ctx = context::app_context()?;
+    let token = context::request_cookie(session::challenge_cookie_name(ctx.secure_cookies))
+        .ok_or(AppError::InvalidToken)?;
+    let hash = tokens::hash_token(&token);
+    let account_id = store::challenge_account(&ctx.db, &hash)
+        .await?
+        .ok_or(AppError::InvalidToken)?;
+    let (email, secret, last_step) = store::two_factor_state(&ctx.db, account_id)
+        .await?
+        .ok_or(AppError::InvalidToken)?;
+    if limits::is_locked(&ctx.db, &email).await? {
+        return Err(AppError::AccountLocked);
+    }
+    let now_s = crate::db::now_ms() / 1000;
+    let accepted = match totp::verify(&secret, &code, now_s, last_step) {
+        Some(step) => store::use_totp_step(&ctx.db, account_id, step).await?,
+        None => store::use_recovery_code(&ctx.db, account_id, &code).await?,
+    };
+    if !accepted {
+        flow::sign_in_failed(&ctx, &email, true).await?;
+        let mut check = Checker::new();
+        check.refuse("code", FieldProblem::WrongCode);
+        return check.finish(&[]);
+    }
+    store::end_challenge(&ctx.db, &hash).await?;
+    context::set_cookie(&session::clear_challenge_cookie(ctx.secure_cookies))?;
+    let lang = store::account_language(&ctx.db, account_id).await?;
+    flow::finish_sign_in(&ctx, account_id, &email, lang).await
+}
+
+/// Starts turning two-step verification on: a new secret and recovery
+/// codes, shown on the set-up page until confirmed.
+#[server(endpoint = "accounts/two-factor/start")]
+pub async fn start_two_factor() -> Result<(), AppError> {
+    use super::{store, totp};
+    let user = super::require_user()?;
+    let ctx = crate::context::app_context()?;
+    store::begin_two_factor(
         &ctx.db,
-        account.account_id,
-        &client.user_agent,
-        &client.ip,
-        ctx.sessions,
+        user.account_id,
+        &totp::new_secret(),
+        &totp::new_recovery_codes(),
     )
     .await?;
-    context::set_cookie(&session::set_cookie(
-        &token,
-        ctx.secure_cookies,
-        ctx.sessions,
-    ))?;
-    crate::i18n::api::remember_language(account.language)?;
-    leptos_axum::redirect("/konto");
+    leptos_axum::redirect("/konto/tvasteg");
+    Ok(())
+}
+
+/// The pending set-up, for the set-up page.
+#[server(endpoint = "accounts/two-factor/setup")]
+pub async fn two_factor_setup() -> Result<Option<super::TwoFactorSetup>, AppError> {
+    use super::{store, totp};
+    let user = super::require_user()?;
+    let ctx = crate::context::app_context()?;
+    Ok(store::pending_two_factor(&ctx.db, user.account_id)
+        .await?
+        .map(|(secret, recovery_codes)| super::TwoFactorSetup {
+            uri: totp::provisioning_uri(&secret, &user.email),
+            secret,
+            recovery_codes,
+        }))
+}
+
+/// Turns two-step verification on once the app shows the right code.
+#[server(endpoint = "accounts/two-factor/confirm")]
+pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
+    use super::{store, totp};
+    use crate::error::{Checker, FieldProblem};
+    let user = super::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let (secret, _) = store::pending_two_factor(&ctx.db, user.account_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let Some(step) = totp::verify(&secret, &code, crate::db::now_ms() / 1000, None) else {
+        let mut check = Checker::new();
+        check.refuse("code", FieldProblem::WrongCode);
+        return check.finish(&[]);
+    };
+    store::confirm_two_factor(&ctx.db, user.account_id, step).await?;
+    leptos_axum::redirect("/konto?tvasteg=1#tvasteg");
+    Ok(())
+}
+
+/// Turns two-step verification off; needs the password.
+#[server(endpoint = "accounts/two-factor/disable")]
+pub async fn disable_two_factor(disable_password: String) -> Result<(), AppError> {
+    use super::{password as pw, password::Verdict, store};
+    use crate::error::{Checker, FieldProblem};
+    let user = super::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let stored = store::password_hash_of(&ctx.db, user.account_id).await?;
+    if pw::verify(disable_password, stored).await? == Verdict::Wrong {
+        let mut check = Checker::new();
+        check.refuse("disable_password", FieldProblem::WrongPassword);
+        return check.finish(&[]);
+    }
+    store::disable_two_factor(&ctx.db, user.account_id).await?;
+    leptos_axum::redirect("/konto?tvasteg_av=1#tvasteg");
     Ok(())
 }
 
@@ -233,6 +381,7 @@ pub async fn forgot_password(email: String) -> Result<(), AppError> {
     limits::check_ip(
         &ctx.db,
         limits::IpLimit::PasswordReset,
+        ctx.ip_allowance,
         &context::client_info().ip,
     )
     .await?;

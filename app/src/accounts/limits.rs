@@ -21,6 +21,26 @@ pub enum IpLimit {
     PasswordReset,
 }
 
+/// How many events one IP address may cause per window. A whole town
+/// hall can share one address behind its NAT, so the operator may raise
+/// them (SIGNIN_PER_IP and friends).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct IpAllowance {
+    pub sign_ins_per_15_min: i64,
+    pub sign_ups_per_hour: i64,
+    pub resets_per_hour: i64,
+}
+
+impl Default for IpAllowance {
+    fn default() -> Self {
+        Self {
+            sign_ins_per_15_min: 100,
+            sign_ups_per_hour: 10,
+            resets_per_hour: 10,
+        }
+    }
+}
+
 impl IpLimit {
     fn kind(self) -> &'static str {
         match self {
@@ -31,11 +51,11 @@ impl IpLimit {
     }
 
     /// (events allowed, window in ms)
-    fn allowance(self) -> (i64, i64) {
+    fn allowance(self, allowance: IpAllowance) -> (i64, i64) {
         match self {
-            IpLimit::SignIn => (50, 15 * MINUTE_MS),
-            IpLimit::SignUp => (10, 60 * MINUTE_MS),
-            IpLimit::PasswordReset => (10, 60 * MINUTE_MS),
+            IpLimit::SignIn => (allowance.sign_ins_per_15_min, 15 * MINUTE_MS),
+            IpLimit::SignUp => (allowance.sign_ups_per_hour, 60 * MINUTE_MS),
+            IpLimit::PasswordReset => (allowance.resets_per_hour, 60 * MINUTE_MS),
         }
     }
 }
@@ -75,8 +95,13 @@ async fn record(db: &Db, kind: &str, subject: &str) -> Result<(), AppError> {
 }
 
 /// Counts one event for `ip`, refusing it when the IP is over its limit.
-pub async fn check_ip(db: &Db, limit: IpLimit, ip: &str) -> Result<(), AppError> {
-    let (allowed, window) = limit.allowance();
+pub async fn check_ip(
+    db: &Db,
+    limit: IpLimit,
+    allowance: IpAllowance,
+    ip: &str,
+) -> Result<(), AppError> {
+    let (allowed, window) = limit.allowance(allowance);
     if count(db, limit.kind(), ip, window).await? >= allowed {
         tracing::warn!(ip, limit = limit.kind(), "rate limit reached");
         return Err(AppError::TooManyRequests);

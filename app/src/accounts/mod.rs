@@ -16,6 +16,8 @@ pub mod store;
 pub mod text;
 #[cfg(feature = "ssr")]
 pub mod tokens;
+#[cfg(feature = "ssr")]
+pub mod totp;
 
 use crate::{error::AppError, i18n::Lang};
 use serde::{Deserialize, Serialize};
@@ -33,7 +35,20 @@ pub struct SessionUser {
     pub title: String,
     pub language: Lang,
     pub verified: bool,
+    /// A site admin whose admin rights are in force (with two-step
+    /// verification when the site requires it of admins).
     pub site_admin: bool,
+    /// A site admin who must turn on two-step verification first.
+    pub admin_needs_two_factor: bool,
+    pub two_factor: bool,
+}
+
+/// What the two-step set-up page shows, once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoFactorSetup {
+    pub secret: String,
+    pub uri: String,
+    pub recovery_codes: Vec<String>,
 }
 
 /// One of a person's sessions, for the list where they can end it.

@@ -15,6 +15,8 @@ const HOUR_MS: i64 = 60 * 60 * 1000;
 pub struct SessionPolicy {
     pub idle_ms: i64,
     pub absolute_ms: i64,
+    /// Site admins get their rights only with two-step verification on.
+    pub admin_requires_two_factor: bool,
 }
 
 impl Default for SessionPolicy {
@@ -23,6 +25,7 @@ impl Default for SessionPolicy {
         Self {
             idle_ms: 8 * HOUR_MS,
             absolute_ms: 30 * 24 * HOUR_MS,
+            admin_requires_two_factor: false,
         }
     }
 }
@@ -55,7 +58,11 @@ pub fn clear_cookie(secure: bool) -> String {
 
 /// The session token in a `Cookie` header.
 pub fn token_from_cookie_header(header: &str, secure: bool) -> Option<&str> {
-    let name = cookie_name(secure);
+    cookie_value(header, cookie_name(secure))
+}
+
+/// A cookie's value in a `Cookie` header.
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
     header
         .split(';')
         .filter_map(|pair| pair.trim().split_once('='))
@@ -91,7 +98,7 @@ pub async fn start(
 }
 
 const FIND_SESSION: &str = "SELECT s.id, s.last_seen_at, a.id, a.name, a.email, a.title, a.language, \
-     a.email_verified_at, a.is_site_admin \
+     a.email_verified_at, a.is_site_admin, a.totp_secret \
      FROM sessions s JOIN accounts a ON a.id = s.account_id \
      WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND a.deleted_at IS NULL";
 const TOUCH_SESSION: &str = "UPDATE sessions SET last_seen_at = $1 WHERE id = $2";
@@ -106,6 +113,7 @@ type SessionRow = (
     String,
     Option<i64>,
     i64,
+    Option<String>,
 );
 
 /// The user of a live session, refreshing its last-seen time (at most once
@@ -122,8 +130,18 @@ pub async fn lookup(
         .bind(now - policy.idle_ms)
         .fetch_optional(db.pool())
         .await?;
-    let Some((session_id, last_seen, account_id, name, email, title, language, verified, admin)) =
-        row
+    let Some((
+        session_id,
+        last_seen,
+        account_id,
+        name,
+        email,
+        title,
+        language,
+        verified,
+        admin,
+        totp,
+    )) = row
     else {
         return Ok(None);
     };
@@ -142,7 +160,9 @@ pub async fn lookup(
         title,
         language: Lang::parse(&language).unwrap_or_default(),
         verified: verified.is_some(),
-        site_admin: admin == 1,
+        site_admin: admin == 1 && (totp.is_some() || !policy.admin_requires_two_factor),
+        admin_needs_two_factor: admin == 1 && totp.is_none() && policy.admin_requires_two_factor,
+        two_factor: totp.is_some(),
     }))
 }
 
@@ -166,4 +186,33 @@ mod tests {
         );
         assert_eq!(token_from_cookie_header("samrad_session=tok", true), None);
     }
+}
+
+/// The cookie that carries a sign-in between password and code.
+pub fn challenge_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-samrad_mfa"
+    } else {
+        "samrad_mfa"
+    }
+}
+
+/// Five minutes to type the code.
+pub const CHALLENGE_MS: i64 = 5 * 60 * 1000;
+
+pub fn set_challenge_cookie(token: &str, secure: bool) -> String {
+    let secure_attr = if secure { "; Secure" } else { "" };
+    format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure_attr}",
+        challenge_cookie_name(secure),
+        CHALLENGE_MS / 1000
+    )
+}
+
+pub fn clear_challenge_cookie(secure: bool) -> String {
+    let secure_attr = if secure { "; Secure" } else { "" };
+    format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure_attr}",
+        challenge_cookie_name(secure)
+    )
 }

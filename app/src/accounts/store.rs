@@ -90,24 +90,26 @@ pub struct Credentials {
     pub password_hash: String,
     pub name: String,
     pub language: Lang,
+    pub two_factor: bool,
 }
 
-const CREDENTIALS: &str = "SELECT id, password_hash, name, language FROM accounts \
+const CREDENTIALS: &str = "SELECT id, password_hash, name, language, totp_secret FROM accounts \
      WHERE email = $1 AND deleted_at IS NULL";
 
 pub async fn credentials(db: &Db, email: &Email) -> Result<Option<Credentials>, AppError> {
-    let row: Option<(i64, String, String, String)> = sqlx::query_as(CREDENTIALS)
+    let row: Option<(i64, String, String, String, Option<String>)> = sqlx::query_as(CREDENTIALS)
         .bind(email.as_str())
         .fetch_optional(db.pool())
         .await?;
-    Ok(
-        row.map(|(account_id, password_hash, name, language)| Credentials {
+    Ok(row.map(
+        |(account_id, password_hash, name, language, totp)| Credentials {
             account_id,
             password_hash,
             name,
             language: Lang::parse(&language).unwrap_or_default(),
-        }),
-    )
+            two_factor: totp.is_some(),
+        },
+    ))
 }
 
 const PASSWORD_HASH_OF: &str =
@@ -377,7 +379,8 @@ pub async fn export(db: &Db, account_id: i64) -> Result<serde_json::Value, AppEr
 }
 
 const ERASE_ACCOUNT: &str = "UPDATE accounts SET email = $1, name = '', title = '', \
-     password_hash = '', email_verified_at = NULL, is_site_admin = 0, deleted_at = $2 WHERE id = $3";
+     password_hash = '', email_verified_at = NULL, is_site_admin = 0, totp_secret = NULL, \
+     totp_pending_secret = NULL, deleted_at = $2 WHERE id = $3";
 const DELETE_TOKENS: &str = "DELETE FROM email_tokens WHERE account_id = $1";
 
 /// Erases a person's data but keeps the row, so what they wrote still has
@@ -398,6 +401,211 @@ pub async fn delete_account(db: &Db, account_id: i64) -> Result<(), AppError> {
         .bind(account_id)
         .execute(&mut *tx)
         .await?;
+    sqlx::query(DELETE_CODES)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
     tx.commit().await?;
     Ok(())
+}
+
+// Two-step verification.
+
+const SET_PENDING_SECRET: &str = "UPDATE accounts SET totp_pending_secret = $1 WHERE id = $2";
+const DELETE_PENDING_CODES: &str =
+    "DELETE FROM recovery_codes WHERE account_id = $1 AND pending_code IS NOT NULL";
+const INSERT_CODE: &str =
+    "INSERT INTO recovery_codes (account_id, code_hash, pending_code) VALUES ($1, $2, $3)";
+
+/// Starts a set-up: a pending secret and pending recovery codes, shown
+/// until confirmed with a code.
+pub async fn begin_two_factor(
+    db: &Db,
+    account_id: i64,
+    secret: &str,
+    codes: &[String],
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(SET_PENDING_SECRET)
+        .bind(secret)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(DELETE_PENDING_CODES)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    for code in codes {
+        sqlx::query(INSERT_CODE)
+            .bind(account_id)
+            .bind(super::tokens::hash_token(
+                &super::totp::normalise_recovery_code(code),
+            ))
+            .bind(code)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+const PENDING_SECRET: &str = "SELECT totp_pending_secret FROM accounts WHERE id = $1";
+const PENDING_CODES: &str = "SELECT pending_code FROM recovery_codes \
+     WHERE account_id = $1 AND pending_code IS NOT NULL ORDER BY id";
+
+/// The pending secret and codes, if a set-up is under way.
+pub async fn pending_two_factor(
+    db: &Db,
+    account_id: i64,
+) -> Result<Option<(String, Vec<String>)>, AppError> {
+    let (secret,): (Option<String>,) = sqlx::query_as(PENDING_SECRET)
+        .bind(account_id)
+        .fetch_one(db.pool())
+        .await?;
+    let Some(secret) = secret else {
+        return Ok(None);
+    };
+    let codes: Vec<(String,)> = sqlx::query_as(PENDING_CODES)
+        .bind(account_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(Some((secret, codes.into_iter().map(|(c,)| c).collect())))
+}
+
+const CONFIRM_SECRET: &str = "UPDATE accounts SET totp_secret = totp_pending_secret, \
+     totp_pending_secret = NULL, totp_last_step = $1 WHERE id = $2";
+const DELETE_CONFIRMED_CODES: &str =
+    "DELETE FROM recovery_codes WHERE account_id = $1 AND pending_code IS NULL";
+const KEEP_PENDING_CODES: &str =
+    "UPDATE recovery_codes SET pending_code = NULL WHERE account_id = $1";
+
+/// Turns two-step verification on with the pending secret; the codes'
+/// plain text is dropped, their hashes kept.
+pub async fn confirm_two_factor(db: &Db, account_id: i64, step: i64) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(CONFIRM_SECRET)
+        .bind(step)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(DELETE_CONFIRMED_CODES)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(KEEP_PENDING_CODES)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const DISABLE: &str = "UPDATE accounts SET totp_secret = NULL, totp_pending_secret = NULL, \
+     totp_last_step = NULL WHERE id = $1";
+const DELETE_CODES: &str = "DELETE FROM recovery_codes WHERE account_id = $1";
+
+pub async fn disable_two_factor(db: &Db, account_id: i64) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(DISABLE)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(DELETE_CODES)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const TOTP_STATE: &str =
+    "SELECT email, totp_secret, totp_last_step FROM accounts WHERE id = $1 AND deleted_at IS NULL";
+
+/// (email, secret, last used step) of an account with two-step on.
+pub async fn two_factor_state(
+    db: &Db,
+    account_id: i64,
+) -> Result<Option<(String, String, Option<i64>)>, AppError> {
+    let row: Option<(String, Option<String>, Option<i64>)> = sqlx::query_as(TOTP_STATE)
+        .bind(account_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.and_then(|(email, secret, last)| secret.map(|s| (email, s, last))))
+}
+
+/// Spends a time step; false when it (or a later one) was already used,
+/// so one code works once even when sent twice at the same moment.
+const USE_STEP: &str = "UPDATE accounts SET totp_last_step = $1 \
+     WHERE id = $2 AND (totp_last_step IS NULL OR totp_last_step < $1)";
+
+pub async fn use_totp_step(db: &Db, account_id: i64, step: i64) -> Result<bool, AppError> {
+    let done = sqlx::query(USE_STEP)
+        .bind(step)
+        .bind(account_id)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+const USE_CODE: &str = "UPDATE recovery_codes SET used_at = $1 \
+     WHERE account_id = $2 AND code_hash = $3 AND used_at IS NULL AND pending_code IS NULL";
+
+pub async fn use_recovery_code(db: &Db, account_id: i64, code: &str) -> Result<bool, AppError> {
+    let hash = super::tokens::hash_token(&super::totp::normalise_recovery_code(code));
+    let done = sqlx::query(USE_CODE)
+        .bind(now_ms())
+        .bind(account_id)
+        .bind(hash)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+const CREATE_CHALLENGE: &str =
+    "INSERT INTO mfa_challenges (token_hash, account_id, expires_at) VALUES ($1, $2, $3)";
+
+pub async fn create_challenge(
+    db: &Db,
+    token_hash: &str,
+    account_id: i64,
+    lifetime_ms: i64,
+) -> Result<(), AppError> {
+    sqlx::query(CREATE_CHALLENGE)
+        .bind(token_hash)
+        .bind(account_id)
+        .bind(now_ms() + lifetime_ms)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+const CHALLENGE_ACCOUNT: &str =
+    "SELECT account_id FROM mfa_challenges WHERE token_hash = $1 AND expires_at > $2";
+const DELETE_CHALLENGE: &str = "DELETE FROM mfa_challenges WHERE token_hash = $1";
+
+pub async fn challenge_account(db: &Db, token_hash: &str) -> Result<Option<i64>, AppError> {
+    let row: Option<(i64,)> = sqlx::query_as(CHALLENGE_ACCOUNT)
+        .bind(token_hash)
+        .bind(now_ms())
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|(id,)| id))
+}
+
+pub async fn end_challenge(db: &Db, token_hash: &str) -> Result<(), AppError> {
+    sqlx::query(DELETE_CHALLENGE)
+        .bind(token_hash)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+const ACCOUNT_LANGUAGE: &str = "SELECT language FROM accounts WHERE id = $1";
+
+pub async fn account_language(db: &Db, account_id: i64) -> Result<Lang, AppError> {
+    let (language,): (String,) = sqlx::query_as(ACCOUNT_LANGUAGE)
+        .bind(account_id)
+        .fetch_one(db.pool())
+        .await?;
+    Ok(Lang::parse(&language).unwrap_or_default())
 }

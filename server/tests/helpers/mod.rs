@@ -75,15 +75,21 @@ impl TestApp {
 
     /// A test app whose public address is `site` (for https behaviour).
     pub async fn spawn_at(engine: Engine, site: &str) -> Option<TestApp> {
+        Self::spawn_with(engine, |config| config.site_origin = site.to_string()).await
+    }
+
+    /// A test app with its configuration adjusted by `adjust`.
+    pub async fn spawn_with(engine: Engine, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
         let database = TestDatabase::create(engine).await?;
         let db = server::db::connect(&database.url).await.expect("connect");
         server::db::migrate(&db).await.expect("migrate");
         let mut config = test_config(&database.url);
-        config.site_origin = site.to_string();
+        adjust(&mut config);
+        let site = config.site_origin.clone();
         let router = server::routes::router(&config, db.clone());
         Some(TestApp {
             router,
-            site: site.to_string(),
+            site,
             db,
             database,
         })
@@ -267,6 +273,10 @@ pub fn test_config(database_url: &str) -> Config {
         log_format: LogFormat::Pretty,
         session_idle_hours: 8,
         session_max_days: 30,
+        require_2fa_for_admins: false,
+        signin_per_ip: 100,
+        signup_per_ip: 10,
+        reset_per_ip: 10,
         site_root: "target/site-for-tests".into(),
     })
     .expect("test config")
