@@ -22,6 +22,8 @@ mod server_side {
         pub site_origin: String,
         pub sessions: crate::accounts::session::SessionPolicy,
         pub ip_allowance: crate::accounts::limits::IpAllowance,
+        /// Mail leaves by SMTP; otherwise it stays in the outbox.
+        pub smtp_configured: bool,
     }
 
     /// Who is asking: put in the request by the server's middleware.

@@ -14,6 +14,8 @@ pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod mail;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};

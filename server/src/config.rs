@@ -86,6 +86,18 @@ pub struct Settings {
     /// Password-reset requests allowed from one IP address per hour.
     #[arg(long, env = "RESET_PER_IP", default_value_t = 10, global = true)]
     pub reset_per_ip: i64,
+    /// Where mail is sent, e.g. smtps://user:pass@smtp.example.se:465. Without
+    /// it, mail stays in the outbox (see `samrad outbox`).
+    #[arg(long, env = "SMTP_URL", global = true)]
+    pub smtp_url: Option<String>,
+    /// The sender of every mail.
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "Samråd <noreply@localhost>",
+        global = true
+    )]
+    pub mail_from: String,
     /// Site admins get their admin rights only with two-step verification on.
     #[arg(
         long,
@@ -116,6 +128,7 @@ pub struct Config {
     pub site_root: String,
     pub sessions: app::accounts::session::SessionPolicy,
     pub ip_allowance: app::accounts::limits::IpAllowance,
+    pub smtp: Option<crate::mailer::Smtp>,
 }
 
 impl Config {
@@ -143,7 +156,12 @@ impl Config {
             return Err("SESSION_IDLE_HOURS and SESSION_MAX_DAYS must be at least 1".into());
         }
         let hour_ms = 60 * 60 * 1000_i64;
+        let smtp = match settings.smtp_url.as_deref().filter(|u| !u.is_empty()) {
+            Some(url) => Some(crate::mailer::Smtp::new(url, &settings.mail_from)?),
+            None => None,
+        };
         Ok(Config {
+            smtp,
             ip_allowance: app::accounts::limits::IpAllowance {
                 sign_ins_per_15_min: settings.signin_per_ip.max(1),
                 sign_ups_per_hour: settings.signup_per_ip.max(1),
@@ -208,6 +226,8 @@ mod tests {
             signin_per_ip: 100,
             signup_per_ip: 10,
             reset_per_ip: 10,
+            smtp_url: None,
+            mail_from: "Samråd <noreply@localhost>".into(),
             site_root: "target/site".into(),
         }
     }

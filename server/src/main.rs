@@ -55,6 +55,9 @@ async fn serve(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
     let db = open(&config).await?;
+    if let Some(smtp) = config.smtp.clone() {
+        server::mailer::spawn(db.clone(), smtp);
+    }
     let app = routes::router(&config, db);
     tracing::info!(engine = config.engine.name(), "Samråd is listening");
     println!("Samråd is running at {}", config.site_origin);
@@ -136,7 +139,7 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), St
 async fn outbox(config: &Config, limit: i64, to: Option<&str>, json: bool) -> Result<(), String> {
     let db = open(config).await?;
     let to = to.map(|t| t.trim().to_lowercase());
-    let mails: Vec<_> = app::accounts::mail::latest(&db, limit.clamp(1, 1000) * 10)
+    let mails: Vec<_> = app::mail::latest(&db, limit.clamp(1, 1000) * 10)
         .await
         .map_err(|e| format!("cannot read the outbox: {e}"))?
         .into_iter()
@@ -151,8 +154,12 @@ async fn outbox(config: &Config, limit: i64, to: Option<&str>, json: bool) -> Re
         return Ok(());
     }
     for mail in &mails {
+        let status = match mail.sent_at {
+            Some(at) => format!("sent {}", app::time::format_stockholm(at)),
+            None => "not sent".into(),
+        };
         println!(
-            "To: {}\nDate: {}\nSubject: {}\n\n{}\n{}",
+            "To: {}\nDate: {} ({status})\nSubject: {}\n\n{}\n{}",
             mail.recipient,
             app::time::format_stockholm(mail.created_at),
             mail.subject,

@@ -59,6 +59,7 @@ pub fn router(config: &Config, db: Db) -> Router {
             site_origin: config.site_origin.clone(),
             sessions: config.sessions,
             ip_allowance: config.ip_allowance,
+            smtp_configured: config.smtp.is_some(),
         },
     };
     let context = state.context.clone();

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 mod flow {
     //! Steps shared by several server functions.
     use crate::{
-        accounts::{mail, store, store::TokenPurpose, tokens, Email},
+        accounts::{store, store::TokenPurpose, tokens, Email},
         context::AppContext,
         error::{AppError, Checker, FieldProblem},
         i18n::Lang,
+        mail,
     };
 
     pub const VERIFY_LIFETIME_MS: i64 = 24 * 60 * 60 * 1000;
@@ -77,7 +78,7 @@ mod flow {
         if limits::record_failure(&ctx.db, email).await? && account_exists {
             tracing::warn!("account locked after repeated failed sign-ins");
             mail::send(
-                &ctx.db,
+                ctx,
                 email,
                 "Ditt Samråd-konto är tillfälligt låst / Your Samråd account is locked",
                 "Någon har försökt logga in på ditt konto med fel lösenord eller kod fem gånger. \
@@ -127,7 +128,7 @@ mod flow {
                 format!("Hello!\n\nVerify your email address in Samråd by opening this link within 24 hours:\n{link}\n"),
             ),
         };
-        mail::send(&ctx.db, to.as_str(), subject, &body).await
+        mail::send(ctx, to.as_str(), subject, &body).await
     }
 }
 
@@ -141,7 +142,8 @@ pub async fn sign_up(
     password: String,
     language: String,
 ) -> Result<(), AppError> {
-    use super::{limits, mail, password as pw, store, store::TokenPurpose, NAME_MAX};
+    use super::{limits, password as pw, store, store::TokenPurpose, NAME_MAX};
+    use crate::mail;
     use crate::{context, error::Checker};
 
     let ctx = context::app_context()?;
@@ -167,7 +169,7 @@ pub async fn sign_up(
         Some(id) => flow::send_link(&ctx, id, &address, TokenPurpose::Verify, lang).await?,
         None => {
             mail::send(
-                &ctx.db,
+                &ctx,
                 address.as_str(),
                 "Försök att skapa konto i Samråd / Sign-up attempt in Samråd",
                 &format!(

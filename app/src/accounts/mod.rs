@@ -4,8 +4,6 @@
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod limits;
-#[cfg(feature = "ssr")]
-pub mod mail;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod password;

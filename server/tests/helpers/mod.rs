@@ -277,6 +277,8 @@ pub fn test_config(database_url: &str) -> Config {
         signin_per_ip: 100,
         signup_per_ip: 10,
         reset_per_ip: 10,
+        smtp_url: None,
+        mail_from: "Samråd <noreply@localhost>".into(),
         site_root: "target/site-for-tests".into(),
     })
     .expect("test config")

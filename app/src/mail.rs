@@ -1,0 +1,120 @@
+//! Outgoing mail. Every message is first queued in the `outbox` table, in
+//! the same request that decided to send it. With SMTP configured the
+//! server's delivery worker sends the queue and marks what went; without
+//! it the outbox is the end of the line, and each mail is also logged so a
+//! newcomer can follow the links locally (`samrad outbox`). No HTTP route
+//! reads the outbox.
+
+use crate::{
+    context::AppContext,
+    db::{now_ms, Db},
+    error::AppError,
+};
+
+const QUEUE: &str =
+    "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)";
+
+pub async fn send(ctx: &AppContext, to: &str, subject: &str, body: &str) -> Result<(), AppError> {
+    sqlx::query(QUEUE)
+        .bind(to)
+        .bind(subject)
+        .bind(body)
+        .bind(now_ms())
+        .execute(ctx.db.pool())
+        .await?;
+    if ctx.smtp_configured {
+        tracing::info!(to, subject, "mail queued for SMTP delivery");
+    } else {
+        tracing::info!(
+            to,
+            subject,
+            body,
+            "mail put in the outbox (no SMTP configured)"
+        );
+    }
+    Ok(())
+}
+
+/// One message in the outbox.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct OutboxMail {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+type MailRow = (i64, String, String, String, i64, Option<i64>);
+
+fn mail((id, recipient, subject, body, created_at, sent_at): MailRow) -> OutboxMail {
+    OutboxMail {
+        id,
+        recipient,
+        subject,
+        body,
+        created_at,
+        sent_at,
+    }
+}
+
+const LATEST: &str = "SELECT id, recipient, subject, body, created_at, sent_at FROM outbox \
+     ORDER BY id DESC LIMIT $1";
+
+/// The newest messages first.
+pub async fn latest(db: &Db, limit: i64) -> Result<Vec<OutboxMail>, AppError> {
+    let rows: Vec<MailRow> = sqlx::query_as(LATEST)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows.into_iter().map(mail).collect())
+}
+
+/// A delivery that has not finished within this time is tried again (its
+/// worker may have died).
+const CLAIM_TIMEOUT_MS: i64 = 60_000;
+/// After this many failures a mail stays in the outbox for a person to see.
+pub const MAX_ATTEMPTS: i64 = 10;
+
+const CLAIM: &str = "UPDATE outbox SET claimed_at = $1 WHERE id IN ( \
+     SELECT id FROM outbox WHERE sent_at IS NULL AND attempts < $2 \
+     AND (claimed_at IS NULL OR claimed_at < $3) ORDER BY id LIMIT $4) \
+     RETURNING id, recipient, subject, body, created_at, sent_at";
+
+/// Takes up to `limit` unsent mails for delivery, so that two server
+/// instances never send the same one at the same time.
+pub async fn claim_unsent(db: &Db, limit: i64) -> Result<Vec<OutboxMail>, AppError> {
+    let now = now_ms();
+    let rows: Vec<MailRow> = sqlx::query_as(CLAIM)
+        .bind(now)
+        .bind(MAX_ATTEMPTS)
+        .bind(now - CLAIM_TIMEOUT_MS)
+        .bind(limit)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows.into_iter().map(mail).collect())
+}
+
+const MARK_SENT: &str = "UPDATE outbox SET sent_at = $1, claimed_at = NULL WHERE id = $2";
+
+pub async fn mark_sent(db: &Db, id: i64) -> Result<(), AppError> {
+    sqlx::query(MARK_SENT)
+        .bind(now_ms())
+        .bind(id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+const MARK_FAILED: &str = "UPDATE outbox SET attempts = attempts + 1, last_error = $1, \
+     claimed_at = NULL WHERE id = $2";
+
+pub async fn mark_failed(db: &Db, id: i64, error: &str) -> Result<(), AppError> {
+    sqlx::query(MARK_FAILED)
+        .bind(error)
+        .bind(id)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
