@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { Page } from "@playwright/test";
 import { test, expect, expectNoAxeViolations } from "./fixtures";
 
@@ -95,4 +96,51 @@ test("forgot password answers the same for any address and passes axe", async ({
   await page.getByLabel("E-postadress").fill("ingen-alls@kommun.se");
   await page.getByRole("button", { name: "Skicka länk" }).click();
   await expect(page.getByRole("status")).toContainText("Om adressen hör till ett konto");
+});
+
+/** The TOTP code (RFC 6238, SHA-1, 6 digits) for a base32 secret, `offset` steps from now. */
+function totp(secret: string, offset = 0): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of secret) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g)!.map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000) + offset));
+  const mac = createHmac("sha1", key).update(counter).digest();
+  const at = mac[19] & 0x0f;
+  const value = (mac.readUInt32BE(at) & 0x7fffffff) % 1_000_000;
+  return value.toString().padStart(6, "0");
+}
+
+test("two-step verification: set up with the app's code, then sign in with a code", async ({ page }, info) => {
+  const email = uniqueEmail(info.project.name, "cilla");
+  const password = "en lång mening om hösten";
+  await page.goto("/konto/skapa");
+  await page.getByLabel("Namn").fill("Cilla Carlsson");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Skapa konto" }).click();
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/konto$/);
+
+  await page.getByRole("button", { name: "Slå på tvåstegsverifiering" }).click();
+  await expect(page).toHaveURL(/\/konto\/tvasteg$/);
+  await expect(page.locator("ol.codes li")).toHaveCount(10);
+  await expectNoAxeViolations(page);
+  const secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+  await page.getByLabel("Kod").fill("000000");
+  await page.getByRole("button", { name: "Bekräfta och slå på" }).click();
+  await expect(page.getByRole("alert")).toContainText("Koden stämmer inte");
+  await page.getByLabel("Kod").fill(totp(secret));
+  await page.getByRole("button", { name: "Bekräfta och slå på" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Tvåstegsverifiering är påslagen" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/konto\/tvasteg\/verifiera$/);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Kod").fill(totp(secret, 1));
+  await page.getByRole("button", { name: "Logga in" }).last().click();
+  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mitt konto");
 });
