@@ -33,7 +33,7 @@ fmt-check:
 # ssr and hydrate are never on together.
 clippy:
 	cargo clippy -p samrad --all-targets -- -D warnings
-	cargo clippy -p app --lib --features ssr -- -D warnings
+	cargo clippy -p app --all-targets --features ssr -- -D warnings
 	cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
 
 test-rust:

@@ -166,28 +166,6 @@ pub async fn lookup(
     }))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cookies_are_http_only_lax_and_host_prefixed_over_https() {
-        let plain = set_cookie("abc", false, SessionPolicy::default());
-        assert_eq!(
-            plain,
-            "samrad_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000"
-        );
-        let secure = set_cookie("abc", true, SessionPolicy::default());
-        assert!(secure.starts_with("__Host-samrad_session=abc; Path=/; HttpOnly; SameSite=Lax"));
-        assert!(secure.ends_with("; Secure"));
-        assert_eq!(
-            token_from_cookie_header("a=1; samrad_session=tok; b=2", false),
-            Some("tok")
-        );
-        assert_eq!(token_from_cookie_header("samrad_session=tok", true), None);
-    }
-}
-
 /// The cookie that carries a sign-in between password and code.
 pub fn challenge_cookie_name(secure: bool) -> &'static str {
     if secure {
@@ -215,4 +193,26 @@ pub fn clear_challenge_cookie(secure: bool) -> String {
         "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure_attr}",
         challenge_cookie_name(secure)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cookies_are_http_only_lax_and_host_prefixed_over_https() {
+        let plain = set_cookie("abc", false, SessionPolicy::default());
+        assert_eq!(
+            plain,
+            "samrad_session=abc; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000"
+        );
+        let secure = set_cookie("abc", true, SessionPolicy::default());
+        assert!(secure.starts_with("__Host-samrad_session=abc; Path=/; HttpOnly; SameSite=Lax"));
+        assert!(secure.ends_with("; Secure"));
+        assert_eq!(
+            token_from_cookie_header("a=1; samrad_session=tok; b=2", false),
+            Some("tok")
+        );
+        assert_eq!(token_from_cookie_header("samrad_session=tok", true), None);
+    }
 }
