@@ -75,6 +75,11 @@ pub enum FieldProblem {
     PasswordContainsEmail,
     WrongPassword,
     WrongCode,
+    OrgNumberNotDigits,
+    OrgNumberLength,
+    OrgNumberNotOrganisation,
+    OrgNumberCheckDigit,
+    KommunOutsideLan,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -295,6 +300,36 @@ impl FieldProblem {
                 "Koden stämmer inte. Vänta på nästa kod i appen och försök igen."
             } else {
                 "The code is not right. Wait for the next code in the app and try again."
+            }
+            .into(),
+            FieldProblem::OrgNumberNotDigits => if sv {
+                "Organisationsnumret får bara innehålla siffror och ett bindestreck, som 212000-0142."
+            } else {
+                "An organisation number has only digits and one dash, like 212000-0142."
+            }
+            .into(),
+            FieldProblem::OrgNumberLength => if sv {
+                "Ett organisationsnummer har tio siffror, skrivna NNNNNN-NNNN."
+            } else {
+                "An organisation number has ten digits, written NNNNNN-NNNN."
+            }
+            .into(),
+            FieldProblem::OrgNumberNotOrganisation => if sv {
+                "Siffra tre och fyra i ett organisationsnummer är minst 20; det här liknar ett personnummer."
+            } else {
+                "Digits three and four of an organisation number are at least 20; this looks like a personal identity number."
+            }
+            .into(),
+            FieldProblem::OrgNumberCheckDigit => if sv {
+                "Kontrollsiffran (den sista siffran) stämmer inte. Kontrollera numret."
+            } else {
+                "The check digit (the last digit) does not match. Check the number."
+            }
+            .into(),
+            FieldProblem::KommunOutsideLan => if sv {
+                "Kommunen ligger inte i det valda länet."
+            } else {
+                "The municipality is not in the chosen county."
             }
             .into(),
             FieldProblem::InvalidUrl => if sv {

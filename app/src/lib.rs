@@ -91,6 +91,16 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/organisationer/ny")
+                        view=organisations::pages::RegisterOrganisationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/organisationer/:id")
+                        view=organisations::pages::OrganisationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/tillganglighet")
                         view=accessibility::page::AccessibilityPage
                         ssr=SsrMode::Async

@@ -172,6 +172,7 @@ pub fn AccountPage() -> impl IntoView {
         <Notice show=query_has("sparat") text=t.profile_saved />
         <Notice show=query_has("losenord") text=t.password_changed />
         <Notice show=query_has("epost") text=t.email_change_sent />
+        <crate::organisations::pages::MyOrganisations />
         <ProfileForm user=user.clone() />
         <ChangePasswordForm />
         <ChangeEmailForm email=user.email.clone() />

@@ -1,8 +1,106 @@
-//! Organisations: the public bodies people act for. This room starts with
-//! the Swedish organisationsnummer and the kinds of organisation; the
-//! registration, membership and verification flows come next (issue 4).
+//! Organisations: the public bodies people act for. Registering one makes
+//! you its admin; registering an existing number asks to join it; admins
+//! decide on requests; a site admin verifies organisations by hand.
+
+pub mod api;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod text;
 
 use serde::{Deserialize, Serialize};
+
+/// Longest accepted organisation name or website, in characters.
+pub const NAME_MAX: usize = 200;
+pub const WEBSITE_MAX: usize = 300;
+
+/// An organisation as pages show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub public_id: String,
+    pub org_number: String,
+    pub name: String,
+    pub kind: String,
+    pub lan_code: String,
+    pub kommun_code: Option<String>,
+    pub website: String,
+    pub verified: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Role {
+    Admin,
+    Member,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    Pending,
+    Active,
+    Refused,
+}
+
+impl Role {
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Member => "member",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Role> {
+        [Role::Admin, Role::Member]
+            .into_iter()
+            .find(|r| r.code() == code)
+    }
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Active => "active",
+            Status::Refused => "refused",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Status> {
+        [Status::Pending, Status::Active, Status::Refused]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+}
+
+/// A person's place in an organisation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member {
+    pub account_id: i64,
+    pub name: String,
+    pub title: String,
+    pub role: Role,
+    pub status: Status,
+}
+
+/// What the organisation page shows to the person asking: members and
+/// requests only to its own people (and site admins).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganisationView {
+    pub organisation: Organisation,
+    pub my_role: Option<Role>,
+    pub my_status: Option<Status>,
+    pub site_admin: bool,
+    pub members: Vec<Member>,
+}
+
+/// One of my organisations, for my account page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyOrganisation {
+    pub public_id: String,
+    pub name: String,
+    pub role: Role,
+    pub status: Status,
+    pub verified: bool,
+}
 
 /// A Swedish organisationsnummer that has passed every rule: ten digits,
 /// written NNNNNN-NNNN, digits three and four at least 20 (which tells it
