@@ -1,31 +1,5 @@
-import { execFileSync } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { Page } from "@playwright/test";
-import { test, expect, expectNoAxeViolations } from "./fixtures";
-
-/** The newest link mailed to `email`, read with `samrad outbox` (no HTTP route shows mail). */
-function linkMailedTo(email: string): string {
-  const out = execFileSync(
-    process.env.SAMRAD_BIN!,
-    ["outbox", "--to", email, "--limit", "1", "--json"],
-    { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, RUST_LOG: "error" } },
-  ).toString();
-  const [mail] = JSON.parse(out);
-  const link = mail.body.match(/https?:\/\/\S+token=\S+/)?.[0];
-  expect(link, mail.body).toBeTruthy();
-  return new URL(link).pathname + new URL(link).search;
-}
-
-function uniqueEmail(project: string, what: string) {
-  return `${what}-${project}-${Date.now()}@kommun.se`;
-}
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/konto/logga-in");
-  await page.getByLabel("E-postadress").fill(email);
-  await page.getByLabel("Lösenord", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Logga in" }).click();
-}
+import { test, expect, expectNoAxeViolations, linkMailedTo, signIn, uniqueEmail } from "./fixtures";
 
 test("sign up, verify from the outbox, sign in, change password, sign out", async ({ page }, info) => {
   const email = uniqueEmail(info.project.name, "anna");

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { test as base, expect, Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
@@ -53,3 +54,42 @@ export async function expectNoAxeViolations(page: Page) {
 }
 
 export const usesJavaScript = (name: string) => name === "js";
+
+/** The newest link mailed to `email`, read with `samrad outbox` (no HTTP route shows mail). */
+export function linkMailedTo(email: string): string {
+  const out = execFileSync(
+    process.env.SAMRAD_BIN!,
+    ["outbox", "--to", email, "--limit", "1", "--json"],
+    { env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, RUST_LOG: "error" } },
+  ).toString();
+  const [mail] = JSON.parse(out);
+  const link = mail.body.match(/https?:\/\/\S+token=\S+/)?.[0];
+  expect(link, mail.body).toBeTruthy();
+  return new URL(link).pathname + new URL(link).search;
+}
+
+export function uniqueEmail(project: string, what: string) {
+  return `${what}-${project}-${Date.now()}@kommun.se`;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/konto/logga-in");
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+}
+
+/** A new person with a verified address, signed in. */
+export async function verifiedPerson(page: Page, who: string, project: string) {
+  const email = uniqueEmail(project, who);
+  const password = "en lång mening om våren";
+  await page.goto("/konto/skapa");
+  await page.getByLabel("Namn").fill(who);
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Skapa konto" }).click();
+  await page.goto(linkMailedTo(email));
+  await page.getByRole("button", { name: "Bekräfta e-postadressen" }).click();
+  await signIn(page, email, password);
+  return email;
+}
