@@ -215,21 +215,11 @@ mod tests {
     use super::*;
 
     fn settings(db: &str, bind: &str, site: Option<&str>) -> Settings {
-        Settings {
-            database_url: db.into(),
-            bind: bind.into(),
-            site_url: site.map(Into::into),
-            log_format: LogFormat::Pretty,
-            session_idle_hours: 8,
-            session_max_days: 30,
-            require_2fa_for_admins: false,
-            signin_per_ip: 100,
-            signup_per_ip: 10,
-            reset_per_ip: 10,
-            smtp_url: None,
-            mail_from: "Samråd <noreply@localhost>".into(),
-            site_root: "target/site".into(),
+        let mut args = vec!["samrad", "--database-url", db, "--bind", bind];
+        if let Some(site) = site {
+            args.extend(["--site-url", site]);
         }
+        Cli::try_parse_from(args).expect("settings").settings
     }
 
     #[test]

@@ -9,7 +9,7 @@ use axum::{
     Router,
 };
 use http_body_util::BodyExt;
-use server::config::{Config, LogFormat, Settings};
+use server::config::Config;
 use tower::ServiceExt;
 
 pub const SITE: &str = "http://localhost:3000";
@@ -266,22 +266,18 @@ fn encode(s: &str) -> String {
 }
 
 pub fn test_config(database_url: &str) -> Config {
-    Config::from_settings(&Settings {
-        database_url: database_url.into(),
-        bind: "127.0.0.1:3000".into(),
-        site_url: Some(SITE.into()),
-        log_format: LogFormat::Pretty,
-        session_idle_hours: 8,
-        session_max_days: 30,
-        require_2fa_for_admins: false,
-        signin_per_ip: 100,
-        signup_per_ip: 10,
-        reset_per_ip: 10,
-        smtp_url: None,
-        mail_from: "Samråd <noreply@localhost>".into(),
-        site_root: "target/site-for-tests".into(),
-    })
-    .expect("test config")
+    use clap::Parser;
+    let cli = server::config::Cli::try_parse_from([
+        "samrad",
+        "--database-url",
+        database_url,
+        "--site-url",
+        SITE,
+        "--site-root",
+        "target/site-for-tests",
+    ])
+    .expect("test settings");
+    Config::from_settings(&cli.settings).expect("test config")
 }
 
 fn unique_name() -> String {
