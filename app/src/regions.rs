@@ -1307,20 +1307,33 @@ pub fn kommuner_in(lan_code: &str) -> impl Iterator<Item = &'static Kommun> + '_
 mod tests {
     use super::*;
 
-    fn reference(file: &str) -> Vec<Vec<String>> {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/");
-        let text = std::fs::read_to_string(format!("{path}{file}"))
-            .unwrap_or_else(|e| panic!("the reference list {file} beside the repository: {e}"));
-        text.lines()
-            .skip(1)
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| l.split(',').map(|f| f.trim().to_string()).collect())
-            .collect()
+    /// The reference list in `shared/data` beside the repository (where CI
+    /// puts it), or where SAMRAD_SHARED_DATA points. `None` only outside CI.
+    fn reference(file: &str) -> Option<Vec<Vec<String>>> {
+        let dir = std::env::var("SAMRAD_SHARED_DATA")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data").into());
+        let text = match std::fs::read_to_string(format!("{dir}/{file}")) {
+            Ok(text) => text,
+            Err(e) if std::env::var_os("CI").is_none() => {
+                eprintln!("skipped: no reference list {dir}/{file} ({e})");
+                return None;
+            }
+            Err(e) => panic!("the reference list {dir}/{file}: {e}"),
+        };
+        Some(
+            text.lines()
+                .skip(1)
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| l.split(',').map(|f| f.trim().to_string()).collect())
+                .collect(),
+        )
     }
 
     #[test]
     fn the_lan_match_the_reference_list() {
-        let expected = reference("lan.csv");
+        let Some(expected) = reference("lan.csv") else {
+            return;
+        };
         assert_eq!(expected.len(), 21);
         let ours: Vec<Vec<String>> = LAN
             .iter()
@@ -1334,7 +1347,9 @@ mod tests {
 
     #[test]
     fn the_kommuner_match_the_reference_list_and_lie_in_known_lan() {
-        let expected = reference("kommuner.csv");
+        let Some(expected) = reference("kommuner.csv") else {
+            return;
+        };
         assert_eq!(expected.len(), 290);
         let ours: Vec<Vec<String>> = KOMMUNER
             .iter()

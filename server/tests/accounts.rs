@@ -592,3 +592,63 @@ async fn over_https_the_session_cookie_is_host_prefixed_and_secure() {
         "{cookie}"
     );
 }
+
+db_test!(
+    a_session_ends_at_its_absolute_expiry_however_active,
+    |app| {
+        let cookie = app.verified_user(EMAIL, PASSWORD).await;
+        sqlx::query("UPDATE sessions SET expires_at = $1, last_seen_at = $2")
+            .bind(app::db::now_ms() - 1)
+            .bind(app::db::now_ms())
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(
+            app.get_as(&cookie, "/konto").await.header("location"),
+            "/konto/logga-in"
+        );
+    }
+);
+
+db_test!(a_hash_with_older_parameters_is_upgraded_at_sign_in, |app| {
+    use argon2::{password_hash::SaltString, Algorithm, Argon2, Params, PasswordHasher, Version};
+    app.verified_user(EMAIL, PASSWORD).await;
+    let old = Argon2::new(
+        Algorithm::Argon2id,
+        Version::V0x13,
+        Params::new(4096, 3, 1, None).unwrap(),
+    );
+    let salt = SaltString::encode_b64(b"saltsaltsaltsalt").unwrap();
+    let old_hash = old
+        .hash_password(PASSWORD.as_bytes(), &salt)
+        .unwrap()
+        .to_string();
+    sqlx::query("UPDATE accounts SET password_hash = $1")
+        .bind(&old_hash)
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    assert!(app.sign_in(EMAIL, PASSWORD).await.is_ok());
+    let (stored,): (String,) = sqlx::query_as("SELECT password_hash FROM accounts")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    assert!(
+        stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{stored}"
+    );
+    assert!(app.sign_in(EMAIL, PASSWORD).await.is_ok());
+});
+
+db_test!(no_address_serves_the_outbox, |app| {
+    app.sign_up("Anna", EMAIL, PASSWORD).await;
+    for path in ["/outbox", "/api/outbox", "/konto/outbox", "/admin/outbox"] {
+        let res = app.get(path).await;
+        assert!(
+            res.status == 404 || res.status == 405,
+            "{path}: {}",
+            res.status
+        );
+        assert!(!res.body.contains("token="), "{path}");
+    }
+});
