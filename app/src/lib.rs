@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod context;
 pub mod error;
 pub mod i18n;
+pub mod networks;
 pub mod organisations;
 pub mod pages;
 pub mod regions;
@@ -98,6 +99,16 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/organisationer/:id")
                         view=organisations::pages::OrganisationPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/natverk/nytt")
+                        view=networks::pages::NewNetworkPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/natverk/:id")
+                        view=networks::pages::NetworkPage
                         ssr=SsrMode::Async
                     />
                     <Route

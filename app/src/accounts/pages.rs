@@ -28,9 +28,12 @@ fn query_value(key: &str) -> String {
     use_query_map().get_untracked().get(key).unwrap_or_default()
 }
 
-fn language_options() -> Vec<(&'static str, &'static str)> {
+fn language_options() -> Vec<(String, String)> {
     let t = text(Lang::Sv);
-    vec![("sv", t.swedish), ("en", t.english)]
+    vec![
+        ("sv".into(), t.swedish.into()),
+        ("en".into(), t.english.into()),
+    ]
 }
 
 #[component]

@@ -33,11 +33,11 @@ pub fn RegisterOrganisationPage() -> impl IntoView {
     let fields = form.clone();
     let kinds = OrgKind::ALL
         .iter()
-        .map(|k| (k.code(), k.label(lang)))
+        .map(|k| (k.code().to_string(), k.label(lang).to_string()))
         .collect::<Vec<_>>();
     let lan_options = regions::LAN
         .iter()
-        .map(|l| (l.code, l.name))
+        .map(|l| (l.code.to_string(), l.name.to_string()))
         .collect::<Vec<_>>();
     let chosen_kommun = fields.value("kommun");
     let labels = vec![

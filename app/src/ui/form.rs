@@ -56,7 +56,9 @@ impl FormFeedback {
 pub fn SelectField(
     name: &'static str,
     label: &'static str,
-    options: Vec<(&'static str, &'static str)>,
+    /// (value, text) pairs.
+    #[prop(into)]
+    options: Vec<(String, String)>,
     selected: String,
     #[prop(optional_no_strip)] problem: Option<FieldProblem>,
 ) -> impl IntoView {
@@ -77,7 +79,7 @@ pub fn SelectField(
                     .into_iter()
                     .map(|(value, text)| {
                         view! {
-                            <option value=value selected=selected == value>
+                            <option value=value.clone() selected=selected == value>
                                 {text}
                             </option>
                         }

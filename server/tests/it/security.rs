@@ -1,8 +1,6 @@
 //! Cross-site mutations and oversized bodies are refused before any
 //! handler runs.
 
-mod helpers;
-
 use axum::{body::Body, http::Request};
 
 db_test!(a_cross_site_post_is_refused_and_changes_nothing, |app| {

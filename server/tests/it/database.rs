@@ -1,7 +1,5 @@
 //! The database layer's promises on each engine.
 
-mod helpers;
-
 db_test!(
     migrations_are_applied_and_the_same_sql_runs_on_both_engines,
     |app| {
@@ -33,7 +31,7 @@ db_test!(
 
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
-    let app = helpers::TestApp::spawn(app::db::Engine::Sqlite)
+    let app = crate::helpers::TestApp::spawn(app::db::Engine::Sqlite)
         .await
         .unwrap();
     let mut conn = app.db.pool().acquire().await.unwrap();

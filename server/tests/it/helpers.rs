@@ -16,7 +16,6 @@ pub const SITE: &str = "http://localhost:3000";
 
 /// Runs the body once on SQLite and once on PostgreSQL; the PostgreSQL run
 /// is skipped (with a note) when TEST_DATABASE_URL is not set.
-#[macro_export]
 macro_rules! db_test {
     ($name:ident, |$app:ident| $body:block) => {
         mod $name {

@@ -1,7 +1,5 @@
 //! The page shell: language, landmarks, islands, 404, security headers.
 
-mod helpers;
-
 db_test!(
     the_start_page_is_swedish_by_default_with_landmarks_and_an_island,
     |app| {

@@ -1,10 +1,8 @@
 //! Two-step verification: set-up, sign-in with a code or a recovery code,
 //! replay refused, and the switch that requires it of site admins.
 
-mod helpers;
-
+use crate::helpers::{form, Answer, TestApp};
 use app::accounts::totp;
-use helpers::{form, Answer, TestApp};
 
 const PASSWORD: &str = "gröna äpplen i november";
 const EMAIL: &str = "anna.andersson@vaxjo.se";

@@ -1,8 +1,6 @@
 //! The accessibility statement's problem report, and how server functions
 //! answer bad input.
 
-mod helpers;
-
 use base64::Engine as _;
 
 const REFERER: &str = "http://localhost:3000/tillganglighet";

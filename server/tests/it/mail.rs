@@ -2,9 +2,7 @@
 //! delivery worker sends it over SMTP and marks it; a failing SMTP server
 //! leaves it queued with the error, to be tried again.
 
-mod helpers;
-
-use helpers::form;
+use crate::helpers::form;
 use server::mailer::{deliver_batch, Smtp};
 use tokio::{
     io::{AsyncBufReadExt, AsyncWriteExt, BufReader},

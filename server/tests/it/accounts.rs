@@ -1,18 +1,16 @@
 //! Accounts through the router: sign-up, verification, sign-in, lockout,
 //! sessions, reset, change of password and email, my data, deletion.
 
-mod helpers;
-
-use helpers::{form, TestApp};
+use crate::helpers::{form, TestApp};
 
 const PASSWORD: &str = "gröna äpplen i november";
 const EMAIL: &str = "anna.andersson@vaxjo.se";
 
-fn ok(res: &helpers::Answer) -> bool {
+fn ok(res: &crate::helpers::Answer) -> bool {
     res.status.is_success() || res.status.is_redirection()
 }
 
-fn error_kind(res: &helpers::Answer) -> String {
+fn error_kind(res: &crate::helpers::Answer) -> String {
     let json: serde_json::Value = serde_json::from_str(&res.body).unwrap_or_default();
     json["error"].as_str().unwrap_or_default().to_string()
 }

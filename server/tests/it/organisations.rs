@@ -2,9 +2,7 @@
 //! requests decided by the organisation's admins, verification by a site
 //! admin, and who sees an organisation's people.
 
-mod helpers;
-
-use helpers::{form, Answer, TestApp};
+use crate::helpers::{form, Answer, TestApp};
 
 const PASSWORD: &str = "gröna äpplen i november";
 

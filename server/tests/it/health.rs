@@ -1,7 +1,5 @@
-mod helpers;
-
+use crate::helpers::TestApp;
 use app::db::Engine;
-use helpers::TestApp;
 
 db_test!(health_reports_the_engine_and_schema_version, |app| {
     let res = app.get("/healthz").await;

@@ -1,0 +1,155 @@
+//! The networks room's server functions. Each asks `store::access` who
+//! the person is in the network before it does anything.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Starts a network; the person's verified organisation becomes its
+/// coordinator.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "networks/create")]
+pub async fn create_network(
+    name: String,
+    purpose: String,
+    organisation: String,
+    staircase: String,
+    #[server(default)] regions: Vec<String>,
+    visibility: String,
+    join_policy: String,
+) -> Result<(), AppError> {
+    use super::{store, JoinPolicy, Visibility, NAME_MAX, PURPOSE_MAX};
+    use crate::{
+        error::{Checker, FieldProblem},
+        regions as lan_list,
+        staircase::Staircase,
+    };
+
+    let user = crate::accounts::require_verified()?;
+    let ctx = crate::context::app_context()?;
+    let mut check = Checker::new();
+    let clean_name = check.text("name", &name, true, NAME_MAX);
+    let clean_purpose = check.text("purpose", &purpose, true, PURPOSE_MAX);
+    let org =
+        store::verified_organisation_of(&ctx.db, organisation.trim(), user.account_id).await?;
+    if org.is_none() {
+        check.refuse("organisation", FieldProblem::InvalidChoice);
+    }
+    let staircase = Staircase::parse(&staircase);
+    if staircase.is_none() {
+        check.refuse("staircase", FieldProblem::InvalidChoice);
+    }
+    let mut lan_codes: Vec<String> = regions.iter().map(|r| r.trim().to_string()).collect();
+    lan_codes.sort();
+    lan_codes.dedup();
+    if lan_codes.is_empty() {
+        check.refuse("regions", FieldProblem::Required);
+    } else if lan_codes.iter().any(|code| lan_list::lan(code).is_none()) {
+        check.refuse("regions", FieldProblem::InvalidChoice);
+    }
+    let visibility = Visibility::parse(&visibility);
+    if visibility.is_none() {
+        check.refuse("visibility", FieldProblem::InvalidChoice);
+    }
+    let join_policy = JoinPolicy::parse(&join_policy);
+    if join_policy.is_none() {
+        check.refuse("join_policy", FieldProblem::InvalidChoice);
+    }
+    check.finish(&[
+        ("name", &name),
+        ("purpose", &purpose),
+        ("organisation", &organisation),
+    ])?;
+    let (Some(organisation_id), Some(staircase), Some(visibility), Some(join_policy)) =
+        (org, staircase, visibility, join_policy)
+    else {
+        return Err(AppError::BadRequest);
+    };
+    let new = store::NewNetwork {
+        name: clean_name,
+        purpose: clean_purpose,
+        staircase,
+        visibility,
+        join_policy,
+        regions: lan_codes,
+    };
+    let actor = store::Actor {
+        account_id: user.account_id,
+        organisation_id,
+    };
+    let public_id = store::create(&ctx.db, &new, actor).await?;
+    leptos_axum::redirect(&format!("/natverk/{public_id}?startat=1"));
+    Ok(())
+}
+
+/// The network page's content for the person asking. A hidden network
+/// answers a non-member exactly as a network that does not exist.
+#[server(endpoint = "networks/view")]
+pub async fn network_view(network: String) -> Result<super::NetworkView, AppError> {
+    use super::{store, Action, NetworkView};
+    let user = crate::accounts::current_user();
+    let ctx = crate::context::app_context()?;
+    let (id, network) = store::find(&ctx.db, &network)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (access, _) = store::access(&ctx.db, user.as_ref(), id).await?;
+    if !access.can(Action::SeeListing, network.visibility) {
+        return Err(if user.is_none() {
+            AppError::NotSignedIn
+        } else {
+            AppError::NotFound
+        });
+    }
+    let lang = crate::i18n::use_lang();
+    let audit = if access.can(Action::Govern, network.visibility) {
+        store::audit(&ctx.db, id, crate::accounts::text::text(lang).deleted_user).await?
+    } else {
+        Vec::new()
+    };
+    Ok(NetworkView {
+        members: store::members(&ctx.db, id).await?,
+        network,
+        access,
+        audit,
+    })
+}
+
+/// A coordinator moves the network along its lifecycle, with a reason.
+#[server(endpoint = "networks/status")]
+pub async fn change_network_status(
+    network: String,
+    status: String,
+    reason: String,
+) -> Result<(), AppError> {
+    use super::{store, Action, NetworkStatus, REASON_MAX};
+    use crate::error::{Checker, FieldProblem};
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let (id, current) = store::find(&ctx.db, &network)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (access, organisation) = store::access(&ctx.db, Some(&user), id).await?;
+    if !access.can(Action::SeeListing, current.visibility) {
+        return Err(AppError::NotFound);
+    }
+    let (true, Some(organisation_id)) =
+        (access.can(Action::Govern, current.visibility), organisation)
+    else {
+        return Err(AppError::Forbidden);
+    };
+    let mut check = Checker::new();
+    let next = NetworkStatus::parse(&status);
+    match next {
+        Some(next) if current.status.can_become(next) => {}
+        _ => check.refuse("status", FieldProblem::InvalidChoice),
+    }
+    let reason_text = check.text("reason", &reason, true, REASON_MAX);
+    check.finish(&[("reason", &reason)])?;
+    let next = next.ok_or(AppError::BadRequest)?;
+    let actor = store::Actor {
+        account_id: user.account_id,
+        organisation_id,
+    };
+    store::transition(&ctx.db, id, current.status, next, actor, &reason_text).await?;
+    leptos_axum::redirect(&format!("/natverk/{network}?status=1"));
+    Ok(())
+}

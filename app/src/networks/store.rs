@@ -1,0 +1,276 @@
+//! The networks room's SQL.
+
+use super::{
+    Access, AuditEntry, JoinPolicy, Network, NetworkMember, NetworkRole, NetworkStatus, Visibility,
+};
+use crate::{
+    db::{now_ms, Db},
+    error::AppError,
+};
+
+/// A checked new network.
+pub struct NewNetwork {
+    pub name: String,
+    pub purpose: String,
+    pub staircase: crate::staircase::Staircase,
+    pub visibility: Visibility,
+    pub join_policy: JoinPolicy,
+    pub regions: Vec<String>,
+}
+
+/// Who acts, for the audit log.
+#[derive(Clone, Copy, Debug)]
+pub struct Actor {
+    pub account_id: i64,
+    pub organisation_id: i64,
+}
+
+/// Names are unique however they are cased or spaced.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+const INSERT_NETWORK: &str = "INSERT INTO networks \
+     (public_id, name, name_key, purpose, staircase, visibility, join_policy, status, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'forming', $8) RETURNING id";
+const INSERT_REGION: &str = "INSERT INTO network_regions (network_id, lan_code) VALUES ($1, $2)";
+const INSERT_MEMBER: &str =
+    "INSERT INTO network_members (network_id, organisation_id, role, status, since) \
+     VALUES ($1, $2, $3, 'active', $4)";
+const INSERT_AUDIT: &str = "INSERT INTO network_audit \
+     (network_id, at, actor_account_id, actor_organisation_id, action, subject, reason) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+/// Creates a network with the actor's organisation as its coordinator;
+/// `Conflict` when the name is taken.
+pub async fn create(db: &Db, new: &NewNetwork, actor: Actor) -> Result<String, AppError> {
+    let mut tx = db.pool().begin().await?;
+    let now = now_ms();
+    let (token, _) = crate::accounts::tokens::new_token();
+    let public_id = token[..16].to_string();
+    let (id,): (i64,) = sqlx::query_as(INSERT_NETWORK)
+        .bind(&public_id)
+        .bind(&new.name)
+        .bind(name_key(&new.name))
+        .bind(&new.purpose)
+        .bind(new.staircase.code())
+        .bind(new.visibility.code())
+        .bind(new.join_policy.code())
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| match e {
+            sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict,
+            other => other.into(),
+        })?;
+    for lan in &new.regions {
+        sqlx::query(INSERT_REGION)
+            .bind(id)
+            .bind(lan)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(INSERT_MEMBER)
+        .bind(id)
+        .bind(actor.organisation_id)
+        .bind(NetworkRole::Coordinator.code())
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query(INSERT_AUDIT)
+        .bind(id)
+        .bind(now)
+        .bind(actor.account_id)
+        .bind(actor.organisation_id)
+        .bind("created")
+        .bind(&new.name)
+        .bind("")
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(public_id)
+}
+
+type NetworkRow = (i64, String, String, String, String, String, String, String);
+
+const FIND: &str =
+    "SELECT id, public_id, name, purpose, staircase, visibility, join_policy, status \
+     FROM networks WHERE public_id = $1";
+const REGIONS: &str =
+    "SELECT lan_code FROM network_regions WHERE network_id = $1 ORDER BY lan_code";
+
+/// The network and its internal id.
+pub async fn find(db: &Db, public_id: &str) -> Result<Option<(i64, Network)>, AppError> {
+    let row: Option<NetworkRow> = sqlx::query_as(FIND)
+        .bind(public_id)
+        .fetch_optional(db.pool())
+        .await?;
+    let Some((id, public_id, name, purpose, staircase, visibility, join_policy, status)) = row
+    else {
+        return Ok(None);
+    };
+    let regions: Vec<(String,)> = sqlx::query_as(REGIONS)
+        .bind(id)
+        .fetch_all(db.pool())
+        .await?;
+    let network = Network {
+        public_id,
+        name,
+        purpose,
+        staircase,
+        visibility: Visibility::parse(&visibility)
+            .ok_or_else(|| AppError::internal("visibility"))?,
+        join_policy: JoinPolicy::parse(&join_policy)
+            .ok_or_else(|| AppError::internal("join policy"))?,
+        status: NetworkStatus::parse(&status).ok_or_else(|| AppError::internal("status"))?,
+        regions: regions.into_iter().map(|(l,)| l).collect(),
+    };
+    Ok(Some((id, network)))
+}
+
+const BEST_ROLE: &str = "SELECT nm.role, nm.organisation_id FROM network_members nm \
+     JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
+     WHERE nm.network_id = $1 AND nm.status = 'active' \
+     AND om.account_id = $2 AND om.status = 'active'";
+
+/// The one place that decides who someone is in a network: the best role
+/// of any organisation they actively belong to, else what their account
+/// is. Returns the organisation that role comes from, for the audit log.
+pub async fn access(
+    db: &Db,
+    user: Option<&crate::accounts::SessionUser>,
+    network_id: i64,
+) -> Result<(Access, Option<i64>), AppError> {
+    let Some(user) = user else {
+        return Ok((Access::Anonymous, None));
+    };
+    let roles: Vec<(String, i64)> = sqlx::query_as(BEST_ROLE)
+        .bind(network_id)
+        .bind(user.account_id)
+        .fetch_all(db.pool())
+        .await?;
+    let best = roles
+        .into_iter()
+        .filter_map(|(role, org)| NetworkRole::parse(&role).map(|r| (r, org)))
+        .max_by_key(|(role, _)| *role);
+    Ok(match best {
+        Some((role, org)) => (Access::from_role(role), Some(org)),
+        None if user.site_admin => (Access::SiteAdmin, None),
+        None => (Access::SignedIn, None),
+    })
+}
+
+const MEMBERS: &str = "SELECT o.public_id, o.name, nm.role FROM network_members nm \
+     JOIN organisations o ON o.id = nm.organisation_id \
+     WHERE nm.network_id = $1 AND nm.status = 'active' ORDER BY o.name";
+
+pub async fn members(db: &Db, network_id: i64) -> Result<Vec<NetworkMember>, AppError> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(MEMBERS)
+        .bind(network_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(organisation_public_id, name, role)| {
+            Some(NetworkMember {
+                organisation_public_id,
+                name,
+                role: NetworkRole::parse(&role)?,
+            })
+        })
+        .collect())
+}
+
+const SET_STATUS: &str = "UPDATE networks SET status = $1 WHERE id = $2 AND status = $3";
+
+/// Moves the network along one arrow of its lifecycle, with the reason in
+/// the audit log; `Conflict` when someone moved it first.
+pub async fn transition(
+    db: &Db,
+    network_id: i64,
+    from: NetworkStatus,
+    to: NetworkStatus,
+    actor: Actor,
+    reason: &str,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let done = sqlx::query(SET_STATUS)
+        .bind(to.code())
+        .bind(network_id)
+        .bind(from.code())
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict);
+    }
+    sqlx::query(INSERT_AUDIT)
+        .bind(network_id)
+        .bind(now_ms())
+        .bind(actor.account_id)
+        .bind(actor.organisation_id)
+        .bind("status_changed")
+        .bind(format!("{} → {}", from.code(), to.code()))
+        .bind(reason)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const AUDIT: &str = "SELECT l.at, COALESCE(a.name, ''), a.deleted_at, COALESCE(o.name, ''), \
+     l.action, l.subject, l.reason FROM network_audit l \
+     LEFT JOIN accounts a ON a.id = l.actor_account_id \
+     LEFT JOIN organisations o ON o.id = l.actor_organisation_id \
+     WHERE l.network_id = $1 ORDER BY l.id";
+
+pub async fn audit(
+    db: &Db,
+    network_id: i64,
+    deleted_user: &str,
+) -> Result<Vec<AuditEntry>, AppError> {
+    type Row = (i64, String, Option<i64>, String, String, String, String);
+    let rows: Vec<Row> = sqlx::query_as(AUDIT)
+        .bind(network_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(at, actor, deleted, organisation, action, subject, reason)| AuditEntry {
+                at,
+                actor: if deleted.is_some() {
+                    deleted_user.to_string()
+                } else {
+                    actor
+                },
+                organisation,
+                action,
+                subject,
+                reason,
+            },
+        )
+        .collect())
+}
+
+const ACTOR_ORG: &str = "SELECT o.id FROM organisations o \
+     JOIN organisation_members m ON m.organisation_id = o.id \
+     WHERE o.public_id = $1 AND m.account_id = $2 AND m.status = 'active' \
+     AND o.verified_at IS NOT NULL";
+
+/// The internal id of a verified organisation the person actively
+/// belongs to, or `None`.
+pub async fn verified_organisation_of(
+    db: &Db,
+    organisation_public_id: &str,
+    account_id: i64,
+) -> Result<Option<i64>, AppError> {
+    let row: Option<(i64,)> = sqlx::query_as(ACTOR_ORG)
+        .bind(organisation_public_id)
+        .bind(account_id)
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(|(id,)| id))
+}

@@ -1,0 +1,189 @@
+//! The networks room's UI text, in Swedish and English.
+
+use super::{NetworkRole, NetworkStatus};
+use crate::i18n::Lang;
+
+pub struct NetText {
+    pub new_title: &'static str,
+    pub new_lead: &'static str,
+    pub create: &'static str,
+    pub name: &'static str,
+    pub purpose: &'static str,
+    pub purpose_hint: &'static str,
+    pub organisation: &'static str,
+    pub organisation_hint: &'static str,
+    pub staircase: &'static str,
+    pub regions: &'static str,
+    pub regions_hint: &'static str,
+    pub visibility: &'static str,
+    pub listed: &'static str,
+    pub hidden: &'static str,
+    pub join_policy: &'static str,
+    pub by_request: &'static str,
+    pub by_invitation: &'static str,
+    pub status: &'static str,
+    pub members_heading: &'static str,
+    pub needs_heading: &'static str,
+    pub needs_placeholder: &'static str,
+    pub dialogues_heading: &'static str,
+    pub dialogues_placeholder: &'static str,
+    pub members_only: &'static str,
+    pub change_status: &'static str,
+    pub new_status: &'static str,
+    pub reason: &'static str,
+    pub audit_heading: &'static str,
+    pub audit_when: &'static str,
+    pub audit_who: &'static str,
+    pub audit_what: &'static str,
+    pub audit_why: &'static str,
+    pub created: &'static str,
+    pub status_changed: &'static str,
+    pub no_verified_organisation: &'static str,
+}
+
+pub fn text(lang: Lang) -> &'static NetText {
+    match lang {
+        Lang::Sv => &SV,
+        Lang::En => &EN,
+    }
+}
+
+pub fn status_label(status: NetworkStatus, lang: Lang) -> &'static str {
+    let sv = lang == Lang::Sv;
+    match status {
+        NetworkStatus::Forming => {
+            if sv {
+                "Under bildande"
+            } else {
+                "Forming"
+            }
+        }
+        NetworkStatus::Active => {
+            if sv {
+                "Aktivt"
+            } else {
+                "Active"
+            }
+        }
+        NetworkStatus::Dormant => {
+            if sv {
+                "Vilande"
+            } else {
+                "Dormant"
+            }
+        }
+        NetworkStatus::Closed => {
+            if sv {
+                "Avslutat"
+            } else {
+                "Closed"
+            }
+        }
+    }
+}
+
+pub fn role_label(role: NetworkRole, lang: Lang) -> &'static str {
+    let sv = lang == Lang::Sv;
+    match role {
+        NetworkRole::Coordinator => {
+            if sv {
+                "samordnare"
+            } else {
+                "coordinator"
+            }
+        }
+        NetworkRole::Member => {
+            if sv {
+                "medlem"
+            } else {
+                "member"
+            }
+        }
+        NetworkRole::Observer => {
+            if sv {
+                "observatör"
+            } else {
+                "observer"
+            }
+        }
+    }
+}
+
+const SV: NetText = NetText {
+    new_title: "Starta ett beställarnätverk",
+    new_lead: "Din organisation blir nätverkets samordnare. Nätverket är under bildande tills \
+        samordnaren gör det aktivt.",
+    create: "Starta nätverket",
+    name: "Nätverkets namn",
+    purpose: "Syfte",
+    purpose_hint: "Vilka behov vill ni arbeta med tillsammans, och varför?",
+    organisation: "För organisation",
+    organisation_hint: "Organisationen måste vara verifierad.",
+    staircase: "Fokus i innovationstrappan",
+    regions: "Län",
+    regions_hint: "Välj ett eller flera län där nätverket verkar.",
+    visibility: "Synlighet",
+    listed: "Listat: alla inloggade ser namn, syfte och medlemmar; bara medlemmar ser innehållet",
+    hidden: "Dolt: bara medlemmar vet att nätverket finns",
+    join_policy: "Hur organisationer går med",
+    by_request: "Genom ansökan som samordnaren prövar",
+    by_invitation: "Bara genom inbjudan",
+    status: "Status",
+    members_heading: "Medlemsorganisationer",
+    needs_heading: "Behov",
+    needs_placeholder: "Nätverkets behov visas här.",
+    dialogues_heading: "Marknadsdialoger",
+    dialogues_placeholder: "Nätverkets marknadsdialoger visas här.",
+    members_only: "Innehållet visas bara för nätverkets medlemmar.",
+    change_status: "Ändra status",
+    new_status: "Ny status",
+    reason: "Motivering",
+    audit_heading: "Logg",
+    audit_when: "När",
+    audit_who: "Vem",
+    audit_what: "Vad",
+    audit_why: "Varför",
+    created: "Nätverket är startat och din organisation är samordnare.",
+    status_changed: "Statusen är ändrad.",
+    no_verified_organisation:
+        "Du behöver höra till en verifierad organisation för att starta ett nätverk.",
+};
+
+const EN: NetText = NetText {
+    new_title: "Start a buyer network",
+    new_lead: "Your organisation becomes the network's coordinator. The network is forming \
+        until the coordinator makes it active.",
+    create: "Start the network",
+    name: "Name of the network",
+    purpose: "Purpose",
+    purpose_hint: "Which needs do you want to work on together, and why?",
+    organisation: "For organisation",
+    organisation_hint: "The organisation must be verified.",
+    staircase: "Focus on the innovation staircase",
+    regions: "Counties",
+    regions_hint: "Choose one or more counties where the network works.",
+    visibility: "Visibility",
+    listed: "Listed: anyone signed in sees name, purpose and members; only members see the content",
+    hidden: "Hidden: only members know the network exists",
+    join_policy: "How organisations join",
+    by_request: "By request, decided by the coordinator",
+    by_invitation: "By invitation only",
+    status: "Status",
+    members_heading: "Member organisations",
+    needs_heading: "Needs",
+    needs_placeholder: "The network's needs will be shown here.",
+    dialogues_heading: "Market dialogues",
+    dialogues_placeholder: "The network's market dialogues will be shown here.",
+    members_only: "The content is shown only to the network's members.",
+    change_status: "Change status",
+    new_status: "New status",
+    reason: "Reason",
+    audit_heading: "Log",
+    audit_when: "When",
+    audit_who: "Who",
+    audit_what: "What",
+    audit_why: "Why",
+    created: "The network has started and your organisation is its coordinator.",
+    status_changed: "The status is changed.",
+    no_verified_organisation: "You need to belong to a verified organisation to start a network.",
+};

@@ -1,0 +1,18 @@
+//! Black-box tests through the router (and the binary, in `cli`), on
+//! SQLite and, with TEST_DATABASE_URL, on PostgreSQL. One test binary:
+//! each separate one linked the whole server again.
+
+#[macro_use]
+mod helpers;
+
+mod accessibility;
+mod accounts;
+mod cli;
+mod database;
+mod health;
+mod mail;
+mod networks;
+mod organisations;
+mod pages;
+mod security;
+mod two_factor;

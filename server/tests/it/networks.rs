@@ -1,0 +1,251 @@
+//! Networks: created by a verified organisation's member, the lifecycle's
+//! arrows only (by coordinators, with a reason, in the audit log), and a
+//! hidden network that answers outsiders exactly like no network at all.
+
+use crate::helpers::{form, TestApp};
+
+const PASSWORD: &str = "gröna äpplen i november";
+
+/// A verified person in a verified organisation; (cookie, organisation id).
+async fn coordinator(app: &TestApp, email: &str, number: &str) -> (String, String) {
+    let cookie = app.verified_user(email, PASSWORD).await;
+    let res = app
+        .post_as(
+            &cookie,
+            "/api/organisations/register",
+            &form(&[
+                ("org_number", number),
+                ("name", &format!("Organisation {number}")),
+                ("kind", "kommun"),
+                ("lan", "01"),
+                ("kommun", "0180"),
+                ("website", ""),
+            ]),
+        )
+        .await;
+    let org = res
+        .header("location")
+        .trim_start_matches("/organisationer/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    sqlx::query("UPDATE organisations SET verified_at = 1 WHERE public_id = $1")
+        .bind(&org)
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+    (cookie, org)
+}
+
+fn network_form(name: &str, organisation: &str, visibility: &str) -> String {
+    form(&[
+        ("name", name),
+        ("purpose", "Fossilfria transporter i kommunerna."),
+        ("organisation", organisation),
+        ("staircase", "introducera"),
+        ("regions[]", "01"),
+        ("regions[]", "03"),
+        ("visibility", visibility),
+        ("join_policy", "request"),
+    ])
+}
+
+async fn create(app: &TestApp, cookie: &str, name: &str, org: &str, visibility: &str) -> String {
+    let res = app
+        .post_as(
+            cookie,
+            "/api/networks/create",
+            &network_form(name, org, visibility),
+        )
+        .await;
+    assert!(
+        res.status.is_success() || res.status.is_redirection(),
+        "{}",
+        res.body
+    );
+    res.header("location")
+        .trim_start_matches("/natverk/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+db_test!(
+    a_verified_organisations_member_starts_a_network_as_coordinator,
+    |app| {
+        let (anna, org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        let network = create(&app, &anna, "Fossilfria transporter", &org, "listed").await;
+        let page = app.get_as(&anna, &format!("/natverk/{network}")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Fossilfria transporter"));
+        assert!(
+            page.body.contains("Organisation 212000-0142") && page.body.contains("(samordnare)")
+        );
+        assert!(page.body.contains("Stockholms län, Uppsala län"));
+        assert!(page.body.contains("Under bildande"));
+        let (action,): (String,) = sqlx::query_as("SELECT action FROM network_audit")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(action, "created");
+
+        let taken = app
+            .post_as(
+                &anna,
+                "/api/networks/create",
+                &network_form("  fossilfria   TRANSPORTER ", &org, "listed"),
+            )
+            .await;
+        assert_eq!(taken.status, 409, "names are unique whatever their case");
+    }
+);
+
+db_test!(
+    an_unverified_organisation_cannot_start_a_network_and_nothing_is_saved,
+    |app| {
+        let (anna, org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        sqlx::query("UPDATE organisations SET verified_at = NULL")
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        let res = app
+            .post_as(
+                &anna,
+                "/api/networks/create",
+                &network_form("Nätverket", &org, "listed"),
+            )
+            .await;
+        assert_eq!(res.status, 400);
+        assert!(
+            res.body.contains(r#""field":"organisation""#),
+            "{}",
+            res.body
+        );
+        let no_regions = form(&[
+            ("name", "Nätverket"),
+            ("purpose", "Syfte"),
+            ("organisation", &org),
+            ("staircase", "initiera"),
+            ("visibility", "listed"),
+            ("join_policy", "request"),
+        ]);
+        let res = app
+            .post_as(&anna, "/api/networks/create", &no_regions)
+            .await;
+        assert!(res.body.contains(r#""field":"regions""#), "{}", res.body);
+        assert_eq!(app.count("networks").await, 0);
+    }
+);
+
+db_test!(
+    only_the_lifecycle_arrows_are_taken_by_coordinators_with_a_reason,
+    |app| {
+        let (anna, org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        let network = create(&app, &anna, "Nätverket", &org, "listed").await;
+        let status = |to: &str, reason: &str| {
+            form(&[("network", &network), ("status", to), ("reason", reason)])
+        };
+        let bo = app.verified_user("bo@lund.se", PASSWORD).await;
+        let outsider = app
+            .post_as(&bo, "/api/networks/status", &status("active", "Vi börjar"))
+            .await;
+        assert_eq!(outsider.status, 403);
+
+        let skip = app
+            .post_as(&anna, "/api/networks/status", &status("closed", "Direkt"))
+            .await;
+        assert_eq!(skip.status, 400, "forming cannot close at once");
+        let no_reason = app
+            .post_as(&anna, "/api/networks/status", &status("active", " "))
+            .await;
+        assert_eq!(no_reason.status, 400);
+        for (to, ok) in [
+            ("active", true),
+            ("forming", false),
+            ("dormant", true),
+            ("active", true),
+            ("dormant", true),
+            ("closed", true),
+            ("active", false),
+        ] {
+            let res = app
+                .post_as(
+                    &anna,
+                    "/api/networks/status",
+                    &status(to, "Beslut på mötet"),
+                )
+                .await;
+            assert_eq!(
+                res.status.is_success() || res.status.is_redirection(),
+                ok,
+                "→ {to}: {}",
+                res.body
+            );
+        }
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM network_audit WHERE action = 'status_changed' AND reason = 'Beslut på mötet'")
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+        assert_eq!(n, 5);
+        let page = app.get_as(&anna, &format!("/natverk/{network}")).await;
+        assert!(page.body.contains("Avslutat") && page.body.contains("dormant → closed"));
+    }
+);
+
+db_test!(
+    a_hidden_network_answers_outsiders_like_one_that_does_not_exist,
+    |app| {
+        let (anna, org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        let hidden = create(&app, &anna, "Det dolda nätverket", &org, "hidden").await;
+        let listed = create(&app, &anna, "Det öppna nätverket", &org, "listed").await;
+        let bo = app.verified_user("bo@lund.se", PASSWORD).await;
+
+        let secret = app.get_as(&bo, &format!("/natverk/{hidden}")).await;
+        let nothing = app.get_as(&bo, "/natverk/finnsinteallsxyz").await;
+        assert_eq!(secret.status, 404);
+        assert_eq!(nothing.status, 404);
+        assert!(!secret.body.contains("Det dolda"));
+        let strip = |body: &str| body.replace(&hidden, "").replace("finnsinteallsxyz", "");
+        assert_eq!(
+            strip(&secret.body).len(),
+            strip(&nothing.body).len(),
+            "the same page"
+        );
+        let via_api = app
+            .post_as(&bo, "/api/networks/view", &form(&[("network", &hidden)]))
+            .await;
+        assert_eq!(via_api.status, 404);
+        let status = app
+            .post_as(
+                &bo,
+                "/api/networks/status",
+                &form(&[("network", &hidden), ("status", "active"), ("reason", "x")]),
+            )
+            .await;
+        assert_eq!(
+            status.status, 404,
+            "not even its existence leaks through a mutation"
+        );
+
+        let open = app.get_as(&bo, &format!("/natverk/{listed}")).await;
+        assert_eq!(open.status, 200);
+        assert!(
+            open.body.contains("Det öppna nätverket")
+                && open
+                    .body
+                    .contains("Innehållet visas bara för nätverkets medlemmar")
+        );
+        assert!(
+            !open.body.contains(r#"id="behov""#),
+            "no content for outsiders"
+        );
+        assert_eq!(
+            app.get(&format!("/natverk/{listed}"))
+                .await
+                .header("location"),
+            "/konto/logga-in"
+        );
+    }
+);
