@@ -93,3 +93,18 @@ export async function verifiedPerson(page: Page, who: string, project: string) {
   await signIn(page, email, password);
   return email;
 }
+
+/** A site admin made with `samrad create-admin`; returns the address. */
+export function siteAdmin(project: string): { email: string; password: string } {
+  const email = `admin-${project}-${Date.now()}@samrad.se`;
+  const password = "administratören har ett långt lösenord";
+  execFileSync(process.env.SAMRAD_BIN!, ["create-admin", "--email", email], {
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      SAMRAD_ADMIN_PASSWORD: password,
+      RUST_LOG: "error",
+    },
+  });
+  return { email, password };
+}

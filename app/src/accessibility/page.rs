@@ -1,19 +1,21 @@
 use super::{api::ReportAccessibilityProblem, DESCRIPTION_MAX, PAGE_MAX};
 use crate::{
     i18n::use_lang,
-    ui::form::{ErrorSummary, FormFeedback, Notice, TextField},
+    ui::{
+        form::{ErrorSummary, FormFeedback, Notice, TextField},
+        query_has,
+    },
 };
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
     let t = use_lang().t();
     let report = ServerAction::<ReportAccessibilityProblem>::new();
     let form = FormFeedback::for_action(ReportAccessibilityProblem::PATH);
-    let thanked = use_query_map().get_untracked().get("tack").is_some();
+    let thanked = query_has("tack");
     let labels = vec![
         ("description", t.a11y_field_description),
         ("page", t.a11y_field_page),

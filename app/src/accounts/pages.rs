@@ -14,19 +14,13 @@ use super::{
 use crate::{
     i18n::{use_lang, Lang},
     time::format_stockholm,
-    ui::form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
+    ui::{
+        form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
+        query_has, query_value,
+    },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
-
-fn query_has(key: &str) -> bool {
-    use_query_map().get_untracked().get(key).is_some()
-}
-
-fn query_value(key: &str) -> String {
-    use_query_map().get_untracked().get(key).unwrap_or_default()
-}
 
 fn language_options() -> Vec<(String, String)> {
     let t = text(Lang::Sv);

@@ -12,15 +12,14 @@ use crate::{
     regions,
     staircase::Staircase,
     time::format_stockholm,
-    ui::form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
+    ui::{
+        form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
+        query_has,
+    },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn query_has(key: &str) -> bool {
-    use_query_map().get_untracked().get(key).is_some()
-}
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn NewNetworkPage() -> impl IntoView {

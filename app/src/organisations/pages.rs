@@ -9,15 +9,14 @@ use crate::{
     accounts::current_user,
     i18n::use_lang,
     regions,
-    ui::form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
+    ui::{
+        form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
+        query_has,
+    },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
-
-fn query_has(key: &str) -> bool {
-    use_query_map().get_untracked().get(key).is_some()
-}
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn RegisterOrganisationPage() -> impl IntoView {

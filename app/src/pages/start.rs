@@ -1,18 +1,17 @@
-use crate::{i18n::use_lang, staircase::Staircase, ui::staircase_explorer::StaircaseExplorer};
+use crate::{
+    i18n::use_lang,
+    staircase::Staircase,
+    ui::{query_value, staircase_explorer::StaircaseExplorer},
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 /// What Samråd is for, in plain words.
 #[component]
 pub fn StartPage() -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
-    let selected = use_query_map()
-        .get_untracked()
-        .get("steg")
-        .and_then(|code| Staircase::parse(&code))
-        .unwrap_or_default();
+    let selected = Staircase::parse(&query_value("steg")).unwrap_or_default();
     view! {
         <Title text=t.start_title />
         <h1>{t.start_title}</h1>

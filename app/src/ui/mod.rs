@@ -3,3 +3,17 @@
 pub mod form;
 pub mod layout;
 pub mod staircase_explorer;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// Whether the page's URL has `key` in its query, as redirects after a
+/// successful form post say what happened (`?sparat=1`).
+pub fn query_has(key: &str) -> bool {
+    use_query_map().get_untracked().get(key).is_some()
+}
+
+/// A query parameter of the page's URL, or "".
+pub fn query_value(key: &str) -> String {
+    use_query_map().get_untracked().get(key).unwrap_or_default()
+}
