@@ -44,6 +44,9 @@ pub enum AppError {
     NotFound,
     #[error("conflict")]
     Conflict,
+    /// A network must keep at least one coordinator.
+    #[error("last coordinator")]
+    LastCoordinator,
     #[error("too many requests")]
     TooManyRequests,
     #[error("payload too large")]
@@ -95,7 +98,7 @@ impl AppError {
             AppError::AccountLocked => 429,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Conflict => 409,
+            AppError::Conflict | AppError::LastCoordinator => 409,
             AppError::PayloadTooLarge => 413,
             AppError::TooManyRequests => 429,
             AppError::Unavailable => 503,
@@ -177,6 +180,13 @@ impl AppError {
                     "Uppgiften finns redan eller har ändrats av någon annan. Ladda om sidan och försök igen."
                 } else {
                     "This already exists or was changed by someone else. Reload the page and try again."
+                }
+            }
+            AppError::LastCoordinator => {
+                if sv {
+                    "Ett nätverk måste alltid ha minst en samordnare. Utse en annan samordnare först."
+                } else {
+                    "A network always keeps at least one coordinator. Appoint another coordinator first."
                 }
             }
             AppError::TooManyRequests => {

@@ -100,16 +100,58 @@ pub async fn network_view(network: String) -> Result<super::NetworkView, AppErro
         });
     }
     let lang = crate::i18n::use_lang();
-    let audit = if access.can(Action::Govern, network.visibility) {
+    let governs = access.can(Action::Govern, network.visibility);
+    let audit = if governs {
         store::audit(&ctx.db, id, crate::accounts::text::text(lang).deleted_user).await?
     } else {
         Vec::new()
     };
+    let requests = if governs {
+        store::requests(&ctx.db, id).await?
+    } else {
+        Vec::new()
+    };
+    let members = store::members(&ctx.db, id).await?;
+    let (own_requests, may_request_for, may_leave_for) = match &user {
+        Some(user) => {
+            let own = store::own_requests(&ctx.db, id, user.account_id).await?;
+            let administered = store::administered_organisations(&ctx.db, user.account_id).await?;
+            let is_member = |public_id: &str| {
+                members
+                    .iter()
+                    .any(|m| m.organisation_public_id == public_id)
+            };
+            let is_waiting = |name: &str| {
+                own.iter()
+                    .any(|r| r.organisation == name && r.status == "requested")
+            };
+            let open = network.join_policy == super::JoinPolicy::Request
+                && network.status != super::NetworkStatus::Closed;
+            let (inside, outside): (Vec<_>, Vec<_>) = administered
+                .into_iter()
+                .map(|(_, public_id, name)| (public_id, name))
+                .partition(|(public_id, _)| is_member(public_id));
+            let may_request = if open {
+                outside
+                    .into_iter()
+                    .filter(|(_, name)| !is_waiting(name))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            (own, may_request, inside)
+        }
+        None => (Vec::new(), Vec::new(), Vec::new()),
+    };
     Ok(NetworkView {
-        members: store::members(&ctx.db, id).await?,
+        members,
         network,
         access,
         audit,
+        requests,
+        own_requests,
+        may_request_for,
+        may_leave_for,
     })
 }
 
@@ -151,5 +193,124 @@ pub async fn change_network_status(
     };
     store::transition(&ctx.db, id, current.status, next, actor, &reason_text).await?;
     leptos_axum::redirect(&format!("/natverk/{network}?status=1"));
+    Ok(())
+}
+
+/// The organisation I administer for `organisation` in this network:
+/// (network id, network, actor). Hidden networks answer NotFound.
+#[cfg(feature = "ssr")]
+async fn as_organisation_admin(
+    network: &str,
+    organisation: &str,
+) -> Result<
+    (
+        crate::context::AppContext,
+        i64,
+        super::Network,
+        super::store::Actor,
+        String,
+    ),
+    AppError,
+> {
+    use super::{store, Action};
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let (id, net) = store::find(&ctx.db, network)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (access, _) = store::access(&ctx.db, Some(&user), id).await?;
+    if !access.can(Action::SeeListing, net.visibility) {
+        return Err(AppError::NotFound);
+    }
+    let (organisation_id, _, name) = store::administered_organisations(&ctx.db, user.account_id)
+        .await?
+        .into_iter()
+        .find(|(_, public_id, _)| public_id == organisation.trim())
+        .ok_or(AppError::Forbidden)?;
+    let actor = store::Actor {
+        account_id: user.account_id,
+        organisation_id,
+    };
+    Ok((ctx, id, net, actor, name))
+}
+
+/// An organisation's admin asks to join on its behalf, with a motivation.
+#[server(endpoint = "networks/request-join")]
+pub async fn request_join(
+    network: String,
+    organisation: String,
+    motivation: String,
+) -> Result<(), AppError> {
+    use super::{store, JoinPolicy, NetworkStatus, REASON_MAX};
+    use crate::error::Checker;
+    let (ctx, id, net, actor, name) = as_organisation_admin(&network, &organisation).await?;
+    if net.join_policy != JoinPolicy::Request || net.status == NetworkStatus::Closed {
+        return Err(AppError::Forbidden);
+    }
+    let mut check = Checker::new();
+    let motivation_text = check.text("motivation", &motivation, true, REASON_MAX);
+    check.finish(&[("motivation", &motivation)])?;
+    store::request_join(&ctx.db, id, &name, actor, &motivation_text).await?;
+    leptos_axum::redirect(&format!("/natverk/{network}?ansokt=1"));
+    Ok(())
+}
+
+/// A coordinator approves or refuses a request; a refusal needs a reason,
+/// which the requester sees.
+#[server(endpoint = "networks/decide-join")]
+pub async fn decide_join(
+    network: String,
+    organisation: String,
+    decision: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
+    use super::{store, Action, REASON_MAX};
+    use crate::error::Checker;
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let (id, net) = store::find(&ctx.db, &network)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (access, coordinator_org) = store::access(&ctx.db, Some(&user), id).await?;
+    if !access.can(Action::SeeListing, net.visibility) {
+        return Err(AppError::NotFound);
+    }
+    let (true, Some(organisation_id)) =
+        (access.can(Action::Govern, net.visibility), coordinator_org)
+    else {
+        return Err(AppError::Forbidden);
+    };
+    let approve = match decision.as_str() {
+        "approve" => true,
+        "refuse" => false,
+        _ => return Err(AppError::BadRequest),
+    };
+    let mut check = Checker::new();
+    let reason_text = check.text("reason", &reason, !approve, REASON_MAX);
+    check.finish(&[("reason", &reason)])?;
+    let actor = store::Actor {
+        account_id: user.account_id,
+        organisation_id,
+    };
+    store::decide_join(
+        &ctx.db,
+        id,
+        organisation.trim(),
+        approve,
+        &reason_text,
+        actor,
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/natverk/{network}?beslut=1"));
+    Ok(())
+}
+
+/// An organisation's admin takes the organisation out of the network. The
+/// last coordinator cannot leave.
+#[server(endpoint = "networks/leave")]
+pub async fn leave_network(network: String, organisation: String) -> Result<(), AppError> {
+    let (ctx, id, _, actor, name) = as_organisation_admin(&network, &organisation).await?;
+    super::store::leave(&ctx.db, id, &name, actor).await?;
+    leptos_axum::redirect(&format!("/natverk/{network}?lamnat=1"));
     Ok(())
 }

@@ -208,12 +208,36 @@ pub struct AuditEntry {
     pub reason: String,
 }
 
+/// A request waiting for the coordinators.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JoinRequest {
+    pub organisation_public_id: String,
+    pub name: String,
+    pub motivation: String,
+}
+
+/// What became of an organisation's own request, for its people.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnRequest {
+    pub organisation: String,
+    pub status: String,
+    pub reason: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkView {
     pub network: Network,
     pub access: Access,
     pub members: Vec<NetworkMember>,
     pub audit: Vec<AuditEntry>,
+    /// Waiting requests, for coordinators.
+    pub requests: Vec<JoinRequest>,
+    /// My organisations' own waiting or refused requests, with the reason.
+    pub own_requests: Vec<OwnRequest>,
+    /// Organisations I administer that may ask to join: (public id, name).
+    pub may_request_for: Vec<(String, String)>,
+    /// Organisations I administer that are members and may leave.
+    pub may_leave_for: Vec<(String, String)>,
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The networks room's pages.
 
 use super::{
-    api::{ChangeNetworkStatus, CreateNetwork},
+    api::{ChangeNetworkStatus, CreateNetwork, DecideJoin, LeaveNetwork, RequestJoin},
     text::{role_label, status_label, text},
     Action, NetworkStatus, NetworkView, Visibility,
 };
@@ -180,6 +180,17 @@ fn NetworkDetails(view: NetworkView) -> impl IntoView {
         <h1>{net.name.clone()}</h1>
         <Notice show=query_has("startat") text=t.created />
         <Notice show=query_has("status") text=t.status_changed />
+        <Notice show=query_has("ansokt") text=t.request_sent />
+        <Notice show=query_has("beslut") text=t.decided />
+        <Notice show=query_has("lamnat") text=t.left />
+        {view.own_requests.into_iter().map(|r| {
+            let state = if r.status == "refused" {
+                format!("{}: {}", t.request_refused, r.reason)
+            } else {
+                t.request_waiting.to_string()
+            };
+            view! { <p class="notice" role="status">{format!("{} – {state}", r.organisation)}</p> }
+        }).collect_view()}
         <p class="lead">{net.purpose.clone()}</p>
         <dl class="facts">
             <dt>{t.status}</dt><dd>{status_label(net.status, lang)}</dd>
@@ -212,7 +223,14 @@ fn NetworkDetails(view: NetworkView) -> impl IntoView {
         } else {
             view! { <p class="notice">{t.members_only}</p> }.into_any()
         }}
+        {(!view.may_request_for.is_empty()).then(|| view! {
+            <RequestJoinForm network=net.public_id.clone() organisations=view.may_request_for />
+        })}
+        {(!view.may_leave_for.is_empty()).then(|| view! {
+            <LeaveForms network=net.public_id.clone() organisations=view.may_leave_for />
+        })}
         {can_govern.then(|| view! {
+            <JoinRequests network=net.public_id.clone() requests=view.requests />
             <StatusForm network=net.public_id.clone() current=net.status />
             <AuditLog entries=view.audit />
         })}
@@ -274,5 +292,96 @@ fn AuditLog(entries: Vec<super::AuditEntry>) -> impl IntoView {
                 </tbody>
             </table>
         </section>
+    }
+}
+
+#[component]
+fn RequestJoinForm(network: String, organisations: Vec<(String, String)>) -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<RequestJoin>::new();
+    let form = FormFeedback::for_action(RequestJoin::PATH);
+    let fields = form.clone();
+    view! {
+        <section aria-labelledby="ansok">
+            <h2 id="ansok">{t.request_heading}</h2>
+            <ErrorSummary error=form.error() labels=vec![("motivation", t.motivation)] />
+            <ActionForm action>
+                <input type="hidden" name="network" value=network />
+                <SelectField name="organisation" label=t.request_for options=organisations
+                    selected=String::new() />
+                <TextField name="motivation" label=t.motivation hint=t.motivation_hint required=true
+                    multiline=true max_length=super::REASON_MAX value=fields.value("motivation")
+                    problem=fields.problem("motivation") />
+                <button type="submit" class="button">{t.request_button}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn JoinRequests(network: String, requests: Vec<super::JoinRequest>) -> impl IntoView {
+    let t = text(use_lang());
+    let form = FormFeedback::for_action(DecideJoin::PATH);
+    (!requests.is_empty()).then(|| view! {
+        <section aria-labelledby="ansokningar">
+            <h2 id="ansokningar">{t.requests_heading}</h2>
+            <ErrorSummary error=form.error() labels=vec![("reason", t.refuse_reason)] />
+            {requests.into_iter().map(|r| {
+                let approve = ServerAction::<DecideJoin>::new();
+                let refuse = ServerAction::<DecideJoin>::new();
+                let id = format!("reason-{}", r.organisation_public_id);
+                let (network_a, network_r) = (network.clone(), network.clone());
+                let (org_a, org_r) = (r.organisation_public_id.clone(), r.organisation_public_id.clone());
+                let (approve_label, refuse_label) = (format!(": {}", r.name), format!(": {}", r.name));
+                view! {
+                    <article class="card request">
+                        <h3>{r.name.clone()}</h3>
+                        <p>{r.motivation}</p>
+                        <ActionForm action=approve>
+                            <input type="hidden" name="network" value=network_a />
+                            <input type="hidden" name="organisation" value=org_a />
+                            <input type="hidden" name="decision" value="approve" />
+                            <button type="submit" class="button">
+                                {t.approve}<span class="visually-hidden">{approve_label}</span>
+                            </button>
+                        </ActionForm>
+                        <ActionForm action=refuse>
+                            <input type="hidden" name="network" value=network_r />
+                            <input type="hidden" name="organisation" value=org_r />
+                            <input type="hidden" name="decision" value="refuse" />
+                            <div class="field">
+                                <label for=id.clone()>{t.refuse_reason}</label>
+                                <textarea id=id name="reason" rows="3" maxlength=super::REASON_MAX></textarea>
+                            </div>
+                            <button type="submit" class="button button--quiet-dark">
+                                {t.refuse}<span class="visually-hidden">{refuse_label}</span>
+                            </button>
+                        </ActionForm>
+                    </article>
+                }
+            }).collect_view()}
+        </section>
+    })
+}
+
+#[component]
+fn LeaveForms(network: String, organisations: Vec<(String, String)>) -> impl IntoView {
+    let t = text(use_lang());
+    let form = FormFeedback::for_action(LeaveNetwork::PATH);
+    view! {
+        <ErrorSummary error=form.error() />
+        {organisations.into_iter().map(|(public_id, name)| {
+            let network = network.clone();
+            let action = ServerAction::<LeaveNetwork>::new();
+            view! {
+                <ActionForm action>
+                    <input type="hidden" name="network" value=network />
+                    <input type="hidden" name="organisation" value=public_id />
+                    <button type="submit" class="button button--quiet-dark">
+                        {t.leave_button}<span class="visually-hidden">{format!(": {name}")}</span>
+                    </button>
+                </ActionForm>
+            }
+        }).collect_view()}
     }
 }

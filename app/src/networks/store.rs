@@ -1,7 +1,8 @@
 //! The networks room's SQL.
 
 use super::{
-    Access, AuditEntry, JoinPolicy, Network, NetworkMember, NetworkRole, NetworkStatus, Visibility,
+    Access, AuditEntry, JoinPolicy, JoinRequest, Network, NetworkMember, NetworkRole,
+    NetworkStatus, OwnRequest, Visibility,
 };
 use crate::{
     db::{now_ms, Db},
@@ -273,4 +274,229 @@ pub async fn verified_organisation_of(
         .fetch_optional(db.pool())
         .await?;
     Ok(row.map(|(id,)| id))
+}
+
+/// Writes one audit entry inside the caller's transaction.
+async fn audit_entry(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    network_id: i64,
+    actor: Actor,
+    action: &str,
+    subject: &str,
+    reason: &str,
+) -> Result<(), AppError> {
+    sqlx::query(INSERT_AUDIT)
+        .bind(network_id)
+        .bind(now_ms())
+        .bind(actor.account_id)
+        .bind(actor.organisation_id)
+        .bind(action)
+        .bind(subject)
+        .bind(reason)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+const ORG_IN_NETWORK: &str =
+    "SELECT status FROM network_members WHERE network_id = $1 AND organisation_id = $2";
+const UPSERT_REQUEST: &str = "INSERT INTO network_members \
+     (network_id, organisation_id, role, status, since, motivation) \
+     VALUES ($1, $2, 'member', 'requested', $3, $4) \
+     ON CONFLICT (network_id, organisation_id) DO UPDATE SET status = 'requested', \
+     role = 'member', since = $3, motivation = $4, decision_reason = ''";
+
+/// The organisation asks to join; `Conflict` when it is already a member
+/// or has a request waiting. A refused or departed organisation may ask again.
+pub async fn request_join(
+    db: &Db,
+    network_id: i64,
+    organisation_name: &str,
+    actor: Actor,
+    motivation: &str,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let current: Option<(String,)> = sqlx::query_as(ORG_IN_NETWORK)
+        .bind(network_id)
+        .bind(actor.organisation_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if matches!(
+        current.as_ref().map(|(s,)| s.as_str()),
+        Some("active" | "requested" | "invited")
+    ) {
+        return Err(AppError::Conflict);
+    }
+    sqlx::query(UPSERT_REQUEST)
+        .bind(network_id)
+        .bind(actor.organisation_id)
+        .bind(now_ms())
+        .bind(motivation)
+        .execute(&mut *tx)
+        .await?;
+    audit_entry(
+        &mut tx,
+        network_id,
+        actor,
+        "join_requested",
+        organisation_name,
+        motivation,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const REQUESTS: &str = "SELECT o.public_id, o.name, nm.motivation FROM network_members nm \
+     JOIN organisations o ON o.id = nm.organisation_id \
+     WHERE nm.network_id = $1 AND nm.status = 'requested' ORDER BY nm.since";
+
+pub async fn requests(db: &Db, network_id: i64) -> Result<Vec<JoinRequest>, AppError> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(REQUESTS)
+        .bind(network_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(organisation_public_id, name, motivation)| JoinRequest {
+            organisation_public_id,
+            name,
+            motivation,
+        })
+        .collect())
+}
+
+const DECIDE: &str = "UPDATE network_members SET status = $1, decision_reason = $2, since = $3 \
+     WHERE network_id = $4 AND organisation_id = $5 AND status = 'requested'";
+const ORG_BY_PUBLIC_ID: &str = "SELECT id, name FROM organisations WHERE public_id = $1";
+
+/// Approves or refuses a waiting request, with the reason the requester
+/// will see; `NotFound` when nothing waits.
+pub async fn decide_join(
+    db: &Db,
+    network_id: i64,
+    organisation_public_id: &str,
+    approve: bool,
+    reason: &str,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let (organisation_id, name): (i64, String) = sqlx::query_as(ORG_BY_PUBLIC_ID)
+        .bind(organisation_public_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let done = sqlx::query(DECIDE)
+        .bind(if approve { "active" } else { "refused" })
+        .bind(reason)
+        .bind(now_ms())
+        .bind(network_id)
+        .bind(organisation_id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    let action = if approve {
+        "join_approved"
+    } else {
+        "join_refused"
+    };
+    audit_entry(&mut tx, network_id, actor, action, &name, reason).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const OWN_REQUESTS: &str = "SELECT o.name, nm.status, nm.decision_reason FROM network_members nm \
+     JOIN organisations o ON o.id = nm.organisation_id \
+     JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
+     WHERE nm.network_id = $1 AND om.account_id = $2 AND om.status = 'active' \
+     AND nm.status IN ('requested', 'refused') ORDER BY o.name";
+
+pub async fn own_requests(
+    db: &Db,
+    network_id: i64,
+    account_id: i64,
+) -> Result<Vec<OwnRequest>, AppError> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(OWN_REQUESTS)
+        .bind(network_id)
+        .bind(account_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(organisation, status, reason)| OwnRequest {
+            organisation,
+            status,
+            reason,
+        })
+        .collect())
+}
+
+const COORDINATORS: &str = "SELECT COUNT(*) FROM network_members \
+     WHERE network_id = $1 AND role = 'coordinator' AND status = 'active'";
+const ROLE_OF: &str = "SELECT role FROM network_members \
+     WHERE network_id = $1 AND organisation_id = $2 AND status = 'active'";
+const LEAVE: &str = "UPDATE network_members SET status = 'left', since = $1 \
+     WHERE network_id = $2 AND organisation_id = $3 AND status = 'active'";
+
+/// Locks the network's row (on both engines) so that membership changes
+/// in one network happen one at a time.
+const LOCK_NETWORK: &str = "UPDATE networks SET status = status WHERE id = $1";
+
+/// The organisation leaves; the last coordinator cannot. The network is
+/// locked first, so two coordinators leaving at once cannot both pass the
+/// count.
+pub async fn leave(
+    db: &Db,
+    network_id: i64,
+    organisation_name: &str,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(LOCK_NETWORK)
+        .bind(network_id)
+        .execute(&mut *tx)
+        .await?;
+    let role: Option<(String,)> = sqlx::query_as(ROLE_OF)
+        .bind(network_id)
+        .bind(actor.organisation_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some((role,)) = role else {
+        return Err(AppError::NotFound);
+    };
+    if role == NetworkRole::Coordinator.code() {
+        let (coordinators,): (i64,) = sqlx::query_as(COORDINATORS)
+            .bind(network_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if coordinators <= 1 {
+            return Err(AppError::LastCoordinator);
+        }
+    }
+    sqlx::query(LEAVE)
+        .bind(now_ms())
+        .bind(network_id)
+        .bind(actor.organisation_id)
+        .execute(&mut *tx)
+        .await?;
+    audit_entry(&mut tx, network_id, actor, "left", organisation_name, "").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const ADMIN_ORGS: &str = "SELECT o.id, o.public_id, o.name FROM organisations o \
+     JOIN organisation_members m ON m.organisation_id = o.id \
+     WHERE m.account_id = $1 AND m.role = 'admin' AND m.status = 'active' ORDER BY o.name";
+
+/// The organisations a person administers: (id, public id, name).
+pub async fn administered_organisations(
+    db: &Db,
+    account_id: i64,
+) -> Result<Vec<(i64, String, String)>, AppError> {
+    Ok(sqlx::query_as(ADMIN_ORGS)
+        .bind(account_id)
+        .fetch_all(db.pool())
+        .await?)
 }

@@ -249,3 +249,253 @@ db_test!(
         );
     }
 );
+
+fn join(network: &str, organisation: &str, motivation: &str) -> String {
+    form(&[
+        ("network", network),
+        ("organisation", organisation),
+        ("motivation", motivation),
+    ])
+}
+
+fn decision(network: &str, organisation: &str, decision: &str, reason: &str) -> String {
+    form(&[
+        ("network", network),
+        ("organisation", organisation),
+        ("decision", decision),
+        ("reason", reason),
+    ])
+}
+
+async fn audit_actions(app: &TestApp) -> Vec<String> {
+    sqlx::query_as::<_, (String,)>("SELECT action FROM network_audit ORDER BY id")
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(a,)| a)
+        .collect()
+}
+
+db_test!(
+    an_organisation_asks_to_join_a_coordinator_approves_and_it_reads_the_content,
+    |app| {
+        let (anna, a_org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        let network = create(&app, &anna, "Nätverket", &a_org, "listed").await;
+        let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
+        let before = app.get_as(&bo, &format!("/natverk/{network}")).await;
+        assert!(
+            before.body.contains("Ansök om medlemskap") && !before.body.contains(r#"id="behov""#)
+        );
+
+        let res = app
+            .post_as(
+                &bo,
+                "/api/networks/request-join",
+                &join(&network, &b_org, "Vi har samma behov."),
+            )
+            .await;
+        assert!(
+            res.status.is_success() || res.status.is_redirection(),
+            "{}",
+            res.body
+        );
+        let again = app
+            .post_as(
+                &bo,
+                "/api/networks/request-join",
+                &join(&network, &b_org, "Igen"),
+            )
+            .await;
+        assert_eq!(again.status, 409, "one request at a time");
+        assert!(app
+            .get_as(&bo, &format!("/natverk/{network}"))
+            .await
+            .body
+            .contains("väntar på beslut"));
+        assert!(app
+            .get_as(&anna, &format!("/natverk/{network}"))
+            .await
+            .body
+            .contains("Vi har samma behov."));
+
+        let res = app
+            .post_as(
+                &anna,
+                "/api/networks/decide-join",
+                &decision(&network, &b_org, "approve", ""),
+            )
+            .await;
+        assert!(
+            res.status.is_success() || res.status.is_redirection(),
+            "{}",
+            res.body
+        );
+        let after = app.get_as(&bo, &format!("/natverk/{network}")).await;
+        assert!(
+            after.body.contains(r#"id="behov""#),
+            "a member reads the content"
+        );
+        assert!(after.body.contains("Organisation 212000-1355") && after.body.contains("(medlem)"));
+        assert_eq!(
+            audit_actions(&app).await,
+            ["created", "join_requested", "join_approved"]
+        );
+    }
+);
+
+db_test!(a_refusal_needs_a_reason_and_the_requester_sees_it, |app| {
+    let (anna, a_org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+    let network = create(&app, &anna, "Nätverket", &a_org, "listed").await;
+    let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
+    app.post_as(
+        &bo,
+        "/api/networks/request-join",
+        &join(&network, &b_org, "Vi vill vara med."),
+    )
+    .await;
+    let bare = app
+        .post_as(
+            &anna,
+            "/api/networks/decide-join",
+            &decision(&network, &b_org, "refuse", " "),
+        )
+        .await;
+    assert_eq!(bare.status, 400);
+    let res = app
+        .post_as(
+            &anna,
+            "/api/networks/decide-join",
+            &decision(
+                &network,
+                &b_org,
+                "refuse",
+                "Nätverket gäller bara Stockholms län.",
+            ),
+        )
+        .await;
+    assert!(
+        res.status.is_success() || res.status.is_redirection(),
+        "{}",
+        res.body
+    );
+    let page = app.get_as(&bo, &format!("/natverk/{network}")).await;
+    assert!(page
+        .body
+        .contains("avslogs: Nätverket gäller bara Stockholms län."));
+    let (reason,): (String,) =
+        sqlx::query_as("SELECT reason FROM network_audit WHERE action = 'join_refused'")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+    assert_eq!(reason, "Nätverket gäller bara Stockholms län.");
+});
+
+db_test!(
+    only_an_organisations_admin_asks_and_only_coordinators_decide,
+    |app| {
+        let (anna, a_org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        let network = create(&app, &anna, "Nätverket", &a_org, "listed").await;
+        let invite_only = create(&app, &anna, "Slutna nätverket", &a_org, "listed").await;
+        sqlx::query("UPDATE networks SET join_policy = 'invitation' WHERE public_id = $1")
+            .bind(&invite_only)
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
+        let cilla = app.verified_user("cilla@lund.se", PASSWORD).await;
+
+        let not_admin = app
+            .post_as(
+                &cilla,
+                "/api/networks/request-join",
+                &join(&network, &b_org, "Hej"),
+            )
+            .await;
+        assert_eq!(not_admin.status, 403);
+        let closed_door = app
+            .post_as(
+                &bo,
+                "/api/networks/request-join",
+                &join(&invite_only, &b_org, "Hej"),
+            )
+            .await;
+        assert_eq!(closed_door.status, 403, "invitation only");
+        app.post_as(
+            &bo,
+            "/api/networks/request-join",
+            &join(&network, &b_org, "Hej"),
+        )
+        .await;
+        let by_requester = app
+            .post_as(
+                &bo,
+                "/api/networks/decide-join",
+                &decision(&network, &b_org, "approve", ""),
+            )
+            .await;
+        assert_eq!(by_requester.status, 403);
+        let nonsense = app
+            .post_as(
+                &anna,
+                "/api/networks/decide-join",
+                &decision(&network, &b_org, "kanske", ""),
+            )
+            .await;
+        assert_eq!(nonsense.status, 400);
+        let nothing = app
+            .post_as(
+                &anna,
+                "/api/networks/decide-join",
+                &decision(&network, &a_org, "approve", ""),
+            )
+            .await;
+        assert_eq!(nothing.status, 404, "nothing waits from that organisation");
+    }
+);
+
+db_test!(the_last_coordinator_cannot_leave_but_a_member_can, |app| {
+    let (anna, a_org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+    let network = create(&app, &anna, "Nätverket", &a_org, "listed").await;
+    let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
+    app.post_as(
+        &bo,
+        "/api/networks/request-join",
+        &join(&network, &b_org, "Hej"),
+    )
+    .await;
+    app.post_as(
+        &anna,
+        "/api/networks/decide-join",
+        &decision(&network, &b_org, "approve", ""),
+    )
+    .await;
+
+    let leave = |org: &str| form(&[("network", &network), ("organisation", org)]);
+    let last = app
+        .post_as(&anna, "/api/networks/leave", &leave(&a_org))
+        .await;
+    assert_eq!(last.status, 409);
+    assert!(last.body.contains("last_coordinator"));
+    let res = app
+        .post_as(&bo, "/api/networks/leave", &leave(&b_org))
+        .await;
+    assert!(
+        res.status.is_success() || res.status.is_redirection(),
+        "{}",
+        res.body
+    );
+    assert!(!app
+        .get_as(&bo, &format!("/natverk/{network}"))
+        .await
+        .body
+        .contains(r#"id="behov""#));
+    assert_eq!(
+        audit_actions(&app).await.last().map(String::as_str),
+        Some("left")
+    );
+    let someone_elses = app
+        .post_as(&bo, "/api/networks/leave", &leave(&a_org))
+        .await;
+    assert_eq!(someone_elses.status, 403);
+});
