@@ -7,7 +7,9 @@ import {
   verifiedPerson,
 } from "./fixtures";
 
-test("an organisation verified by a site admin starts a network and changes its status", async ({ page, browser }, info) => {
+test("A starts a network, B asks to join, A approves, B reads the content", async ({ page, browser }, info) => {
+  // Two people, two organisations, a site admin and seven axe runs.
+  test.setTimeout(60_000);
   await verifiedPerson(page, "Erik", info.project.name);
   await page.goto("/natverk/nytt");
   await expect(page.getByText("Du behöver höra till en verifierad organisation")).toBeVisible();
@@ -48,4 +50,36 @@ test("an organisation verified by a site admin starts a network and changes its 
   await expect(page.getByText("Aktivt", { exact: true })).toBeVisible();
   await expect(page.getByRole("cell", { name: "Beslutat på startmötet." })).toBeVisible();
   await expectNoAxeViolations(page);
+  const networkPage = page.url().split("?")[0];
+
+  // A second organisation, in a browser context of its own, asks to join.
+  const other = await browser.newContext({ javaScriptEnabled: info.project.name === "js" });
+  const b = await other.newPage();
+  await verifiedPerson(b, "Frida", info.project.name);
+  await b.goto("/organisationer/ny");
+  await b.getByLabel("Organisationsnummer").fill(info.project.name === "js" ? "212000-0175" : "212000-0183");
+  await b.getByLabel("Organisationens namn").fill(`Kommunen B ${info.project.name}`);
+  await b.getByLabel("Typ av organisation").selectOption("kommunalt_bolag");
+  await b.getByLabel("Län").selectOption("03");
+  await b.getByRole("button", { name: "Registrera" }).click();
+  await b.goto(networkPage);
+  await expect(b.getByText("Innehållet visas bara för nätverkets medlemmar.")).toBeVisible();
+  await expectNoAxeViolations(b);
+  await b.getByLabel("Motivering").fill("Vi köper samma slags fordon.");
+  await b.getByRole("button", { name: "Skicka ansökan" }).click();
+  await expect(b.getByText("väntar på beslut")).toBeVisible();
+
+  // The coordinator approves.
+  await page.goto(networkPage);
+  await expect(page.getByRole("article").getByText("Vi köper samma slags fordon.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("article").getByRole("button", { name: /^Godkänn/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Beslutet är sparat" })).toBeVisible();
+
+  // Now the second organisation reads the content.
+  await b.goto(networkPage);
+  await expect(b.getByRole("heading", { name: "Behov" })).toBeVisible();
+  await expect(b.getByText(`Kommunen B ${info.project.name} (medlem)`)).toBeVisible();
+  await expectNoAxeViolations(b);
+  await other.close();
 });
