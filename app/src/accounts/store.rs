@@ -50,17 +50,6 @@ pub async fn create_site_admin(
     Ok(outcome)
 }
 
-const IS_SITE_ADMIN: &str = "SELECT is_site_admin FROM accounts WHERE email = $1";
-
-/// Whether `email` has a site-admin account.
-pub async fn is_site_admin(db: &Db, email: &Email) -> Result<bool, AppError> {
-    let row: Option<(i64,)> = sqlx::query_as(IS_SITE_ADMIN)
-        .bind(email.as_str())
-        .fetch_optional(db.pool())
-        .await?;
-    Ok(matches!(row, Some((1,))))
-}
-
 const CREATE_ACCOUNT: &str = "INSERT INTO accounts \
      (email, name, password_hash, language, created_at, password_changed_at) \
      VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (email) DO NOTHING RETURNING id";
