@@ -101,6 +101,7 @@ pub fn App() -> impl IntoView {
                         view=organisations::pages::OrganisationPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/natverk") view=networks::pages::MyNetworksPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/natverk/nytt")
                         view=networks::pages::NewNetworkPage

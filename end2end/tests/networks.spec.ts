@@ -75,11 +75,15 @@ test("A starts a network, B asks to join, A approves, B reads the content", asyn
   await expectNoAxeViolations(page);
   await page.getByRole("article").getByRole("button", { name: /^Godkänn/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Beslutet är sparat" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ladda ner loggen (CSV)" })).toBeVisible();
 
   // Now the second organisation reads the content.
   await b.goto(networkPage);
   await expect(b.getByRole("heading", { name: "Behov" })).toBeVisible();
   await expect(b.getByText(`Kommunen B ${info.project.name} (medlem)`)).toBeVisible();
+  await expectNoAxeViolations(b);
+  await b.getByRole("link", { name: "Mina nätverk" }).click();
+  await expect(b.getByRole("link", { name: `Fossilfria transporter ${info.project.name}` })).toBeVisible();
   await expectNoAxeViolations(b);
   await other.close();
 });

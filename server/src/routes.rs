@@ -70,6 +70,7 @@ pub fn router(config: &Config, db: Db) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/konto/mina-uppgifter.json", get(my_data))
+        .route("/natverk/{id}/logg.csv", get(network_audit_csv))
         .route("/api/{*fn_name}", post(unknown_server_fn))
         .leptos_routes_with_context(&state, generate_route_list(App), provide.clone(), move || {
             shell(leptos.clone())
@@ -122,6 +123,30 @@ async fn my_data(
                 (header::CACHE_CONTROL, "no-store"),
             ],
             serde_json::to_string_pretty(&data).unwrap_or_default(),
+        )
+            .into_response(),
+        Err(error) => json_error(error),
+    }
+}
+
+/// A network's audit log as a CSV download, for its coordinators.
+async fn network_audit_csv(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    user: Option<axum::Extension<app::accounts::SessionUser>>,
+) -> Response {
+    let user = user.map(|axum::Extension(u)| u);
+    match app::networks::api::audit_csv(&state.context, user.as_ref(), &id).await {
+        Ok(csv) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (
+                    header::CONTENT_DISPOSITION,
+                    "attachment; filename=\"natverkslogg.csv\"",
+                ),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            csv,
         )
             .into_response(),
         Err(error) => json_error(error),

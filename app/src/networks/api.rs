@@ -314,3 +314,39 @@ pub async fn leave_network(network: String, organisation: String) -> Result<(), 
     leptos_axum::redirect(&format!("/natverk/{network}?lamnat=1"));
     Ok(())
 }
+
+/// The networks my organisations belong to.
+#[server(endpoint = "networks/mine")]
+pub async fn my_networks() -> Result<Vec<super::MyNetwork>, AppError> {
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    super::store::mine(&ctx.db, user.account_id).await
+}
+
+/// The audit log as CSV, for coordinators; anyone else is answered as if
+/// there were no such network or no right to it.
+#[cfg(feature = "ssr")]
+pub async fn audit_csv(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    network: &str,
+) -> Result<String, AppError> {
+    use super::{store, Action};
+    let (id, net) = store::find(&ctx.db, network)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (access, _) = store::access(&ctx.db, user, id).await?;
+    if !access.can(Action::SeeListing, net.visibility) {
+        return Err(if user.is_none() {
+            AppError::NotSignedIn
+        } else {
+            AppError::NotFound
+        });
+    }
+    if !access.can(Action::Govern, net.visibility) {
+        return Err(AppError::Forbidden);
+    }
+    let lang = user.map(|u| u.language).unwrap_or_default();
+    let entries = store::audit(&ctx.db, id, crate::accounts::text::text(lang).deleted_user).await?;
+    Ok(store::audit_csv(&entries))
+}

@@ -224,6 +224,15 @@ pub struct OwnRequest {
     pub reason: String,
 }
 
+/// A network one of my organisations is a member of.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyNetwork {
+    pub public_id: String,
+    pub name: String,
+    pub status: NetworkStatus,
+    pub role: NetworkRole,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NetworkView {
     pub network: Network,

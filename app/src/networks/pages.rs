@@ -232,7 +232,7 @@ fn NetworkDetails(view: NetworkView) -> impl IntoView {
         {can_govern.then(|| view! {
             <JoinRequests network=net.public_id.clone() requests=view.requests />
             <StatusForm network=net.public_id.clone() current=net.status />
-            <AuditLog entries=view.audit />
+            <AuditLog network=net.public_id.clone() entries=view.audit />
         })}
     }
 }
@@ -266,11 +266,12 @@ fn StatusForm(network: String, current: NetworkStatus) -> impl IntoView {
 }
 
 #[component]
-fn AuditLog(entries: Vec<super::AuditEntry>) -> impl IntoView {
+fn AuditLog(network: String, entries: Vec<super::AuditEntry>) -> impl IntoView {
     let t = text(use_lang());
     view! {
         <section aria-labelledby="logg">
             <h2 id="logg">{t.audit_heading}</h2>
+            <p><a href=format!("/natverk/{network}/logg.csv") download="natverkslogg.csv">{t.download_csv}</a></p>
             <table class="table">
                 <thead>
                     <tr>
@@ -384,4 +385,42 @@ fn LeaveForms(network: String, organisations: Vec<(String, String)>) -> impl Int
             }
         }).collect_view()}
     }
+}
+
+/// The networks my organisations belong to.
+#[component]
+pub fn MyNetworksPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    if current_user().is_none() {
+        #[cfg(feature = "ssr")]
+        leptos_axum::redirect("/konto/logga-in");
+        return ().into_any();
+    }
+    let mine = Resource::new(|| (), |_| super::api::my_networks());
+    view! {
+        <Title text=t.my_networks />
+        <h1>{t.my_networks}</h1>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = mine.await.unwrap_or_default();
+                if list.is_empty() {
+                    return view! { <p>{t.no_networks}</p> }.into_any();
+                }
+                view! {
+                    <ul>
+                        {list.into_iter().map(|n| view! {
+                            <li>
+                                <a href=format!("/natverk/{}", n.public_id)>{n.name}</a>
+                                {format!(" – {}, {}", status_label(n.status, lang), role_label(n.role, lang))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            })}
+        </Suspense>
+        <p><a href="/natverk/nytt">{t.start_link}</a></p>
+    }
+    .into_any()
 }

@@ -500,3 +500,81 @@ pub async fn administered_organisations(
         .fetch_all(db.pool())
         .await?)
 }
+
+/// A network one of my organisations belongs to, for "Mina nätverk".
+const MINE: &str = "SELECT DISTINCT n.public_id, n.name, n.status, nm.role FROM networks n \
+     JOIN network_members nm ON nm.network_id = n.id AND nm.status = 'active' \
+     JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
+     WHERE om.account_id = $1 AND om.status = 'active' ORDER BY n.name";
+
+pub async fn mine(db: &Db, account_id: i64) -> Result<Vec<super::MyNetwork>, AppError> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(MINE)
+        .bind(account_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(public_id, name, status, role)| {
+            Some(super::MyNetwork {
+                public_id,
+                name,
+                status: NetworkStatus::parse(&status)?,
+                role: NetworkRole::parse(&role)?,
+            })
+        })
+        .collect())
+}
+
+/// The audit log as CSV (UTF-8 with a byte-order mark, so Excel reads å,
+/// ä and ö), one row per entry, times in Stockholm time.
+pub fn audit_csv(entries: &[AuditEntry]) -> String {
+    let mut out = String::from("\u{feff}tid;person;organisation;händelse;detalj;motivering\r\n");
+    for e in entries {
+        let fields = [
+            crate::time::format_stockholm(e.at),
+            e.actor.clone(),
+            e.organisation.clone(),
+            e.action.clone(),
+            e.subject.clone(),
+            e.reason.clone(),
+        ];
+        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&row.join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Quotes a field, and defuses text a spreadsheet would run as a formula.
+fn csv_field(value: &str) -> String {
+    let safe = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    format!("\"{}\"", safe.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_audit_csv_quotes_fields_and_defuses_formulas() {
+        let entry = AuditEntry {
+            at: 0,
+            actor: "Anna \"A\" Andersson".into(),
+            organisation: "Stockholms stad".into(),
+            action: "join_refused".into(),
+            subject: "=HYPERLINK(\"x\")".into(),
+            reason: "Fel län; fel tid".into(),
+        };
+        let csv = audit_csv(&[entry]);
+        assert!(csv.starts_with("\u{feff}tid;person;"));
+        assert!(
+            csv.contains("\"1970-01-01 01:00\";\"Anna \"\"A\"\" Andersson\";\"Stockholms stad\"")
+        );
+        assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+        assert!(csv.ends_with("\"Fel län; fel tid\"\r\n"));
+    }
+}

@@ -54,6 +54,10 @@ pub struct NetText {
     pub decided: &'static str,
     pub leave_button: &'static str,
     pub left: &'static str,
+    pub my_networks: &'static str,
+    pub no_networks: &'static str,
+    pub start_link: &'static str,
+    pub download_csv: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static NetText {
@@ -177,6 +181,10 @@ const SV: NetText = NetText {
     decided: "Beslutet är sparat och loggat.",
     leave_button: "Lämna nätverket",
     left: "Organisationen har lämnat nätverket.",
+    my_networks: "Mina nätverk",
+    no_networks: "Dina organisationer är inte med i något nätverk än.",
+    start_link: "Starta ett nytt beställarnätverk",
+    download_csv: "Ladda ner loggen (CSV)",
 };
 
 const EN: NetText = NetText {
@@ -231,4 +239,8 @@ const EN: NetText = NetText {
     decided: "The decision is saved and logged.",
     leave_button: "Leave the network",
     left: "The organisation has left the network.",
+    my_networks: "My networks",
+    no_networks: "Your organisations are not in any network yet.",
+    start_link: "Start a new buyer network",
+    download_csv: "Download the log (CSV)",
 };

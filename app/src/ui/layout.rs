@@ -19,6 +19,11 @@ pub fn Layout(children: Children) -> impl IntoView {
     let account = match current_user() {
         Some(user) => view! {
             <li>
+                <a href="/natverk" aria-current=current("/natverk")>
+                    {crate::networks::text::text(lang).my_networks}
+                </a>
+            </li>
+            <li>
                 <a href="/konto" aria-current=current("/konto")>
                     {a.my_account}
                     <span class="visually-hidden">{format!(" ({})", user.name)}</span>

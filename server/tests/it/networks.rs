@@ -499,3 +499,70 @@ db_test!(the_last_coordinator_cannot_leave_but_a_member_can, |app| {
         .await;
     assert_eq!(someone_elses.status, 403);
 });
+
+db_test!(
+    my_networks_lists_my_organisations_networks_and_only_those,
+    |app| {
+        let (anna, a_org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        create(&app, &anna, "Fossilfria transporter", &a_org, "hidden").await;
+        let mine = app.get_as(&anna, "/natverk").await;
+        assert!(mine.body.contains("Fossilfria transporter") && mine.body.contains("samordnare"));
+        let bo = app.verified_user("bo@lund.se", PASSWORD).await;
+        let theirs = app.get_as(&bo, "/natverk").await;
+        assert!(!theirs.body.contains("Fossilfria transporter"));
+    }
+);
+
+db_test!(
+    coordinators_download_the_audit_log_as_csv_and_nobody_else,
+    |app| {
+        let (anna, a_org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        let network = create(&app, &anna, "Nätverket", &a_org, "hidden").await;
+        app.post_as(
+            &anna,
+            "/api/networks/status",
+            &form(&[
+                ("network", &network),
+                ("status", "active"),
+                ("reason", "Startmöte; alla eniga"),
+            ]),
+        )
+        .await;
+        let csv = app
+            .get_as(&anna, &format!("/natverk/{network}/logg.csv"))
+            .await;
+        assert_eq!(csv.status, 200);
+        assert!(csv.header("content-type").starts_with("text/csv"));
+        assert!(
+            csv.body.contains("\"created\";\"Nätverket\""),
+            "{}",
+            csv.body
+        );
+        assert!(
+            csv.body.contains("\"Startmöte; alla eniga\""),
+            "{}",
+            csv.body
+        );
+        assert_eq!(csv.body.lines().count(), 3, "a header and two entries");
+
+        let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
+        assert_eq!(
+            app.get_as(&bo, &format!("/natverk/{network}/logg.csv"))
+                .await
+                .status,
+            404,
+            "hidden: as if absent"
+        );
+        let listed = create(&app, &bo, "Öppet", &b_org, "listed").await;
+        assert_eq!(
+            app.get_as(&anna, &format!("/natverk/{listed}/logg.csv"))
+                .await
+                .status,
+            403
+        );
+        assert_eq!(
+            app.get(&format!("/natverk/{listed}/logg.csv")).await.status,
+            401
+        );
+    }
+);
