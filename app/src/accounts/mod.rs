@@ -70,6 +70,22 @@ pub fn current_user() -> Option<SessionUser> {
     None
 }
 
+/// For a page that needs a signed-in person: the person, or `None` after
+/// answering with a redirect to the sign-in page.
+pub fn signed_in_or_redirect() -> Option<SessionUser> {
+    let user = current_user();
+    if user.is_none() {
+        redirect_to_sign_in();
+    }
+    user
+}
+
+/// Answers the page being rendered with a redirect to the sign-in page.
+pub fn redirect_to_sign_in() {
+    #[cfg(feature = "ssr")]
+    leptos_axum::redirect("/konto/logga-in");
+}
+
 pub fn require_user() -> Result<SessionUser, AppError> {
     current_user().ok_or(AppError::NotSignedIn)
 }

@@ -7,7 +7,6 @@ use super::{
         ForgotPassword, ResetPassword, SignIn, SignUp, StartTwoFactor, UpdateProfile, VerifyEmail,
         VerifyTwoFactor,
     },
-    current_user,
     text::text,
     SessionUser,
 };
@@ -156,9 +155,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let t = text(use_lang());
-    let Some(user) = current_user() else {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/konto/logga-in");
+    let Some(user) = super::signed_in_or_redirect() else {
         return view! { <p><a href="/konto/logga-in">{t.sign_in}</a></p> }.into_any();
     };
     let sessions = Resource::new(|| (), |_| super::api::my_sessions());
@@ -411,9 +408,7 @@ fn TwoFactorSection(enabled: bool, admin_needs_it: bool) -> impl IntoView {
 #[component]
 pub fn TwoFactorSetupPage() -> impl IntoView {
     let t = text(use_lang());
-    if current_user().is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/konto/logga-in");
+    if crate::accounts::signed_in_or_redirect().is_none() {
         return ().into_any();
     }
     let setup = Resource::new(|| (), |_| super::api::two_factor_setup());

@@ -6,7 +6,6 @@ use super::{
     Action, NetworkStatus, NetworkView, Visibility,
 };
 use crate::{
-    accounts::current_user,
     i18n::use_lang,
     organisations::Status as OrgStatus,
     regions,
@@ -25,9 +24,7 @@ use leptos_router::hooks::use_params_map;
 pub fn NewNetworkPage() -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
-    if current_user().is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/konto/logga-in");
+    if crate::accounts::signed_in_or_redirect().is_none() {
         return ().into_any();
     }
     let mine = Resource::new(|| (), |_| crate::organisations::api::my_organisations());
@@ -148,8 +145,7 @@ pub fn NetworkPage() -> impl IntoView {
                 match view.await {
                     Ok(v) => view! { <NetworkDetails view=v /> }.into_any(),
                     Err(crate::error::AppError::NotSignedIn) => {
-                        #[cfg(feature = "ssr")]
-                        leptos_axum::redirect("/konto/logga-in");
+                        crate::accounts::redirect_to_sign_in();
                         ().into_any()
                     }
                     Err(_) => view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
@@ -392,9 +388,7 @@ fn LeaveForms(network: String, organisations: Vec<(String, String)>) -> impl Int
 pub fn MyNetworksPage() -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
-    if current_user().is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/konto/logga-in");
+    if crate::accounts::signed_in_or_redirect().is_none() {
         return ().into_any();
     }
     let mine = Resource::new(|| (), |_| super::api::my_networks());

@@ -6,7 +6,6 @@ use super::{
     Member, OrgKind, OrganisationView, Role, Status,
 };
 use crate::{
-    accounts::current_user,
     i18n::use_lang,
     regions,
     ui::{
@@ -22,9 +21,7 @@ use leptos_router::hooks::use_params_map;
 pub fn RegisterOrganisationPage() -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
-    if current_user().is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/konto/logga-in");
+    if crate::accounts::signed_in_or_redirect().is_none() {
         return ().into_any();
     }
     let action = ServerAction::<RegisterOrganisation>::new();
@@ -94,9 +91,7 @@ pub fn OrganisationPage() -> impl IntoView {
         .get_untracked()
         .get("id")
         .unwrap_or_default();
-    if current_user().is_none() {
-        #[cfg(feature = "ssr")]
-        leptos_axum::redirect("/konto/logga-in");
+    if crate::accounts::signed_in_or_redirect().is_none() {
         return ().into_any();
     }
     let view = Resource::new(move || public_id.clone(), super::api::organisation_view);
