@@ -55,3 +55,18 @@ pub fn now_ms() -> i64 {
         .map(|d| d.as_millis() as i64)
         .unwrap_or_default()
 }
+
+/// A database error where a unique constraint means "that already exists"
+/// (a taken name or address) rather than a fault.
+pub fn conflict_if_taken(err: sqlx::Error) -> crate::error::AppError {
+    match err {
+        sqlx::Error::Database(e) if e.is_unique_violation() => crate::error::AppError::Conflict,
+        other => other.into(),
+    }
+}
+
+/// A random identifier for URLs, so rows cannot be reached by counting.
+pub fn public_id() -> String {
+    let (token, _) = crate::accounts::tokens::new_token();
+    token[..16].to_string()
+}

@@ -225,11 +225,7 @@ pub async fn change_email(db: &Db, account_id: i64, new_email: &str) -> Result<(
         .bind(account_id)
         .execute(db.pool())
         .await;
-    match result {
-        Ok(_) => Ok(()),
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(AppError::Conflict),
-        Err(e) => Err(e.into()),
-    }
+    result.map(|_| ()).map_err(crate::db::conflict_if_taken)
 }
 
 const EMAIL_TAKEN: &str = "SELECT COUNT(*) FROM accounts WHERE email = $1";

@@ -1,5 +1,5 @@
-//! The networks room's server functions. Each asks `store::access` who
-//! the person is in the network before it does anything.
+//! The networks room's server functions. Each starts at `visible_network`,
+//! which asks `store::access` who the person is in the network.
 
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -88,17 +88,7 @@ pub async fn network_view(network: String) -> Result<super::NetworkView, AppErro
     use super::{store, Action, NetworkView};
     let user = crate::accounts::current_user();
     let ctx = crate::context::app_context()?;
-    let (id, network) = store::find(&ctx.db, &network)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (access, _) = store::access(&ctx.db, user.as_ref(), id).await?;
-    if !access.can(Action::SeeListing, network.visibility) {
-        return Err(if user.is_none() {
-            AppError::NotSignedIn
-        } else {
-            AppError::NotFound
-        });
-    }
+    let (id, network, access, _) = visible_network(&ctx, user.as_ref(), &network).await?;
     let lang = crate::i18n::use_lang();
     let governs = access.can(Action::Govern, network.visibility);
     let audit = if governs {
@@ -162,22 +152,9 @@ pub async fn change_network_status(
     status: String,
     reason: String,
 ) -> Result<(), AppError> {
-    use super::{store, Action, NetworkStatus, REASON_MAX};
+    use super::{store, NetworkStatus, REASON_MAX};
     use crate::error::{Checker, FieldProblem};
-    let user = crate::accounts::require_user()?;
-    let ctx = crate::context::app_context()?;
-    let (id, current) = store::find(&ctx.db, &network)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (access, organisation) = store::access(&ctx.db, Some(&user), id).await?;
-    if !access.can(Action::SeeListing, current.visibility) {
-        return Err(AppError::NotFound);
-    }
-    let (true, Some(organisation_id)) =
-        (access.can(Action::Govern, current.visibility), organisation)
-    else {
-        return Err(AppError::Forbidden);
-    };
+    let (ctx, id, current, actor) = as_coordinator(&network).await?;
     let mut check = Checker::new();
     let next = NetworkStatus::parse(&status);
     match next {
@@ -187,10 +164,6 @@ pub async fn change_network_status(
     let reason_text = check.text("reason", &reason, true, REASON_MAX);
     check.finish(&[("reason", &reason)])?;
     let next = next.ok_or(AppError::BadRequest)?;
-    let actor = store::Actor {
-        account_id: user.account_id,
-        organisation_id,
-    };
     store::transition(&ctx.db, id, current.status, next, actor, &reason_text).await?;
     leptos_axum::redirect(&format!("/natverk/{network}?status=1"));
     Ok(())
@@ -212,16 +185,10 @@ async fn as_organisation_admin(
     ),
     AppError,
 > {
-    use super::{store, Action};
+    use super::store;
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
-    let (id, net) = store::find(&ctx.db, network)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (access, _) = store::access(&ctx.db, Some(&user), id).await?;
-    if !access.can(Action::SeeListing, net.visibility) {
-        return Err(AppError::NotFound);
-    }
+    let (id, net, _, _) = visible_network(&ctx, Some(&user), network).await?;
     let (organisation_id, _, name) = store::administered_organisations(&ctx.db, user.account_id)
         .await?
         .into_iter()
@@ -264,22 +231,9 @@ pub async fn decide_join(
     decision: String,
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
-    use super::{store, Action, REASON_MAX};
+    use super::{store, REASON_MAX};
     use crate::error::Checker;
-    let user = crate::accounts::require_user()?;
-    let ctx = crate::context::app_context()?;
-    let (id, net) = store::find(&ctx.db, &network)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (access, coordinator_org) = store::access(&ctx.db, Some(&user), id).await?;
-    if !access.can(Action::SeeListing, net.visibility) {
-        return Err(AppError::NotFound);
-    }
-    let (true, Some(organisation_id)) =
-        (access.can(Action::Govern, net.visibility), coordinator_org)
-    else {
-        return Err(AppError::Forbidden);
-    };
+    let (ctx, id, _, actor) = as_coordinator(&network).await?;
     let approve = match decision.as_str() {
         "approve" => true,
         "refuse" => false,
@@ -288,10 +242,6 @@ pub async fn decide_join(
     let mut check = Checker::new();
     let reason_text = check.text("reason", &reason, !approve, REASON_MAX);
     check.finish(&[("reason", &reason)])?;
-    let actor = store::Actor {
-        account_id: user.account_id,
-        organisation_id,
-    };
     store::decide_join(
         &ctx.db,
         id,
@@ -332,10 +282,29 @@ pub async fn audit_csv(
     network: &str,
 ) -> Result<String, AppError> {
     use super::{store, Action};
+    let (id, net, access, _) = visible_network(ctx, user, network).await?;
+    if !access.can(Action::Govern, net.visibility) {
+        return Err(AppError::Forbidden);
+    }
+    let lang = user.map(|u| u.language).unwrap_or_default();
+    let entries = store::audit(&ctx.db, id, crate::accounts::text::text(lang).deleted_user).await?;
+    Ok(store::audit_csv(&entries))
+}
+
+/// The network, the person's access and the organisation it comes from,
+/// if the person may know the network exists; a hidden network is answered
+/// like a missing one. Every network server function starts here.
+#[cfg(feature = "ssr")]
+async fn visible_network(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    network: &str,
+) -> Result<(i64, super::Network, super::Access, Option<i64>), AppError> {
+    use super::{store, Action};
     let (id, net) = store::find(&ctx.db, network)
         .await?
         .ok_or(AppError::NotFound)?;
-    let (access, _) = store::access(&ctx.db, user, id).await?;
+    let (access, organisation) = store::access(&ctx.db, user, id).await?;
     if !access.can(Action::SeeListing, net.visibility) {
         return Err(if user.is_none() {
             AppError::NotSignedIn
@@ -343,10 +312,35 @@ pub async fn audit_csv(
             AppError::NotFound
         });
     }
-    if !access.can(Action::Govern, net.visibility) {
-        return Err(AppError::Forbidden);
+    Ok((id, net, access, organisation))
+}
+
+/// The signed-in person as a coordinator of the network, acting for the
+/// organisation that holds the role.
+#[cfg(feature = "ssr")]
+async fn as_coordinator(
+    network: &str,
+) -> Result<
+    (
+        crate::context::AppContext,
+        i64,
+        super::Network,
+        super::store::Actor,
+    ),
+    AppError,
+> {
+    use super::{store, Action};
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let (id, net, access, organisation) = visible_network(&ctx, Some(&user), network).await?;
+    match (access.can(Action::Govern, net.visibility), organisation) {
+        (true, Some(organisation_id)) => {
+            let actor = store::Actor {
+                account_id: user.account_id,
+                organisation_id,
+            };
+            Ok((ctx, id, net, actor))
+        }
+        _ => Err(AppError::Forbidden),
     }
-    let lang = user.map(|u| u.language).unwrap_or_default();
-    let entries = store::audit(&ctx.db, id, crate::accounts::text::text(lang).deleted_user).await?;
-    Ok(store::audit_csv(&entries))
 }

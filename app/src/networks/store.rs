@@ -5,7 +5,7 @@ use super::{
     NetworkStatus, OwnRequest, Visibility,
 };
 use crate::{
-    db::{now_ms, Db},
+    db::{conflict_if_taken, now_ms, public_id, Db},
     error::AppError,
 };
 
@@ -50,8 +50,7 @@ const INSERT_AUDIT: &str = "INSERT INTO network_audit \
 pub async fn create(db: &Db, new: &NewNetwork, actor: Actor) -> Result<String, AppError> {
     let mut tx = db.pool().begin().await?;
     let now = now_ms();
-    let (token, _) = crate::accounts::tokens::new_token();
-    let public_id = token[..16].to_string();
+    let public_id = public_id();
     let (id,): (i64,) = sqlx::query_as(INSERT_NETWORK)
         .bind(&public_id)
         .bind(&new.name)
@@ -63,10 +62,7 @@ pub async fn create(db: &Db, new: &NewNetwork, actor: Actor) -> Result<String, A
         .bind(now)
         .fetch_one(&mut *tx)
         .await
-        .map_err(|e| match e {
-            sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict,
-            other => other.into(),
-        })?;
+        .map_err(conflict_if_taken)?;
     for lan in &new.regions {
         sqlx::query(INSERT_REGION)
             .bind(id)
@@ -81,16 +77,7 @@ pub async fn create(db: &Db, new: &NewNetwork, actor: Actor) -> Result<String, A
         .bind(now)
         .execute(&mut *tx)
         .await?;
-    sqlx::query(INSERT_AUDIT)
-        .bind(id)
-        .bind(now)
-        .bind(actor.account_id)
-        .bind(actor.organisation_id)
-        .bind("created")
-        .bind(&new.name)
-        .bind("")
-        .execute(&mut *tx)
-        .await?;
+    audit_entry(&mut tx, id, actor, "created", &new.name, "").await?;
     tx.commit().await?;
     Ok(public_id)
 }
@@ -207,16 +194,16 @@ pub async fn transition(
     if done.rows_affected() != 1 {
         return Err(AppError::Conflict);
     }
-    sqlx::query(INSERT_AUDIT)
-        .bind(network_id)
-        .bind(now_ms())
-        .bind(actor.account_id)
-        .bind(actor.organisation_id)
-        .bind("status_changed")
-        .bind(format!("{} → {}", from.code(), to.code()))
-        .bind(reason)
-        .execute(&mut *tx)
-        .await?;
+    let change = format!("{} → {}", from.code(), to.code());
+    audit_entry(
+        &mut tx,
+        network_id,
+        actor,
+        "status_changed",
+        &change,
+        reason,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 
 use super::{Member, MyOrganisation, OrgNumber, Organisation, Role, Status};
 use crate::{
-    db::{now_ms, Db},
+    db::{conflict_if_taken, now_ms, public_id, Db},
     error::AppError,
 };
 
@@ -67,8 +67,7 @@ pub async fn register(
             Registered::JoinRequested(public_id)
         }
     } else {
-        let (public_id, _) = crate::accounts::tokens::new_token();
-        let public_id = public_id[..16].to_string();
+        let public_id = public_id();
         let (id,): (i64,) = sqlx::query_as(INSERT_ORG)
             .bind(&public_id)
             .bind(new.org_number.as_str())
@@ -80,10 +79,7 @@ pub async fn register(
             .bind(now)
             .fetch_one(&mut *tx)
             .await
-            .map_err(|e| match e {
-                sqlx::Error::Database(d) if d.is_unique_violation() => AppError::Conflict,
-                other => other.into(),
-            })?;
+            .map_err(conflict_if_taken)?;
         sqlx::query(INSERT_MEMBER)
             .bind(id)
             .bind(account_id)

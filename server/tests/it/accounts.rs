@@ -128,13 +128,7 @@ db_test!(
                 &[],
             )
             .await;
-        let cookie = res
-            .headers
-            .get_all("set-cookie")
-            .iter()
-            .map(|v| v.to_str().unwrap().to_string())
-            .find(|c| c.starts_with("samrad_session="))
-            .expect("a session cookie");
+        let cookie = res.set_cookie("samrad_session").expect("a session cookie");
         assert!(
             cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
             "{cookie}"
@@ -578,11 +572,7 @@ async fn over_https_the_session_cookie_is_host_prefixed_and_secure() {
         )
         .await;
     let cookie = res
-        .headers
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().to_string())
-        .find(|c| c.contains("samrad_session="))
+        .set_cookie("__Host-samrad_session")
         .expect("session cookie");
     assert!(cookie.starts_with("__Host-samrad_session="), "{cookie}");
     assert!(

@@ -58,6 +58,22 @@ pub struct Answer {
 }
 
 impl Answer {
+    /// The whole `Set-Cookie` line that sets `name` (not one that clears it).
+    pub fn set_cookie(&self, name: &str) -> Option<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|c| c.starts_with(&format!("{name}=")) && !c.contains("Max-Age=0"))
+            .map(str::to_owned)
+    }
+
+    /// `name=value` of a cookie set by this answer, to send back.
+    pub fn cookie(&self, name: &str) -> Option<String> {
+        self.set_cookie(name)
+            .map(|c| c.split(';').next().unwrap_or_default().to_string())
+    }
+
     pub fn header(&self, name: &str) -> &str {
         self.headers
             .get(name)
@@ -172,13 +188,7 @@ impl TestApp {
                 &[("user-agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0")],
             )
             .await;
-        let cookie = res
-            .headers
-            .get_all("set-cookie")
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .find(|c| c.contains("samrad_session="))
-            .map(|c| c.split(';').next().unwrap().to_string());
+        let cookie = res.cookie("samrad_session");
         match cookie {
             Some(cookie) if res.status.is_success() || res.status.is_redirection() => Ok(cookie),
             _ => Err(res),

@@ -1,20 +1,11 @@
 //! Two-step verification: set-up, sign-in with a code or a recovery code,
 //! replay refused, and the switch that requires it of site admins.
 
-use crate::helpers::{form, Answer, TestApp};
+use crate::helpers::{form, TestApp};
 use app::accounts::totp;
 
 const PASSWORD: &str = "gröna äpplen i november";
 const EMAIL: &str = "anna.andersson@vaxjo.se";
-
-fn cookie_named(res: &Answer, name: &str) -> Option<String> {
-    res.headers
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with(&format!("{name}=")) && !c.contains("Max-Age=0"))
-        .map(|c| c.split(';').next().unwrap().to_string())
-}
 
 fn code(secret: &str, offset_steps: i64) -> String {
     let key = totp::base32_decode(secret).unwrap();
@@ -75,10 +66,10 @@ async fn password_step(app: &TestApp) -> String {
         .await;
     assert_eq!(res.header("location"), "/konto/tvasteg/verifiera");
     assert!(
-        cookie_named(&res, "samrad_session").is_none(),
+        res.cookie("samrad_session").is_none(),
         "no session before the code"
     );
-    cookie_named(&res, "samrad_mfa").expect("a challenge cookie")
+    res.cookie("samrad_mfa").expect("a challenge cookie")
 }
 
 db_test!(
@@ -103,8 +94,9 @@ db_test!(
                 &format!("code={}", code(&secret, 1)),
             )
             .await;
-        let session =
-            cookie_named(&res, "samrad_session").unwrap_or_else(|| panic!("{}", res.body));
+        let session = res
+            .cookie("samrad_session")
+            .unwrap_or_else(|| panic!("{}", res.body));
         assert_eq!(app.get_as(&session, "/konto").await.status, 200);
 
         let used = app
@@ -128,11 +120,7 @@ db_test!(a_recovery_code_signs_in_once, |app| {
             &form(&[("code", &codes[3].to_uppercase())]),
         )
         .await;
-    assert!(
-        cookie_named(&res, "samrad_session").is_some(),
-        "{}",
-        res.body
-    );
+    assert!(res.cookie("samrad_session").is_some(), "{}", res.body);
 
     let challenge = password_step(&app).await;
     let again = app
