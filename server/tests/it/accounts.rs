@@ -640,3 +640,44 @@ db_test!(no_address_serves_the_outbox, |app| {
         assert!(!res.body.contains("token="), "{path}");
     }
 });
+
+/// Sign-ins and reset requests from one address are counted in the
+/// database and refused past the configured allowance.
+async fn sign_ins_and_resets_from_one_address_are_limited(engine: app::db::Engine) {
+    let Some(app) = TestApp::spawn_with(engine, |c| {
+        c.ip_allowance.sign_ins_per_15_min = 3;
+        c.ip_allowance.resets_per_hour = 2;
+    })
+    .await
+    else {
+        eprintln!("skipped: TEST_DATABASE_URL is not set");
+        return;
+    };
+    app.sign_up("Anna", EMAIL, PASSWORD).await;
+    for _ in 0..3 {
+        assert!(app.sign_in(EMAIL, PASSWORD).await.is_ok());
+    }
+    let fourth = app.sign_in(EMAIL, PASSWORD).await.unwrap_err();
+    assert_eq!(fourth.status, 429);
+    let reset = form(&[("email", EMAIL)]);
+    for _ in 0..2 {
+        let res = app
+            .post_form("/api/accounts/forgot-password", &reset, &[])
+            .await;
+        assert!(ok(&res), "{}", res.body);
+    }
+    let third = app
+        .post_form("/api/accounts/forgot-password", &reset, &[])
+        .await;
+    assert_eq!(third.status, 429);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_ins_and_resets_from_one_address_are_limited_on_sqlite() {
+    sign_ins_and_resets_from_one_address_are_limited(app::db::Engine::Sqlite).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_ins_and_resets_from_one_address_are_limited_on_postgres() {
+    sign_ins_and_resets_from_one_address_are_limited(app::db::Engine::Postgres).await;
+}
