@@ -66,6 +66,14 @@ pub fn conflict_if_taken(err: sqlx::Error) -> crate::error::AppError {
 }
 
 /// A random identifier for URLs, so rows cannot be reached by counting.
+/// A name as it is compared and searched: however it is cased or spaced.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 pub fn public_id() -> String {
     let (token, _) = crate::accounts::tokens::new_token();
     token[..16].to_string()

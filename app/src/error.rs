@@ -83,6 +83,8 @@ pub enum FieldProblem {
     OrgNumberNotOrganisation,
     OrgNumberCheckDigit,
     KommunOutsideLan,
+    /// No organisation with this number is registered in Samråd.
+    UnknownOrganisation,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -241,6 +243,18 @@ impl AppError {
     }
 
     /// The value the user sent for a field, echoed back with a validation error.
+    /// Every value sent for a field that repeats (check boxes).
+    pub fn sent_values(&self, field: &str) -> Vec<&str> {
+        match self {
+            AppError::Validation { values, .. } => values
+                .iter()
+                .filter(|(name, _)| name == field)
+                .map(|(_, v)| v.as_str())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn sent_value(&self, field: &str) -> Option<&str> {
         match self {
             AppError::Validation { values, .. } => values
@@ -340,6 +354,12 @@ impl FieldProblem {
                 "Kommunen ligger inte i det valda länet."
             } else {
                 "The municipality is not in the chosen county."
+            }
+            .into(),
+            FieldProblem::UnknownOrganisation => if sv {
+                "Ingen organisation med det numret är registrerad i Samråd. Be den registrera sig först."
+            } else {
+                "No organisation with this number is registered in Samråd. Ask it to register first."
             }
             .into(),
             FieldProblem::InvalidUrl => if sv {

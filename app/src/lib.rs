@@ -5,6 +5,7 @@
 pub mod accessibility;
 pub mod accounts;
 pub mod context;
+pub mod cpv;
 pub mod error;
 pub mod i18n;
 pub mod networks;
@@ -101,7 +102,12 @@ pub fn App() -> impl IntoView {
                         view=organisations::pages::OrganisationPage
                         ssr=SsrMode::Async
                     />
-                    <Route path=path!("/natverk") view=networks::pages::MyNetworksPage ssr=SsrMode::Async />
+                    <Route path=path!("/natverk") view=networks::pages::DirectoryPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/natverk/mina")
+                        view=networks::pages::MyNetworksPage
+                        ssr=SsrMode::Async
+                    />
                     <Route
                         path=path!("/natverk/nytt")
                         view=networks::pages::NewNetworkPage

@@ -14,6 +14,7 @@ pub async fn create_network(
     organisation: String,
     staircase: String,
     #[server(default)] regions: Vec<String>,
+    #[server(default)] themes: Vec<String>,
     visibility: String,
     join_policy: String,
 ) -> Result<(), AppError> {
@@ -34,8 +35,8 @@ pub async fn create_network(
     if org.is_none() {
         check.refuse("organisation", FieldProblem::InvalidChoice);
     }
-    let staircase = Staircase::parse(&staircase);
-    if staircase.is_none() {
+    let step = Staircase::parse(&staircase);
+    if step.is_none() {
         check.refuse("staircase", FieldProblem::InvalidChoice);
     }
     let mut lan_codes: Vec<String> = regions.iter().map(|r| r.trim().to_string()).collect();
@@ -46,21 +47,38 @@ pub async fn create_network(
     } else if lan_codes.iter().any(|code| lan_list::lan(code).is_none()) {
         check.refuse("regions", FieldProblem::InvalidChoice);
     }
-    let visibility = Visibility::parse(&visibility);
-    if visibility.is_none() {
+    let mut divisions: Vec<String> = themes.iter().map(|t| t.trim().to_string()).collect();
+    divisions.sort();
+    divisions.dedup();
+    if divisions.is_empty() {
+        check.refuse("themes", FieldProblem::Required);
+    } else if divisions
+        .iter()
+        .any(|code| crate::cpv::division(code).is_none())
+    {
+        check.refuse("themes", FieldProblem::InvalidChoice);
+    }
+    let shown = Visibility::parse(&visibility);
+    if shown.is_none() {
         check.refuse("visibility", FieldProblem::InvalidChoice);
     }
-    let join_policy = JoinPolicy::parse(&join_policy);
-    if join_policy.is_none() {
+    let policy = JoinPolicy::parse(&join_policy);
+    if policy.is_none() {
         check.refuse("join_policy", FieldProblem::InvalidChoice);
     }
-    check.finish(&[
-        ("name", &name),
-        ("purpose", &purpose),
-        ("organisation", &organisation),
-    ])?;
+    let mut sent = vec![
+        ("name", name.as_str()),
+        ("purpose", purpose.as_str()),
+        ("organisation", organisation.as_str()),
+        ("staircase", staircase.as_str()),
+        ("visibility", visibility.as_str()),
+        ("join_policy", join_policy.as_str()),
+    ];
+    sent.extend(regions.iter().map(|r| ("regions", r.as_str())));
+    sent.extend(themes.iter().map(|t| ("themes", t.as_str())));
+    check.finish(&sent)?;
     let (Some(organisation_id), Some(staircase), Some(visibility), Some(join_policy)) =
-        (org, staircase, visibility, join_policy)
+        (org, step, shown, policy)
     else {
         return Err(AppError::BadRequest);
     };
@@ -71,6 +89,7 @@ pub async fn create_network(
         visibility,
         join_policy,
         regions: lan_codes,
+        themes: divisions,
     };
     let actor = store::Actor {
         account_id: user.account_id,
@@ -96,10 +115,13 @@ pub async fn network_view(network: String) -> Result<super::NetworkView, AppErro
     } else {
         Vec::new()
     };
-    let requests = if governs {
-        store::requests(&ctx.db, id).await?
+    let (requests, invited) = if governs {
+        (
+            store::requests(&ctx.db, id).await?,
+            store::invited(&ctx.db, id).await?,
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
     let members = store::members(&ctx.db, id).await?;
     let (own_requests, may_request_for, may_leave_for) = match &user {
@@ -142,6 +164,7 @@ pub async fn network_view(network: String) -> Result<super::NetworkView, AppErro
         own_requests,
         may_request_for,
         may_leave_for,
+        invited,
     })
 }
 
@@ -271,6 +294,168 @@ pub async fn my_networks() -> Result<Vec<super::MyNetwork>, AppError> {
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
     super::store::mine(&ctx.db, user.account_id).await
+}
+
+/// A coordinator invites an organisation, found by its number, with the
+/// role it will have (member or observer).
+#[server(endpoint = "networks/invite")]
+pub async fn invite_organisation(
+    network: String,
+    org_number: String,
+    role: String,
+) -> Result<(), AppError> {
+    use super::{store, NetworkRole};
+    use crate::{
+        error::{Checker, FieldProblem},
+        organisations::{api::check, store as organisations},
+    };
+    let (ctx, id, _, actor) = as_coordinator(&network).await?;
+    let mut checker = Checker::new();
+    let number = check::org_number(&mut checker, &org_number);
+    let role = NetworkRole::parse(&role).filter(|r| *r != NetworkRole::Coordinator);
+    if role.is_none() {
+        checker.refuse("role", FieldProblem::InvalidChoice);
+    }
+    let organisation = match &number {
+        Some(number) => organisations::find_by_number(&ctx.db, number).await?,
+        None => None,
+    };
+    if number.is_some() && organisation.is_none() {
+        checker.refuse("org_number", FieldProblem::UnknownOrganisation);
+    }
+    checker.finish(&[("org_number", &org_number)])?;
+    let (Some((organisation_id, _)), Some(role)) = (organisation, role) else {
+        return Err(AppError::BadRequest);
+    };
+    store::invite(&ctx.db, id, organisation_id, role, actor).await?;
+    leptos_axum::redirect(&format!("/natverk/{network}?inbjuden=1"));
+    Ok(())
+}
+
+/// Organisations to invite, found by name or number; for coordinators.
+#[server(endpoint = "networks/find-organisations")]
+pub async fn find_organisations(
+    network: String,
+    text: String,
+) -> Result<Vec<super::FoundOrganisation>, AppError> {
+    use super::{store, FoundOrganisation};
+    let (ctx, _, _, _) = as_coordinator(&network).await?;
+    let text = text.trim();
+    if text.chars().count() < 2 {
+        return Ok(Vec::new());
+    }
+    Ok(store::search_organisations(&ctx.db, text)
+        .await?
+        .into_iter()
+        .map(|(public_id, name, org_number)| FoundOrganisation {
+            public_id,
+            name,
+            org_number,
+        })
+        .collect())
+}
+
+/// An invited organisation's admin accepts or declines. Works for hidden
+/// networks too: the invitation is what lets the organisation know of it.
+#[server(endpoint = "networks/answer-invitation")]
+pub async fn answer_invitation(
+    network: String,
+    organisation: String,
+    answer: String,
+) -> Result<(), AppError> {
+    use super::store;
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let accept = match answer.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return Err(AppError::BadRequest),
+    };
+    let (id, organisation_id) =
+        store::invitation_for(&ctx.db, network.trim(), organisation.trim(), user.account_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+    let actor = store::Actor {
+        account_id: user.account_id,
+        organisation_id,
+    };
+    store::answer_invitation(&ctx.db, id, accept, actor).await?;
+    if accept {
+        leptos_axum::redirect(&format!("/natverk/{network}?valkommen=1"));
+    } else {
+        leptos_axum::redirect("/natverk/mina?avbojd=1");
+    }
+    Ok(())
+}
+
+/// Invitations waiting for organisations I administer.
+#[server(endpoint = "networks/invitations")]
+pub async fn my_invitations() -> Result<Vec<super::Invitation>, AppError> {
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    super::store::invitations(&ctx.db, user.account_id).await
+}
+
+/// A coordinator gives a member organisation another role; the last
+/// coordinator cannot be demoted.
+#[server(endpoint = "networks/role")]
+pub async fn change_role(
+    network: String,
+    organisation: String,
+    role: String,
+) -> Result<(), AppError> {
+    use super::{store, NetworkRole};
+    use crate::error::{Checker, FieldProblem};
+    let (ctx, id, _, actor) = as_coordinator(&network).await?;
+    let mut checker = Checker::new();
+    let role = NetworkRole::parse(&role);
+    if role.is_none() {
+        checker.refuse("role", FieldProblem::InvalidChoice);
+    }
+    checker.finish(&[])?;
+    let role = role.ok_or(AppError::BadRequest)?;
+    let (organisation_id, _) = crate::organisations::store::find(&ctx.db, organisation.trim())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    store::change_role(&ctx.db, id, organisation_id, role, actor).await?;
+    leptos_axum::redirect(&format!("/natverk/{network}?roll=1"));
+    Ok(())
+}
+
+/// One page of the network directory: the networks the person may know
+/// of, filtered by name, theme, län and openness.
+#[server(endpoint = "networks/directory")]
+pub async fn network_directory(
+    #[server(default)] text: String,
+    #[server(default)] theme: String,
+    #[server(default)] lan: String,
+    #[server(default)] open: bool,
+    #[server(default)] after: String,
+) -> Result<super::DirectoryPage, AppError> {
+    use super::{store, DirectoryPage, DIRECTORY_PAGE_SIZE};
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let known = |code: &str, ok: bool| (!code.is_empty() && ok).then(|| code.to_string());
+    let query = store::DirectoryQuery {
+        text: text.chars().take(super::NAME_MAX).collect(),
+        theme: known(&theme, crate::cpv::division(&theme).is_some()),
+        lan: known(&lan, crate::regions::lan(&lan).is_some()),
+        open_only: open,
+        after: (!after.is_empty()).then_some(after),
+    };
+    let (mut entries, total) =
+        store::directory(&ctx.db, user.account_id, &query, DIRECTORY_PAGE_SIZE + 1).await?;
+    let next = if entries.len() as i64 > DIRECTORY_PAGE_SIZE {
+        entries.truncate(DIRECTORY_PAGE_SIZE as usize);
+        entries.last().map(|e| e.public_id.clone())
+    } else {
+        None
+    };
+    Ok(DirectoryPage {
+        entries,
+        total,
+        next,
+    })
 }
 
 /// The audit log as CSV, for coordinators; anyone else is answered as if

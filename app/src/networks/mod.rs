@@ -1,7 +1,7 @@
 //! Beställarnätverk: networks of organisations. This room holds their
 //! lifecycle, the one place that decides what a person may do in a
-//! network (`Access`), creation, the network page and the audit log.
-//! Joining, invitations, the directory and themes come next (issue 4).
+//! network (`Access`), creation, joining and invitations, roles, the
+//! directory, the network page and the audit log.
 
 pub mod api;
 pub mod pages;
@@ -187,6 +187,8 @@ pub struct Network {
     pub join_policy: JoinPolicy,
     pub status: NetworkStatus,
     pub regions: Vec<String>,
+    /// CPV divisions, two digits each.
+    pub themes: Vec<String>,
 }
 
 /// A member organisation and its role.
@@ -247,7 +249,54 @@ pub struct NetworkView {
     pub may_request_for: Vec<(String, String)>,
     /// Organisations I administer that are members and may leave.
     pub may_leave_for: Vec<(String, String)>,
+    /// Organisations invited and not yet answered, for coordinators.
+    pub invited: Vec<NetworkMember>,
 }
+
+/// An invitation waiting for an organisation I administer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub network_public_id: String,
+    pub network_name: String,
+    pub purpose: String,
+    pub organisation_public_id: String,
+    pub organisation: String,
+    pub role: NetworkRole,
+}
+
+/// A network as the directory lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryEntry {
+    pub public_id: String,
+    pub name: String,
+    pub purpose: String,
+    pub status: NetworkStatus,
+    /// Takes requests to join.
+    pub open: bool,
+    pub members: i64,
+    pub regions: Vec<String>,
+    pub themes: Vec<String>,
+}
+
+/// One page of the directory.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DirectoryPage {
+    pub entries: Vec<DirectoryEntry>,
+    /// How many networks match, on all pages.
+    pub total: i64,
+    /// The cursor for the next page, when there is one.
+    pub next: Option<String>,
+}
+
+/// An organisation found when inviting: (public id, name, number).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FoundOrganisation {
+    pub public_id: String,
+    pub name: String,
+    pub org_number: String,
+}
+
+pub const DIRECTORY_PAGE_SIZE: i64 = 20;
 
 #[cfg(test)]
 mod tests {

@@ -1,9 +1,12 @@
 //! The networks room's pages.
 
 use super::{
-    api::{ChangeNetworkStatus, CreateNetwork, DecideJoin, LeaveNetwork, RequestJoin},
-    text::{role_label, status_label, text},
-    Action, NetworkStatus, NetworkView, Visibility,
+    api::{
+        AnswerInvitation, ChangeNetworkStatus, ChangeRole, CreateNetwork, DecideJoin,
+        InviteOrganisation, LeaveNetwork, RequestJoin,
+    },
+    text::{member_count, network_count, role_label, status_label, text},
+    Action, NetworkMember, NetworkRole, NetworkStatus, NetworkView, Visibility,
 };
 use crate::{
     i18n::use_lang,
@@ -13,7 +16,7 @@ use crate::{
     time::format_stockholm,
     ui::{
         form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
-        query_has,
+        query_has, query_value,
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -67,12 +70,38 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
         ("organisation", t.organisation),
         ("staircase", t.staircase),
         ("regions", t.regions),
+        ("themes", t.themes),
         ("visibility", t.visibility),
         ("join_policy", t.join_policy),
     ];
     let chosen = fields.value("organisation");
     let organisation_options = organisations;
     let regions_problem = fields.problem("regions");
+    let themes_problem = fields.problem("themes");
+    let chosen_regions = fields.values("regions").unwrap_or_default();
+    let chosen_themes = fields.values("themes").unwrap_or_default();
+    let picked = |field: &str, code: &str, default: &str| {
+        let sent = fields.value(field);
+        if sent.is_empty() {
+            code == default
+        } else {
+            sent == code
+        }
+    };
+    let staircase_choice: Vec<(Staircase, bool)> = Staircase::ALL
+        .into_iter()
+        .map(|s| (s, picked("staircase", s.code(), Staircase::Infora.code())))
+        .collect();
+    let visibility_choice: Vec<(Visibility, &str, bool)> =
+        [(Visibility::Listed, t.listed), (Visibility::Hidden, t.hidden)]
+            .into_iter()
+            .map(|(v, label)| (v, label, picked("visibility", v.code(), "listed")))
+            .collect();
+    let policy_choice: Vec<(&str, &str, bool)> =
+        [("request", t.by_request), ("invitation", t.by_invitation)]
+            .into_iter()
+            .map(|(code, label)| (code, label, picked("join_policy", code, "request")))
+            .collect();
     view! {
         <ErrorSummary error=form.error() labels />
         <ActionForm action>
@@ -84,10 +113,10 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
                 selected=chosen problem=fields.problem("organisation") />
             <fieldset class="field">
                 <legend>{t.staircase}</legend>
-                {Staircase::ALL.into_iter().map(|s| view! {
+                {staircase_choice.into_iter().map(|(s, checked)| view! {
                     <div class="choice">
                         <input type="radio" id=format!("field-staircase-{}", s.code()) name="staircase"
-                            value=s.code() checked=s == Staircase::Infora />
+                            value=s.code() checked=checked />
                         <label for=format!("field-staircase-{}", s.code())>
                             <strong>{s.label(lang)}</strong>" – "{s.explanation(lang)}
                         </label>
@@ -101,28 +130,43 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
                 <div class="choices">
                     {regions::LAN.iter().map(|l| view! {
                         <div class="choice">
-                            <input type="checkbox" id=format!("field-region-{}", l.code) name="regions[]" value=l.code />
+                            <input type="checkbox" id=format!("field-region-{}", l.code) name="regions[]"
+                                value=l.code checked=chosen_regions.iter().any(|c| c == l.code) />
                             <label for=format!("field-region-{}", l.code)>{l.name}</label>
+                        </div>
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <fieldset class="field" class:field--invalid=themes_problem.is_some() id="field-themes">
+                <legend>{t.themes}</legend>
+                <p class="hint">{t.themes_hint}</p>
+                {themes_problem.map(|p| view! { <p class="field-error">{p.message(lang)}</p> })}
+                <div class="choices choices--wide">
+                    {crate::cpv::divisions().iter().map(|d| view! {
+                        <div class="choice">
+                            <input type="checkbox" id=format!("field-theme-{}", d.code) name="themes[]"
+                                value=d.code checked=chosen_themes.iter().any(|c| c == d.code) />
+                            <label for=format!("field-theme-{}", d.code)>{format!("{} {}", d.code, d.name(lang))}</label>
                         </div>
                     }).collect_view()}
                 </div>
             </fieldset>
             <fieldset class="field">
                 <legend>{t.visibility}</legend>
-                {[(Visibility::Listed, t.listed), (Visibility::Hidden, t.hidden)].into_iter().map(|(v, label)| view! {
+                {visibility_choice.into_iter().map(|(v, label, checked)| view! {
                     <div class="choice">
                         <input type="radio" id=format!("field-visibility-{}", v.code()) name="visibility"
-                            value=v.code() checked=v == Visibility::Listed />
+                            value=v.code() checked=checked />
                         <label for=format!("field-visibility-{}", v.code())>{label}</label>
                     </div>
                 }).collect_view()}
             </fieldset>
             <fieldset class="field">
                 <legend>{t.join_policy}</legend>
-                {[("request", t.by_request), ("invitation", t.by_invitation)].into_iter().map(|(code, label)| view! {
+                {policy_choice.into_iter().map(|(code, label, checked)| view! {
                     <div class="choice">
                         <input type="radio" id=format!("field-join-{code}") name="join_policy"
-                            value=code checked=code == "request" />
+                            value=code checked=checked />
                         <label for=format!("field-join-{code}")>{label}</label>
                     </div>
                 }).collect_view()}
@@ -171,6 +215,7 @@ fn NetworkDetails(view: NetworkView) -> impl IntoView {
     let staircase = Staircase::parse(&net.staircase)
         .map(|s| s.label(lang))
         .unwrap_or_default();
+    let themes = theme_names(&net.themes, lang);
     view! {
         <Title text=net.name.clone() />
         <h1>{net.name.clone()}</h1>
@@ -179,6 +224,9 @@ fn NetworkDetails(view: NetworkView) -> impl IntoView {
         <Notice show=query_has("ansokt") text=t.request_sent />
         <Notice show=query_has("beslut") text=t.decided />
         <Notice show=query_has("lamnat") text=t.left />
+        <Notice show=query_has("inbjuden") text=t.invited_notice />
+        <Notice show=query_has("valkommen") text=t.welcome />
+        <Notice show=query_has("roll") text=t.role_changed />
         {view.own_requests.into_iter().map(|r| {
             let state = if r.status == "refused" {
                 format!("{}: {}", t.request_refused, r.reason)
@@ -192,18 +240,26 @@ fn NetworkDetails(view: NetworkView) -> impl IntoView {
             <dt>{t.status}</dt><dd>{status_label(net.status, lang)}</dd>
             <dt>{t.staircase}</dt><dd>{staircase}</dd>
             <dt>{t.regions}</dt><dd>{regions}</dd>
+            <dt>{t.themes}</dt><dd>{themes}</dd>
         </dl>
-        <section aria-labelledby="medlemmar">
-            <h2 id="medlemmar">{t.members_heading}</h2>
-            <ul>
-                {view.members.into_iter().map(|m| view! {
-                    <li>
-                        <a href=format!("/organisationer/{}", m.organisation_public_id)>{m.name}</a>
-                        {format!(" ({})", role_label(m.role, lang))}
-                    </li>
-                }).collect_view()}
-            </ul>
-        </section>
+        {if can_govern {
+            view! { <MemberRoles network=net.public_id.clone() members=view.members /> }.into_any()
+        } else {
+            view! {
+                <section aria-labelledby="medlemmar">
+                    <h2 id="medlemmar">{t.members_heading}</h2>
+                    <ul>
+                        {view.members.into_iter().map(|m| view! {
+                            <li>
+                                <a href=format!("/organisationer/{}", m.organisation_public_id)>{m.name}</a>
+                                {format!(" ({})", role_label(m.role, lang))}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+            .into_any()
+        }}
         {if can_read {
             view! {
                 <section aria-labelledby="behov">
@@ -227,6 +283,7 @@ fn NetworkDetails(view: NetworkView) -> impl IntoView {
         })}
         {can_govern.then(|| view! {
             <JoinRequests network=net.public_id.clone() requests=view.requests />
+            <Invitations network=net.public_id.clone() invited=view.invited />
             <StatusForm network=net.public_id.clone() current=net.status />
             <AuditLog network=net.public_id.clone() entries=view.audit />
         })}
@@ -395,6 +452,7 @@ pub fn MyNetworksPage() -> impl IntoView {
     view! {
         <Title text=t.my_networks />
         <h1>{t.my_networks}</h1>
+        <InvitationAnswers />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let list = mine.await.unwrap_or_default();
@@ -414,7 +472,367 @@ pub fn MyNetworksPage() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+        <p><a href="/natverk">{t.browse_link}</a></p>
         <p><a href="/natverk/nytt">{t.start_link}</a></p>
     }
     .into_any()
+}
+
+/// "Anläggningsarbete, Transporttjänster" for a list of division codes.
+fn theme_names(codes: &[String], lang: crate::i18n::Lang) -> String {
+    codes
+        .iter()
+        .filter_map(|code| crate::cpv::division(code).map(|d| d.name(lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The member list as coordinators see it: each organisation's role can
+/// be changed. The server refuses to demote the last coordinator.
+#[component]
+fn MemberRoles(network: String, members: Vec<NetworkMember>) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let form = FormFeedback::for_action(ChangeRole::PATH);
+    view! {
+        <section aria-labelledby="medlemmar">
+            <h2 id="medlemmar">{t.members_heading}</h2>
+            <ErrorSummary error=form.error() />
+            <table class="table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t.organisation}</th>
+                        <th scope="col">{t.invite_role}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {members.into_iter().map(move |m| {
+                        let action = ServerAction::<ChangeRole>::new();
+                        let id = format!("role-{}", m.organisation_public_id);
+                        let options: Vec<(String, String)> = [NetworkRole::Coordinator, NetworkRole::Member, NetworkRole::Observer]
+                            .into_iter()
+                            .map(|r| (r.code().to_string(), role_label(r, lang).to_string()))
+                            .collect();
+                        let current = m.role;
+                        let network = network.clone();
+                        view! {
+                            <tr>
+                                <td>
+                                    <a href=format!("/organisationer/{}", m.organisation_public_id)>{m.name.clone()}</a>
+                                </td>
+                                <td>
+                                    <ActionForm action attr:class="inline-form">
+                                        <input type="hidden" name="network" value=network />
+                                        <input type="hidden" name="organisation" value=m.organisation_public_id.clone() />
+                                        <label for=id.clone() class="visually-hidden">{format!("{} {}", t.role_for, m.name)}</label>
+                                        <select id=id name="role">
+                                            {options.into_iter().map(|(code, label)| {
+                                                let selected = NetworkRole::parse(&code) == Some(current);
+                                                view! { <option value=code selected=selected>{label}</option> }
+                                            }).collect_view()}
+                                        </select>
+                                        <button type="submit" class="button button--small">
+                                            {t.change_role}<span class="visually-hidden">{format!(": {}", m.name)}</span>
+                                        </button>
+                                    </ActionForm>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Coordinators invite organisations by number, or find them by name;
+/// invitations not yet answered are listed.
+#[component]
+fn Invitations(network: String, invited: Vec<NetworkMember>) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let action = ServerAction::<InviteOrganisation>::new();
+    let form = FormFeedback::for_action(InviteOrganisation::PATH);
+    let fields = form.clone();
+    let roles = move || -> Vec<(String, String)> {
+        [NetworkRole::Member, NetworkRole::Observer]
+            .into_iter()
+            .map(|r| (r.code().to_string(), role_label(r, lang).to_string()))
+            .collect()
+    };
+    let search = query_value("sok_org");
+    let found = {
+        let network = network.clone();
+        let search = search.clone();
+        Resource::new(
+            || (),
+            move |_| super::api::find_organisations(network.clone(), search.clone()),
+        )
+    };
+    let network_for_results = network.clone();
+    let search_action = format!("/natverk/{network}");
+    view! {
+        <section aria-labelledby="bjud-in">
+            <h2 id="bjud-in">{t.invite_heading}</h2>
+            <ErrorSummary error=form.error() labels=vec![("org_number", t.org_number), ("role", t.invite_role)] />
+            <ActionForm action>
+                <input type="hidden" name="network" value=network />
+                <TextField name="org_number" label=t.org_number hint=t.org_number_hint required=true
+                    max_length=13 value=fields.value("org_number") problem=fields.problem("org_number") />
+                <SelectField name="role" label=t.invite_role options=roles() selected=String::new()
+                    problem=fields.problem("role") />
+                <button type="submit" class="button">{t.invite_button}</button>
+            </ActionForm>
+            <form method="get" action=search_action class="search-form">
+                <div class="field">
+                    <label for="field-sok-org">{t.find_org_label}</label>
+                    <input id="field-sok-org" type="search" name="sok_org" value=search.clone() maxlength="100" />
+                </div>
+                <button type="submit" class="button button--quiet-dark">{t.find_button}</button>
+            </form>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let network = network_for_results.clone();
+                    let searched = !search.trim().is_empty();
+                    Suspend::new(async move {
+                        let list = found.await.unwrap_or_default();
+                        if list.is_empty() {
+                            return searched.then(|| view! { <p>{t.no_orgs_found}</p> }).into_any();
+                        }
+                        view! {
+                            <ul class="plain-list">
+                                {list.into_iter().map(move |o| {
+                                    let action = ServerAction::<InviteOrganisation>::new();
+                                    let id = format!("invite-role-{}", o.public_id);
+                                    let label = format!("{} ({})", o.name, o.org_number);
+                                    let network = network.clone();
+                                    view! {
+                                        <li>
+                                            <ActionForm action attr:class="inline-form">
+                                                <input type="hidden" name="network" value=network />
+                                                <input type="hidden" name="org_number" value=o.org_number.clone() />
+                                                <span>{label.clone()}</span>
+                                                <label for=id.clone() class="visually-hidden">{format!("{} {}", t.role_for, o.name)}</label>
+                                                <select id=id name="role">
+                                                    {roles().into_iter().map(|(code, text)| view! { <option value=code>{text}</option> }).collect_view()}
+                                                </select>
+                                                <button type="submit" class="button button--small">
+                                                    {t.invite_button}<span class="visually-hidden">{format!(": {label}")}</span>
+                                                </button>
+                                            </ActionForm>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    })
+                }}
+            </Suspense>
+            {(!invited.is_empty()).then(|| view! {
+                <h3>{t.invited_heading}</h3>
+                <ul>
+                    {invited.into_iter().map(|m| view! {
+                        <li>{format!("{} ({})", m.name, role_label(m.role, lang))}</li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </section>
+    }
+}
+
+/// The network directory: search by name, filter by theme, län and
+/// openness; keyset pages of twenty. A plain GET form, so the filters are
+/// in the URL and work without JavaScript.
+#[component]
+pub fn DirectoryPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    if crate::accounts::signed_in_or_redirect().is_none() {
+        return ().into_any();
+    }
+    let text_q = query_value("namn");
+    let theme = query_value("tema");
+    let lan = query_value("lan");
+    let open = query_has("oppna");
+    let after = query_value("efter");
+    let page = {
+        let (text_q, theme, lan, after) = (text_q.clone(), theme.clone(), lan.clone(), after.clone());
+        Resource::new(
+            || (),
+            move |_| {
+                super::api::network_directory(
+                    text_q.clone(),
+                    theme.clone(),
+                    lan.clone(),
+                    open,
+                    after.clone(),
+                )
+            },
+        )
+    };
+    let filters = {
+        let mut pairs = vec![];
+        if !text_q.is_empty() {
+            pairs.push(format!("namn={}", crate::ui::url_encode(&text_q)));
+        }
+        if !theme.is_empty() {
+            pairs.push(format!("tema={}", crate::ui::url_encode(&theme)));
+        }
+        if !lan.is_empty() {
+            pairs.push(format!("lan={}", crate::ui::url_encode(&lan)));
+        }
+        if open {
+            pairs.push("oppna=1".to_string());
+        }
+        pairs.join("&")
+    };
+    let first_page = format!("/natverk?{filters}");
+    let paged = !after.is_empty();
+    view! {
+        <Title text=t.directory_title />
+        <h1>{t.directory_title}</h1>
+        <p class="lead">{t.directory_lead}</p>
+        <form method="get" action="/natverk" class="filters" role="search" aria-label=t.filters_label>
+            <div class="field">
+                <label for="field-namn">{t.search_label}</label>
+                <input id="field-namn" type="search" name="namn" value=text_q maxlength=super::NAME_MAX />
+            </div>
+            <div class="field">
+                <label for="field-tema">{t.theme_filter}</label>
+                <select id="field-tema" name="tema">
+                    <option value="">{t.all_themes}</option>
+                    {crate::cpv::divisions().iter().map(|d| view! {
+                        <option value=d.code selected=d.code == theme>{format!("{} {}", d.code, d.name(lang))}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="field-lan">{t.lan_filter}</label>
+                <select id="field-lan" name="lan">
+                    <option value="">{t.all_lan}</option>
+                    {regions::LAN.iter().map(|l| view! {
+                        <option value=l.code selected=l.code == lan>{l.name}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="choice">
+                <input id="field-oppna" type="checkbox" name="oppna" value="1" checked=open />
+                <label for="field-oppna">{t.open_only}</label>
+            </div>
+            <button type="submit" class="button">{t.search_button}</button>
+        </form>
+        <Suspense fallback=|| ()>
+            {move || {
+                let first_page = first_page.clone();
+                let filters = filters.clone();
+                Suspend::new(async move {
+                    let Ok(page) = page.await else {
+                        return view! { <p>{t.no_results}</p> }.into_any();
+                    };
+                    let next = page.next.map(|cursor| {
+                        let sep = if filters.is_empty() { "" } else { "&" };
+                        format!("/natverk?{filters}{sep}efter={}", crate::ui::url_encode(&cursor))
+                    });
+                    view! {
+                        <p role="status">{network_count(page.total, lang)}</p>
+                        {if page.entries.is_empty() {
+                            view! { <p>{t.no_results}</p> }.into_any()
+                        } else {
+                            view! {
+                                <ul class="cards">
+                                    {page.entries.into_iter().map(|n| {
+                                        let regions = n.regions.iter()
+                                            .filter_map(|c| regions::lan(c).map(|l| l.name))
+                                            .collect::<Vec<_>>()
+                                            .join(", ");
+                                        view! {
+                                            <li class="card">
+                                                <h2 class="card__title"><a href=format!("/natverk/{}", n.public_id)>{n.name}</a></h2>
+                                                <p>{n.purpose}</p>
+                                                <dl class="facts">
+                                                    <dt>{t.status}</dt>
+                                                    <dd>
+                                                        {status_label(n.status, lang)}
+                                                        {n.open.then(|| format!(" · {}", t.open_badge))}
+                                                    </dd>
+                                                    <dt>{t.members_heading}</dt><dd>{member_count(n.members, lang)}</dd>
+                                                    <dt>{t.regions}</dt><dd>{regions}</dd>
+                                                    <dt>{t.themes}</dt><dd>{theme_names(&n.themes, lang)}</dd>
+                                                </dl>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            }
+                            .into_any()
+                        }}
+                        <nav aria-label=t.pagination_label class="pagination">
+                            {paged.then(|| view! { <a href=first_page>{t.first_page}</a> })}
+                            {next.map(|href| view! { <a href=href rel="next">{t.next_page}</a> })}
+                        </nav>
+                    }
+                    .into_any()
+                })
+            }}
+        </Suspense>
+        <p><a href="/natverk/nytt">{t.start_link}</a></p>
+    }
+    .into_any()
+}
+
+/// Invitations to the organisations I administer, to accept or decline.
+#[component]
+fn InvitationAnswers() -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let invitations = Resource::new(|| (), |_| super::api::my_invitations());
+    let form = FormFeedback::for_action(AnswerInvitation::PATH);
+    view! {
+        <Notice show=query_has("avbojd") text=t.declined />
+        <ErrorSummary error=form.error() />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = invitations.await.unwrap_or_default();
+                (!list.is_empty()).then(|| view! {
+                    <section aria-labelledby="inbjudningar">
+                        <h2 id="inbjudningar">{t.invitations_heading}</h2>
+                        {list.into_iter().map(|i| {
+                            let accept = ServerAction::<AnswerInvitation>::new();
+                            let decline = ServerAction::<AnswerInvitation>::new();
+                            let about = format!(": {} – {}", i.network_name, i.organisation);
+                            let about_again = about.clone();
+                            let (n1, n2) = (i.network_public_id.clone(), i.network_public_id.clone());
+                            let (o1, o2) = (i.organisation_public_id.clone(), i.organisation_public_id.clone());
+                            view! {
+                                <article class="card">
+                                    <h3>{i.network_name.clone()}</h3>
+                                    <p>{i.purpose}</p>
+                                    <p>{format!("{} {} {}", i.organisation, t.invited_as, role_label(i.role, lang))}</p>
+                                    <div class="button-row">
+                                        <ActionForm action=accept>
+                                            <input type="hidden" name="network" value=n1 />
+                                            <input type="hidden" name="organisation" value=o1 />
+                                            <input type="hidden" name="answer" value="accept" />
+                                            <button type="submit" class="button">
+                                                {t.accept}<span class="visually-hidden">{about}</span>
+                                            </button>
+                                        </ActionForm>
+                                        <ActionForm action=decline>
+                                            <input type="hidden" name="network" value=n2 />
+                                            <input type="hidden" name="organisation" value=o2 />
+                                            <input type="hidden" name="answer" value="decline" />
+                                            <button type="submit" class="button button--quiet-dark">
+                                                {t.decline}<span class="visually-hidden">{about_again}</span>
+                                            </button>
+                                        </ActionForm>
+                                    </div>
+                                </article>
+                            }
+                        }).collect_view()}
+                    </section>
+                })
+            })}
+        </Suspense>
+    }
 }

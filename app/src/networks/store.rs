@@ -1,11 +1,11 @@
 //! The networks room's SQL.
 
 use super::{
-    Access, AuditEntry, JoinPolicy, JoinRequest, Network, NetworkMember, NetworkRole,
+    Access, AuditEntry, DirectoryEntry, Invitation, JoinPolicy, JoinRequest, Network, NetworkMember, NetworkRole,
     NetworkStatus, OwnRequest, Visibility,
 };
 use crate::{
-    db::{conflict_if_taken, now_ms, public_id, Db},
+    db::{conflict_if_taken, name_key, now_ms, public_id, Db},
     error::AppError,
 };
 
@@ -17,6 +17,8 @@ pub struct NewNetwork {
     pub visibility: Visibility,
     pub join_policy: JoinPolicy,
     pub regions: Vec<String>,
+    /// CPV divisions, two digits each.
+    pub themes: Vec<String>,
 }
 
 /// Who acts, for the audit log.
@@ -26,18 +28,11 @@ pub struct Actor {
     pub organisation_id: i64,
 }
 
-/// Names are unique however they are cased or spaced.
-pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
 const INSERT_NETWORK: &str = "INSERT INTO networks \
      (public_id, name, name_key, purpose, staircase, visibility, join_policy, status, created_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'forming', $8) RETURNING id";
 const INSERT_REGION: &str = "INSERT INTO network_regions (network_id, lan_code) VALUES ($1, $2)";
+const INSERT_THEME: &str = "INSERT INTO network_themes (network_id, division) VALUES ($1, $2)";
 const INSERT_MEMBER: &str =
     "INSERT INTO network_members (network_id, organisation_id, role, status, since) \
      VALUES ($1, $2, $3, 'active', $4)";
@@ -70,6 +65,13 @@ pub async fn create(db: &Db, new: &NewNetwork, actor: Actor) -> Result<String, A
             .execute(&mut *tx)
             .await?;
     }
+    for division in &new.themes {
+        sqlx::query(INSERT_THEME)
+            .bind(id)
+            .bind(division)
+            .execute(&mut *tx)
+            .await?;
+    }
     sqlx::query(INSERT_MEMBER)
         .bind(id)
         .bind(actor.organisation_id)
@@ -89,6 +91,8 @@ const FIND: &str =
      FROM networks WHERE public_id = $1";
 const REGIONS: &str =
     "SELECT lan_code FROM network_regions WHERE network_id = $1 ORDER BY lan_code";
+const THEMES: &str =
+    "SELECT division FROM network_themes WHERE network_id = $1 ORDER BY division";
 
 /// The network and its internal id.
 pub async fn find(db: &Db, public_id: &str) -> Result<Option<(i64, Network)>, AppError> {
@@ -104,6 +108,10 @@ pub async fn find(db: &Db, public_id: &str) -> Result<Option<(i64, Network)>, Ap
         .bind(id)
         .fetch_all(db.pool())
         .await?;
+    let themes: Vec<(String,)> = sqlx::query_as(THEMES)
+        .bind(id)
+        .fetch_all(db.pool())
+        .await?;
     let network = Network {
         public_id,
         name,
@@ -115,6 +123,7 @@ pub async fn find(db: &Db, public_id: &str) -> Result<Option<(i64, Network)>, Ap
             .ok_or_else(|| AppError::internal("join policy"))?,
         status: NetworkStatus::parse(&status).ok_or_else(|| AppError::internal("status"))?,
         regions: regions.into_iter().map(|(l,)| l).collect(),
+        themes: themes.into_iter().map(|(d,)| d).collect(),
     };
     Ok(Some((id, network)))
 }
@@ -153,11 +162,26 @@ pub async fn access(
 
 const MEMBERS: &str = "SELECT o.public_id, o.name, nm.role FROM network_members nm \
      JOIN organisations o ON o.id = nm.organisation_id \
-     WHERE nm.network_id = $1 AND nm.status = 'active' ORDER BY o.name";
+     WHERE nm.network_id = $1 AND nm.status = $2 ORDER BY o.name";
 
+/// The active member organisations.
 pub async fn members(db: &Db, network_id: i64) -> Result<Vec<NetworkMember>, AppError> {
+    members_in(db, network_id, "active").await
+}
+
+/// Organisations invited that have not answered yet, with the role offered.
+pub async fn invited(db: &Db, network_id: i64) -> Result<Vec<NetworkMember>, AppError> {
+    members_in(db, network_id, "invited").await
+}
+
+async fn members_in(
+    db: &Db,
+    network_id: i64,
+    status: &str,
+) -> Result<Vec<NetworkMember>, AppError> {
     let rows: Vec<(String, String, String)> = sqlx::query_as(MEMBERS)
         .bind(network_id)
+        .bind(status)
         .fetch_all(db.pool())
         .await?;
     Ok(rows
@@ -431,6 +455,32 @@ const LEAVE: &str = "UPDATE network_members SET status = 'left', since = $1 \
 /// in one network happen one at a time.
 const LOCK_NETWORK: &str = "UPDATE networks SET status = status WHERE id = $1";
 
+async fn lock_network(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    network_id: i64,
+) -> Result<(), AppError> {
+    sqlx::query(LOCK_NETWORK)
+        .bind(network_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// `LastCoordinator` unless the (locked) network has more than one.
+async fn ensure_another_coordinator(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    network_id: i64,
+) -> Result<(), AppError> {
+    let (coordinators,): (i64,) = sqlx::query_as(COORDINATORS)
+        .bind(network_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    if coordinators <= 1 {
+        return Err(AppError::LastCoordinator);
+    }
+    Ok(())
+}
+
 /// The organisation leaves; the last coordinator cannot. The network is
 /// locked first, so two coordinators leaving at once cannot both pass the
 /// count.
@@ -441,10 +491,7 @@ pub async fn leave(
     actor: Actor,
 ) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;
-    sqlx::query(LOCK_NETWORK)
-        .bind(network_id)
-        .execute(&mut *tx)
-        .await?;
+    lock_network(&mut tx, network_id).await?;
     let role: Option<(String,)> = sqlx::query_as(ROLE_OF)
         .bind(network_id)
         .bind(actor.organisation_id)
@@ -454,13 +501,7 @@ pub async fn leave(
         return Err(AppError::NotFound);
     };
     if role == NetworkRole::Coordinator.code() {
-        let (coordinators,): (i64,) = sqlx::query_as(COORDINATORS)
-            .bind(network_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        if coordinators <= 1 {
-            return Err(AppError::LastCoordinator);
-        }
+        ensure_another_coordinator(&mut tx, network_id).await?;
     }
     sqlx::query(LEAVE)
         .bind(now_ms())
@@ -510,6 +551,360 @@ pub async fn mine(db: &Db, account_id: i64) -> Result<Vec<super::MyNetwork>, App
             })
         })
         .collect())
+}
+
+const INVITE: &str = "INSERT INTO network_members (network_id, organisation_id, role, status, since) \
+     VALUES ($1, $2, $3, 'invited', $4) \
+     ON CONFLICT (network_id, organisation_id) DO UPDATE SET status = 'invited', role = $3, \
+     since = $4, motivation = '', decision_reason = ''";
+
+/// Invites an organisation with the role it will have; `Conflict` when it
+/// is already a member, invited or asking to join.
+pub async fn invite(
+    db: &Db,
+    network_id: i64,
+    organisation_id: i64,
+    role: NetworkRole,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    lock_network(&mut tx, network_id).await?;
+    let current: Option<(String,)> = sqlx::query_as(ORG_IN_NETWORK)
+        .bind(network_id)
+        .bind(organisation_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if matches!(
+        current.as_ref().map(|(s,)| s.as_str()),
+        Some("active" | "requested" | "invited")
+    ) {
+        return Err(AppError::Conflict);
+    }
+    sqlx::query(INVITE)
+        .bind(network_id)
+        .bind(organisation_id)
+        .bind(role.code())
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await?;
+    let name = organisation_name(&mut tx, organisation_id).await?;
+    let subject = format!("{name} ({})", role.code());
+    audit_entry(&mut tx, network_id, actor, "invited", &subject, "").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const ORG_NAME: &str = "SELECT name FROM organisations WHERE id = $1";
+
+async fn organisation_name(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    organisation_id: i64,
+) -> Result<String, AppError> {
+    let (name,): (String,) = sqlx::query_as(ORG_NAME)
+        .bind(organisation_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    Ok(name)
+}
+
+const ACCEPT: &str = "UPDATE network_members SET status = 'active', since = $1 \
+     WHERE network_id = $2 AND organisation_id = $3 AND status = 'invited'";
+/// A declined invitation leaves no membership row behind (the audit log
+/// keeps the history), so the network may invite again later.
+const DECLINE: &str = "DELETE FROM network_members \
+     WHERE network_id = $1 AND organisation_id = $2 AND status = 'invited'";
+
+/// The invited organisation accepts or declines; `NotFound` when no
+/// invitation waits.
+pub async fn answer_invitation(
+    db: &Db,
+    network_id: i64,
+    accept: bool,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let done = if accept {
+        sqlx::query(ACCEPT)
+            .bind(now_ms())
+            .bind(network_id)
+            .bind(actor.organisation_id)
+            .execute(&mut *tx)
+            .await?
+    } else {
+        sqlx::query(DECLINE)
+            .bind(network_id)
+            .bind(actor.organisation_id)
+            .execute(&mut *tx)
+            .await?
+    };
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    let name = organisation_name(&mut tx, actor.organisation_id).await?;
+    let action = if accept {
+        "invitation_accepted"
+    } else {
+        "invitation_declined"
+    };
+    audit_entry(&mut tx, network_id, actor, action, &name, "").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const INVITATIONS: &str = "SELECT n.public_id, n.name, n.purpose, o.public_id, o.name, nm.role \
+     FROM network_members nm \
+     JOIN networks n ON n.id = nm.network_id \
+     JOIN organisations o ON o.id = nm.organisation_id \
+     JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
+     WHERE om.account_id = $1 AND om.role = 'admin' AND om.status = 'active' \
+     AND nm.status = 'invited' ORDER BY n.name, o.name";
+
+/// Invitations waiting for an answer from organisations the person
+/// administers.
+pub async fn invitations(db: &Db, account_id: i64) -> Result<Vec<Invitation>, AppError> {
+    let rows: Vec<(String, String, String, String, String, String)> =
+        sqlx::query_as(INVITATIONS)
+            .bind(account_id)
+            .fetch_all(db.pool())
+            .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(
+            |(network_public_id, network_name, purpose, organisation_public_id, organisation, role)| {
+                Some(Invitation {
+                    network_public_id,
+                    network_name,
+                    purpose,
+                    organisation_public_id,
+                    organisation,
+                    role: NetworkRole::parse(&role)?,
+                })
+            },
+        )
+        .collect())
+}
+
+const INVITED_NETWORK: &str = "SELECT n.id, om.organisation_id FROM networks n \
+     JOIN network_members nm ON nm.network_id = n.id AND nm.status = 'invited' \
+     JOIN organisations o ON o.id = nm.organisation_id \
+     JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
+     WHERE n.public_id = $1 AND o.public_id = $2 AND om.account_id = $3 \
+     AND om.role = 'admin' AND om.status = 'active'";
+
+/// The network and organisation of an invitation the person may answer:
+/// (network id, organisation id).
+pub async fn invitation_for(
+    db: &Db,
+    network_public_id: &str,
+    organisation_public_id: &str,
+    account_id: i64,
+) -> Result<Option<(i64, i64)>, AppError> {
+    Ok(sqlx::query_as(INVITED_NETWORK)
+        .bind(network_public_id)
+        .bind(organisation_public_id)
+        .bind(account_id)
+        .fetch_optional(db.pool())
+        .await?)
+}
+
+const SET_ROLE: &str = "UPDATE network_members SET role = $1 \
+     WHERE network_id = $2 AND organisation_id = $3 AND status = 'active'";
+
+/// Gives a member organisation another role. The last coordinator cannot
+/// be demoted: the network is locked first, as in `leave`.
+pub async fn change_role(
+    db: &Db,
+    network_id: i64,
+    organisation_id: i64,
+    role: NetworkRole,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    lock_network(&mut tx, network_id).await?;
+    let current: Option<(String,)> = sqlx::query_as(ROLE_OF)
+        .bind(network_id)
+        .bind(organisation_id)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let Some(current) = current.and_then(|(r,)| NetworkRole::parse(&r)) else {
+        return Err(AppError::NotFound);
+    };
+    if current == role {
+        return Ok(());
+    }
+    if current == NetworkRole::Coordinator {
+        ensure_another_coordinator(&mut tx, network_id).await?;
+    }
+    sqlx::query(SET_ROLE)
+        .bind(role.code())
+        .bind(network_id)
+        .bind(organisation_id)
+        .execute(&mut *tx)
+        .await?;
+    let name = organisation_name(&mut tx, organisation_id).await?;
+    let subject = format!("{name}: {} → {}", current.code(), role.code());
+    audit_entry(&mut tx, network_id, actor, "role_changed", &subject, "").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Directory filters, already checked.
+#[derive(Clone, Debug, Default)]
+pub struct DirectoryQuery {
+    pub text: String,
+    pub theme: Option<String>,
+    pub lan: Option<String>,
+    pub open_only: bool,
+    /// The public id of the last network on the previous page.
+    pub after: Option<String>,
+}
+
+/// The rows a person may see: listed networks, and hidden ones their
+/// organisations are active members of. Everything after the WHERE is
+/// shared by the page and its count, so the count never includes what the
+/// list hides.
+const DIRECTORY_FROM: &str = "FROM networks n WHERE (n.visibility = 'listed' OR EXISTS ( \
+     SELECT 1 FROM network_members vm \
+     JOIN organisation_members vo ON vo.organisation_id = vm.organisation_id \
+     WHERE vm.network_id = n.id AND vm.status = 'active' \
+     AND vo.account_id = $1 AND vo.status = 'active')) \
+     AND ($2 = '' OR n.name_key LIKE $3 ESCAPE '\\') \
+     AND ($4 = '' OR EXISTS (SELECT 1 FROM network_themes t WHERE t.network_id = n.id AND t.division = $4)) \
+     AND ($5 = '' OR EXISTS (SELECT 1 FROM network_regions r WHERE r.network_id = n.id AND r.lan_code = $5)) \
+     AND ($6 = 0 OR (n.join_policy = 'request' AND n.status <> 'closed'))";
+const AFTER: &str = " AND (n.name_key > $7 OR (n.name_key = $7 AND n.id > $8))";
+const CURSOR: &str = "SELECT name_key, id FROM networks WHERE public_id = $1";
+
+/// One page of the network directory, in name order, and the number of
+/// networks that match.
+pub async fn directory(
+    db: &Db,
+    account_id: i64,
+    query: &DirectoryQuery,
+    page_size: i64,
+) -> Result<(Vec<DirectoryEntry>, i64), AppError> {
+    let key = name_key(&query.text);
+    let pattern = format!("%{}%", escape_like(&key));
+    let theme = query.theme.clone().unwrap_or_default();
+    let lan = query.lan.clone().unwrap_or_default();
+    let open = i64::from(query.open_only);
+    let count_sql = format!("SELECT COUNT(*) {DIRECTORY_FROM}");
+    // Built from this file's constants only; values go in as parameters.
+    let (total,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(count_sql))
+        .bind(account_id)
+        .bind(&key)
+        .bind(&pattern)
+        .bind(&theme)
+        .bind(&lan)
+        .bind(open)
+        .fetch_one(db.pool())
+        .await?;
+    let cursor: Option<(String, i64)> = match &query.after {
+        Some(after) => sqlx::query_as(CURSOR)
+            .bind(after)
+            .fetch_optional(db.pool())
+            .await?,
+        None => None,
+    };
+    let (after_key, after_id) = cursor.unwrap_or_default();
+    let page_sql = format!(
+        "SELECT n.id, n.public_id, n.name, n.purpose, n.status, n.join_policy, \
+         (SELECT COUNT(*) FROM network_members c WHERE c.network_id = n.id AND c.status = 'active') \
+         {DIRECTORY_FROM}{} ORDER BY n.name_key, n.id LIMIT $9",
+        if query.after.is_some() {
+            AFTER
+        } else {
+            " AND $7 = $7 AND $8 = $8"
+        }
+    );
+    type Row = (i64, String, String, String, String, String, i64);
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(page_sql))
+        .bind(account_id)
+        .bind(&key)
+        .bind(&pattern)
+        .bind(&theme)
+        .bind(&lan)
+        .bind(open)
+        .bind(&after_key)
+        .bind(after_id)
+        .bind(page_size)
+        .fetch_all(db.pool())
+        .await?;
+    let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
+    let regions = codes_by_network(db, "network_regions", "lan_code", &ids).await?;
+    let themes = codes_by_network(db, "network_themes", "division", &ids).await?;
+    let entries = rows
+        .into_iter()
+        .filter_map(
+            |(id, public_id, name, purpose, status, join_policy, members)| {
+                let status = NetworkStatus::parse(&status)?;
+                Some(DirectoryEntry {
+                    public_id,
+                    name,
+                    purpose,
+                    status,
+                    open: join_policy == JoinPolicy::Request.code()
+                        && status != NetworkStatus::Closed,
+                    members,
+                    regions: regions.get(&id).cloned().unwrap_or_default(),
+                    themes: themes.get(&id).cloned().unwrap_or_default(),
+                })
+            },
+        )
+        .collect();
+    Ok((entries, total))
+}
+
+/// The codes (län or CPV divisions) of a page of networks, in one query.
+async fn codes_by_network(
+    db: &Db,
+    table: &str,
+    column: &str,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, Vec<String>>, AppError> {
+    let mut out: std::collections::HashMap<i64, Vec<String>> = Default::default();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT network_id, {column} FROM {table} WHERE network_id IN ({}) ORDER BY {column}",
+        placeholders.join(", ")
+    );
+    // `table` and `column` are this file's constants; ids are parameters.
+    let mut query = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
+    for id in ids {
+        query = query.bind(*id);
+    }
+    for (id, code) in query.fetch_all(db.pool()).await? {
+        out.entry(id).or_default().push(code);
+    }
+    Ok(out)
+}
+
+/// Escapes LIKE's wildcards so a search for "50%" means those characters.
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+const ORGANISATION_SEARCH: &str = "SELECT public_id, name, org_number FROM organisations \
+     WHERE (name_key LIKE $1 ESCAPE '\\' OR org_number = $2) \
+     ORDER BY name, id LIMIT 20";
+
+/// Organisations whose name contains the text or whose number is it, for
+/// inviting from the directory: (public id, name, number).
+pub async fn search_organisations(
+    db: &Db,
+    text: &str,
+) -> Result<Vec<(String, String, String)>, AppError> {
+    let pattern = format!("%{}%", escape_like(&name_key(text)));
+    Ok(sqlx::query_as(ORGANISATION_SEARCH)
+        .bind(pattern)
+        .bind(text.trim())
+        .fetch_all(db.pool())
+        .await?)
 }
 
 /// The audit log as CSV (UTF-8 with a byte-order mark, so Excel reads å,

@@ -4,7 +4,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-mod check {
+pub(crate) mod check {
     //! Turning form fields into a checked registration.
     use crate::{
         error::{Checker, FieldProblem},

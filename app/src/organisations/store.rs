@@ -26,8 +26,8 @@ pub enum Registered {
 
 const FIND_BY_NUMBER: &str = "SELECT id, public_id FROM organisations WHERE org_number = $1";
 const INSERT_ORG: &str = "INSERT INTO organisations \
-     (public_id, org_number, name, kind, lan_code, kommun_code, website, created_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+     (public_id, org_number, name, kind, lan_code, kommun_code, website, created_at, name_key) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id";
 const INSERT_MEMBER: &str = "INSERT INTO organisation_members \
      (organisation_id, account_id, role, status, requested_at, decided_at) VALUES ($1, $2, $3, $4, $5, $6)";
 const MEMBERSHIP: &str =
@@ -77,6 +77,7 @@ pub async fn register(
             .bind(new.kommun_code.clone())
             .bind(&new.website)
             .bind(now)
+            .bind(crate::db::name_key(&new.name))
             .fetch_one(&mut *tx)
             .await
             .map_err(conflict_if_taken)?;
@@ -111,6 +112,17 @@ const FIND: &str = "SELECT id, public_id, org_number, name, kind, lan_code, komm
      verified_at FROM organisations WHERE public_id = $1";
 
 /// The organisation and its internal id.
+/// The organisation with this number: (id, public id).
+pub async fn find_by_number(
+    db: &Db,
+    number: &super::OrgNumber,
+) -> Result<Option<(i64, String)>, AppError> {
+    Ok(sqlx::query_as(FIND_BY_NUMBER)
+        .bind(number.as_str())
+        .fetch_optional(db.pool())
+        .await?)
+}
+
 pub async fn find(db: &Db, public_id: &str) -> Result<Option<(i64, Organisation)>, AppError> {
     let row: Option<OrgRow> = sqlx::query_as(FIND)
         .bind(public_id)

@@ -46,6 +46,18 @@ impl FormFeedback {
             .to_string()
     }
 
+    /// The values sent for a repeated field; `None` when nothing came back.
+    pub fn values(&self, field: &str) -> Option<Vec<String>> {
+        let error = self.0.as_ref()?;
+        Some(
+            error
+                .sent_values(field)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+        )
+    }
+
     pub fn problem(&self, field: &str) -> Option<FieldProblem> {
         self.0.as_ref().and_then(|e| e.field_problem(field))
     }

@@ -20,6 +20,11 @@ pub fn Layout(children: Children) -> impl IntoView {
         Some(user) => view! {
             <li>
                 <a href="/natverk" aria-current=current("/natverk")>
+                    {crate::networks::text::text(lang).networks_nav}
+                </a>
+            </li>
+            <li>
+                <a href="/natverk/mina" aria-current=current("/natverk/mina")>
                     {crate::networks::text::text(lang).my_networks}
                 </a>
             </li>

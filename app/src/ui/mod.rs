@@ -17,3 +17,17 @@ pub fn query_has(key: &str) -> bool {
 pub fn query_value(key: &str) -> String {
     use_query_map().get_untracked().get(key).unwrap_or_default()
 }
+
+/// Percent-encodes a value for a URL's query string.
+pub fn url_encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}

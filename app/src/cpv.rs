@@ -1,0 +1,111 @@
+//! The 45 divisions (top level) of the Common Procurement Vocabulary, CPV
+//! 2008, with their official Swedish and English names. Networks use them
+//! as themes; needs as the coarse part of their CPV codes. The list lives
+//! in `cpv_divisions.csv`: the names are the Publications Office's labels
+//! (OP-TED/eForms-SDK, translations/code_sv.xml and code_en.xml at
+//! 3242fbf7), the check digits from openprocurement/standards
+//! (classifiers/cpv/en.json at a0f4c8af). Typos in the official Swedish
+//! labels (32: "kommuniktions-") are kept as published.
+
+use crate::i18n::Lang;
+use std::sync::LazyLock;
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Division {
+    /// Two digits, e.g. "45".
+    pub code: &'static str,
+    /// The full code with check digit, e.g. "45000000-7".
+    pub full: &'static str,
+    pub sv: &'static str,
+    pub en: &'static str,
+}
+
+impl Division {
+    pub fn name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Sv => self.sv,
+            Lang::En => self.en,
+        }
+    }
+}
+
+static DIVISIONS: LazyLock<Vec<Division>> = LazyLock::new(|| {
+    include_str!("cpv_divisions.csv")
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            let fields = split_fields(line);
+            let [full, sv, en] = fields.as_slice() else {
+                panic!("cpv_divisions.csv: three fields expected in {line:?}");
+            };
+            Division {
+                code: &full[..2],
+                full,
+                sv,
+                en,
+            }
+        })
+        .collect()
+});
+
+/// Splits one semicolon-separated line; a field may be in double quotes
+/// (then it may hold semicolons, but no quotes, which the list never has).
+fn split_fields(line: &'static str) -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    let mut rest = line;
+    loop {
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let end = quoted.find('"').expect("closing quote");
+            fields.push(&quoted[..end]);
+            rest = quoted[end + 1..].strip_prefix(';').unwrap_or("");
+            if quoted[end + 1..].is_empty() {
+                break;
+            }
+        } else if let Some(end) = rest.find(';') {
+            fields.push(&rest[..end]);
+            rest = &rest[end + 1..];
+        } else {
+            fields.push(rest);
+            break;
+        }
+    }
+    fields
+}
+
+/// All divisions, in code order.
+pub fn divisions() -> &'static [Division] {
+    &DIVISIONS
+}
+
+/// The division with this two-digit code.
+pub fn division(code: &str) -> Option<&'static Division> {
+    DIVISIONS.iter().find(|d| d.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn there_are_45_divisions_in_code_order_with_both_names() {
+        let all = divisions();
+        assert_eq!(all.len(), 45);
+        assert!(all.windows(2).all(|w| w[0].code < w[1].code));
+        for d in all {
+            assert!(d.code.chars().all(|c| c.is_ascii_digit()), "{d:?}");
+            assert!(d.full.starts_with(d.code) && d.full[2..].starts_with("000000-"));
+            assert_eq!(d.full.len(), 10, "{d:?}");
+            assert!(!d.sv.is_empty() && !d.en.is_empty(), "{d:?}");
+        }
+    }
+
+    #[test]
+    fn known_divisions_have_their_official_names() {
+        let construction = division("45").expect("45 is construction work");
+        assert_eq!(construction.full, "45000000-7");
+        assert_eq!(construction.en, "Construction work");
+        assert_eq!(construction.sv, "Anläggningsarbete");
+        assert!(division("46").is_none() && division("").is_none());
+    }
+}
