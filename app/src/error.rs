@@ -69,8 +69,12 @@ pub struct FieldError {
 #[non_exhaustive]
 pub enum FieldProblem {
     Required,
-    TooShort { min: u32 },
-    TooLong { max: u32 },
+    TooShort {
+        min: u32,
+    },
+    TooLong {
+        max: u32,
+    },
     InvalidEmail,
     InvalidChoice,
     InvalidUrl,

@@ -38,6 +38,7 @@ test("A starts a network, B asks to join, A approves, B reads the content", asyn
   await page.getByLabel("Nätverkets namn").fill(`Fossilfria transporter ${info.project.name}`);
   await page.getByLabel("Syfte", { exact: true }).fill("Vi vill minska utsläppen från kommunernas transporter.");
   await page.getByLabel("Uppsala län").check();
+  await page.getByLabel("60 Transporter (utom avfallstransport)").check();
   await page.getByLabel(/^Introducera/).check();
   await page.getByRole("button", { name: "Starta nätverket" }).click();
   await expect(page.getByRole("status")).toContainText("din organisation är samordnare");
@@ -62,7 +63,15 @@ test("A starts a network, B asks to join, A approves, B reads the content", asyn
   await b.getByLabel("Typ av organisation").selectOption("kommunalt_bolag");
   await b.getByLabel("Län").selectOption("03");
   await b.getByRole("button", { name: "Registrera" }).click();
-  await b.goto(networkPage);
+  // B finds the network in the directory.
+  await b.getByRole("link", { name: "Nätverk", exact: true }).click();
+  await b.getByLabel("Namn innehåller").fill(`Fossilfria transporter ${info.project.name}`);
+  await b.getByLabel("Tema").selectOption("60");
+  await b.getByLabel("Bara nätverk som tar emot ansökningar").check();
+  await b.getByRole("button", { name: "Sök", exact: true }).click();
+  await expect(b.getByText("1 nätverk", { exact: true })).toBeVisible();
+  await expectNoAxeViolations(b);
+  await b.getByRole("link", { name: `Fossilfria transporter ${info.project.name}` }).click();
   await expect(b.getByText("Innehållet visas bara för nätverkets medlemmar.")).toBeVisible();
   await expectNoAxeViolations(b);
   await b.getByLabel("Motivering").fill("Vi köper samma slags fordon.");

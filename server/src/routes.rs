@@ -48,6 +48,16 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
+/// The app's routes, worked out once per process. Generating them sets a
+/// process-wide flag that leaves any resource first polled meanwhile
+/// pending forever (leptos-rs/leptos#4773), so it must never run while
+/// another router in the same process serves pages, as the tests' do.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(config: &Config, db: Db) -> Router {
     // Rendering spawns tasks; they run on the server's tokio runtime.
     let _ = any_spawner::Executor::init_tokio();
@@ -72,7 +82,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         .route("/konto/mina-uppgifter.json", get(my_data))
         .route("/natverk/{id}/logg.csv", get(network_audit_csv))
         .route("/api/{*fn_name}", post(unknown_server_fn))
-        .leptos_routes_with_context(&state, generate_route_list(App), provide.clone(), move || {
+        .leptos_routes_with_context(&state, route_list(), provide.clone(), move || {
             shell(leptos.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(

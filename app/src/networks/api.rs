@@ -339,11 +339,11 @@ pub async fn find_organisations(
     text: String,
 ) -> Result<Vec<super::FoundOrganisation>, AppError> {
     use super::{store, FoundOrganisation};
-    let (ctx, _, _, _) = as_coordinator(&network).await?;
     let text = text.trim();
     if text.chars().count() < 2 {
         return Ok(Vec::new());
     }
+    let (ctx, _, _, _) = as_coordinator(&network).await?;
     Ok(store::search_organisations(&ctx.db, text)
         .await?
         .into_iter()
@@ -371,10 +371,14 @@ pub async fn answer_invitation(
         "decline" => false,
         _ => return Err(AppError::BadRequest),
     };
-    let (id, organisation_id) =
-        store::invitation_for(&ctx.db, network.trim(), organisation.trim(), user.account_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
+    let (id, organisation_id) = store::invitation_for(
+        &ctx.db,
+        network.trim(),
+        organisation.trim(),
+        user.account_id,
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
     let actor = store::Actor {
         account_id: user.account_id,
         organisation_id,

@@ -92,11 +92,13 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
         .into_iter()
         .map(|s| (s, picked("staircase", s.code(), Staircase::Infora.code())))
         .collect();
-    let visibility_choice: Vec<(Visibility, &str, bool)> =
-        [(Visibility::Listed, t.listed), (Visibility::Hidden, t.hidden)]
-            .into_iter()
-            .map(|(v, label)| (v, label, picked("visibility", v.code(), "listed")))
-            .collect();
+    let visibility_choice: Vec<(Visibility, &str, bool)> = [
+        (Visibility::Listed, t.listed),
+        (Visibility::Hidden, t.hidden),
+    ]
+    .into_iter()
+    .map(|(v, label)| (v, label, picked("visibility", v.code(), "listed")))
+    .collect();
     let policy_choice: Vec<(&str, &str, bool)> =
         [("request", t.by_request), ("invitation", t.by_invitation)]
             .into_iter()
@@ -182,12 +184,21 @@ pub fn NetworkPage() -> impl IntoView {
         .get_untracked()
         .get("id")
         .unwrap_or_default();
+    let search = query_value("sok_org");
+    let found = {
+        let public_id = public_id.clone();
+        Resource::new(
+            move || (public_id.clone(), search.clone()),
+            |(network, text)| super::api::find_organisations(network, text),
+        )
+    };
     let view = Resource::new(move || public_id.clone(), super::api::network_view);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
+                let found = found.await.unwrap_or_default();
                 match view.await {
-                    Ok(v) => view! { <NetworkDetails view=v /> }.into_any(),
+                    Ok(v) => view! { <NetworkDetails view=v found /> }.into_any(),
                     Err(crate::error::AppError::NotSignedIn) => {
                         crate::accounts::redirect_to_sign_in();
                         ().into_any()
@@ -200,7 +211,11 @@ pub fn NetworkPage() -> impl IntoView {
 }
 
 #[component]
-fn NetworkDetails(view: NetworkView) -> impl IntoView {
+fn NetworkDetails(
+    view: NetworkView,
+    /// Organisations found to invite, for coordinators who searched.
+    found: Vec<super::FoundOrganisation>,
+) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
     let net = view.network;
@@ -283,7 +298,7 @@ fn NetworkDetails(view: NetworkView) -> impl IntoView {
         })}
         {can_govern.then(|| view! {
             <JoinRequests network=net.public_id.clone() requests=view.requests />
-            <Invitations network=net.public_id.clone() invited=view.invited />
+            <Invitations network=net.public_id.clone() invited=view.invited found />
             <StatusForm network=net.public_id.clone() current=net.status />
             <AuditLog network=net.public_id.clone() entries=view.audit />
         })}
@@ -548,7 +563,11 @@ fn MemberRoles(network: String, members: Vec<NetworkMember>) -> impl IntoView {
 /// Coordinators invite organisations by number, or find them by name;
 /// invitations not yet answered are listed.
 #[component]
-fn Invitations(network: String, invited: Vec<NetworkMember>) -> impl IntoView {
+fn Invitations(
+    network: String,
+    invited: Vec<NetworkMember>,
+    found: Vec<super::FoundOrganisation>,
+) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
     let action = ServerAction::<InviteOrganisation>::new();
@@ -561,14 +580,7 @@ fn Invitations(network: String, invited: Vec<NetworkMember>) -> impl IntoView {
             .collect()
     };
     let search = query_value("sok_org");
-    let found = {
-        let network = network.clone();
-        let search = search.clone();
-        Resource::new(
-            || (),
-            move |_| super::api::find_organisations(network.clone(), search.clone()),
-        )
-    };
+    let searched = !search.trim().is_empty();
     let network_for_results = network.clone();
     let search_action = format!("/natverk/{network}");
     view! {
@@ -590,45 +602,37 @@ fn Invitations(network: String, invited: Vec<NetworkMember>) -> impl IntoView {
                 </div>
                 <button type="submit" class="button button--quiet-dark">{t.find_button}</button>
             </form>
-            <Suspense fallback=|| ()>
-                {move || {
-                    let network = network_for_results.clone();
-                    let searched = !search.trim().is_empty();
-                    Suspend::new(async move {
-                        let list = found.await.unwrap_or_default();
-                        if list.is_empty() {
-                            return searched.then(|| view! { <p>{t.no_orgs_found}</p> }).into_any();
-                        }
-                        view! {
-                            <ul class="plain-list">
-                                {list.into_iter().map(move |o| {
-                                    let action = ServerAction::<InviteOrganisation>::new();
-                                    let id = format!("invite-role-{}", o.public_id);
-                                    let label = format!("{} ({})", o.name, o.org_number);
-                                    let network = network.clone();
-                                    view! {
-                                        <li>
-                                            <ActionForm action attr:class="inline-form">
-                                                <input type="hidden" name="network" value=network />
-                                                <input type="hidden" name="org_number" value=o.org_number.clone() />
-                                                <span>{label.clone()}</span>
-                                                <label for=id.clone() class="visually-hidden">{format!("{} {}", t.role_for, o.name)}</label>
-                                                <select id=id name="role">
-                                                    {roles().into_iter().map(|(code, text)| view! { <option value=code>{text}</option> }).collect_view()}
-                                                </select>
-                                                <button type="submit" class="button button--small">
-                                                    {t.invite_button}<span class="visually-hidden">{format!(": {label}")}</span>
-                                                </button>
-                                            </ActionForm>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }
-                        .into_any()
-                    })
-                }}
-            </Suspense>
+            {if found.is_empty() {
+                searched.then(|| view! { <p>{t.no_orgs_found}</p> }).into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {found.into_iter().map(|o| {
+                            let action = ServerAction::<InviteOrganisation>::new();
+                            let id = format!("invite-role-{}", o.public_id);
+                            let label = format!("{} ({})", o.name, o.org_number);
+                            let network = network_for_results.clone();
+                            view! {
+                                <li>
+                                    <ActionForm action attr:class="inline-form">
+                                        <input type="hidden" name="network" value=network />
+                                        <input type="hidden" name="org_number" value=o.org_number.clone() />
+                                        <span>{label.clone()}</span>
+                                        <label for=id.clone() class="visually-hidden">{format!("{} {}", t.role_for, o.name)}</label>
+                                        <select id=id name="role">
+                                            {roles().into_iter().map(|(code, text)| view! { <option value=code>{text}</option> }).collect_view()}
+                                        </select>
+                                        <button type="submit" class="button button--small">
+                                            {t.invite_button}<span class="visually-hidden">{format!(": {label}")}</span>
+                                        </button>
+                                    </ActionForm>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
             {(!invited.is_empty()).then(|| view! {
                 <h3>{t.invited_heading}</h3>
                 <ul>
@@ -657,7 +661,8 @@ pub fn DirectoryPage() -> impl IntoView {
     let open = query_has("oppna");
     let after = query_value("efter");
     let page = {
-        let (text_q, theme, lan, after) = (text_q.clone(), theme.clone(), lan.clone(), after.clone());
+        let (text_q, theme, lan, after) =
+            (text_q.clone(), theme.clone(), lan.clone(), after.clone());
         Resource::new(
             || (),
             move |_| {

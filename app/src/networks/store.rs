@@ -1,8 +1,8 @@
 //! The networks room's SQL.
 
 use super::{
-    Access, AuditEntry, DirectoryEntry, Invitation, JoinPolicy, JoinRequest, Network, NetworkMember, NetworkRole,
-    NetworkStatus, OwnRequest, Visibility,
+    Access, AuditEntry, DirectoryEntry, Invitation, JoinPolicy, JoinRequest, Network,
+    NetworkMember, NetworkRole, NetworkStatus, OwnRequest, Visibility,
 };
 use crate::{
     db::{conflict_if_taken, name_key, now_ms, public_id, Db},
@@ -91,8 +91,7 @@ const FIND: &str =
      FROM networks WHERE public_id = $1";
 const REGIONS: &str =
     "SELECT lan_code FROM network_regions WHERE network_id = $1 ORDER BY lan_code";
-const THEMES: &str =
-    "SELECT division FROM network_themes WHERE network_id = $1 ORDER BY division";
+const THEMES: &str = "SELECT division FROM network_themes WHERE network_id = $1 ORDER BY division";
 
 /// The network and its internal id.
 pub async fn find(db: &Db, public_id: &str) -> Result<Option<(i64, Network)>, AppError> {
@@ -108,10 +107,7 @@ pub async fn find(db: &Db, public_id: &str) -> Result<Option<(i64, Network)>, Ap
         .bind(id)
         .fetch_all(db.pool())
         .await?;
-    let themes: Vec<(String,)> = sqlx::query_as(THEMES)
-        .bind(id)
-        .fetch_all(db.pool())
-        .await?;
+    let themes: Vec<(String,)> = sqlx::query_as(THEMES).bind(id).fetch_all(db.pool()).await?;
     let network = Network {
         public_id,
         name,
@@ -553,7 +549,8 @@ pub async fn mine(db: &Db, account_id: i64) -> Result<Vec<super::MyNetwork>, App
         .collect())
 }
 
-const INVITE: &str = "INSERT INTO network_members (network_id, organisation_id, role, status, since) \
+const INVITE: &str =
+    "INSERT INTO network_members (network_id, organisation_id, role, status, since) \
      VALUES ($1, $2, $3, 'invited', $4) \
      ON CONFLICT (network_id, organisation_id) DO UPDATE SET status = 'invited', role = $3, \
      since = $4, motivation = '', decision_reason = ''";
@@ -662,15 +659,21 @@ const INVITATIONS: &str = "SELECT n.public_id, n.name, n.purpose, o.public_id, o
 /// Invitations waiting for an answer from organisations the person
 /// administers.
 pub async fn invitations(db: &Db, account_id: i64) -> Result<Vec<Invitation>, AppError> {
-    let rows: Vec<(String, String, String, String, String, String)> =
-        sqlx::query_as(INVITATIONS)
-            .bind(account_id)
-            .fetch_all(db.pool())
-            .await?;
+    let rows: Vec<(String, String, String, String, String, String)> = sqlx::query_as(INVITATIONS)
+        .bind(account_id)
+        .fetch_all(db.pool())
+        .await?;
     Ok(rows
         .into_iter()
         .filter_map(
-            |(network_public_id, network_name, purpose, organisation_public_id, organisation, role)| {
+            |(
+                network_public_id,
+                network_name,
+                purpose,
+                organisation_public_id,
+                organisation,
+                role,
+            )| {
                 Some(Invitation {
                     network_public_id,
                     network_name,
@@ -800,10 +803,12 @@ pub async fn directory(
         .fetch_one(db.pool())
         .await?;
     let cursor: Option<(String, i64)> = match &query.after {
-        Some(after) => sqlx::query_as(CURSOR)
-            .bind(after)
-            .fetch_optional(db.pool())
-            .await?,
+        Some(after) => {
+            sqlx::query_as(CURSOR)
+                .bind(after)
+                .fetch_optional(db.pool())
+                .await?
+        }
         None => None,
     };
     let (after_key, after_id) = cursor.unwrap_or_default();

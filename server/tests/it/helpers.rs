@@ -111,15 +111,19 @@ impl TestApp {
     }
 
     pub async fn send(&self, req: Request<Body>) -> Answer {
-        let res = self
-            .router
-            .clone()
-            .oneshot(req)
+        let what = format!("{} {}", req.method(), req.uri());
+        let limit = std::time::Duration::from_secs(20);
+        let res = tokio::time::timeout(limit, self.router.clone().oneshot(req))
             .await
+            .unwrap_or_else(|_| panic!("no answer within {limit:?}: {what}"))
             .expect("router answers");
         let status = res.status();
         let headers = res.headers().clone();
-        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        let bytes = tokio::time::timeout(limit, res.into_body().collect())
+            .await
+            .unwrap_or_else(|_| panic!("no complete body within {limit:?}: {what}"))
+            .expect("body")
+            .to_bytes();
         Answer {
             status,
             headers,

@@ -11,6 +11,8 @@ mod cli;
 mod database;
 mod health;
 mod mail;
+mod network_access;
+mod network_governance;
 mod networks;
 mod organisations;
 mod pages;

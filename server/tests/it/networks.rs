@@ -4,10 +4,10 @@
 
 use crate::helpers::{form, TestApp};
 
-const PASSWORD: &str = "gröna äpplen i november";
+pub const PASSWORD: &str = "gröna äpplen i november";
 
 /// A verified person in a verified organisation; (cookie, organisation id).
-async fn coordinator(app: &TestApp, email: &str, number: &str) -> (String, String) {
+pub async fn coordinator(app: &TestApp, email: &str, number: &str) -> (String, String) {
     let cookie = app.verified_user(email, PASSWORD).await;
     let res = app
         .post_as(
@@ -38,7 +38,7 @@ async fn coordinator(app: &TestApp, email: &str, number: &str) -> (String, Strin
     (cookie, org)
 }
 
-fn network_form(name: &str, organisation: &str, visibility: &str) -> String {
+pub fn network_form(name: &str, organisation: &str, visibility: &str) -> String {
     form(&[
         ("name", name),
         ("purpose", "Fossilfria transporter i kommunerna."),
@@ -46,12 +46,20 @@ fn network_form(name: &str, organisation: &str, visibility: &str) -> String {
         ("staircase", "introducera"),
         ("regions[]", "01"),
         ("regions[]", "03"),
+        ("themes[]", "60"),
+        ("themes[]", "34"),
         ("visibility", visibility),
         ("join_policy", "request"),
     ])
 }
 
-async fn create(app: &TestApp, cookie: &str, name: &str, org: &str, visibility: &str) -> String {
+pub async fn create(
+    app: &TestApp,
+    cookie: &str,
+    name: &str,
+    org: &str,
+    visibility: &str,
+) -> String {
     let res = app
         .post_as(
             cookie,
@@ -81,9 +89,20 @@ db_test!(
         assert_eq!(page.status, 200);
         assert!(page.body.contains("Fossilfria transporter"));
         assert!(
-            page.body.contains("Organisation 212000-0142") && page.body.contains("(samordnare)")
+            page.body.contains("Organisation 212000-0142")
+                && page
+                    .body
+                    .contains(r#"<option value="coordinator" selected"#),
+            "{}",
+            page.body
         );
         assert!(page.body.contains("Stockholms län, Uppsala län"));
+        assert!(
+            page.body.contains(
+                "Transportutrustning och transporthjälpmedel, Transporter (utom avfallstransport)"
+            ),
+            "themes by their official Swedish names"
+        );
         assert!(page.body.contains("Under bildande"));
         let (action,): (String,) = sqlx::query_as("SELECT action FROM network_audit")
             .fetch_one(app.db.pool())
@@ -135,6 +154,14 @@ db_test!(
             .post_as(&anna, "/api/networks/create", &no_regions)
             .await;
         assert!(res.body.contains(r#""field":"regions""#), "{}", res.body);
+        assert!(res.body.contains(r#""field":"themes""#), "{}", res.body);
+        let unknown_theme =
+            network_form("Nätverket", &org, "listed").replace("themes%5B%5D=60", "themes%5B%5D=46");
+        let res = app
+            .post_as(&anna, "/api/networks/create", &unknown_theme)
+            .await;
+        assert_eq!(res.status, 400, "46 is no CPV division");
+        assert!(res.body.contains(r#""field":"themes""#), "{}", res.body);
         assert_eq!(app.count("networks").await, 0);
     }
 );
@@ -250,7 +277,7 @@ db_test!(
     }
 );
 
-fn join(network: &str, organisation: &str, motivation: &str) -> String {
+pub fn join(network: &str, organisation: &str, motivation: &str) -> String {
     form(&[
         ("network", network),
         ("organisation", organisation),
@@ -267,7 +294,7 @@ fn decision(network: &str, organisation: &str, decision: &str, reason: &str) -> 
     ])
 }
 
-async fn audit_actions(app: &TestApp) -> Vec<String> {
+pub async fn audit_actions(app: &TestApp) -> Vec<String> {
     sqlx::query_as::<_, (String,)>("SELECT action FROM network_audit ORDER BY id")
         .fetch_all(app.db.pool())
         .await
@@ -505,10 +532,10 @@ db_test!(
     |app| {
         let (anna, a_org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
         create(&app, &anna, "Fossilfria transporter", &a_org, "hidden").await;
-        let mine = app.get_as(&anna, "/natverk").await;
+        let mine = app.get_as(&anna, "/natverk/mina").await;
         assert!(mine.body.contains("Fossilfria transporter") && mine.body.contains("samordnare"));
         let bo = app.verified_user("bo@lund.se", PASSWORD).await;
-        let theirs = app.get_as(&bo, "/natverk").await;
+        let theirs = app.get_as(&bo, "/natverk/mina").await;
         assert!(!theirs.body.contains("Fossilfria transporter"));
     }
 );
