@@ -31,6 +31,13 @@ pub enum Command {
         #[arg(long, default_value = "Administratör")]
         name: String,
     },
+    /// Fill an empty database with believable data (the same every time):
+    /// demo is a small story with accounts to sign in as; medium and large
+    /// feed the benchmarks.
+    Seed {
+        #[arg(long, value_enum, default_value = "demo")]
+        scale: crate::seed::Scale,
+    },
     /// Print the newest mails in the outbox (kept when no SMTP is set).
     Outbox {
         /// How many mails to print.

@@ -7,5 +7,6 @@ pub mod health;
 pub mod mailer;
 pub mod routes;
 pub mod security;
+pub mod seed;
 pub mod session;
 pub mod telemetry;

@@ -37,8 +37,38 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::CreateAdmin { email, name } => create_admin(&config, &email, &name).await,
+        Command::Seed { scale } => seed(&config, scale).await,
         Command::Outbox { limit, to, json } => outbox(&config, limit, to.as_deref(), json).await,
     }
+}
+
+async fn seed(config: &Config, scale: server::seed::Scale) -> Result<(), String> {
+    let db = open(config).await?;
+    server::seed::seed(&db, scale, &mut |step| println!("samrad seed: {step}")).await?;
+    if scale != server::seed::Scale::Demo {
+        let (email,): (String,) = sqlx::query_as("SELECT email FROM accounts ORDER BY id LIMIT 1")
+            .fetch_one(db.pool())
+            .await
+            .map_err(|e| e.to_string())?;
+        println!("samrad seed: an organisation admin to sign in as: {email}");
+    } else {
+        let people: Vec<(String, String)> = sqlx::query_as(
+            "SELECT a.email, o.name FROM accounts a \
+             JOIN organisation_members m ON m.account_id = a.id \
+             JOIN organisations o ON o.id = m.organisation_id ORDER BY a.id",
+        )
+        .fetch_all(db.pool())
+        .await
+        .map_err(|e| e.to_string())?;
+        println!(
+            "\nSign in as any of these, password {:?}:",
+            server::seed::PASSWORD
+        );
+        for (email, organisation) in people {
+            println!("  {email:<36} {organisation}");
+        }
+    }
+    Ok(())
 }
 
 /// Connects and applies the migrations.
