@@ -73,6 +73,17 @@ fn split_fields(line: &'static str) -> Vec<&'static str> {
     fields
 }
 
+/// Whether `code` (e.g. "34144900-7") is in CPV 2008: the full official
+/// list, since its check digits follow no formula the Publications Office
+/// itself applied consistently. From openprocurement/standards,
+/// classifiers/cpv/en.json at a0f4c8af (9,454 codes).
+#[cfg(feature = "ssr")]
+pub fn is_code(code: &str) -> bool {
+    static CODES: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| include_str!("cpv_codes.txt").lines().collect());
+    CODES.contains(code)
+}
+
 /// All divisions, in code order.
 pub fn divisions() -> &'static [Division] {
     &DIVISIONS
@@ -98,6 +109,15 @@ mod tests {
             assert_eq!(d.full.len(), 10, "{d:?}");
             assert!(!d.sv.is_empty() && !d.en.is_empty(), "{d:?}");
         }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn full_codes_are_checked_against_the_official_list() {
+        assert!(is_code("45000000-7") && is_code("34144900-7") && is_code("72000000-5"));
+        assert!(!is_code("34144900-8"), "a wrong check digit");
+        assert!(!is_code("46000000-4"), "no division 46");
+        assert!(divisions().iter().all(|d| is_code(d.full)));
     }
 
     #[test]

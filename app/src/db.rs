@@ -78,3 +78,13 @@ pub fn public_id() -> String {
     let (token, _) = crate::accounts::tokens::new_token();
     token[..16].to_string()
 }
+
+/// Quotes a field, and defuses text a spreadsheet would run as a formula.
+pub fn csv_field(value: &str) -> String {
+    let safe = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    };
+    format!("\"{}\"", safe.replace('"', "\"\""))
+}

@@ -89,6 +89,17 @@ pub enum FieldProblem {
     KommunOutsideLan,
     /// No organisation with this number is registered in Samråd.
     UnknownOrganisation,
+    /// Not a whole number.
+    NotAWholeNumber,
+    /// A number outside what makes sense here.
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
+    /// Not a code in CPV 2008 (a typo, or a wrong check digit).
+    UnknownCpv,
+    /// A date or quarter that has already passed.
+    InThePast,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -294,6 +305,31 @@ impl FieldProblem {
                     format!("Use at most {max} characters.")
                 }
             }
+            FieldProblem::NotAWholeNumber => if sv {
+                "Skriv ett heltal med siffror, till exempel 1200."
+            } else {
+                "Enter a whole number in digits, for example 1200."
+            }
+            .into(),
+            FieldProblem::OutOfRange { min, max } => {
+                if sv {
+                    format!("Ange ett tal från {min} till {max}.")
+                } else {
+                    format!("Enter a number from {min} to {max}.")
+                }
+            }
+            FieldProblem::UnknownCpv => if sv {
+                "Minst en kod finns inte i CPV. Kontrollera siffrorna och kontrollsiffran efter bindestrecket."
+            } else {
+                "At least one code is not in CPV. Check the digits and the check digit after the hyphen."
+            }
+            .into(),
+            FieldProblem::InThePast => if sv {
+                "Tiden har redan passerat. Välj en senare."
+            } else {
+                "That time has already passed. Choose a later one."
+            }
+            .into(),
             FieldProblem::InvalidEmail => if sv {
                 "Ange en e-postadress i formen namn@exempel.se."
             } else {
@@ -405,6 +441,30 @@ impl Checker {
             self.refuse(field, FieldProblem::TooLong { max: max as u32 });
         }
         value.to_string()
+    }
+
+    /// A whole number within `min..=max`; spaces between digit groups are
+    /// allowed ("1 200 000").
+    pub fn number(&mut self, field: &str, value: &str, min: i64, max: i64) -> Option<i64> {
+        let digits: String = value
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+            .collect();
+        if digits.is_empty() {
+            self.refuse(field, FieldProblem::Required);
+            return None;
+        }
+        match digits.parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => Some(n),
+            Ok(_) => {
+                self.refuse(field, FieldProblem::OutOfRange { min, max });
+                None
+            }
+            Err(_) => {
+                self.refuse(field, FieldProblem::NotAWholeNumber);
+                None
+            }
+        }
     }
 
     /// Ends the check: an error echoing `values` if any field was refused.

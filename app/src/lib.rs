@@ -8,6 +8,7 @@ pub mod context;
 pub mod cpv;
 pub mod error;
 pub mod i18n;
+pub mod needs;
 pub mod networks;
 pub mod organisations;
 pub mod pages;
@@ -20,6 +21,8 @@ pub mod ui;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod markdown;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -116,6 +119,23 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/natverk/:id")
                         view=networks::pages::NetworkPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/natverk/:id/behov/nytt")
+                        view=needs::pages::NewNeedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/behov") view=needs::pages::MyNeedsPage ssr=SsrMode::Async />
+                    <Route path=path!("/behov/:id") view=needs::pages::NeedPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/behov/:id/andra")
+                        view=needs::pages::EditNeedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/behov/:id/historik")
+                        view=needs::pages::NeedHistoryPage
                         ssr=SsrMode::Async
                     />
                     <Route

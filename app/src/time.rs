@@ -46,6 +46,15 @@ fn last_sunday_0100_utc(year: i64, month: u32) -> i64 {
 }
 
 /// Stockholm's offset from UTC at an instant, in hours.
+/// Now, in milliseconds since the Unix epoch. Pages render on the server;
+/// in the browser the system clock is just as good.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
 pub fn stockholm_offset_hours(utc_ms: i64) -> i64 {
     let (year, _, _) = civil_from_days(utc_ms.div_euclid(DAY_MS));
     let summer = last_sunday_0100_utc(year, 3) <= utc_ms && utc_ms < last_sunday_0100_utc(year, 10);

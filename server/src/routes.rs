@@ -81,6 +81,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/konto/mina-uppgifter.json", get(my_data))
         .route("/natverk/{id}/logg.csv", get(network_audit_csv))
+        .route("/behov/{id}/efterfragan.csv", get(need_demand_csv))
         .route("/api/{*fn_name}", post(unknown_server_fn))
         .leptos_routes_with_context(&state, route_list(), provide.clone(), move || {
             shell(leptos.clone())
@@ -146,15 +147,31 @@ async fn network_audit_csv(
     user: Option<axum::Extension<app::accounts::SessionUser>>,
 ) -> Response {
     let user = user.map(|axum::Extension(u)| u);
-    match app::networks::api::audit_csv(&state.context, user.as_ref(), &id).await {
+    let csv = app::networks::api::audit_csv(&state.context, user.as_ref(), &id).await;
+    csv_download(csv, "natverkslogg.csv")
+}
+
+async fn need_demand_csv(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    user: Option<axum::Extension<app::accounts::SessionUser>>,
+) -> Response {
+    let user = user.map(|axum::Extension(u)| u);
+    let csv = app::needs::api::demand_csv(&state.context, user.as_ref(), &id).await;
+    csv_download(csv, "efterfragan.csv")
+}
+
+/// A CSV file to save, never cached; or the error as JSON.
+fn csv_download(csv: Result<String, AppError>, file_name: &'static str) -> Response {
+    match csv {
         Ok(csv) => (
             [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
                 (
                     header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"natverkslogg.csv\"",
+                    format!("attachment; filename=\"{file_name}\""),
                 ),
-                (header::CACHE_CONTROL, "no-store"),
+                (header::CACHE_CONTROL, "no-store".to_string()),
             ],
             csv,
         )

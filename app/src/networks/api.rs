@@ -484,7 +484,7 @@ pub async fn audit_csv(
 /// if the person may know the network exists; a hidden network is answered
 /// like a missing one. Every network server function starts here.
 #[cfg(feature = "ssr")]
-async fn visible_network(
+pub(crate) async fn visible_network(
     ctx: &crate::context::AppContext,
     user: Option<&crate::accounts::SessionUser>,
     network: &str,

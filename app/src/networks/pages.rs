@@ -192,20 +192,40 @@ pub fn NetworkPage() -> impl IntoView {
             |(network, text)| super::api::find_organisations(network, text),
         )
     };
+    let query = crate::needs::pages::ListQuery::from_url();
+    let needs = {
+        let (network, q) = (public_id.clone(), query.clone());
+        Resource::new(
+            || (),
+            move |_| {
+                crate::needs::api::network_needs(
+                    network.clone(),
+                    q.status.clone(),
+                    q.staircase.clone(),
+                    q.division.clone(),
+                    q.lan.clone(),
+                    q.sort.clone(),
+                )
+            },
+        )
+    };
     let view = Resource::new(move || public_id.clone(), super::api::network_view);
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {move || {
+                let query = query.clone();
+                Suspend::new(async move {
                 let found = found.await.unwrap_or_default();
+                let needs = needs.await.unwrap_or_default();
                 match view.await {
-                    Ok(v) => view! { <NetworkDetails view=v found /> }.into_any(),
+                    Ok(v) => view! { <NetworkDetails view=v found needs query /> }.into_any(),
                     Err(crate::error::AppError::NotSignedIn) => {
                         crate::accounts::redirect_to_sign_in();
                         ().into_any()
                     }
                     Err(_) => view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -215,11 +235,17 @@ fn NetworkDetails(
     view: NetworkView,
     /// Organisations found to invite, for coordinators who searched.
     found: Vec<super::FoundOrganisation>,
+    /// The needs the person may see, filtered as the URL says.
+    needs: Vec<crate::needs::NeedSummary>,
+    query: crate::needs::pages::ListQuery,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
     let net = view.network;
     let can_read = view.access.can(Action::ReadContent, net.visibility);
+    let can_post = view.access.can(Action::Post, net.visibility);
+    let net_id = net.public_id.clone();
+    let net_id_for_list = net.public_id.clone();
     let can_govern = view.access.can(Action::Govern, net.visibility);
     let regions = net
         .regions
@@ -279,7 +305,10 @@ fn NetworkDetails(
             view! {
                 <section aria-labelledby="behov">
                     <h2 id="behov">{t.needs_heading}</h2>
-                    <p>{t.needs_placeholder}</p>
+                    {can_post.then(|| view! {
+                        <p><a class="button" href=format!("/natverk/{}/behov/nytt", net_id)>{crate::needs::text::text(lang).post_need_link}</a></p>
+                    })}
+                    <crate::needs::pages::NeedList action=format!("/natverk/{}", net_id_for_list) query needs />
                 </section>
                 <section aria-labelledby="dialoger">
                     <h2 id="dialoger">{t.dialogues_heading}</h2>

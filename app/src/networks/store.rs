@@ -284,7 +284,7 @@ pub async fn verified_organisation_of(
 }
 
 /// Writes one audit entry inside the caller's transaction.
-async fn audit_entry(
+pub async fn audit_entry(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     network_id: i64,
     actor: Actor,
@@ -925,21 +925,11 @@ pub fn audit_csv(entries: &[AuditEntry]) -> String {
             e.subject.clone(),
             e.reason.clone(),
         ];
-        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let row: Vec<String> = fields.iter().map(|f| crate::db::csv_field(f)).collect();
         out.push_str(&row.join(";"));
         out.push_str("\r\n");
     }
     out
-}
-
-/// Quotes a field, and defuses text a spreadsheet would run as a formula.
-fn csv_field(value: &str) -> String {
-    let safe = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    format!("\"{}\"", safe.replace('"', "\"\""))
 }
 
 #[cfg(test)]

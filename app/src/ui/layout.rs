@@ -29,6 +29,11 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </a>
             </li>
             <li>
+                <a href="/behov" aria-current=current("/behov")>
+                    {crate::needs::text::text(lang).needs_heading}
+                </a>
+            </li>
+            <li>
                 <a href="/konto" aria-current=current("/konto")>
                     {a.my_account}
                     <span class="visually-hidden">{format!(" ({})", user.name)}</span>

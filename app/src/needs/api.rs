@@ -1,0 +1,615 @@
+//! The needs room's server functions. Each starts at `visible_need` (or,
+//! for a new need, at the network's own guard): authenticate, authorise,
+//! check, store.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod check {
+    //! Form fields into a checked need text or declaration.
+    use crate::{
+        cpv,
+        error::{Checker, FieldProblem},
+        needs::{
+            store::{Declaration, NeedText},
+            Confidence, Quarter, COMMENT_MAX, QUANTITY_MAX, TEXT_MAX, TITLE_MAX, UNIT_MAX,
+            VALUE_MAX,
+        },
+        regions,
+        staircase::Staircase,
+    };
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn need_text(
+        check: &mut Checker,
+        title: &str,
+        problem: &str,
+        effect: &str,
+        affected: &str,
+        staircase: &str,
+        divisions: &[String],
+        cpv_codes: &str,
+        lans: &[String],
+        horizon: &str,
+    ) -> Option<NeedText> {
+        let title = check.text("title", title, true, TITLE_MAX);
+        let problem = check.text("problem", problem, true, TEXT_MAX);
+        let effect = check.text("effect", effect, true, TEXT_MAX);
+        let affected = check.text("affected", affected, true, TEXT_MAX);
+        let step = Staircase::parse(staircase);
+        if step.is_none() {
+            check.refuse("staircase", FieldProblem::InvalidChoice);
+        }
+        let mut codes: Vec<String> = Vec::new();
+        for division in divisions {
+            match cpv::division(division.trim()) {
+                Some(d) => codes.push(d.full.to_string()),
+                None => check.refuse("divisions", FieldProblem::InvalidChoice),
+            }
+        }
+        let extra: Vec<&str> = cpv_codes
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .filter(|c| !c.is_empty())
+            .collect();
+        if extra.len() > 20 {
+            check.refuse("cpv_codes", FieldProblem::TooLong { max: 20 });
+        } else if extra.iter().any(|code| !cpv::is_code(code)) {
+            check.refuse("cpv_codes", FieldProblem::UnknownCpv);
+        } else {
+            codes.extend(extra.iter().map(|c| c.to_string()));
+        }
+        codes.sort();
+        codes.dedup();
+        if codes.is_empty() && extra.is_empty() {
+            check.refuse("divisions", FieldProblem::Required);
+        }
+        let mut lan_codes: Vec<String> = lans.iter().map(|l| l.trim().to_string()).collect();
+        lan_codes.sort();
+        lan_codes.dedup();
+        if lan_codes.is_empty() {
+            check.refuse("regions", FieldProblem::Required);
+        } else if lan_codes.iter().any(|l| regions::lan(l).is_none()) {
+            check.refuse("regions", FieldProblem::InvalidChoice);
+        }
+        let horizon = quarter(check, "horizon", horizon);
+        Some(NeedText {
+            title,
+            problem,
+            effect,
+            affected,
+            staircase: step?,
+            horizon: horizon?,
+            cpv: codes,
+            regions: lan_codes,
+        })
+    }
+
+    /// A quarter from now on.
+    pub fn quarter(check: &mut Checker, field: &str, value: &str) -> Option<Quarter> {
+        match Quarter::parse(value) {
+            Some(q) if q < Quarter::of_ms(crate::db::now_ms()) => {
+                check.refuse(field, FieldProblem::InThePast);
+                None
+            }
+            Some(q) => Some(q),
+            None => {
+                check.refuse(field, FieldProblem::InvalidChoice);
+                None
+            }
+        }
+    }
+
+    pub fn declaration(
+        check: &mut Checker,
+        quantity: &str,
+        unit: &str,
+        value: &str,
+        earliest: &str,
+        confidence: &str,
+        comment: &str,
+    ) -> Option<Declaration> {
+        let quantity = check.number("quantity", quantity, 1, QUANTITY_MAX);
+        let unit = check.text("unit", unit, true, UNIT_MAX);
+        let value_sek = check.number("value", value, 0, VALUE_MAX);
+        let earliest = quarter(check, "earliest", earliest);
+        let confidence = Confidence::parse(confidence);
+        if confidence.is_none() {
+            check.refuse("confidence", FieldProblem::InvalidChoice);
+        }
+        let comment = check.text("comment", comment, false, COMMENT_MAX);
+        Some(Declaration {
+            quantity: quantity?,
+            unit,
+            value_sek: value_sek?,
+            earliest: earliest?,
+            confidence: confidence?,
+            comment,
+        })
+    }
+}
+
+/// A member organisation posts a need, as a draft or shared at once.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "needs/create")]
+pub async fn create_need(
+    network: String,
+    organisation: String,
+    title: String,
+    problem: String,
+    effect: String,
+    affected: String,
+    staircase: String,
+    #[server(default)] divisions: Vec<String>,
+    #[server(default)] cpv_codes: String,
+    #[server(default)] regions: Vec<String>,
+    horizon: String,
+    status: String,
+) -> Result<(), AppError> {
+    use super::{store, NeedStatus};
+    use crate::error::{Checker, FieldProblem};
+    let user = crate::accounts::require_verified()?;
+    let ctx = crate::context::app_context()?;
+    let (network_id, _, _, _) =
+        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
+    let posting = store::posting_organisations(&ctx.db, network_id, user.account_id).await?;
+    if posting.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let mut checker = Checker::new();
+    let organisation_id = posting
+        .iter()
+        .find(|(_, public_id, _)| *public_id == organisation.trim())
+        .map(|(id, _, _)| *id);
+    if organisation_id.is_none() {
+        checker.refuse("organisation", FieldProblem::InvalidChoice);
+    }
+    let start = match status.as_str() {
+        "draft" => NeedStatus::Draft,
+        "shared" => NeedStatus::Shared,
+        _ => return Err(AppError::BadRequest),
+    };
+    let text = check::need_text(
+        &mut checker,
+        &title,
+        &problem,
+        &effect,
+        &affected,
+        &staircase,
+        &divisions,
+        &cpv_codes,
+        &regions,
+        &horizon,
+    );
+    let mut sent = vec![
+        ("organisation", organisation.as_str()),
+        ("title", title.as_str()),
+        ("problem", problem.as_str()),
+        ("effect", effect.as_str()),
+        ("affected", affected.as_str()),
+        ("staircase", staircase.as_str()),
+        ("cpv_codes", cpv_codes.as_str()),
+        ("horizon", horizon.as_str()),
+    ];
+    sent.extend(divisions.iter().map(|d| ("divisions", d.as_str())));
+    sent.extend(regions.iter().map(|r| ("regions", r.as_str())));
+    checker.finish(&sent)?;
+    let (Some(organisation_id), Some(text)) = (organisation_id, text) else {
+        return Err(AppError::BadRequest);
+    };
+    let actor = crate::networks::store::Actor {
+        account_id: user.account_id,
+        organisation_id,
+    };
+    let public_id = store::create(&ctx.db, network_id, &text, start, actor).await?;
+    leptos_axum::redirect(&format!("/behov/{public_id}?sparat=1"));
+    Ok(())
+}
+
+/// What the person may do with a need they can see.
+#[cfg(feature = "ssr")]
+struct Visible {
+    ctx: crate::context::AppContext,
+    user: crate::accounts::SessionUser,
+    key: super::store::NeedKey,
+    need: super::Need,
+    rights: super::NeedRights,
+    /// The organisation the person acts for when editing: the owner if
+    /// they belong to it, else the one their coordinator role comes from.
+    acting_for: Option<i64>,
+}
+
+/// The need, if the person may read it: a member (any role) of its
+/// network, and for a draft a person of the owner organisation. Anyone
+/// else gets NotFound, like a need that does not exist.
+#[cfg(feature = "ssr")]
+async fn visible_need(need: &str) -> Result<Visible, AppError> {
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    visible_need_for(ctx, user, need).await
+}
+
+#[cfg(feature = "ssr")]
+async fn visible_need_for(
+    ctx: crate::context::AppContext,
+    user: crate::accounts::SessionUser,
+    need: &str,
+) -> Result<Visible, AppError> {
+    use super::{store, NeedRights, NeedStatus};
+    use crate::networks::{Access, Action};
+    let (key, found) = store::find(&ctx.db, need.trim())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (access, role_organisation) =
+        crate::networks::store::access(&ctx.db, Some(&user), key.network_id).await?;
+    if !access.can(Action::ReadContent, crate::networks::Visibility::Hidden) {
+        return Err(AppError::NotFound);
+    }
+    let in_owner = store::belongs_to(&ctx.db, key.owner_organisation_id, user.account_id).await?;
+    if found.status == NeedStatus::Draft && !in_owner {
+        return Err(AppError::NotFound);
+    }
+    let coordinator = access == Access::Coordinator;
+    let open = found.status.is_open();
+    let rights = NeedRights {
+        edit: open && (in_owner || coordinator),
+        declare: open
+            && found.status != NeedStatus::Draft
+            && matches!(access, Access::Member | Access::Coordinator),
+        govern: open && coordinator,
+    };
+    let acting_for = if in_owner {
+        Some(key.owner_organisation_id)
+    } else {
+        role_organisation
+    };
+    Ok(Visible {
+        ctx,
+        user,
+        key,
+        need: found,
+        rights,
+        acting_for,
+    })
+}
+
+#[cfg(feature = "ssr")]
+impl Visible {
+    fn actor(&self) -> Result<crate::networks::store::Actor, AppError> {
+        Ok(crate::networks::store::Actor {
+            account_id: self.user.account_id,
+            organisation_id: self.acting_for.ok_or(AppError::Forbidden)?,
+        })
+    }
+}
+
+/// The need page's content.
+#[server(endpoint = "needs/view")]
+pub async fn need_view(need: String) -> Result<super::NeedView, AppError> {
+    use super::{store, Demand, NeedView};
+    use crate::markdown::to_html;
+    let v = visible_need(&need).await?;
+    let interests = store::interests(&v.ctx.db, v.key.id).await?;
+    let declare_for = if v.rights.declare {
+        store::posting_organisations(&v.ctx.db, v.key.network_id, v.user.account_id)
+            .await?
+            .into_iter()
+            .map(|(_, public_id, name)| (public_id, name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let merge_targets = if v.rights.govern {
+        store::merge_targets(&v.ctx.db, v.key).await?
+    } else {
+        Vec::new()
+    };
+    Ok(NeedView {
+        problem_html: to_html(&v.need.problem),
+        effect_html: to_html(&v.need.effect),
+        affected_html: to_html(&v.need.affected),
+        demand: Demand::of(&interests),
+        need: v.need,
+        rights: v.rights,
+        interests,
+        declare_for,
+        merge_targets,
+    })
+}
+
+/// The owner organisation's people or a coordinator move the need along
+/// its lifecycle, with a reason.
+#[server(endpoint = "needs/status")]
+pub async fn change_need_status(
+    need: String,
+    status: String,
+    reason: String,
+) -> Result<(), AppError> {
+    use super::{store, NeedStatus};
+    use crate::{
+        error::{Checker, FieldProblem},
+        networks::REASON_MAX,
+    };
+    let v = visible_need(&need).await?;
+    if !v.rights.edit {
+        return Err(AppError::Forbidden);
+    }
+    let mut checker = Checker::new();
+    let next = NeedStatus::parse(&status);
+    match next {
+        Some(next) if v.need.status.can_become(next) => {}
+        _ => checker.refuse("status", FieldProblem::InvalidChoice),
+    }
+    let reason_text = checker.text("reason", &reason, true, REASON_MAX);
+    checker.finish(&[("reason", &reason)])?;
+    let next = next.ok_or(AppError::BadRequest)?;
+    store::transition(
+        &v.ctx.db,
+        v.key,
+        &v.need.title,
+        v.need.status,
+        next,
+        v.actor()?,
+        &reason_text,
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/behov/{}?status=1", v.need.public_id));
+    Ok(())
+}
+
+/// Saves an edit of the need as a new version; refused when someone else
+/// saved since the form was loaded (`version`).
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "needs/edit")]
+pub async fn edit_need(
+    need: String,
+    version: i64,
+    title: String,
+    problem: String,
+    effect: String,
+    affected: String,
+    staircase: String,
+    #[server(default)] divisions: Vec<String>,
+    #[server(default)] cpv_codes: String,
+    #[server(default)] regions: Vec<String>,
+    horizon: String,
+) -> Result<(), AppError> {
+    use super::store;
+    use crate::error::Checker;
+    let v = visible_need(&need).await?;
+    if !v.rights.edit {
+        return Err(AppError::Forbidden);
+    }
+    let mut checker = Checker::new();
+    let text = check::need_text(
+        &mut checker,
+        &title,
+        &problem,
+        &effect,
+        &affected,
+        &staircase,
+        &divisions,
+        &cpv_codes,
+        &regions,
+        &horizon,
+    );
+    let mut sent = vec![
+        ("title", title.as_str()),
+        ("problem", problem.as_str()),
+        ("effect", effect.as_str()),
+        ("affected", affected.as_str()),
+        ("staircase", staircase.as_str()),
+        ("cpv_codes", cpv_codes.as_str()),
+        ("horizon", horizon.as_str()),
+    ];
+    sent.extend(divisions.iter().map(|d| ("divisions", d.as_str())));
+    sent.extend(regions.iter().map(|r| ("regions", r.as_str())));
+    checker.finish(&sent)?;
+    let text = text.ok_or(AppError::BadRequest)?;
+    store::update(&v.ctx.db, v.key, version, &text, v.actor()?).await?;
+    leptos_axum::redirect(&format!("/behov/{}?andrat=1", v.need.public_id));
+    Ok(())
+}
+
+/// Every version of the need, oldest first.
+#[server(endpoint = "needs/history")]
+pub async fn need_history(
+    need: String,
+) -> Result<(super::Need, Vec<super::store::VersionRow>), AppError> {
+    let v = visible_need(&need).await?;
+    let lang = crate::i18n::use_lang();
+    let deleted = crate::accounts::text::text(lang).deleted_user;
+    let versions = super::store::versions(&v.ctx.db, v.key.id, deleted).await?;
+    Ok((v.need, versions))
+}
+
+/// A member organisation declares (or changes) its non-binding interest.
+#[allow(clippy::too_many_arguments)]
+#[server(endpoint = "needs/declare")]
+pub async fn declare_interest(
+    need: String,
+    organisation: String,
+    quantity: String,
+    unit: String,
+    value: String,
+    earliest: String,
+    confidence: String,
+    #[server(default)] comment: String,
+) -> Result<(), AppError> {
+    use super::store;
+    use crate::error::Checker;
+    let v = visible_need(&need).await?;
+    if !v.rights.declare {
+        return Err(AppError::Forbidden);
+    }
+    let organisation_id =
+        store::posting_organisations(&v.ctx.db, v.key.network_id, v.user.account_id)
+            .await?
+            .into_iter()
+            .find(|(_, public_id, _)| *public_id == organisation.trim())
+            .map(|(id, _, _)| id)
+            .ok_or(AppError::Forbidden)?;
+    let mut checker = Checker::new();
+    let declaration = check::declaration(
+        &mut checker,
+        &quantity,
+        &unit,
+        &value,
+        &earliest,
+        &confidence,
+        &comment,
+    );
+    checker.finish(&[
+        ("organisation", &organisation),
+        ("quantity", &quantity),
+        ("unit", &unit),
+        ("value", &value),
+        ("earliest", &earliest),
+        ("confidence", &confidence),
+        ("comment", &comment),
+    ])?;
+    let declaration = declaration.ok_or(AppError::BadRequest)?;
+    let actor = crate::networks::store::Actor {
+        account_id: v.user.account_id,
+        organisation_id,
+    };
+    store::declare(&v.ctx.db, v.key.id, &declaration, actor).await?;
+    leptos_axum::redirect(&format!(
+        "/behov/{}?intresse=1#efterfragan",
+        v.need.public_id
+    ));
+    Ok(())
+}
+
+/// A coordinator merges a duplicate into another need of the network.
+#[server(endpoint = "needs/merge")]
+pub async fn merge_need(need: String, into: String, reason: String) -> Result<(), AppError> {
+    use super::store;
+    use crate::{
+        error::{Checker, FieldProblem},
+        networks::REASON_MAX,
+    };
+    let v = visible_need(&need).await?;
+    if !v.rights.govern {
+        return Err(AppError::Forbidden);
+    }
+    let mut checker = Checker::new();
+    let target = store::find(&v.ctx.db, into.trim())
+        .await?
+        .filter(|(key, target)| {
+            key.network_id == v.key.network_id && key.id != v.key.id && target.status.is_open()
+        });
+    if target.is_none() {
+        checker.refuse("into", FieldProblem::InvalidChoice);
+    }
+    let reason_text = checker.text("reason", &reason, true, REASON_MAX);
+    checker.finish(&[("reason", &reason)])?;
+    let (into_key, into_need) = target.ok_or(AppError::BadRequest)?;
+    store::merge(
+        &v.ctx.db,
+        v.key,
+        &v.need.title,
+        into_key,
+        &into_need.title,
+        v.actor()?,
+        &reason_text,
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/behov/{}?sammanslaget=1", into_need.public_id));
+    Ok(())
+}
+
+/// Checked list filters from a page's query.
+#[cfg(feature = "ssr")]
+fn filter(
+    status: &str,
+    staircase: &str,
+    division: &str,
+    lan: &str,
+    sort: &str,
+) -> super::NeedFilter {
+    super::NeedFilter {
+        status: super::NeedStatus::parse(status),
+        staircase: crate::staircase::Staircase::parse(staircase).map(|s| s.code().to_string()),
+        division: crate::cpv::division(division).map(|d| d.code.to_string()),
+        lan: crate::regions::lan(lan).map(|l| l.code.to_string()),
+        by_demand: sort == "efterfragan",
+    }
+}
+
+/// How many needs a list shows at most.
+const LIST_LIMIT: i64 = 100;
+
+/// The needs of one network the person may see, filtered and sorted.
+#[server(endpoint = "needs/of-network")]
+pub async fn network_needs(
+    network: String,
+    #[server(default)] status: String,
+    #[server(default)] staircase: String,
+    #[server(default)] division: String,
+    #[server(default)] lan: String,
+    #[server(default)] sort: String,
+) -> Result<Vec<super::NeedSummary>, AppError> {
+    use crate::networks::Action;
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let (network_id, net, access, _) =
+        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
+    if !access.can(Action::ReadContent, net.visibility) {
+        return Err(AppError::Forbidden);
+    }
+    let filter = filter(&status, &staircase, &division, &lan, &sort);
+    super::store::list(
+        &ctx.db,
+        user.account_id,
+        Some(network_id),
+        &filter,
+        LIST_LIMIT,
+    )
+    .await
+}
+
+/// The needs across all the person's networks, filtered and sorted.
+#[server(endpoint = "needs/mine")]
+pub async fn my_needs(
+    #[server(default)] status: String,
+    #[server(default)] staircase: String,
+    #[server(default)] division: String,
+    #[server(default)] lan: String,
+    #[server(default)] sort: String,
+) -> Result<Vec<super::NeedSummary>, AppError> {
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let filter = filter(&status, &staircase, &division, &lan, &sort);
+    super::store::list(&ctx.db, user.account_id, None, &filter, LIST_LIMIT).await
+}
+
+/// The organisations that may post a need in the network, for its form.
+#[server(endpoint = "needs/posting-organisations")]
+pub async fn posting_organisations(network: String) -> Result<Vec<(String, String)>, AppError> {
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let (network_id, _, _, _) =
+        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
+    Ok(
+        super::store::posting_organisations(&ctx.db, network_id, user.account_id)
+            .await?
+            .into_iter()
+            .map(|(_, public_id, name)| (public_id, name))
+            .collect(),
+    )
+}
+
+/// The aggregated demand as CSV, for those who may read the need.
+#[cfg(feature = "ssr")]
+pub async fn demand_csv(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    need: &str,
+) -> Result<String, AppError> {
+    let user = user.cloned().ok_or(AppError::NotSignedIn)?;
+    let lang = user.language;
+    let v = visible_need_for(ctx.clone(), user, need).await?;
+    let interests = super::store::interests(&v.ctx.db, v.key.id).await?;
+    Ok(super::store::demand_csv(&interests, lang))
+}
