@@ -67,15 +67,11 @@ pub async fn create(
         .await?;
     write_codes(&mut tx, id, text).await?;
     write_version(&mut tx, id, 1, text, actor).await?;
-    audit_entry(
-        &mut tx,
-        network_id,
-        actor,
-        "need_created",
-        &text.title,
-        status.code(),
-    )
-    .await?;
+    // A draft is the owner's alone: the network's log learns of the need
+    // when it is shared.
+    if status != NeedStatus::Draft {
+        audit_entry(&mut tx, network_id, actor, "need_shared", &text.title, "").await?;
+    }
     tx.commit().await?;
     Ok(public_id)
 }
@@ -487,7 +483,7 @@ const LIST: &str = "SELECT n.public_id, n.title, n.status, n.staircase, o.name, 
      COALESCE(d.organisations, 0), COALESCE(d.total, 0), n.created_at \
      FROM needs n JOIN organisations o ON o.id = n.owner_organisation_id \
      JOIN networks nw ON nw.id = n.network_id \
-     LEFT JOIN (SELECT need_id, COUNT(*) AS organisations, SUM(value_sek) AS total \
+     LEFT JOIN (SELECT need_id, COUNT(*) AS organisations, CAST(SUM(value_sek) AS BIGINT) AS total \
                 FROM need_interests GROUP BY need_id) d ON d.need_id = n.id \
      WHERE n.network_id IN (SELECT nm.network_id FROM network_members nm \
            JOIN organisation_members om ON om.organisation_id = nm.organisation_id \

@@ -11,6 +11,7 @@ mod cli;
 mod database;
 mod health;
 mod mail;
+mod needs;
 mod network_access;
 mod network_governance;
 mod networks;
