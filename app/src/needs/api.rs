@@ -257,6 +257,7 @@ async fn visible_need_for(
             && found.status != NeedStatus::Draft
             && matches!(access, Access::Member | Access::Coordinator),
         govern: open && coordinator,
+        propose: open && matches!(access, Access::Member | Access::Coordinator),
     };
     let acting_for = if in_owner {
         Some(key.owner_organisation_id)
@@ -290,6 +291,7 @@ pub async fn need_view(need: String) -> Result<super::NeedView, AppError> {
     use crate::markdown::to_html;
     let v = visible_need(&need).await?;
     let interests = store::interests(&v.ctx.db, v.key.id).await?;
+    let requirements = store::requirements(&v.ctx.db, v.key.id).await?;
     let declare_for = if v.rights.declare {
         store::posting_organisations(&v.ctx.db, v.key.network_id, v.user.account_id)
             .await?
@@ -312,6 +314,7 @@ pub async fn need_view(need: String) -> Result<super::NeedView, AppError> {
         need: v.need,
         rights: v.rights,
         interests,
+        requirements,
         declare_for,
         merge_targets,
     })
@@ -411,16 +414,19 @@ pub async fn edit_need(
     Ok(())
 }
 
-/// Every version of the need, oldest first.
+/// Every version of the need and of its requirements, oldest first.
 #[server(endpoint = "needs/history")]
-pub async fn need_history(
-    need: String,
-) -> Result<(super::Need, Vec<super::store::VersionRow>), AppError> {
+pub async fn need_history(need: String) -> Result<super::History, AppError> {
     let v = visible_need(&need).await?;
     let lang = crate::i18n::use_lang();
     let deleted = crate::accounts::text::text(lang).deleted_user;
     let versions = super::store::versions(&v.ctx.db, v.key.id, deleted).await?;
-    Ok((v.need, versions))
+    let requirements = super::store::requirement_versions(&v.ctx.db, v.key.id, deleted).await?;
+    Ok(super::History {
+        need: v.need,
+        versions,
+        requirements,
+    })
 }
 
 /// A member organisation declares (or changes) its non-binding interest.
@@ -612,4 +618,142 @@ pub async fn demand_csv(
     let v = visible_need_for(ctx.clone(), user, need).await?;
     let interests = super::store::interests(&v.ctx.db, v.key.id).await?;
     Ok(super::store::demand_csv(&interests, lang))
+}
+
+#[cfg(feature = "ssr")]
+fn requirement_text(
+    checker: &mut crate::error::Checker,
+    text: &str,
+    motive: &str,
+    verification: &str,
+    level: &str,
+) -> Option<super::store::RequirementText> {
+    use super::{Level, REQUIREMENT_MAX};
+    let text = checker.text("text", text, true, REQUIREMENT_MAX);
+    let motive = checker.text("motive", motive, true, REQUIREMENT_MAX);
+    let verification = checker.text("verification", verification, true, REQUIREMENT_MAX);
+    let level = Level::parse(level);
+    if level.is_none() {
+        checker.refuse("level", crate::error::FieldProblem::InvalidChoice);
+    }
+    Some(super::store::RequirementText {
+        text,
+        motive,
+        verification,
+        level: level?,
+    })
+}
+
+/// A member proposes a functional requirement, last in the list.
+#[server(endpoint = "needs/propose-requirement")]
+pub async fn propose_requirement(
+    need: String,
+    text: String,
+    motive: String,
+    verification: String,
+    level: String,
+) -> Result<(), AppError> {
+    use crate::error::Checker;
+    let v = visible_need(&need).await?;
+    if !v.rights.propose {
+        return Err(AppError::Forbidden);
+    }
+    let mut checker = Checker::new();
+    let checked = requirement_text(&mut checker, &text, &motive, &verification, &level);
+    checker.finish(&[
+        ("text", &text),
+        ("motive", &motive),
+        ("verification", &verification),
+        ("level", &level),
+    ])?;
+    let checked = checked.ok_or(AppError::BadRequest)?;
+    let actor = member_actor(&v).await?;
+    super::store::propose_requirement(&v.ctx.db, v.key, &checked, actor).await?;
+    leptos_axum::redirect(&format!("/behov/{}?krav=1#krav", v.need.public_id));
+    Ok(())
+}
+
+/// The need a requirement belongs to, as the person may see it.
+#[cfg(feature = "ssr")]
+async fn requirement_in_visible_need(requirement: &str) -> Result<(i64, Visible), AppError> {
+    crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let (id, need) = super::store::requirement_need(&ctx.db, requirement.trim())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((id, visible_need(&need).await?))
+}
+
+#[cfg(feature = "ssr")]
+async fn member_actor(v: &Visible) -> Result<crate::networks::store::Actor, AppError> {
+    let organisation_id =
+        super::store::posting_organisations(&v.ctx.db, v.key.network_id, v.user.account_id)
+            .await?
+            .first()
+            .map(|(id, _, _)| *id)
+            .or(v.acting_for)
+            .ok_or(AppError::Forbidden)?;
+    Ok(crate::networks::store::Actor {
+        account_id: v.user.account_id,
+        organisation_id,
+    })
+}
+
+/// A member edits a requirement; it becomes a proposal again.
+#[server(endpoint = "needs/edit-requirement")]
+pub async fn edit_requirement(
+    requirement: String,
+    version: i64,
+    text: String,
+    motive: String,
+    verification: String,
+    level: String,
+) -> Result<(), AppError> {
+    use crate::error::Checker;
+    let (id, v) = requirement_in_visible_need(&requirement).await?;
+    if !v.rights.propose {
+        return Err(AppError::Forbidden);
+    }
+    let mut checker = Checker::new();
+    let checked = requirement_text(&mut checker, &text, &motive, &verification, &level);
+    checker.finish(&[
+        ("text", &text),
+        ("motive", &motive),
+        ("verification", &verification),
+        ("level", &level),
+    ])?;
+    let checked = checked.ok_or(AppError::BadRequest)?;
+    let actor = member_actor(&v).await?;
+    super::store::edit_requirement(&v.ctx.db, id, version, &checked, actor).await?;
+    leptos_axum::redirect(&format!("/behov/{}?krav=1#krav", v.need.public_id));
+    Ok(())
+}
+
+/// The owner organisation or a coordinator accepts a requirement.
+#[server(endpoint = "needs/accept-requirement")]
+pub async fn accept_requirement(requirement: String) -> Result<(), AppError> {
+    let (id, v) = requirement_in_visible_need(&requirement).await?;
+    if !v.rights.edit {
+        return Err(AppError::Forbidden);
+    }
+    super::store::accept_requirement(&v.ctx.db, id, v.actor()?).await?;
+    leptos_axum::redirect(&format!("/behov/{}?accepterat=1#krav", v.need.public_id));
+    Ok(())
+}
+
+/// A member moves a requirement one place up or down.
+#[server(endpoint = "needs/move-requirement")]
+pub async fn move_requirement(requirement: String, direction: String) -> Result<(), AppError> {
+    let (id, v) = requirement_in_visible_need(&requirement).await?;
+    if !v.rights.propose {
+        return Err(AppError::Forbidden);
+    }
+    let up = match direction.as_str() {
+        "up" => true,
+        "down" => false,
+        _ => return Err(AppError::BadRequest),
+    };
+    super::store::move_requirement(&v.ctx.db, v.key.id, id, up).await?;
+    leptos_axum::redirect(&format!("/behov/{}#krav", v.need.public_id));
+    Ok(())
 }

@@ -15,6 +15,7 @@ pub const TITLE_MAX: usize = 200;
 pub const TEXT_MAX: usize = 8000;
 pub const UNIT_MAX: usize = 40;
 pub const COMMENT_MAX: usize = 1000;
+pub const REQUIREMENT_MAX: usize = 2000;
 /// A declared quantity above this is taken for a typing mistake.
 pub const QUANTITY_MAX: i64 = 10_000_000;
 /// 100 billion SEK: more than any Swedish public procurement.
@@ -166,6 +167,43 @@ impl Confidence {
     }
 }
 
+/// A requirement's weight: must (ska) or should (bör).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Level {
+    Must,
+    Should,
+}
+
+impl Level {
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Must => "ska",
+            Level::Should => "bor",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Level> {
+        [Level::Must, Level::Should]
+            .into_iter()
+            .find(|l| l.code() == code)
+    }
+}
+
+/// A functional requirement on a need, in its place in the list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Requirement {
+    pub public_id: String,
+    pub text: String,
+    pub motive: String,
+    pub verification: String,
+    pub level: Level,
+    /// Accepted by the owner organisation or a coordinator; an edit makes
+    /// it a proposal again.
+    pub accepted: bool,
+    pub version: i64,
+    pub proposed_by: String,
+}
+
 /// A need as its page shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Need {
@@ -263,6 +301,8 @@ pub struct NeedRights {
     pub declare: bool,
     /// Merge: coordinators.
     pub govern: bool,
+    /// Propose, edit and reorder requirements: members and coordinators.
+    pub propose: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -273,11 +313,42 @@ pub struct NeedView {
     pub affected_html: String,
     pub rights: NeedRights,
     pub interests: Vec<Interest>,
+    pub requirements: Vec<Requirement>,
     pub demand: Demand,
     /// Organisations the person may declare for: (public id, name).
     pub declare_for: Vec<(String, String)>,
     /// Other needs of the network this one may be merged into: (id, title).
     pub merge_targets: Vec<(String, String)>,
+}
+
+/// A need's history: every version of its text and of its requirements.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    pub need: Need,
+    pub versions: Vec<VersionRow>,
+    pub requirements: Vec<RequirementVersion>,
+}
+
+/// One saved version of a need, each field as (name, text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionRow {
+    pub version: i64,
+    pub at: i64,
+    pub author: String,
+    pub organisation: String,
+    pub fields: Vec<(String, String)>,
+}
+
+/// One saved version of a requirement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequirementVersion {
+    pub requirement: String,
+    pub version: i64,
+    pub at: i64,
+    pub author: String,
+    pub organisation: String,
+    pub text: String,
+    pub accepted: bool,
 }
 
 /// Filters for a list of needs, already checked.

@@ -4,10 +4,14 @@
 //! `Suspense` (leptos-rs/leptos#4866).
 
 use super::{
-    api::{ChangeNeedStatus, CreateNeed, DeclareInterest, EditNeed, MergeNeed},
+    api::{
+        AcceptRequirement, ChangeNeedStatus, CreateNeed, DeclareInterest, EditNeed,
+        EditRequirement, MergeNeed, MoveRequirement, ProposeRequirement,
+    },
     line_diff,
     text::{confidence_label, kronor, status_label, text},
-    Change, Confidence, Demand, Need, NeedStatus, NeedSummary, NeedView, Quarter,
+    Change, Confidence, Demand, Level, Need, NeedStatus, NeedSummary, NeedView, Quarter,
+    Requirement,
 };
 use crate::{
     i18n::{use_lang, Lang},
@@ -450,6 +454,10 @@ fn NeedDetails(view: NeedView) -> impl IntoView {
         {view.rights.edit.then(|| view! {
             <p><a class="button button--quiet-dark" href=format!("/behov/{id}/andra")>{t.edit_heading}</a></p>
         })}
+        <Notice show=query_has("krav") text=t.requirement_saved />
+        <Notice show=query_has("accepterat") text=t.requirement_accepted />
+        <Requirements need=need.public_id.clone() requirements=view.requirements
+            may_propose=view.rights.propose may_accept=view.rights.edit />
         <DemandSection need=need.public_id.clone() demand=view.demand interests=view.interests />
         {(!view.declare_for.is_empty()).then(|| view! {
             <DeclareForm need=need.public_id.clone() organisations=view.declare_for />
@@ -748,9 +756,10 @@ pub fn NeedHistoryPage() -> impl IntoView {
         <Title text=t.history_heading />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let Ok((need, versions)) = history.await else {
+                let Ok(super::History { need, versions, requirements }) = history.await else {
                     return view! { <crate::pages::not_found::NotFoundPage /> }.into_any();
                 };
+                let requirement_entries = requirement_history(requirements);
                 let mut entries = Vec::new();
                 let mut previous: Option<Vec<(String, String)>> = None;
                 for v in versions {
@@ -779,25 +788,265 @@ pub fn NeedHistoryPage() -> impl IntoView {
                             } else {
                                 changes.into_iter().map(|(name, lines)| view! {
                                     <h3>{field_name(&name)}</h3>
-                                    <ul class="diff">
-                                        {lines.into_iter().map(|(change, line)| match change {
-                                            Change::Same => view! { <li class="diff__same">{line}</li> }.into_any(),
-                                            Change::Removed => view! {
-                                                <li class="diff__removed"><del><span class="visually-hidden">{format!("{}: ", t.removed)}</span>{line}</del></li>
-                                            }.into_any(),
-                                            Change::Added => view! {
-                                                <li class="diff__added"><ins><span class="visually-hidden">{format!("{}: ", t.added)}</span>{line}</ins></li>
-                                            }.into_any(),
-                                        }).collect_view()}
-                                    </ul>
+                                    <DiffLines lines removed=t.removed added=t.added />
                                 }).collect_view().into_any()
                             }}
                         </section>
                     }).collect_view()}
+                    {(!requirement_entries.is_empty()).then(|| view! {
+                        <h2>{t.requirements_history}</h2>
+                        {requirement_entries.into_iter().map(|(number, versions)| view! {
+                            <section class="card version">
+                                <h3>{format!("{} {number}", t.requirement)}</h3>
+                                {versions.into_iter().rev().map(|(version, at, author, organisation, accepted, lines)| view! {
+                                    <h4>{format!("{} {version}", t.version)}{accepted.then(|| format!(" – {}", t.accepted))}</h4>
+                                    <p>{format!("{} {author} ({organisation}), {}", t.changed_by, format_stockholm(at))}</p>
+                                    <DiffLines lines removed=t.removed added=t.added />
+                                }).collect_view()}
+                            </section>
+                        }).collect_view()}
+                    })}
                 }
                 .into_any()
             })}
         </Suspense>
     }
     .into_any()
+}
+
+type RequirementEntry = (i64, i64, String, String, bool, Vec<(Change, String)>);
+
+/// Each requirement's versions with what changed since the one before:
+/// (number in the list, versions oldest first).
+fn requirement_history(
+    versions: Vec<super::RequirementVersion>,
+) -> Vec<(usize, Vec<RequirementEntry>)> {
+    let mut out: Vec<(String, Vec<RequirementEntry>)> = Vec::new();
+    let mut previous = String::new();
+    for v in versions {
+        if out
+            .last()
+            .map(|(id, _)| id != &v.requirement)
+            .unwrap_or(true)
+        {
+            out.push((v.requirement.clone(), Vec::new()));
+            previous.clear();
+        }
+        let lines = line_diff(&previous, &v.text);
+        previous = v.text.clone();
+        if let Some((_, entries)) = out.last_mut() {
+            entries.push((v.version, v.at, v.author, v.organisation, v.accepted, lines));
+        }
+    }
+    out.into_iter()
+        .enumerate()
+        .map(|(i, (_, entries))| (i + 1, entries))
+        .collect()
+}
+
+/// Lines of a diff: removed ones struck through, added ones marked, each
+/// also named in words for screen readers.
+#[component]
+fn DiffLines(
+    lines: Vec<(Change, String)>,
+    removed: &'static str,
+    added: &'static str,
+) -> impl IntoView {
+    view! {
+        <ul class="diff">
+            {lines.into_iter().map(|(change, line)| match change {
+                Change::Same => view! { <li class="diff__same">{line}</li> }.into_any(),
+                Change::Removed => view! {
+                    <li class="diff__removed"><del><span class="visually-hidden">{format!("{removed}: ")}</span>{line}</del></li>
+                }.into_any(),
+                Change::Added => view! {
+                    <li class="diff__added"><ins><span class="visually-hidden">{format!("{added}: ")}</span>{line}</ins></li>
+                }.into_any(),
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// The need's functional requirements in order, with what the person may
+/// do to each, and the form to propose one.
+#[component]
+fn Requirements(
+    need: String,
+    requirements: Vec<Requirement>,
+    may_propose: bool,
+    may_accept: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let count = requirements.len();
+    let edit_form = FormFeedback::for_action(EditRequirement::PATH);
+    let move_form = FormFeedback::for_action(MoveRequirement::PATH);
+    let accept_form = FormFeedback::for_action(AcceptRequirement::PATH);
+    view! {
+        <section aria-labelledby="krav">
+            <h2 id="krav">{t.requirements_heading}</h2>
+            <ErrorSummary error=edit_form.error().or(move_form.error()).or(accept_form.error()) />
+            {if requirements.is_empty() {
+                view! { <p>{t.requirements_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="requirements">
+                        {requirements.into_iter().enumerate().map(|(i, r)| {
+                            let number = i + 1;
+                            let level = if r.level == Level::Must { t.level_must } else { t.level_should };
+                            let state = if r.accepted { t.accepted } else { t.proposed };
+                            let label = format!("{} {number}", t.requirement);
+                            view! {
+                                <li class="card requirement">
+                                    <h3>{format!("{label} – {level}")}</h3>
+                                    <p>{r.text.clone()}</p>
+                                    <dl class="facts">
+                                        <dt>{t.motive}</dt><dd>{r.motive.clone()}</dd>
+                                        <dt>{t.verification}</dt><dd>{r.verification.clone()}</dd>
+                                        <dt>{t.status}</dt><dd>{state}</dd>
+                                        <dt>{t.proposed_by}</dt><dd>{r.proposed_by.clone()}</dd>
+                                    </dl>
+                                    <div class="button-row">
+                                        {(may_accept && !r.accepted).then(|| {
+                                            let action = ServerAction::<AcceptRequirement>::new();
+                                            let id = r.public_id.clone();
+                                            let label = label.clone();
+                                            view! {
+                                                <ActionForm action>
+                                                    <input type="hidden" name="requirement" value=id />
+                                                    <button type="submit" class="button button--small">
+                                                        {t.accept_button}<span class="visually-hidden">{format!(": {label}")}</span>
+                                                    </button>
+                                                </ActionForm>
+                                            }
+                                        })}
+                                        {(may_propose && i > 0).then(|| move_button(&r.public_id, "up", t.move_up, &label))}
+                                        {(may_propose && number < count).then(|| move_button(&r.public_id, "down", t.move_down, &label))}
+                                    </div>
+                                    {may_propose.then(|| view! { <EditRequirementForm requirement=r.clone() label=label.clone() /> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+            {may_propose.then(|| view! { <ProposeForm need=need.clone() /> })}
+        </section>
+    }
+}
+
+fn move_button(
+    requirement: &str,
+    direction: &'static str,
+    text: &'static str,
+    label: &str,
+) -> impl IntoView {
+    let action = ServerAction::<MoveRequirement>::new();
+    let requirement = requirement.to_string();
+    let label = format!(": {label}");
+    view! {
+        <ActionForm action>
+            <input type="hidden" name="requirement" value=requirement />
+            <input type="hidden" name="direction" value=direction />
+            <button type="submit" class="button button--small button--quiet-dark">
+                {text}<span class="visually-hidden">{label}</span>
+            </button>
+        </ActionForm>
+    }
+}
+
+/// The fields of a requirement, with ids unique on the page.
+#[component]
+fn RequirementFields(
+    prefix: String,
+    fields: FormFeedback,
+    current: Option<Requirement>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let value = |name: &str, saved: Option<&str>| {
+        let sent = fields.value(name);
+        if fields.error().is_some() && !sent.is_empty() {
+            sent
+        } else {
+            saved.unwrap_or_default().to_string()
+        }
+    };
+    let saved = current.as_ref();
+    let level = saved.map(|r| r.level).unwrap_or(Level::Must);
+    let id = |name: &str| format!("{prefix}-{name}");
+    let area = |name: &'static str,
+                label: &'static str,
+                hint: Option<&'static str>,
+                saved: Option<&str>| {
+        let field_id = id(name);
+        let hint_id = format!("{field_id}-hint");
+        let current = value(name, saved);
+        view! {
+            <div class="field">
+                <label for=field_id.clone()>{label}</label>
+                {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+                <textarea id=field_id name=name rows="3" required=true maxlength=super::REQUIREMENT_MAX
+                    aria-describedby=hint.map(|_| hint_id.clone())>{current}</textarea>
+            </div>
+        }
+    };
+    view! {
+        {area("text", t.requirement_text, Some(t.requirement_text_hint), saved.map(|r| r.text.as_str()))}
+        {area("motive", t.motive, None, saved.map(|r| r.motive.as_str()))}
+        {area("verification", t.verification, None, saved.map(|r| r.verification.as_str()))}
+        <fieldset class="field">
+            <legend>{t.level}</legend>
+            {[(Level::Must, t.level_must), (Level::Should, t.level_should)].into_iter().map(|(l, label)| {
+                let field_id = id(&format!("level-{}", l.code()));
+                view! {
+                    <div class="choice">
+                        <input type="radio" id=field_id.clone() name="level" value=l.code() checked=l == level />
+                        <label for=field_id>{label}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn ProposeForm(need: String) -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<ProposeRequirement>::new();
+    let form = FormFeedback::for_action(ProposeRequirement::PATH);
+    view! {
+        <h3>{t.propose_heading}</h3>
+        <ErrorSummary error=form.error() labels=vec![
+            ("text", t.requirement_text), ("motive", t.motive), ("verification", t.verification), ("level", t.level),
+        ] />
+        <ActionForm action>
+            <input type="hidden" name="need" value=need />
+            <RequirementFields prefix="nytt-krav".to_string() fields=form.clone() current=None />
+            <button type="submit" class="button">{t.propose_button}</button>
+        </ActionForm>
+    }
+}
+
+/// Editing in a disclosure, so the page stays short and it works without
+/// JavaScript.
+#[component]
+fn EditRequirementForm(requirement: Requirement, label: String) -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<EditRequirement>::new();
+    let prefix = format!("krav-{}", requirement.public_id);
+    let id = requirement.public_id.clone();
+    let version = requirement.version;
+    view! {
+        <details>
+            <summary>{t.edit_requirement}<span class="visually-hidden">{format!(": {label}")}</span></summary>
+            <ActionForm action>
+                <input type="hidden" name="requirement" value=id />
+                <input type="hidden" name="version" value=version />
+                <RequirementFields prefix fields=FormFeedback::default() current=Some(requirement) />
+                <button type="submit" class="button">{t.save_requirement}</button>
+            </ActionForm>
+        </details>
+    }
 }

@@ -1,6 +1,9 @@
 //! The needs room's SQL.
 
-use super::{Confidence, Interest, Need, NeedFilter, NeedStatus, NeedSummary, Quarter};
+use super::{
+    Confidence, Interest, Level, Need, NeedFilter, NeedStatus, NeedSummary, Quarter, Requirement,
+    RequirementVersion, VersionRow,
+};
 use crate::{
     db::{now_ms, public_id, Db},
     error::AppError,
@@ -291,16 +294,6 @@ pub async fn update(
     write_version(&mut tx, key.id, seen_version + 1, text, actor).await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// One saved version of a need, for the history page.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct VersionRow {
-    pub version: i64,
-    pub at: i64,
-    pub author: String,
-    pub organisation: String,
-    pub fields: Vec<(String, String)>,
 }
 
 const VERSIONS: &str = "SELECT v.version, v.at, COALESCE(a.name, ''), a.deleted_at, \
@@ -658,4 +651,265 @@ pub fn demand_csv(interests: &[Interest], lang: crate::i18n::Lang) -> String {
         crate::db::csv_field(t.total)
     ));
     out
+}
+
+/// A checked requirement text.
+#[derive(Clone, Debug)]
+pub struct RequirementText {
+    pub text: String,
+    pub motive: String,
+    pub verification: String,
+    pub level: Level,
+}
+
+const REQUIREMENTS: &str = "SELECT r.public_id, r.text, r.motive, r.verification, r.level, \
+     r.accepted, r.version, o.name FROM requirements r \
+     JOIN organisations o ON o.id = r.organisation_id WHERE r.need_id = $1 ORDER BY r.position, r.id";
+
+pub async fn requirements(db: &Db, need_id: i64) -> Result<Vec<Requirement>, AppError> {
+    type Row = (String, String, String, String, String, i64, i64, String);
+    let rows: Vec<Row> = sqlx::query_as(REQUIREMENTS)
+        .bind(need_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(
+            |(public_id, text, motive, verification, level, accepted, version, proposed_by)| {
+                Some(Requirement {
+                    public_id,
+                    text,
+                    motive,
+                    verification,
+                    level: Level::parse(&level)?,
+                    accepted: accepted == 1,
+                    version,
+                    proposed_by,
+                })
+            },
+        )
+        .collect())
+}
+
+const REQUIREMENT_NEED: &str =
+    "SELECT r.id, n.public_id FROM requirements r JOIN needs n ON n.id = r.need_id \
+     WHERE r.public_id = $1";
+
+/// The requirement's id and its need's public id.
+pub async fn requirement_need(
+    db: &Db,
+    requirement_public_id: &str,
+) -> Result<Option<(i64, String)>, AppError> {
+    Ok(sqlx::query_as(REQUIREMENT_NEED)
+        .bind(requirement_public_id)
+        .fetch_optional(db.pool())
+        .await?)
+}
+
+const INSERT_REQUIREMENT: &str = "INSERT INTO requirements (public_id, need_id, position, text, \
+     motive, verification, level, accepted, version, organisation_id) \
+     VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM requirements WHERE need_id = $2), \
+     $3, $4, $5, $6, 0, 1, $7) RETURNING id";
+const INSERT_REQUIREMENT_VERSION: &str = "INSERT INTO requirement_versions (requirement_id, \
+     version, at, account_id, organisation_id, text, motive, verification, level, accepted) \
+     SELECT id, version, $2, $3, $4, text, motive, verification, level, accepted \
+     FROM requirements WHERE id = $1";
+
+/// Adds a proposed requirement last in the need's list.
+pub async fn propose_requirement(
+    db: &Db,
+    key: NeedKey,
+    text: &RequirementText,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let (id,): (i64,) = sqlx::query_as(INSERT_REQUIREMENT)
+        .bind(public_id())
+        .bind(key.id)
+        .bind(&text.text)
+        .bind(&text.motive)
+        .bind(&text.verification)
+        .bind(text.level.code())
+        .bind(actor.organisation_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    requirement_version(&mut tx, id, actor).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn requirement_version(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    requirement_id: i64,
+    actor: Actor,
+) -> Result<(), AppError> {
+    sqlx::query(INSERT_REQUIREMENT_VERSION)
+        .bind(requirement_id)
+        .bind(now_ms())
+        .bind(actor.account_id)
+        .bind(actor.organisation_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+const EDIT_REQUIREMENT: &str = "UPDATE requirements SET text = $1, motive = $2, \
+     verification = $3, level = $4, accepted = 0, version = version + 1 \
+     WHERE id = $5 AND version = $6";
+
+/// Saves an edit as the next version; an accepted requirement becomes a
+/// proposal again. `Conflict` when someone saved since `seen_version`.
+pub async fn edit_requirement(
+    db: &Db,
+    requirement_id: i64,
+    seen_version: i64,
+    text: &RequirementText,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let done = sqlx::query(EDIT_REQUIREMENT)
+        .bind(&text.text)
+        .bind(&text.motive)
+        .bind(&text.verification)
+        .bind(text.level.code())
+        .bind(requirement_id)
+        .bind(seen_version)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict);
+    }
+    requirement_version(&mut tx, requirement_id, actor).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const ACCEPT_REQUIREMENT: &str = "UPDATE requirements SET accepted = 1, version = version + 1 \
+     WHERE id = $1 AND accepted = 0";
+
+/// Accepts a proposed requirement; `Conflict` if it already is.
+pub async fn accept_requirement(
+    db: &Db,
+    requirement_id: i64,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let done = sqlx::query(ACCEPT_REQUIREMENT)
+        .bind(requirement_id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict);
+    }
+    requirement_version(&mut tx, requirement_id, actor).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const POSITIONS: &str =
+    "SELECT id, position FROM requirements WHERE need_id = $1 ORDER BY position, id";
+const SET_POSITION: &str = "UPDATE requirements SET position = $1 WHERE id = $2";
+
+/// Moves a requirement one place up or down; at either end nothing moves.
+/// Positions are renumbered 1.. in the same transaction, so the list has
+/// no gaps or ties afterwards.
+pub async fn move_requirement(
+    db: &Db,
+    need_id: i64,
+    requirement_id: i64,
+    up: bool,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("UPDATE needs SET version = version WHERE id = $1")
+        .bind(need_id)
+        .execute(&mut *tx)
+        .await?;
+    let rows: Vec<(i64, i64)> = sqlx::query_as(POSITIONS)
+        .bind(need_id)
+        .fetch_all(&mut *tx)
+        .await?;
+    let mut order: Vec<i64> = rows.into_iter().map(|(id, _)| id).collect();
+    let at = order
+        .iter()
+        .position(|id| *id == requirement_id)
+        .ok_or(AppError::NotFound)?;
+    let other = if up { at.checked_sub(1) } else { Some(at + 1) };
+    if let Some(other) = other.filter(|o| *o < order.len()) {
+        order.swap(at, other);
+    }
+    for (position, id) in order.iter().enumerate() {
+        sqlx::query(SET_POSITION)
+            .bind(position as i64 + 1)
+            .bind(*id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+const REQUIREMENT_VERSIONS: &str = "SELECT r.public_id, v.version, v.at, COALESCE(a.name, ''), \
+     a.deleted_at, COALESCE(o.name, ''), v.level, v.text, v.motive, v.verification, v.accepted \
+     FROM requirement_versions v JOIN requirements r ON r.id = v.requirement_id \
+     LEFT JOIN accounts a ON a.id = v.account_id \
+     LEFT JOIN organisations o ON o.id = v.organisation_id \
+     WHERE r.need_id = $1 ORDER BY r.position, r.id, v.version";
+
+/// Every version of every requirement of a need, in list order; each
+/// version's text joins the level, the requirement, motive and
+/// verification, one per line, so a line diff shows what changed.
+pub async fn requirement_versions(
+    db: &Db,
+    need_id: i64,
+    deleted_user: &str,
+) -> Result<Vec<RequirementVersion>, AppError> {
+    type Row = (
+        String,
+        i64,
+        i64,
+        String,
+        Option<i64>,
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+    );
+    let rows: Vec<Row> = sqlx::query_as(REQUIREMENT_VERSIONS)
+        .bind(need_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                requirement,
+                version,
+                at,
+                author,
+                deleted,
+                organisation,
+                level,
+                text,
+                motive,
+                verification,
+                accepted,
+            )| {
+                RequirementVersion {
+                    requirement,
+                    version,
+                    at,
+                    author: if deleted.is_some() {
+                        deleted_user.to_string()
+                    } else {
+                        author
+                    },
+                    organisation,
+                    text: format!("({level}) {text}\n{motive}\n{verification}"),
+                    accepted: accepted == 1,
+                }
+            },
+        )
+        .collect())
 }

@@ -638,3 +638,142 @@ db_test!(
         assert!(history.body.contains("Anna") || history.body.contains("anna"));
     }
 );
+
+fn requirement(need: &str, text: &str, level: &str) -> String {
+    form(&[
+        ("need", need),
+        ("text", text),
+        ("motive", "Motiv"),
+        ("verification", "Provkörning"),
+        ("level", level),
+    ])
+}
+
+async fn requirement_ids(app: &TestApp) -> Vec<(String, String, i64)> {
+    sqlx::query_as("SELECT public_id, text, accepted FROM requirements ORDER BY position")
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap()
+}
+
+db_test!(
+    members_propose_and_reorder_requirements_and_the_owner_accepts_them_with_every_version_kept,
+    |app| {
+        let c = cast(&app).await;
+        let need = post_need(
+            &app,
+            &c.anna,
+            &need_form(&c.network, &c.a_org, "Elbussar", "shared"),
+        )
+        .await;
+        for (text, level) in [
+            ("Räckvidd minst 250 km", "ska"),
+            ("Laddning över natten", "bor"),
+        ] {
+            let res = app
+                .post_as(
+                    &c.bo,
+                    "/api/needs/propose-requirement",
+                    &requirement(&need, text, level),
+                )
+                .await;
+            assert!(ok(&res), "{}", res.body);
+        }
+        let observer = app
+            .post_as(
+                &c.cilla,
+                "/api/needs/propose-requirement",
+                &requirement(&need, "X", "ska"),
+            )
+            .await;
+        assert_eq!(observer.status, 403);
+        let bad = app
+            .post_as(
+                &c.bo,
+                "/api/needs/propose-requirement",
+                &requirement(&need, " ", "kanske"),
+            )
+            .await;
+        assert_eq!(bad.status, 400);
+        assert!(bad.body.contains(r#""field":"text""#) && bad.body.contains(r#""field":"level""#));
+        let ids = requirement_ids(&app).await;
+        assert_eq!(ids.len(), 2, "nothing half-saved");
+        let (first, second) = (ids[0].0.clone(), ids[1].0.clone());
+
+        let moved = app
+            .post_as(
+                &c.bo,
+                "/api/needs/move-requirement",
+                &form(&[("requirement", &second), ("direction", "up")]),
+            )
+            .await;
+        assert!(ok(&moved), "{}", moved.body);
+        let order: Vec<String> = requirement_ids(&app)
+            .await
+            .into_iter()
+            .map(|(_, t, _)| t)
+            .collect();
+        assert_eq!(order, ["Laddning över natten", "Räckvidd minst 250 km"]);
+
+        let by_member = app
+            .post_as(
+                &c.bo,
+                "/api/needs/accept-requirement",
+                &form(&[("requirement", &first)]),
+            )
+            .await;
+        assert_eq!(
+            by_member.status, 403,
+            "Bo's organisation does not own the need"
+        );
+        let by_owner = app
+            .post_as(
+                &c.anna,
+                "/api/needs/accept-requirement",
+                &form(&[("requirement", &first)]),
+            )
+            .await;
+        assert!(ok(&by_owner), "{}", by_owner.body);
+
+        let edit = form(&[
+            ("requirement", &first),
+            ("version", "2"),
+            ("text", "Räckvidd minst 300 km"),
+            ("motive", "Motiv"),
+            ("verification", "Provkörning"),
+            ("level", "ska"),
+        ]);
+        let res = app
+            .post_as(&c.bo, "/api/needs/edit-requirement", &edit)
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        let again = app
+            .post_as(&c.bo, "/api/needs/edit-requirement", &edit)
+            .await;
+        assert_eq!(again.status, 409, "version 2 is gone");
+        let now = requirement_ids(&app).await;
+        assert!(
+            now.iter()
+                .any(|(_, t, accepted)| t == "Räckvidd minst 300 km" && *accepted == 0),
+            "an edit needs accepting again"
+        );
+        let (versions,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM requirement_versions")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(versions, 4, "two proposals, one acceptance, one edit");
+
+        let page = app.get_as(&c.cilla, &format!("/behov/{need}")).await;
+        assert!(
+            page.body.contains("Krav 1 – Bör (önskvärt)")
+                && page.body.contains("Krav 2 – Ska (obligatoriskt)"),
+            "{}",
+            page.body
+        );
+        let history = app
+            .get_as(&c.cilla, &format!("/behov/{need}/historik"))
+            .await;
+        assert!(history.body.contains("<del><span class=\"visually-hidden\">Borttaget: </span>(ska) Räckvidd minst 250 km</del>"), "{}", history.body);
+        assert!(history.body.contains("(ska) Räckvidd minst 300 km"));
+    }
+);
