@@ -38,7 +38,7 @@ pub fn to_html(source: &str) -> String {
         Event::End(TagEnd::Link) => open_links
             .pop()
             .unwrap_or(false)
-            .then(|| Event::Html(CowStr::Borrowed("</a>"))),
+            .then_some(Event::Html(CowStr::Borrowed("</a>"))),
         other if in_image => match other {
             Event::Text(_) | Event::Code(_) => Some(other),
             _ => None,

@@ -2,6 +2,10 @@
 //! for a new need, at the network's own guard): authenticate, authorise,
 //! check, store.
 
+// A server function takes one argument per form field; long forms have
+// many, and the generated client function repeats the list.
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -20,7 +24,6 @@ mod check {
         staircase::Staircase,
     };
 
-    #[allow(clippy::too_many_arguments)]
     pub fn need_text(
         check: &mut Checker,
         title: &str,
@@ -130,7 +133,6 @@ mod check {
 }
 
 /// A member organisation posts a need, as a draft or shared at once.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "needs/create")]
 pub async fn create_need(
     network: String,
@@ -362,7 +364,6 @@ pub async fn change_need_status(
 
 /// Saves an edit of the need as a new version; refused when someone else
 /// saved since the form was loaded (`version`).
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "needs/edit")]
 pub async fn edit_need(
     need: String,
@@ -430,7 +431,6 @@ pub async fn need_history(need: String) -> Result<super::History, AppError> {
 }
 
 /// A member organisation declares (or changes) its non-binding interest.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "needs/declare")]
 pub async fn declare_interest(
     need: String,
@@ -544,6 +544,7 @@ fn filter(
 }
 
 /// How many needs a list shows at most.
+#[cfg(feature = "ssr")]
 const LIST_LIMIT: i64 = 100;
 
 /// The needs of one network the person may see, filtered and sorted.

@@ -160,7 +160,7 @@ pub fn kronor(value: i64, lang: Lang) -> String {
     let separator = if lang == Lang::Sv { '\u{a0}' } else { ',' };
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(separator);
         }
         grouped.push(c);

@@ -1,12 +1,15 @@
 //! The networks room's server functions. Each starts at `visible_network`,
 //! which asks `store::access` who the person is in the network.
 
+// A server function takes one argument per form field; long forms have
+// many, and the generated client function repeats the list.
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Starts a network; the person's verified organisation becomes its
 /// coordinator.
-#[allow(clippy::too_many_arguments)]
 #[server(endpoint = "networks/create")]
 pub async fn create_network(
     name: String,
