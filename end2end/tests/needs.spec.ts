@@ -1,0 +1,142 @@
+import { Page } from "@playwright/test";
+import {
+  test,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  siteAdmin,
+  verifiedPerson,
+} from "./fixtures";
+
+/**
+ * A server function called as a same-site form post would call it, for the
+ * set-up this test is not about (organisations, the network, invitations).
+ * Returns the address the function sends the browser on to.
+ */
+async function post(page: Page, path: string, fields: [string, string][]): Promise<string> {
+  const origin = new URL(page.url()).origin;
+  const res = await page.request.post(path, {
+    data: new URLSearchParams(fields).toString(),
+    headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+    maxRedirects: 0,
+  });
+  expect(res.status(), await res.text()).toBeLessThan(400);
+  return res.headers()["location"] ?? "";
+}
+
+const idIn = (location: string) => location.split("/")[2].split("?")[0];
+
+test("a member posts a need with two requirements, two organisations declare interest, and the demand adds up", async ({ page, browser }, info) => {
+  // Three people, three organisations, a site admin and several axe runs.
+  test.setTimeout(120_000);
+  const project = info.project.name;
+  const js = project === "js";
+  const numbers = js
+    ? ["212000-3005", "212000-3013", "212000-3021"]
+    : ["212000-3039", "212000-3047", "212000-3054"];
+
+  const admin = siteAdmin(project);
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, admin.email, admin.password);
+
+  const people: { page: Page; org: string }[] = [];
+  for (const [i, who] of ["Anna", "Bo", "Cilla"].entries()) {
+    const p = i === 0 ? page : await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+    await verifiedPerson(p, who, project);
+    const org = idIn(
+      await post(p, "/api/organisations/register", [
+        ["org_number", numbers[i]],
+        ["name", `${who}s kommun ${project}`],
+        ["kind", "kommun"],
+        ["lan", "01"],
+        ["kommun", "0180"],
+        ["website", ""],
+      ]),
+    );
+    await post(adminPage, "/api/organisations/verify", [["organisation", org]]);
+    people.push({ page: p, org });
+  }
+  await adminContext.close();
+  const [anna, bo, cilla] = people;
+
+  const network = idIn(
+    await post(anna.page, "/api/networks/create", [
+      ["name", `Elbussar ${project} ${Date.now()}`],
+      ["purpose", "Gemensam efterfrågan på elbussar."],
+      ["organisation", anna.org],
+      ["staircase", "introducera"],
+      ["regions[]", "01"],
+      ["themes[]", "34"],
+      ["visibility", "listed"],
+      ["join_policy", "request"],
+    ]),
+  );
+  for (const [i, member] of [bo, cilla].entries()) {
+    await post(anna.page, "/api/networks/invite", [
+      ["network", network],
+      ["org_number", numbers[i + 1]],
+      ["role", "member"],
+    ]);
+    await post(member.page, "/api/networks/answer-invitation", [
+      ["network", network],
+      ["organisation", member.org],
+      ["answer", "accept"],
+    ]);
+  }
+
+  // Bo's organisation posts the need through the form.
+  const b = bo.page;
+  await b.goto(`/natverk/${network}`);
+  await b.getByRole("link", { name: "Beskriv ett nytt behov" }).click();
+  await expectNoAxeViolations(b);
+  await b.getByLabel("Rubrik").fill("Eldrivna bussar i linjetrafik");
+  await b.getByLabel("Problem", { exact: true }).fill("Bussarna går på **diesel** och bullrar.");
+  await b.getByLabel("Önskad effekt").fill("Tysta, fossilfria bussar.");
+  await b.getByLabel("Vilka berörs").fill("Resenärer, förare och grannar.");
+  await b.getByLabel("34 Transportutrustning och transporthjälpmedel").check();
+  await b.getByLabel("Stockholms län").check();
+  await b.getByRole("button", { name: "Dela med nätverket" }).click();
+  await expect(b.getByRole("status").filter({ hasText: "Behovet är sparat." })).toBeVisible();
+  await expect(b.locator("strong", { hasText: "diesel" })).toBeVisible();
+  const needPage = b.url().split("?")[0];
+
+  const propose = b.locator("form", { has: b.getByRole("button", { name: "Föreslå kravet" }) });
+  for (const [text, level] of [
+    ["Räckvidd minst 250 km på en laddning", "Ska (obligatoriskt)"],
+    ["Laddas över natten i depå", "Bör (önskvärt)"],
+  ]) {
+    await propose.getByLabel("Kravet", { exact: true }).fill(text);
+    await propose.getByLabel("Motiv").fill("Linjerna är långa.");
+    await propose.getByLabel("Hur kravet verifieras").fill("Provkörning en vintervecka.");
+    await propose.getByLabel(level).check();
+    await propose.getByRole("button", { name: "Föreslå kravet" }).click();
+    await expect(b.locator(".requirement > p", { hasText: text })).toBeVisible();
+  }
+  await expect(b.getByRole("heading", { name: "Krav 2 – Bör (önskvärt)" })).toBeVisible();
+  await expectNoAxeViolations(b);
+
+  // Two other organisations declare their interest.
+  for (const [who, quantity, value, confidence] of [
+    [anna, "10", "50000000", "Hög"],
+    [cilla, "4", "20 000 000", "Låg"],
+  ] as const) {
+    const p = who.page;
+    await p.goto(needPage);
+    await p.getByLabel("Antal").fill(quantity);
+    await p.getByLabel("Enhet").fill("bussar");
+    await p.getByLabel("Uppskattat värde (kronor)").fill(value);
+    await p.getByLabel("Säkerhet").selectOption({ label: confidence });
+    await p.getByRole("button", { name: "Anmäl intresse" }).click();
+    await expect(p.getByRole("status").filter({ hasText: "Intresset är sparat." })).toBeVisible();
+  }
+
+  await b.goto(needPage);
+  await expect(b.getByText(/^2 organisationer · Uppskattat värde totalt: 70\s000\s000\skr$/)).toBeVisible();
+  await expect(b.locator("svg[role=img] rect")).toHaveCount(1);
+  const byConfidence = b.locator("table", { has: b.getByText("Per säkerhet") });
+  await expect(byConfidence.getByRole("row", { name: /Hög 1 50\s000\s000\skr/ })).toBeVisible();
+  await expect(byConfidence.getByRole("row", { name: /Låg 1 20\s000\s000\skr/ })).toBeVisible();
+  await expect(b.getByRole("link", { name: "Ladda ner efterfrågan (CSV)" })).toBeVisible();
+  await expectNoAxeViolations(b);
+});
