@@ -10,10 +10,17 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 DATABASE_URL ?= sqlite://data/samrad.db
 BIND ?= 127.0.0.1:3000
 
-.PHONY: run build-release bootstrap test fmt-check clippy test-rust e2e build-debug
+.PHONY: run demo build-release bootstrap test fmt-check clippy test-rust e2e build-debug
 
 run: bootstrap build-release
 	DATABASE_URL='$(DATABASE_URL)' BIND='$(BIND)' SITE_ROOT=target/site LEPTOS_ENV=PROD \
+		$(CARGO_TARGET_DIR)/release/samrad serve
+
+# The demo story in a database of its own (./data/demo.db), then served.
+demo: bootstrap build-release
+	rm -f data/demo.db
+	DATABASE_URL=sqlite://data/demo.db $(CARGO_TARGET_DIR)/release/samrad seed --scale demo
+	DATABASE_URL=sqlite://data/demo.db BIND='$(BIND)' SITE_ROOT=target/site LEPTOS_ENV=PROD \
 		$(CARGO_TARGET_DIR)/release/samrad serve
 
 bootstrap:
