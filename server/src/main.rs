@@ -46,10 +46,17 @@ async fn seed(config: &Config, scale: server::seed::Scale) -> Result<(), String>
     let db = open(config).await?;
     server::seed::seed(&db, scale, &mut |step| println!("samrad seed: {step}")).await?;
     if scale != server::seed::Scale::Demo {
-        let (email,): (String,) = sqlx::query_as("SELECT email FROM accounts ORDER BY id LIMIT 1")
-            .fetch_one(db.pool())
-            .await
-            .map_err(|e| e.to_string())?;
+        // An admin of the first network's coordinating organisation: someone
+        // who sees a directory, networks, needs and their demand.
+        let (email,): (String,) = sqlx::query_as(
+            "SELECT a.email FROM network_members nm \
+             JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
+             AND om.role = 'admin' JOIN accounts a ON a.id = om.account_id \
+             WHERE nm.role = 'coordinator' ORDER BY nm.network_id LIMIT 1",
+        )
+        .fetch_one(db.pool())
+        .await
+        .map_err(|e| e.to_string())?;
         println!("samrad seed: an organisation admin to sign in as: {email}");
     } else {
         let people: Vec<(String, String)> = sqlx::query_as(

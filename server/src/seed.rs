@@ -22,6 +22,10 @@ struct Counts {
     organisations: usize,
     people: usize,
     networks: usize,
+    /// Needs per network, and declared interests per need (at most the
+    /// network's posting members).
+    needs_per_network: usize,
+    interests_per_need: usize,
 }
 
 impl Scale {
@@ -31,16 +35,22 @@ impl Scale {
                 organisations: 6,
                 people: 6,
                 networks: 1,
+                needs_per_network: 0,
+                interests_per_need: 0,
             },
             Scale::Medium => Counts {
                 organisations: 200,
                 people: 2_000,
                 networks: 50,
+                needs_per_network: 40,
+                interests_per_need: 6,
             },
             Scale::Large => Counts {
                 organisations: 2_000,
                 people: 20_000,
                 networks: 500,
+                needs_per_network: 40,
+                interests_per_need: 6,
             },
         }
     }
@@ -177,6 +187,7 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> Resu
     }
     progress(&format!("{} organisations", organisations.len()));
 
+    let mut admins: Vec<i64> = Vec::with_capacity(organisations.len());
     for i in 0..counts.people {
         let first = FIRST_NAMES[rng.random_range(0..FIRST_NAMES.len())];
         let last = LAST_NAMES[rng.random_range(0..LAST_NAMES.len())];
@@ -196,6 +207,7 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> Resu
         .map_err(|e| e.to_string())?;
         // The first person of each organisation is its admin.
         let role = if i < organisations.len() {
+            admins.push(account_id);
             "admin"
         } else {
             "member"
@@ -283,9 +295,10 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> Resu
         let size = if scale == Scale::Demo {
             organisations.len()
         } else {
-            rng.random_range(3..=30).min(organisations.len())
+            rng.random_range(6..=30).min(organisations.len())
         };
         let first = rng.random_range(0..organisations.len());
+        let mut posting = Vec::new();
         for k in 0..size {
             let organisation = (first + k * 7) % organisations.len();
             let role = match k {
@@ -293,6 +306,9 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> Resu
                 _ if k % 9 == 8 => "observer",
                 _ => "member",
             };
+            if role != "observer" {
+                posting.push(organisation);
+            }
             sqlx::query(
                 "INSERT INTO network_members (network_id, organisation_id, role, status, since) \
                  VALUES ($1, $2, $3, 'active', $4) ON CONFLICT DO NOTHING",
@@ -305,10 +321,358 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> Resu
             .await
             .map_err(|e| e.to_string())?;
         }
+        let place = NeedPlace {
+            network_id,
+            lan: lan.code,
+            theme,
+            topic,
+        };
+        let members: Vec<(i64, i64)> = posting
+            .iter()
+            .map(|o| (organisation_ids[*o], admins[*o % admins.len()]))
+            .collect();
+        if scale == Scale::Demo {
+            demo_needs(&mut tx, &place, &members, now).await?;
+        } else {
+            for k in 0..counts.needs_per_network {
+                random_need(
+                    &mut tx,
+                    &mut rng,
+                    &place,
+                    &members,
+                    k,
+                    counts.interests_per_need,
+                    now,
+                )
+                .await?;
+            }
+        }
+        if (n + 1) % 100 == 0 {
+            progress(&format!("{} networks with their needs", n + 1));
+        }
     }
-    progress(&format!("{} networks", counts.networks));
+    progress(&format!(
+        "{} networks, {} needs",
+        counts.networks,
+        counts.networks * counts.needs_per_network
+    ));
     tx.commit().await.map_err(|e| e.to_string())?;
     progress(&format!("done in {:.1} s", started.elapsed().as_secs_f64()));
+    Ok(())
+}
+
+/// Where a network's needs go.
+struct NeedPlace {
+    network_id: i64,
+    lan: &'static str,
+    theme: &'static str,
+    topic: &'static str,
+}
+
+const NEED_KINDS: [(&str, &str, &str); 6] = [
+    (
+        "Gemensam upphandling av",
+        "Dagens avtal räcker inte till och varje organisation förhandlar för sig.",
+        "En samlad efterfrågan som leverantörer kan planera för.",
+    ),
+    (
+        "Uppföljning av",
+        "Vi vet för lite om hur väl dagens lösningar fungerar.",
+        "Gemensamma mätetal som alla kan följa upp.",
+    ),
+    (
+        "Fossilfritt inom",
+        "Utsläppen är för höga och målen för 2030 nås inte.",
+        "Fossilfria alternativ i drift hos flera organisationer.",
+    ),
+    (
+        "Digitalt stöd för",
+        "Arbetet sker med papper och e-post och tar för lång tid.",
+        "Ett digitalt flöde som sparar tid för personalen.",
+    ),
+    (
+        "Tillgänglighet i",
+        "Alla invånare kan inte använda dagens lösningar.",
+        "Lösningar som fungerar för alla, också med hjälpmedel.",
+    ),
+    (
+        "Cirkulära flöden för",
+        "Mycket slängs som hade kunnat användas igen.",
+        "Återbruk och reparation som standard.",
+    ),
+];
+const NEED_STATUSES: [&str; 8] = [
+    "shared",
+    "shared",
+    "shared",
+    "in_dialogue",
+    "in_dialogue",
+    "specified",
+    "draft",
+    "in_procurement",
+];
+const UNITS: [&str; 4] = ["st", "licenser", "fordon", "portioner per år"];
+const CONFIDENCES: [&str; 3] = ["low", "medium", "high"];
+
+#[allow(clippy::too_many_arguments)]
+async fn insert_need(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    place: &NeedPlace,
+    owner: (i64, i64),
+    text: (&str, &str, &str),
+    status: &str,
+    horizon: i64,
+    public_id: String,
+    now: i64,
+) -> Result<i64, String> {
+    let (title, problem, effect) = text;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO needs (public_id, network_id, owner_organisation_id, title, problem, effect, \
+         affected, staircase, horizon, status, version, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, 'Invånare och personal.', 'infora', $7, $8, 1, $9, $9) \
+         RETURNING id",
+    )
+    .bind(public_id)
+    .bind(place.network_id)
+    .bind(owner.0)
+    .bind(title)
+    .bind(problem)
+    .bind(effect)
+    .bind(horizon)
+    .bind(status)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| e.to_string())?;
+    let division = cpv::division(place.theme)
+        .map(|d| d.full)
+        .unwrap_or("45000000-7");
+    sqlx::query("INSERT INTO need_cpv (need_id, code, division) VALUES ($1, $2, $3)")
+        .bind(id)
+        .bind(division)
+        .bind(place.theme)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| e.to_string())?;
+    sqlx::query("INSERT INTO need_regions (need_id, lan_code) VALUES ($1, $2)")
+        .bind(id)
+        .bind(place.lan)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| e.to_string())?;
+    sqlx::query(
+        "INSERT INTO need_versions (need_id, version, at, account_id, organisation_id, title, \
+         problem, effect, affected, staircase, horizon, cpv, regions) \
+         VALUES ($1, 1, $2, $3, $4, $5, $6, $7, 'Invånare och personal.', 'infora', $8, $9, $10)",
+    )
+    .bind(id)
+    .bind(now)
+    .bind(owner.1)
+    .bind(owner.0)
+    .bind(title)
+    .bind(problem)
+    .bind(effect)
+    .bind(horizon)
+    .bind(division)
+    .bind(place.lan)
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| e.to_string())?;
+    Ok(id)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn insert_interest(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    need_id: i64,
+    organisation: (i64, i64),
+    quantity: i64,
+    unit: &str,
+    value: i64,
+    earliest: i64,
+    confidence: &str,
+    now: i64,
+) -> Result<(), String> {
+    sqlx::query(
+        "INSERT INTO need_interests (need_id, organisation_id, quantity, unit, value_sek, \
+         earliest, confidence, comment, account_id, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, '', $8, $9)",
+    )
+    .bind(need_id)
+    .bind(organisation.0)
+    .bind(quantity)
+    .bind(unit)
+    .bind(value)
+    .bind(earliest)
+    .bind(confidence)
+    .bind(organisation.1)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// One need of a benchmark-sized network, with interest from up to
+/// `interests` of its posting members.
+async fn random_need(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rng: &mut StdRng,
+    place: &NeedPlace,
+    members: &[(i64, i64)],
+    k: usize,
+    interests: usize,
+    now: i64,
+) -> Result<(), String> {
+    if members.is_empty() {
+        return Ok(());
+    }
+    let (lead, problem, effect) = NEED_KINDS[rng.random_range(0..NEED_KINDS.len())];
+    let title = format!("{lead} {} ({})", place.topic.to_lowercase(), k + 1);
+    let owner = members[rng.random_range(0..members.len())];
+    let status = NEED_STATUSES[rng.random_range(0..NEED_STATUSES.len())];
+    let horizon = app::needs::Quarter::of_ms(now).0 + rng.random_range(0..12);
+    let created = now - rng.random_range(0..365) * 86_400_000;
+    let id = insert_need(
+        tx,
+        place,
+        owner,
+        (&title, problem, effect),
+        status,
+        horizon,
+        public_id(rng),
+        created,
+    )
+    .await?;
+    if status == "draft" {
+        return Ok(());
+    }
+    let start = rng.random_range(0..members.len());
+    for j in 0..interests.min(members.len()) {
+        let organisation = members[(start + j) % members.len()];
+        insert_interest(
+            tx,
+            id,
+            organisation,
+            rng.random_range(1..200),
+            UNITS[rng.random_range(0..UNITS.len())],
+            rng.random_range(1..500) * 100_000,
+            horizon + rng.random_range(0..4),
+            CONFIDENCES[rng.random_range(0..3)],
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The demo story's needs: electric buses with interest from three
+/// organisations and two requirements, and a draft.
+async fn demo_needs(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    place: &NeedPlace,
+    members: &[(i64, i64)],
+    now: i64,
+) -> Result<(), String> {
+    let horizon = app::needs::Quarter::of_ms(now).0 + 2;
+    let mut rng = StdRng::seed_from_u64(7);
+    let buses = insert_need(
+        tx,
+        place,
+        members[0],
+        (
+            "Eldrivna bussar i linjetrafik",
+            "Bussarna i våra tätorter går på **diesel**. De bullrar och släpper ut \
+             avgaser där människor bor.",
+            "Tysta, fossilfria bussar i all linjetrafik senast 2030.",
+        ),
+        "shared",
+        horizon,
+        public_id(&mut rng),
+        now,
+    )
+    .await?;
+    for (position, (text, level)) in [
+        (
+            "Bussen ska klara en vinterdag i linjetrafik på en laddning.",
+            "ska",
+        ),
+        (
+            "Bussen bör kunna laddas över natten i befintliga depåer.",
+            "bor",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        sqlx::query(
+            "INSERT INTO requirements (public_id, need_id, position, text, motive, verification, \
+             level, accepted, version, organisation_id) \
+             VALUES ($1, $2, $3, $4, 'Linjerna är långa och vintrarna kalla.', \
+             'Provkörning en vintervecka.', $5, 0, 1, $6)",
+        )
+        .bind(public_id(&mut rng))
+        .bind(buses)
+        .bind(position as i64 + 1)
+        .bind(text)
+        .bind(level)
+        .bind(members[0].0)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| e.to_string())?;
+    }
+    sqlx::query(
+        "INSERT INTO requirement_versions (requirement_id, version, at, account_id, \
+         organisation_id, text, motive, verification, level, accepted) \
+         SELECT id, version, $1, $2, organisation_id, text, motive, verification, level, accepted \
+         FROM requirements WHERE need_id = $3",
+    )
+    .bind(now)
+    .bind(members[0].1)
+    .bind(buses)
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| e.to_string())?;
+    for (i, (quantity, value, confidence)) in [
+        (24, 120_000_000, "high"),
+        (10, 48_000_000, "medium"),
+        (6, 30_000_000, "low"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if let Some(member) = members.get(i) {
+            insert_interest(
+                tx,
+                buses,
+                *member,
+                quantity,
+                "bussar",
+                value,
+                horizon + i as i64,
+                confidence,
+                now,
+            )
+            .await?;
+        }
+    }
+    if let Some(owner) = members.get(1) {
+        insert_need(
+            tx,
+            place,
+            *owner,
+            (
+                "Laddplatser vid kommunens förskolor",
+                "Personalen kan inte ladda tjänstebilarna på jobbet.",
+                "Laddplatser vid varje förskola.",
+            ),
+            "draft",
+            horizon,
+            public_id(&mut rng),
+            now,
+        )
+        .await?;
+    }
     Ok(())
 }
 

@@ -18,4 +18,5 @@ mod networks;
 mod organisations;
 mod pages;
 mod security;
+mod seed;
 mod two_factor;
