@@ -79,6 +79,12 @@ pub fn public_id() -> String {
     token[..16].to_string()
 }
 
+/// A 256-bit random secret for an address that is its own key (a calendar
+/// feed), URL-safe.
+pub fn secret_token() -> String {
+    crate::accounts::tokens::new_token().0
+}
+
 /// Quotes a field, and defuses text a spreadsheet would run as a formula.
 pub fn csv_field(value: &str) -> String {
     let safe = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {

@@ -47,6 +47,12 @@ pub enum AppError {
     /// A network must keep at least one coordinator.
     #[error("last coordinator")]
     LastCoordinator,
+    /// No place is left (a dialogue's capacity).
+    #[error("full")]
+    Full,
+    /// Approved text never changes; a new version may supersede it.
+    #[error("frozen")]
+    Frozen,
     #[error("too many requests")]
     TooManyRequests,
     #[error("payload too large")]
@@ -100,6 +106,12 @@ pub enum FieldProblem {
     UnknownCpv,
     /// A date or quarter that has already passed.
     InThePast,
+    /// A date the calendar does not have (30 February).
+    NoSuchDate,
+    /// A time the clocks skip when summer time begins.
+    NoSuchTime,
+    /// An end before (or at) the start.
+    EndsBeforeStart,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -115,7 +127,9 @@ impl AppError {
             AppError::AccountLocked => 429,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Conflict | AppError::LastCoordinator => 409,
+            AppError::Conflict | AppError::LastCoordinator | AppError::Full | AppError::Frozen => {
+                409
+            }
             AppError::PayloadTooLarge => 413,
             AppError::TooManyRequests => 429,
             AppError::Unavailable => 503,
@@ -204,6 +218,20 @@ impl AppError {
                     "Ett nätverk måste alltid ha minst en samordnare. Utse en annan samordnare först."
                 } else {
                     "A network always keeps at least one coordinator. Appoint another coordinator first."
+                }
+            }
+            AppError::Full => {
+                if sv {
+                    "Det finns inga platser kvar. Kontakta värdarna om ni ändå vill delta."
+                } else {
+                    "No places are left. Contact the hosts if you still wish to take part."
+                }
+            }
+            AppError::Frozen => {
+                if sv {
+                    "Texten är godkänd och kan inte ändras. Skriv en ny version som ersätter den."
+                } else {
+                    "The text is approved and cannot change. Write a new version to replace it."
                 }
             }
             AppError::TooManyRequests => {
@@ -328,6 +356,24 @@ impl FieldProblem {
                 "Tiden har redan passerat. Välj en senare."
             } else {
                 "That time has already passed. Choose a later one."
+            }
+            .into(),
+            FieldProblem::NoSuchDate => if sv {
+                "Datumet finns inte. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2027-03-15."
+            } else {
+                "That date does not exist. Write it as YYYY-MM-DD, for example 2027-03-15."
+            }
+            .into(),
+            FieldProblem::NoSuchTime => if sv {
+                "Klockslaget finns inte den dagen: klockan ställs fram från 02.00 till 03.00."
+            } else {
+                "That time does not exist that day: the clocks go forward from 02:00 to 03:00."
+            }
+            .into(),
+            FieldProblem::EndsBeforeStart => if sv {
+                "Sluttiden måste vara efter starttiden."
+            } else {
+                "The end must be after the start."
             }
             .into(),
             FieldProblem::InvalidEmail => if sv {
@@ -465,6 +511,11 @@ impl Checker {
                 None
             }
         }
+    }
+
+    /// Whether a field has been refused already.
+    pub fn has_problem(&self, field: &str) -> bool {
+        self.fields.iter().any(|f| f.field == field)
     }
 
     /// Ends the check: an error echoing `values` if any field was refused.

@@ -4,8 +4,10 @@
 
 pub mod accessibility;
 pub mod accounts;
+pub mod comments;
 pub mod context;
 pub mod cpv;
+pub mod dialogues;
 pub mod error;
 pub mod i18n;
 pub mod needs;
@@ -124,6 +126,21 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/natverk/:id/behov/nytt")
                         view=needs::pages::NewNeedPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/natverk/:id/dialoger/ny")
+                        view=dialogues::pages::NewDialoguePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/dialoger/:id")
+                        view=dialogues::pages::DialoguePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/dialoger/:id/protokoll")
+                        view=dialogues::pages::RecordPage
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/behov") view=needs::pages::MyNeedsPage ssr=SsrMode::Async />

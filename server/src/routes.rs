@@ -82,6 +82,9 @@ pub fn router(config: &Config, db: Db) -> Router {
         .route("/konto/mina-uppgifter.json", get(my_data))
         .route("/natverk/{id}/logg.csv", get(network_audit_csv))
         .route("/behov/{id}/efterfragan.csv", get(need_demand_csv))
+        .route("/dialoger/{id}/kalender.ics", get(dialogue_ics))
+        .route("/dialoger/{id}/protokoll.json", get(dialogue_record_json))
+        .route("/kalender/{file}", get(network_feed))
         .route("/api/{*fn_name}", post(unknown_server_fn))
         .leptos_routes_with_context(&state, route_list(), provide.clone(), move || {
             shell(leptos.clone())
@@ -161,19 +164,62 @@ async fn need_demand_csv(
     csv_download(csv, "efterfragan.csv")
 }
 
+async fn dialogue_ics(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    user: Option<axum::Extension<app::accounts::SessionUser>>,
+) -> Response {
+    let user = user.map(|axum::Extension(u)| u);
+    let ics = app::dialogues::api::dialogue_ics(&state.context, user.as_ref(), &id).await;
+    download(ics, "text/calendar; charset=utf-8", "dialog.ics")
+}
+
+/// A network's calendar feed; calendar programs cannot sign in, so the
+/// secret in the address is the key.
+async fn network_feed(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    let token = file.strip_suffix(".ics").unwrap_or(&file);
+    let ics = app::dialogues::api::network_feed(&state.context, token).await;
+    download(ics, "text/calendar; charset=utf-8", "natverk.ics")
+}
+
+async fn dialogue_record_json(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+    user: Option<axum::Extension<app::accounts::SessionUser>>,
+) -> Response {
+    let user = user.map(|axum::Extension(u)| u);
+    let diarienummer = query.get("diarienummer").map(String::as_str).unwrap_or("");
+    let json =
+        app::dialogues::api::record_json(&state.context, user.as_ref(), &id, diarienummer).await;
+    download(json, "application/json", "protokoll.json")
+}
+
 /// A CSV file to save, never cached; or the error as JSON.
 fn csv_download(csv: Result<String, AppError>, file_name: &'static str) -> Response {
-    match csv {
-        Ok(csv) => (
+    download(csv, "text/csv; charset=utf-8", file_name)
+}
+
+/// A file to save, never cached; or the error as JSON.
+fn download(
+    body: Result<String, AppError>,
+    kind: &'static str,
+    file_name: &'static str,
+) -> Response {
+    match body {
+        Ok(body) => (
             [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (header::CONTENT_TYPE, kind.to_string()),
                 (
                     header::CONTENT_DISPOSITION,
                     format!("attachment; filename=\"{file_name}\""),
                 ),
                 (header::CACHE_CONTROL, "no-store".to_string()),
             ],
-            csv,
+            body,
         )
             .into_response(),
         Err(error) => json_error(error),

@@ -758,3 +758,35 @@ pub async fn move_requirement(requirement: String, direction: String) -> Result<
     leptos_axum::redirect(&format!("/behov/{}#krav", v.need.public_id));
     Ok(())
 }
+
+/// What the person may do in a need's discussion: read (anyone who sees
+/// the need), write as an organisation (members and coordinators, not
+/// observers), hide comments (coordinators).
+#[cfg(feature = "ssr")]
+pub(crate) struct DiscussionRights {
+    pub need_id: i64,
+    pub network_id: i64,
+    pub write_as: Option<i64>,
+    pub moderate_as: Option<i64>,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) async fn discussion_rights(need: &str) -> Result<DiscussionRights, AppError> {
+    use crate::networks::Access;
+    let v = visible_need(need).await?;
+    let (access, role_organisation) =
+        crate::networks::store::access(&v.ctx.db, Some(&v.user), v.key.network_id).await?;
+    let write_as =
+        super::store::posting_organisations(&v.ctx.db, v.key.network_id, v.user.account_id)
+            .await?
+            .first()
+            .map(|(id, _, _)| *id);
+    Ok(DiscussionRights {
+        need_id: v.key.id,
+        network_id: v.key.network_id,
+        write_as,
+        moderate_as: (access == Access::Coordinator)
+            .then_some(role_organisation)
+            .flatten(),
+    })
+}

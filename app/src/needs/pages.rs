@@ -384,12 +384,21 @@ pub fn NeedPage() -> impl IntoView {
         return ().into_any();
     }
     let need = param("id");
+    let discussion = {
+        let need = need.clone();
+        let after = query_value("kommentarer");
+        Resource::new(
+            || (),
+            move |_| crate::comments::api::discussion("need".into(), need.clone(), after.clone()),
+        )
+    };
     let view = Resource::new(move || need.clone(), super::api::need_view);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
+                let discussion = discussion.await.unwrap_or_default();
                 match view.await {
-                    Ok(v) => view! { <NeedDetails view=v /> }.into_any(),
+                    Ok(v) => view! { <NeedDetails view=v discussion /> }.into_any(),
                     Err(_) => view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
                 }
             })}
@@ -399,7 +408,7 @@ pub fn NeedPage() -> impl IntoView {
 }
 
 #[component]
-fn NeedDetails(view: NeedView) -> impl IntoView {
+fn NeedDetails(view: NeedView, discussion: crate::comments::Discussion) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
     let need = view.need;
@@ -466,10 +475,8 @@ fn NeedDetails(view: NeedView) -> impl IntoView {
         {(view.rights.govern && !view.merge_targets.is_empty()).then(|| view! {
             <MergeForm need=need.public_id.clone() targets=view.merge_targets />
         })}
-        <section aria-labelledby="kommentarer">
-            <h2 id="kommentarer">{t.comments_heading}</h2>
-            <p>{t.comments_placeholder}</p>
-        </section>
+        <crate::comments::pages::DiscussionSection subject=crate::comments::Subject::Need
+            target=need.public_id.clone() discussion />
     }
 }
 

@@ -470,18 +470,20 @@ pub async fn belongs_to(db: &Db, organisation_id: i64, account_id: i64) -> Resul
 }
 
 /// The needs a person may see, in one network or in all of theirs: drafts
-/// only for the owner organisation's people. The demand columns are summed
-/// per need in one grouped subquery, not per row.
-const LIST: &str = "SELECT n.public_id, n.title, n.status, n.staircase, o.name, nw.name, \
-     COALESCE(d.organisations, 0), COALESCE(d.total, 0), n.created_at \
+/// only for the owner organisation's people. Each need's demand is summed
+/// from its own interests (by the primary key), so the cost follows the
+/// needs listed, not all the interests there are.
+const LIST: &str = "SELECT public_id, title, status, staircase, owner, network_name, \
+     organisations, total, created_at FROM (SELECT n.id, n.public_id, n.title, n.status, \
+     n.staircase, o.name AS owner, nw.name AS network_name, n.created_at, \
+     (SELECT COUNT(*) FROM need_interests i WHERE i.need_id = n.id) AS organisations, \
+     (SELECT CAST(COALESCE(SUM(i.value_sek), 0) AS BIGINT) FROM need_interests i \
+      WHERE i.need_id = n.id) AS total \
      FROM needs n JOIN organisations o ON o.id = n.owner_organisation_id \
      JOIN networks nw ON nw.id = n.network_id \
-     LEFT JOIN (SELECT need_id, COUNT(*) AS organisations, CAST(SUM(value_sek) AS BIGINT) AS total \
-                FROM need_interests GROUP BY need_id) d ON d.need_id = n.id \
      WHERE n.network_id IN (SELECT nm.network_id FROM network_members nm \
            JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
            WHERE nm.status = 'active' AND om.account_id = $1 AND om.status = 'active') \
-     AND ($2 = 0 OR n.network_id = $2) \
      AND (n.status <> 'draft' OR EXISTS (SELECT 1 FROM organisation_members dm \
           WHERE dm.organisation_id = n.owner_organisation_id AND dm.account_id = $1 \
           AND dm.status = 'active')) \
@@ -497,12 +499,18 @@ pub async fn list(
     filter: &NeedFilter,
     limit: i64,
 ) -> Result<Vec<NeedSummary>, AppError> {
-    let order = if filter.by_demand {
-        " ORDER BY COALESCE(d.total, 0) DESC, COALESCE(d.organisations, 0) DESC, n.id DESC"
+    // One network's needs are found by its index; across networks $2 is 0.
+    let network = if network_id.is_some() {
+        " AND n.network_id = $2"
     } else {
-        " ORDER BY n.created_at DESC, n.id DESC"
+        " AND $2 = 0"
     };
-    let sql = format!("{LIST}{order} LIMIT $7");
+    let order = if filter.by_demand {
+        " ORDER BY total DESC, organisations DESC, id DESC"
+    } else {
+        " ORDER BY created_at DESC, id DESC"
+    };
+    let sql = format!("{LIST}{network}) x{order} LIMIT $7");
     type Row = (
         String,
         String,

@@ -158,6 +158,11 @@ pub async fn network_view(network: String) -> Result<super::NetworkView, AppErro
         }
         None => (Vec::new(), Vec::new(), Vec::new()),
     };
+    let feed_token = if access.can(super::Action::ReadContent, network.visibility) {
+        Some(store::feed_token(&ctx.db, id).await?)
+    } else {
+        None
+    };
     Ok(NetworkView {
         members,
         network,
@@ -168,6 +173,7 @@ pub async fn network_view(network: String) -> Result<super::NetworkView, AppErro
         may_request_for,
         may_leave_for,
         invited,
+        feed_token,
     })
 }
 

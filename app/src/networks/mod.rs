@@ -251,6 +251,8 @@ pub struct NetworkView {
     pub may_leave_for: Vec<(String, String)>,
     /// Organisations invited and not yet answered, for coordinators.
     pub invited: Vec<NetworkMember>,
+    /// The calendar feed's secret, for those who read the content.
+    pub feed_token: Option<String>,
 }
 
 /// An invitation waiting for an organisation I administer.

@@ -209,6 +209,13 @@ pub fn NetworkPage() -> impl IntoView {
             },
         )
     };
+    let dialogues = {
+        let network = public_id.clone();
+        Resource::new(
+            || (),
+            move |_| crate::dialogues::api::network_dialogues(network.clone()),
+        )
+    };
     let view = Resource::new(move || public_id.clone(), super::api::network_view);
     view! {
         <Suspense fallback=|| ()>
@@ -217,8 +224,9 @@ pub fn NetworkPage() -> impl IntoView {
                 Suspend::new(async move {
                 let found = found.await.unwrap_or_default();
                 let needs = needs.await.unwrap_or_default();
+                let dialogues = dialogues.await.unwrap_or_default();
                 match view.await {
-                    Ok(v) => view! { <NetworkDetails view=v found needs query /> }.into_any(),
+                    Ok(v) => view! { <NetworkDetails view=v found needs query dialogues /> }.into_any(),
                     Err(crate::error::AppError::NotSignedIn) => {
                         crate::accounts::redirect_to_sign_in();
                         ().into_any()
@@ -238,6 +246,12 @@ fn NetworkDetails(
     /// The needs the person may see, filtered as the URL says.
     needs: Vec<crate::needs::NeedSummary>,
     query: crate::needs::pages::ListQuery,
+    dialogues: Vec<(
+        String,
+        String,
+        crate::dialogues::DialogueStatus,
+        Option<i64>,
+    )>,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
@@ -246,6 +260,7 @@ fn NetworkDetails(
     let can_post = view.access.can(Action::Post, net.visibility);
     let net_id = net.public_id.clone();
     let net_id_for_list = net.public_id.clone();
+    let net_id_for_dialogues = net.public_id.clone();
     let can_govern = view.access.can(Action::Govern, net.visibility);
     let regions = net
         .regions
@@ -312,7 +327,8 @@ fn NetworkDetails(
                 </section>
                 <section aria-labelledby="dialoger">
                     <h2 id="dialoger">{t.dialogues_heading}</h2>
-                    <p>{t.dialogues_placeholder}</p>
+                    <crate::dialogues::pages::NetworkDialogues network=net_id_for_dialogues dialogues
+                        may_plan=can_post feed=view.feed_token.clone() />
                 </section>
             }
             .into_any()

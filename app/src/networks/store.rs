@@ -912,6 +912,33 @@ pub async fn search_organisations(
         .await?)
 }
 
+/// The network with this calendar-feed secret: (id, name).
+pub async fn by_feed_token(db: &Db, token: &str) -> Result<Option<(i64, String)>, AppError> {
+    if token.len() < 32 {
+        return Ok(None);
+    }
+    Ok(
+        sqlx::query_as("SELECT id, name FROM networks WHERE feed_token = $1")
+            .bind(token)
+            .fetch_optional(db.pool())
+            .await?,
+    )
+}
+
+/// The network's calendar-feed secret, made the first time it is asked for.
+pub async fn feed_token(db: &Db, network_id: i64) -> Result<String, AppError> {
+    sqlx::query("UPDATE networks SET feed_token = $1 WHERE id = $2 AND feed_token IS NULL")
+        .bind(crate::db::secret_token())
+        .bind(network_id)
+        .execute(db.pool())
+        .await?;
+    let (token,): (String,) = sqlx::query_as("SELECT feed_token FROM networks WHERE id = $1")
+        .bind(network_id)
+        .fetch_one(db.pool())
+        .await?;
+    Ok(token)
+}
+
 /// The audit log as CSV (UTF-8 with a byte-order mark, so Excel reads å,
 /// ä and ö), one row per entry, times in Stockholm time.
 pub fn audit_csv(entries: &[AuditEntry]) -> String {

@@ -412,3 +412,18 @@ impl Drop for TestDatabase {
         }
     }
 }
+
+/// A valid organisationsnummer for test organisation `i` (2120NN-NNNC,
+/// Luhn check digit), distinct for each `i`.
+pub fn org_number(i: usize) -> String {
+    let body = format!("2120{i:05}");
+    let sum: u32 = body
+        .chars()
+        .enumerate()
+        .map(|(k, c)| {
+            let d = c.to_digit(10).unwrap_or(0) * if k % 2 == 0 { 2 } else { 1 };
+            d / 10 + d % 10
+        })
+        .sum();
+    format!("{}-{}{}", &body[..6], &body[6..], (10 - sum % 10) % 10)
+}

@@ -1,0 +1,660 @@
+//! The dialogues room's server functions. Each starts at `visible_dialogue`
+//! (or, for a new one, at the network's guard): members of the network
+//! read; people of a host organisation run it; members register.
+
+// A server function takes one argument per form field; long forms have
+// many, and the generated client function repeats the list.
+#![allow(clippy::too_many_arguments)]
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod check {
+    //! Form fields into a checked dialogue.
+    use crate::{
+        error::{Checker, FieldProblem},
+        time::{parse_stockholm, LocalTimeProblem},
+    };
+
+    /// An instant from a date and a time field, in Stockholm time.
+    pub fn instant(check: &mut Checker, field: &str, date: &str, time: &str) -> Option<i64> {
+        match parse_stockholm(date, time) {
+            Ok(at) => Some(at),
+            Err(problem) => {
+                let problem = match problem {
+                    _ if date.trim().is_empty() || time.trim().is_empty() => FieldProblem::Required,
+                    LocalTimeProblem::Malformed | LocalTimeProblem::NoSuchDate => {
+                        FieldProblem::NoSuchDate
+                    }
+                    LocalTimeProblem::NoSuchTime => FieldProblem::NoSuchTime,
+                };
+                check.refuse(field, problem);
+                None
+            }
+        }
+    }
+
+    /// A full CPV code, or a division's two digits taken as its code.
+    pub fn cpv(check: &mut Checker, value: &str) -> Option<String> {
+        let value = value.trim();
+        if let Some(division) = crate::cpv::division(value) {
+            return Some(division.full.to_string());
+        }
+        if crate::cpv::is_code(value) {
+            return Some(value.to_string());
+        }
+        check.refuse(
+            "cpv",
+            if value.is_empty() {
+                FieldProblem::Required
+            } else {
+                FieldProblem::UnknownCpv
+            },
+        );
+        None
+    }
+
+    pub fn link(check: &mut Checker, field: &str, value: &str) -> String {
+        let value = value.trim();
+        if !value.is_empty() && !(value.starts_with("https://") || value.starts_with("http://")) {
+            check.refuse(field, FieldProblem::InvalidUrl);
+        }
+        value.to_string()
+    }
+}
+
+/// Hosts plan a dialogue for some of the network's needs.
+#[server(endpoint = "dialogues/create")]
+pub async fn create_dialogue(
+    network: String,
+    organisation: String,
+    title: String,
+    purpose: String,
+    form: String,
+    #[server(default)] needs: Vec<String>,
+    questions: String,
+    cpv: String,
+    lan: String,
+    #[server(default)] estimated_value: String,
+    deadline_date: String,
+    deadline_time: String,
+    capacity: String,
+    #[server(default)] session_date: Vec<String>,
+    #[server(default)] session_start: Vec<String>,
+    #[server(default)] session_end: Vec<String>,
+    #[server(default)] session_place: Vec<String>,
+    #[server(default)] session_link: Vec<String>,
+) -> Result<(), AppError> {
+    use super::{store, DialogueForm, CAPACITY_MAX, PLACE_MAX, QUESTION_MAX, TEXT_MAX, TITLE_MAX};
+    use crate::error::{Checker, FieldProblem};
+    let user = crate::accounts::require_verified()?;
+    let ctx = crate::context::app_context()?;
+    let (network_id, _, _, _) =
+        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
+    let posting =
+        crate::needs::store::posting_organisations(&ctx.db, network_id, user.account_id).await?;
+    if posting.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    let mut c = Checker::new();
+    let host = posting
+        .iter()
+        .find(|(_, public_id, _)| *public_id == organisation.trim())
+        .map(|(id, _, _)| *id);
+    if host.is_none() {
+        c.refuse("organisation", FieldProblem::InvalidChoice);
+    }
+    let title_text = c.text("title", &title, true, TITLE_MAX);
+    let purpose_text = c.text("purpose", &purpose, true, TEXT_MAX);
+    let dialogue_form = DialogueForm::parse(&form);
+    if dialogue_form.is_none() {
+        c.refuse("form", FieldProblem::InvalidChoice);
+    }
+    let mut need_ids = Vec::new();
+    for need in &needs {
+        match crate::needs::store::find(&ctx.db, need.trim()).await? {
+            Some((key, found))
+                if key.network_id == network_id
+                    && found.status != crate::needs::NeedStatus::Draft =>
+            {
+                need_ids.push(key.id)
+            }
+            _ => c.refuse("needs", FieldProblem::InvalidChoice),
+        }
+    }
+    need_ids.sort();
+    need_ids.dedup();
+    if needs.is_empty() {
+        c.refuse("needs", FieldProblem::Required);
+    }
+    let question_list: Vec<String> = questions
+        .lines()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(str::to_string)
+        .collect();
+    if question_list.is_empty() {
+        c.refuse("questions", FieldProblem::Required);
+    } else if question_list
+        .iter()
+        .any(|q| q.chars().count() > QUESTION_MAX)
+    {
+        c.refuse(
+            "questions",
+            FieldProblem::TooLong {
+                max: QUESTION_MAX as u32,
+            },
+        );
+    }
+    let cpv_code = check::cpv(&mut c, &cpv);
+    if crate::regions::lan(lan.trim()).is_none() {
+        c.refuse("lan", FieldProblem::InvalidChoice);
+    }
+    let value = if estimated_value.trim().is_empty() {
+        None
+    } else {
+        c.number(
+            "estimated_value",
+            &estimated_value,
+            0,
+            crate::needs::VALUE_MAX,
+        )
+    };
+    let now = crate::db::now_ms();
+    let deadline = check::instant(&mut c, "deadline", &deadline_date, &deadline_time);
+    if deadline.is_some_and(|d| d < now) {
+        c.refuse("deadline", FieldProblem::InThePast);
+    }
+    let places = c.number("capacity", &capacity, 1, CAPACITY_MAX);
+    let mut sessions = Vec::new();
+    for (i, date) in session_date.iter().enumerate() {
+        let field = format!("session_{}", i + 1);
+        let start = session_start.get(i).map(String::as_str).unwrap_or("");
+        let end = session_end.get(i).map(String::as_str).unwrap_or("");
+        if date.trim().is_empty() && start.trim().is_empty() && end.trim().is_empty() {
+            continue;
+        }
+        let starts = check::instant(&mut c, &field, date, start);
+        let ends = check::instant(&mut c, &field, date, end);
+        let place = session_place
+            .get(i)
+            .map(|p| p.trim().to_string())
+            .unwrap_or_default();
+        if place.chars().count() > PLACE_MAX {
+            c.refuse(
+                &field,
+                FieldProblem::TooLong {
+                    max: PLACE_MAX as u32,
+                },
+            );
+        }
+        let link = check::link(
+            &mut c,
+            &field,
+            session_link.get(i).map(String::as_str).unwrap_or(""),
+        );
+        match (starts, ends) {
+            (Some(s), Some(e)) if e <= s => c.refuse(&field, FieldProblem::EndsBeforeStart),
+            (Some(s), _) if s < now => c.refuse(&field, FieldProblem::InThePast),
+            (Some(s), Some(e)) => sessions.push((s, e, place, link)),
+            _ => {}
+        }
+    }
+    if sessions.is_empty() && !c.has_problem("session_1") {
+        c.refuse("session_1", FieldProblem::Required);
+    }
+    let mut sent: Vec<(&str, &str)> = vec![
+        ("organisation", &organisation),
+        ("title", &title),
+        ("purpose", &purpose),
+        ("form", &form),
+        ("questions", &questions),
+        ("cpv", &cpv),
+        ("lan", &lan),
+        ("estimated_value", &estimated_value),
+        ("deadline_date", &deadline_date),
+        ("deadline_time", &deadline_time),
+        ("capacity", &capacity),
+    ];
+    sent.extend(needs.iter().map(|n| ("needs", n.as_str())));
+    sent.extend(session_date.iter().map(|v| ("session_date", v.as_str())));
+    sent.extend(session_start.iter().map(|v| ("session_start", v.as_str())));
+    sent.extend(session_end.iter().map(|v| ("session_end", v.as_str())));
+    sent.extend(session_place.iter().map(|v| ("session_place", v.as_str())));
+    sent.extend(session_link.iter().map(|v| ("session_link", v.as_str())));
+    c.finish(&sent)?;
+    let (Some(host), Some(form), Some(cpv), Some(deadline), Some(capacity)) =
+        (host, dialogue_form, cpv_code, deadline, places)
+    else {
+        return Err(AppError::BadRequest);
+    };
+    let new = store::NewDialogue {
+        title: title_text,
+        purpose: purpose_text,
+        form,
+        cpv,
+        lan: lan.trim().to_string(),
+        estimated_value: value,
+        answer_deadline: deadline,
+        capacity,
+        needs: need_ids,
+        questions: question_list,
+        sessions,
+    };
+    let actor = crate::networks::store::Actor {
+        account_id: user.account_id,
+        organisation_id: host,
+    };
+    let id = store::create(&ctx.db, network_id, &new, actor).await?;
+    leptos_axum::redirect(&format!("/dialoger/{id}?planerad=1"));
+    Ok(())
+}
+
+/// A dialogue the person may read, with what they may do.
+#[cfg(feature = "ssr")]
+pub(crate) struct Visible {
+    pub ctx: crate::context::AppContext,
+    pub user: crate::accounts::SessionUser,
+    pub key: super::store::DialogueKey,
+    pub dialogue: super::Dialogue,
+    pub host_as: Option<i64>,
+    /// The person's organisations that may register: (id, public id, name).
+    pub posting: Vec<(i64, String, String)>,
+    pub coordinator_as: Option<i64>,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) async fn visible_dialogue(dialogue: &str) -> Result<Visible, AppError> {
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    visible_dialogue_for(ctx, user, dialogue).await
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) async fn visible_dialogue_for(
+    ctx: crate::context::AppContext,
+    user: crate::accounts::SessionUser,
+    dialogue: &str,
+) -> Result<Visible, AppError> {
+    use crate::networks::{Access, Action, Visibility};
+    let (key, found) = super::store::find(&ctx.db, dialogue.trim())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (access, role_organisation) =
+        crate::networks::store::access(&ctx.db, Some(&user), key.network_id).await?;
+    if !access.can(Action::ReadContent, Visibility::Hidden) {
+        return Err(AppError::NotFound);
+    }
+    let host_as = super::store::host_organisation(&ctx.db, key.id, user.account_id).await?;
+    let posting =
+        crate::needs::store::posting_organisations(&ctx.db, key.network_id, user.account_id)
+            .await?;
+    Ok(Visible {
+        ctx,
+        user,
+        key,
+        dialogue: found,
+        host_as,
+        posting,
+        coordinator_as: (access == Access::Coordinator)
+            .then_some(role_organisation)
+            .flatten(),
+    })
+}
+
+#[cfg(feature = "ssr")]
+impl Visible {
+    fn host(&self) -> Result<crate::networks::store::Actor, AppError> {
+        Ok(crate::networks::store::Actor {
+            account_id: self.user.account_id,
+            organisation_id: self.host_as.ok_or(AppError::Forbidden)?,
+        })
+    }
+}
+
+/// The dialogue page's content.
+#[server(endpoint = "dialogues/view")]
+pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppError> {
+    use super::{store, DialogueRights, DialogueView};
+    let v = visible_dialogue(&dialogue).await?;
+    let deleted = crate::accounts::text::text(crate::i18n::use_lang()).deleted_user;
+    let host = v.host_as.is_some();
+    let open = v.dialogue.status.takes_registrations();
+    let mut register_for = Vec::new();
+    if open {
+        for (id, public_id, name) in &v.posting {
+            let registered = store::registered_of(&v.ctx.db, v.key.id, *id).await?;
+            register_for.push((public_id.clone(), name.clone(), registered));
+        }
+    }
+    Ok(DialogueView {
+        rights: DialogueRights {
+            host,
+            register: open && !v.posting.is_empty(),
+        },
+        registered: store::registered_count(&v.ctx.db, v.key.id).await?,
+        register_for,
+        registrations: if host {
+            store::registrations(&v.ctx.db, v.key.id).await?
+        } else {
+            Vec::new()
+        },
+        qa: store::qa(&v.ctx.db, v.key.id).await?,
+        texts: store::texts(&v.ctx.db, v.key.id, deleted).await?,
+        dialogue: v.dialogue,
+    })
+}
+
+/// Hosts move the dialogue one step along its lifecycle, with a reason.
+#[server(endpoint = "dialogues/status")]
+pub async fn change_dialogue_status(
+    dialogue: String,
+    status: String,
+    reason: String,
+) -> Result<(), AppError> {
+    use super::DialogueStatus;
+    use crate::error::{Checker, FieldProblem};
+    let v = visible_dialogue(&dialogue).await?;
+    let actor = v.host()?;
+    let mut c = Checker::new();
+    let next = DialogueStatus::parse(&status);
+    match next {
+        Some(next) if v.dialogue.status.can_become(next) => {}
+        _ => c.refuse("status", FieldProblem::InvalidChoice),
+    }
+    let reason_text = c.text("reason", &reason, true, crate::networks::REASON_MAX);
+    c.finish(&[("reason", &reason)])?;
+    let next = next.ok_or(AppError::BadRequest)?;
+    super::store::transition(
+        &v.ctx.db,
+        v.key,
+        &v.dialogue.title,
+        v.dialogue.status,
+        next,
+        actor,
+        &reason_text,
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/dialoger/{}?status=1", v.dialogue.public_id));
+    Ok(())
+}
+
+/// A member organisation registers who attends, while places last.
+#[server(endpoint = "dialogues/register")]
+pub async fn register_attendance(
+    dialogue: String,
+    organisation: String,
+    attendees: String,
+) -> Result<(), AppError> {
+    use crate::error::Checker;
+    let v = visible_dialogue(&dialogue).await?;
+    if !v.dialogue.status.takes_registrations() {
+        return Err(AppError::Forbidden);
+    }
+    let organisation_id = v
+        .posting
+        .iter()
+        .find(|(_, public_id, _)| *public_id == organisation.trim())
+        .map(|(id, _, _)| *id)
+        .ok_or(AppError::Forbidden)?;
+    let mut c = Checker::new();
+    let names = c.text("attendees", &attendees, true, super::ATTENDEES_MAX);
+    c.finish(&[("attendees", &attendees)])?;
+    let actor = crate::networks::store::Actor {
+        account_id: v.user.account_id,
+        organisation_id,
+    };
+    super::store::register(&v.ctx.db, v.key, &names, actor).await?;
+    leptos_axum::redirect(&format!("/dialoger/{}?anmald=1", v.dialogue.public_id));
+    Ok(())
+}
+
+/// A member organisation withdraws its registration.
+#[server(endpoint = "dialogues/withdraw")]
+pub async fn withdraw_attendance(dialogue: String, organisation: String) -> Result<(), AppError> {
+    let v = visible_dialogue(&dialogue).await?;
+    let organisation_id = v
+        .posting
+        .iter()
+        .find(|(_, public_id, _)| *public_id == organisation.trim())
+        .map(|(id, _, _)| *id)
+        .ok_or(AppError::Forbidden)?;
+    super::store::withdraw(&v.ctx.db, v.key, organisation_id).await?;
+    leptos_axum::redirect(&format!("/dialoger/{}?avanmald=1", v.dialogue.public_id));
+    Ok(())
+}
+
+/// Hosts publish a question as received, with its answer; the asker is
+/// never shown.
+#[server(endpoint = "dialogues/qa")]
+pub async fn publish_answer(
+    dialogue: String,
+    question: String,
+    answer: String,
+) -> Result<(), AppError> {
+    use crate::error::Checker;
+    let v = visible_dialogue(&dialogue).await?;
+    let actor = v.host()?;
+    if v.dialogue.status == super::DialogueStatus::Archived {
+        return Err(AppError::Frozen);
+    }
+    let mut c = Checker::new();
+    let q = c.text("question", &question, true, super::TEXT_MAX);
+    let a = c.text("answer", &answer, true, super::TEXT_MAX);
+    c.finish(&[("question", &question), ("answer", &answer)])?;
+    super::store::publish_qa(&v.ctx.db, v.key, &q, &a, actor).await?;
+    leptos_axum::redirect(&format!(
+        "/dialoger/{}?fragor=1#fragor",
+        v.dialogue.public_id
+    ));
+    Ok(())
+}
+
+/// Hosts write the first draft of a session's minutes (or the summary,
+/// with no session), or rewrite a draft (`text`). Approved text is frozen.
+#[server(endpoint = "dialogues/save-text")]
+pub async fn save_text(
+    dialogue: String,
+    #[server(default)] session: String,
+    #[server(default)] text: String,
+    body: String,
+) -> Result<(), AppError> {
+    use crate::error::Checker;
+    let v = visible_dialogue(&dialogue).await?;
+    let actor = v.host()?;
+    let session_id = if session.trim().is_empty() {
+        None
+    } else {
+        Some(
+            super::store::session_id(&v.ctx.db, v.key.id, session.trim())
+                .await?
+                .ok_or(AppError::NotFound)?,
+        )
+    };
+    let mut c = Checker::new();
+    let body_text = c.text("body", &body, true, super::TEXT_MAX);
+    c.finish(&[("body", &body)])?;
+    let text = (!text.trim().is_empty()).then(|| text.trim().to_string());
+    super::store::save_draft(
+        &v.ctx.db,
+        v.key,
+        session_id,
+        text.as_deref(),
+        &body_text,
+        actor,
+    )
+    .await?;
+    leptos_axum::redirect(&format!(
+        "/dialoger/{}?text=1#protokoll",
+        v.dialogue.public_id
+    ));
+    Ok(())
+}
+
+/// Hosts write a new version that will supersede approved text.
+#[server(endpoint = "dialogues/supersede")]
+pub async fn supersede_text(dialogue: String, text: String, body: String) -> Result<(), AppError> {
+    use crate::error::Checker;
+    let v = visible_dialogue(&dialogue).await?;
+    let actor = v.host()?;
+    let mut c = Checker::new();
+    let body_text = c.text("body", &body, true, super::TEXT_MAX);
+    c.finish(&[("body", &body)])?;
+    super::store::supersede(&v.ctx.db, v.key, text.trim(), &body_text, actor).await?;
+    leptos_axum::redirect(&format!(
+        "/dialoger/{}?text=1#protokoll",
+        v.dialogue.public_id
+    ));
+    Ok(())
+}
+
+/// A host approves a draft; it is frozen from then on.
+#[server(endpoint = "dialogues/approve")]
+pub async fn approve_text(dialogue: String, text: String) -> Result<(), AppError> {
+    let v = visible_dialogue(&dialogue).await?;
+    let actor = v.host()?;
+    super::store::approve_text(&v.ctx.db, v.key, text.trim(), actor).await?;
+    leptos_axum::redirect(&format!(
+        "/dialoger/{}?godkand=1#protokoll",
+        v.dialogue.public_id
+    ));
+    Ok(())
+}
+
+/// A network's dialogues, for members.
+#[server(endpoint = "dialogues/of-network")]
+pub async fn network_dialogues(
+    network: String,
+) -> Result<Vec<(String, String, super::DialogueStatus, Option<i64>)>, AppError> {
+    use crate::networks::Action;
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let (network_id, net, access, _) =
+        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
+    if !access.can(Action::ReadContent, net.visibility) {
+        return Err(AppError::Forbidden);
+    }
+    super::store::of_network(&ctx.db, network_id).await
+}
+
+/// The record to file, stamped now, for any member organisation.
+#[server(endpoint = "dialogues/record")]
+pub async fn dialogue_record(
+    dialogue: String,
+    #[server(default)] diarienummer: String,
+) -> Result<super::DialogueRecord, AppError> {
+    let v = visible_dialogue(&dialogue).await?;
+    record_of(v, &diarienummer).await
+}
+
+#[cfg(feature = "ssr")]
+async fn record_of(v: Visible, diarienummer: &str) -> Result<super::DialogueRecord, AppError> {
+    use super::{store, DialogueRecord};
+    let lang = v.user.language;
+    let deleted = crate::accounts::text::text(lang).deleted_user;
+    let organisation = v
+        .posting
+        .first()
+        .map(|(_, _, name)| name.clone())
+        .unwrap_or_default();
+    let audit = crate::networks::store::audit(&v.ctx.db, v.key.network_id, deleted)
+        .await?
+        .into_iter()
+        .filter(|e| {
+            e.subject.starts_with(&v.dialogue.title)
+                || e.action.starts_with("dialogue")
+                || e.action == "qa_published"
+                || e.action == "text_approved"
+        })
+        .collect();
+    Ok(DialogueRecord {
+        exported_at: crate::db::now_ms(),
+        exported_by_organisation: organisation,
+        diarienummer: diarienummer.trim().chars().take(100).collect(),
+        registrations: store::registrations(&v.ctx.db, v.key.id).await?,
+        qa: store::qa(&v.ctx.db, v.key.id).await?,
+        texts: store::texts(&v.ctx.db, v.key.id, deleted).await?,
+        audit,
+        dialogue: v.dialogue,
+    })
+}
+
+/// The record as JSON, for a plain GET route.
+#[cfg(feature = "ssr")]
+pub async fn record_json(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    dialogue: &str,
+    diarienummer: &str,
+) -> Result<String, AppError> {
+    let user = user.cloned().ok_or(AppError::NotSignedIn)?;
+    let v = visible_dialogue_for(ctx.clone(), user, dialogue).await?;
+    let record = record_of(v, diarienummer).await?;
+    serde_json::to_string_pretty(&record).map_err(AppError::internal)
+}
+
+/// The dialogue's sessions as an .ics file.
+#[cfg(feature = "ssr")]
+pub async fn dialogue_ics(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    dialogue: &str,
+) -> Result<String, AppError> {
+    use super::calendar::{calendar, Event};
+    let user = user.cloned().ok_or(AppError::NotSignedIn)?;
+    let v = visible_dialogue_for(ctx.clone(), user, dialogue).await?;
+    let url = format!("{}/dialoger/{}", ctx.site_origin, v.dialogue.public_id);
+    let events: Vec<Event> = v
+        .dialogue
+        .sessions
+        .iter()
+        .map(|s| Event {
+            uid: format!("{}@samrad", s.public_id),
+            starts_at: s.starts_at,
+            ends_at: s.ends_at,
+            summary: &v.dialogue.title,
+            description: &v.dialogue.purpose,
+            location: if s.place.is_empty() {
+                &s.link
+            } else {
+                &s.place
+            },
+            url: &url,
+        })
+        .collect();
+    Ok(calendar(&v.dialogue.title, crate::db::now_ms(), &events))
+}
+
+/// A network's calendar feed, found by the secret in its address.
+#[cfg(feature = "ssr")]
+pub async fn network_feed(
+    ctx: &crate::context::AppContext,
+    token: &str,
+) -> Result<String, AppError> {
+    use super::calendar::{calendar, Event};
+    let (network_id, name) = crate::networks::store::by_feed_token(&ctx.db, token)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let sessions = super::store::network_sessions(&ctx.db, network_id).await?;
+    let urls: Vec<String> = sessions
+        .iter()
+        .map(|s| format!("{}/dialoger/{}", ctx.site_origin, s.1))
+        .collect();
+    let events: Vec<Event> = sessions
+        .iter()
+        .zip(&urls)
+        .map(
+            |((session, _, title, purpose, starts, ends, place, link), url)| Event {
+                uid: format!("{session}@samrad"),
+                starts_at: *starts,
+                ends_at: *ends,
+                summary: title,
+                description: purpose,
+                location: if place.is_empty() { link } else { place },
+                url,
+            },
+        )
+        .collect();
+    Ok(calendar(&name, crate::db::now_ms(), &events))
+}

@@ -1,0 +1,162 @@
+import { Page } from "@playwright/test";
+import {
+  test,
+  expect,
+  expectNoAxeViolations,
+  signIn,
+  siteAdmin,
+  verifiedPerson,
+} from "./fixtures";
+
+/** A server function called as a same-site form post, for set-up. */
+async function post(page: Page, path: string, fields: [string, string][]): Promise<string> {
+  const origin = new URL(page.url()).origin;
+  const res = await page.request.post(path, {
+    data: new URLSearchParams(fields).toString(),
+    headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
+    maxRedirects: 0,
+  });
+  expect(res.status(), await res.text()).toBeLessThan(400);
+  return res.headers()["location"] ?? "";
+}
+
+const idIn = (location: string) => location.split("/")[2].split("?")[0];
+
+test("hosts plan a dialogue for two needs, two organisations register, a three-level thread, minutes approved and the record exported", async ({ page, browser }, info) => {
+  test.setTimeout(150_000);
+  const project = info.project.name;
+  const js = project === "js";
+  const numbers = js ? ["212000-3062", "212000-3070"] : ["212000-3088", "212000-3096"];
+  const year = new Date().getFullYear() + 1;
+
+  const admin = siteAdmin(project);
+  const adminPage = await (await browser.newContext()).newPage();
+  await signIn(adminPage, admin.email, admin.password);
+
+  const people: { page: Page; org: string }[] = [];
+  for (const [i, who] of ["Anna", "Bo"].entries()) {
+    const p = i === 0 ? page : await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+    await verifiedPerson(p, who, project);
+    const org = idIn(
+      await post(p, "/api/organisations/register", [
+        ["org_number", numbers[i]],
+        ["name", `${who}s kommun ${project}`],
+        ["kind", "kommun"],
+        ["lan", "01"],
+        ["kommun", "0180"],
+        ["website", ""],
+      ]),
+    );
+    await post(adminPage, "/api/organisations/verify", [["organisation", org]]);
+    people.push({ page: p, org });
+  }
+  const [anna, bo] = people;
+  const network = idIn(
+    await post(anna.page, "/api/networks/create", [
+      ["name", `Dialognätverk ${project} ${Date.now()}`],
+      ["purpose", "Dialoger om transporter."],
+      ["organisation", anna.org],
+      ["staircase", "introducera"],
+      ["regions[]", "01"],
+      ["themes[]", "34"],
+      ["visibility", "listed"],
+      ["join_policy", "request"],
+    ]),
+  );
+  await post(anna.page, "/api/networks/invite", [["network", network], ["org_number", numbers[1]], ["role", "member"]]);
+  await post(bo.page, "/api/networks/answer-invitation", [["network", network], ["organisation", bo.org], ["answer", "accept"]]);
+  for (const title of ["Elbussar", "Laddning i depå"]) {
+    await post(anna.page, "/api/needs/create", [
+      ["network", network],
+      ["organisation", anna.org],
+      ["title", title],
+      ["problem", "Diesel."],
+      ["effect", "El."],
+      ["affected", "Alla."],
+      ["staircase", "infora"],
+      ["divisions[]", "34"],
+      ["regions[]", "01"],
+      ["horizon", `${year}-1`],
+      ["status", "shared"],
+    ]);
+  }
+
+  // Anna's organisation plans the dialogue through the form.
+  const a = anna.page;
+  await a.goto(`/natverk/${network}`);
+  await a.getByRole("link", { name: "Planera en marknadsdialog" }).click();
+  await expectNoAxeViolations(a);
+  await a.getByLabel("Rubrik").fill("Dialogmöte om elbussar");
+  await a.getByLabel("Syfte och beskrivning").fill("Vi vill höra hur marknaden ser på laddning.");
+  await a.getByLabel("Form", { exact: true }).selectOption("dialogmote");
+  await a.getByLabel("Elbussar").check();
+  await a.getByLabel("Laddning i depå").check();
+  await a.getByLabel("Frågor till marknaden").fill("Hur långt räcker en laddning?\nVilka depåkrav finns?");
+  await a.getByLabel("CPV-kod").fill("34144900-7");
+  await a.getByLabel("Plats (län)").selectOption("01");
+  await a.locator("#field-deadline-date").fill(`${year}-04-30`);
+  await a.locator("#field-deadline-time").fill("23:59");
+  await a.getByLabel("Antal platser (organisationer)").fill("10");
+  await a.locator("#field-session-1-date").fill(`${year}-03-12`);
+  await a.locator("#field-session-1-start").fill("09:00");
+  await a.locator("#field-session-1-end").fill("11:00");
+  await a.locator("#field-session-1-place").fill("Stadshuset");
+  await a.getByRole("button", { name: "Planera dialogen" }).click();
+  await expect(a.getByRole("status").filter({ hasText: "Dialogen är planerad." })).toBeVisible();
+  const dialoguePage = a.url().split("?")[0];
+  await a.getByLabel("Ny status").selectOption("announced");
+  await a.getByLabel("Motivering").fill("Annonserad på TED.");
+  await a.getByRole("button", { name: "Ändra status" }).click();
+  await expect(a.getByText("Annonserad", { exact: true })).toBeVisible();
+
+  // Both organisations register.
+  for (const p of [a, bo.page]) {
+    await p.goto(dialoguePage);
+    await p.getByLabel("Vilka deltar").fill("En upphandlare och en strateg");
+    await p.getByRole("button", { name: /^Anmäl/ }).click();
+    await expect(p.getByRole("status").filter({ hasText: "Anmälan är sparad." })).toBeVisible();
+  }
+  await expect(bo.page.getByText("8 platser kvar av 10")).toBeVisible();
+  await expectNoAxeViolations(bo.page);
+
+  // A thread three levels deep between two people.
+  await a.goto(dialoguePage);
+  await a.getByLabel("Skriv en kommentar").fill("Ska vi fråga om vinterdrift?");
+  await a.getByRole("button", { name: "Skicka kommentaren" }).click();
+  await bo.page.goto(dialoguePage);
+  if (js) {
+    // Bo's page is open when Anna writes; it shows without a reload.
+    await a.goto(dialoguePage);
+    await a.getByLabel("Skriv en kommentar").fill("Och om laddtider i kyla.");
+    await a.getByRole("button", { name: "Skicka kommentaren" }).click();
+    await expect(bo.page.locator(".live-comments").getByText("Och om laddtider i kyla.")).toBeVisible({ timeout: 25_000 });
+    await bo.page.reload();
+  }
+  const thread = bo.page.locator(".thread").first();
+  await thread.locator("summary", { hasText: "Svara" }).first().click();
+  await thread.getByLabel("Svara").first().fill("Ja, det är viktigt.");
+  await thread.getByRole("button", { name: "Skicka svaret" }).first().click();
+  await a.goto(dialoguePage);
+  const reply = a.locator(".comment--depth-1", { hasText: "Ja, det är viktigt." });
+  await reply.locator("summary", { hasText: "Svara" }).click();
+  await reply.getByLabel("Svara").fill("Då tar vi med det.");
+  await reply.getByRole("button", { name: "Skicka svaret" }).click();
+  await expect(a.locator(".comment--depth-2", { hasText: "Då tar vi med det." })).toBeVisible();
+  await expectNoAxeViolations(a);
+
+  // Minutes of the session, approved.
+  const minutes = a.locator("form", { has: a.getByRole("button", { name: "Spara utkastet" }) }).first();
+  await minutes.locator("textarea").fill("Fem leverantörer deltog. Räckvidden räcker vintertid.");
+  await minutes.getByRole("button", { name: "Spara utkastet" }).click();
+  await expect(a.getByRole("status").filter({ hasText: "Texten är sparad." })).toBeVisible();
+  await a.getByRole("button", { name: /^Godkänn: Protokoll/ }).click();
+  await expect(a.getByText(/^Godkänd, godkänd av/)).toBeVisible();
+
+  // The record, with the organisation's diarienummer.
+  await a.getByLabel("Ert diarienummer").fill("KS 2027/42");
+  await a.getByRole("button", { name: "Visa protokollet" }).click();
+  await expect(a.getByText("KS 2027/42")).toBeVisible();
+  await expect(a.getByText("Fem leverantörer deltog.")).toBeVisible();
+  await expect(a.getByRole("cell", { name: "En upphandlare och en strateg" }).first()).toBeVisible();
+  await expectNoAxeViolations(a);
+});

@@ -1,0 +1,308 @@
+//! Comments on needs: threads three levels deep, written by members (not
+//! observers, not outsiders), edited with the earlier text kept, deleted
+//! as a tombstone, hidden by coordinators with a logged reason, paged by
+//! thread, and still readable after their author deletes the account.
+
+use crate::helpers::{form, Answer, TestApp};
+use crate::networks::{coordinator, create, PASSWORD};
+
+fn ok(res: &Answer) -> bool {
+    res.status.is_success() || res.status.is_redirection()
+}
+
+/// Anna's organisation coordinates, Bo's is a member, Cilla's observes;
+/// Bo's organisation has shared a need. (anna, bo, cilla, need)
+async fn cast(app: &TestApp) -> (String, String, String, String) {
+    let (anna, a_org) = coordinator(app, "anna@stockholm.se", "212000-0142").await;
+    let network = create(app, &anna, "Nätverket", &a_org, "listed").await;
+    let (bo, b_org) = coordinator(app, "bo@lund.se", "212000-1355").await;
+    let (cilla, c_org) = coordinator(app, "cilla@umea.se", "202100-5489").await;
+    for (cookie, org, number, role) in [
+        (&bo, &b_org, "212000-1355", "member"),
+        (&cilla, &c_org, "202100-5489", "observer"),
+    ] {
+        app.post_as(
+            &anna,
+            "/api/networks/invite",
+            &form(&[
+                ("network", &network),
+                ("org_number", number),
+                ("role", role),
+            ]),
+        )
+        .await;
+        app.post_as(
+            cookie,
+            "/api/networks/answer-invitation",
+            &form(&[
+                ("network", &network),
+                ("organisation", org),
+                ("answer", "accept"),
+            ]),
+        )
+        .await;
+    }
+    let quarter = app::needs::Quarter(app::needs::Quarter::of_ms(app::db::now_ms()).0 + 1).code();
+    let res = app
+        .post_as(
+            &bo,
+            "/api/needs/create",
+            &form(&[
+                ("network", &network),
+                ("organisation", &b_org),
+                ("title", "Elbussar"),
+                ("problem", "Diesel."),
+                ("effect", "El."),
+                ("affected", "Alla."),
+                ("staircase", "infora"),
+                ("divisions[]", "34"),
+                ("regions[]", "01"),
+                ("horizon", &quarter),
+                ("status", "shared"),
+            ]),
+        )
+        .await;
+    assert!(ok(&res), "{}", res.body);
+    let need = res
+        .header("location")
+        .trim_start_matches("/behov/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    (anna, bo, cilla, need)
+}
+
+async fn comment(app: &TestApp, cookie: &str, need: &str, parent: &str, body: &str) -> Answer {
+    app.post_as(
+        cookie,
+        "/api/comments/post",
+        &form(&[
+            ("subject", "need"),
+            ("target", need),
+            ("parent", parent),
+            ("body", body),
+        ]),
+    )
+    .await
+}
+
+/// The new comment's id, from where the post sends the browser.
+fn id_of(res: &Answer) -> String {
+    res.header("location")
+        .split("#kommentar-")
+        .nth(1)
+        .unwrap()
+        .to_string()
+}
+
+db_test!(
+    members_comment_and_reply_three_levels_deep_and_observers_only_read,
+    |app| {
+        let (anna, bo, cilla, need) = cast(&app).await;
+        let top = comment(&app, &bo, &need, "", "Vi behöver **minst** tio bussar.").await;
+        assert!(ok(&top), "{}", top.body);
+        let top = id_of(&top);
+        let reply = id_of(&comment(&app, &anna, &need, &top, "Vi också.").await);
+        let deeper = comment(&app, &bo, &need, &reply, "Bra, då är vi två.").await;
+        assert!(ok(&deeper), "{}", deeper.body);
+        let too_deep = comment(&app, &anna, &need, &id_of(&deeper), "En nivå för mycket").await;
+        assert_eq!(too_deep.status, 400, "replies stop at three levels");
+        let observer = comment(&app, &cilla, &need, "", "Får jag skriva?").await;
+        assert_eq!(observer.status, 403);
+        let outsider = app.verified_user("dan@example.se", PASSWORD).await;
+        assert_eq!(comment(&app, &outsider, &need, "", "Hej").await.status, 404);
+        let empty = comment(&app, &bo, &need, "", "   ").await;
+        assert_eq!(empty.status, 400);
+        let foreign_parent = comment(&app, &bo, &need, "finnsinte12345678", "Svar").await;
+        assert_eq!(foreign_parent.status, 404);
+        assert_eq!(app.count("comments").await, 3, "nothing half-saved");
+
+        let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
+        assert!(
+            page.body.contains("<strong>minst</strong>"),
+            "Markdown rendered"
+        );
+        let (a, b, c) = (
+            page.body.find("tio bussar").unwrap(),
+            page.body.find("Vi också.").unwrap(),
+            page.body.find("då är vi två").unwrap(),
+        );
+        assert!(a < b && b < c, "a thread reads in order");
+        assert!(page.body.contains("comment--depth-2"));
+        assert!(page.body.contains("Observatörer läser men skriver inte."));
+    }
+);
+
+db_test!(
+    authors_edit_and_delete_their_own_and_coordinators_hide_with_a_logged_reason,
+    |app| {
+        let (anna, bo, cilla, need) = cast(&app).await;
+        let first = id_of(&comment(&app, &bo, &need, "", "Första versionen").await);
+        let answer = id_of(&comment(&app, &anna, &need, &first, "Ett svar som ska stå kvar").await);
+        let by_other = app
+            .post_as(
+                &anna,
+                "/api/comments/edit",
+                &form(&[("comment", &first), ("body", "Kapat")]),
+            )
+            .await;
+        assert_eq!(by_other.status, 403);
+        let edit = app
+            .post_as(
+                &bo,
+                "/api/comments/edit",
+                &form(&[("comment", &first), ("body", "Andra versionen")]),
+            )
+            .await;
+        assert!(ok(&edit), "{}", edit.body);
+        let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
+        assert!(page.body.contains("Andra versionen") && page.body.contains("(redigerad)"));
+        let versions: Vec<(String,)> =
+            sqlx::query_as("SELECT body FROM comment_versions ORDER BY comment_id, version")
+                .fetch_all(app.db.pool())
+                .await
+                .unwrap();
+        assert_eq!(
+            versions.len(),
+            3,
+            "both texts of the first comment and the answer"
+        );
+        assert!(versions.iter().any(|(b,)| b == "Första versionen"));
+
+        let delete = app
+            .post_as(&bo, "/api/comments/delete", &form(&[("comment", &first)]))
+            .await;
+        assert!(ok(&delete), "{}", delete.body);
+        let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
+        assert!(!page.body.contains("Andra versionen"));
+        assert!(page
+            .body
+            .contains("Kommentaren är borttagen av den som skrev den."));
+        assert!(
+            page.body.contains("Ett svar som ska stå kvar"),
+            "the thread stays readable"
+        );
+
+        let by_member = app
+            .post_as(
+                &bo,
+                "/api/comments/hide",
+                &form(&[("comment", &answer), ("reason", "x")]),
+            )
+            .await;
+        assert_eq!(by_member.status, 403, "members do not moderate");
+        let no_reason = app
+            .post_as(
+                &anna,
+                "/api/comments/hide",
+                &form(&[("comment", &answer), ("reason", " ")]),
+            )
+            .await;
+        assert_eq!(no_reason.status, 400);
+        let hide = app
+            .post_as(
+                &anna,
+                "/api/comments/hide",
+                &form(&[("comment", &answer), ("reason", "Personuppgifter")]),
+            )
+            .await;
+        assert!(ok(&hide), "{}", hide.body);
+        let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
+        assert!(!page.body.contains("Ett svar som ska stå kvar"));
+        assert!(page.body.contains("Dold av en samordnare: Personuppgifter"));
+        let (reason,): (String,) =
+            sqlx::query_as("SELECT reason FROM network_audit WHERE action = 'comment_hidden'")
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+        assert_eq!(reason, "Personuppgifter");
+    }
+);
+
+db_test!(
+    a_deleted_users_comments_are_still_readable_as_deleted_user,
+    |app| {
+        let (_, bo, cilla, need) = cast(&app).await;
+        comment(
+            &app,
+            &bo,
+            &need,
+            "",
+            "Jag slutar snart men texten ska stå kvar.",
+        )
+        .await;
+        let deleted = app
+            .post_as(
+                &bo,
+                "/api/accounts/delete",
+                &form(&[("confirm_password", PASSWORD)]),
+            )
+            .await;
+        assert!(ok(&deleted), "{}", deleted.body);
+        let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
+        assert!(page
+            .body
+            .contains("Jag slutar snart men texten ska stå kvar."));
+        assert!(
+            page.body.contains("<strong>Borttagen användare</strong>"),
+            "{}",
+            page.body
+        );
+        assert!(!page
+            .body
+            .contains("Anna Andersson</strong>, Organisation 212000-1355"));
+    }
+);
+
+db_test!(
+    long_discussions_page_by_thread_and_new_comments_can_be_fetched,
+    |app| {
+        let (anna, bo, _, need) = cast(&app).await;
+        for i in 0..25 {
+            let res = comment(&app, &bo, &need, "", &format!("Tråd nummer {i:02}")).await;
+            assert!(ok(&res));
+        }
+        let first: serde_json::Value = serde_json::from_str(
+            &app.post_as(
+                &anna,
+                "/api/comments/page",
+                &form(&[("subject", "need"), ("target", &need)]),
+            )
+            .await
+            .body,
+        )
+        .unwrap();
+        assert_eq!(first["threads"].as_array().unwrap().len(), 20);
+        let next = first["next"].as_str().expect("a second page").to_string();
+        let page = app
+            .get_as(&anna, &format!("/behov/{need}?kommentarer={next}"))
+            .await;
+        assert!(page.body.contains("Tråd nummer 24") && !page.body.contains("Tråd nummer 19"));
+        let newest = first["newest"].as_i64().unwrap();
+
+        let since = |after: i64| {
+            form(&[
+                ("subject", "need"),
+                ("target", &need),
+                ("after", &after.to_string()),
+            ])
+        };
+        let none: serde_json::Value = serde_json::from_str(
+            &app.post_as(&anna, "/api/comments/since", &since(newest))
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(none.as_array().unwrap().len(), 0);
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        comment(&app, &bo, &need, "", "Alldeles ny").await;
+        let fresh: serde_json::Value = serde_json::from_str(
+            &app.post_as(&anna, "/api/comments/since", &since(newest))
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(fresh[0]["body"], "Alldeles ny");
+    }
+);

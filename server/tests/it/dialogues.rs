@@ -1,0 +1,531 @@
+//! Market dialogues: planned by members for their network's needs, the
+//! lifecycle's steps only, capacity that holds under simultaneous
+//! registrations, calendar files with the right UTC times on both sides
+//! of a summer-time change, a Q&A that never names the asker, approved
+//! text that never changes, and a record that round-trips as JSON.
+
+use crate::helpers::{form, Answer, TestApp};
+use crate::networks::{coordinator, create};
+use app::dialogues::{DialogueRecord, DialogueStatus};
+
+fn ok(res: &Answer) -> bool {
+    res.status.is_success() || res.status.is_redirection()
+}
+
+fn encode(pairs: &[(&str, String)]) -> String {
+    let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    form(&borrowed)
+}
+
+/// The network, Anna's (coordinator) cookie and organisation, and a shared
+/// need.
+async fn setup(app: &TestApp) -> (String, String, String, String) {
+    let (anna, a_org) = coordinator(app, "anna@stockholm.se", "212000-0142").await;
+    let network = create(app, &anna, "Nätverket", &a_org, "listed").await;
+    let quarter = app::needs::Quarter(app::needs::Quarter::of_ms(app::db::now_ms()).0 + 1).code();
+    let res = app
+        .post_as(
+            &anna,
+            "/api/needs/create",
+            &form(&[
+                ("network", &network),
+                ("organisation", &a_org),
+                ("title", "Elbussar"),
+                ("problem", "Diesel."),
+                ("effect", "El."),
+                ("affected", "Alla."),
+                ("staircase", "infora"),
+                ("divisions[]", "34"),
+                ("regions[]", "01"),
+                ("horizon", &quarter),
+                ("status", "shared"),
+            ]),
+        )
+        .await;
+    assert!(ok(&res), "{}", res.body);
+    let need = res
+        .header("location")
+        .trim_start_matches("/behov/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string();
+    (network, anna, a_org, need)
+}
+
+/// A year from now, so every date in these tests is in the future.
+fn next_year() -> i64 {
+    let (year, _, _) = app::time::civil_date(app::db::now_ms() / 86_400_000);
+    year + 1
+}
+
+fn dialogue_form(
+    network: &str,
+    org: &str,
+    need: &str,
+    capacity: &str,
+) -> Vec<(&'static str, String)> {
+    let y = next_year();
+    vec![
+        ("network", network.into()),
+        ("organisation", org.into()),
+        ("title", "Dialog om elbussar".into()),
+        (
+            "purpose",
+            "Vi vill höra hur marknaden ser på laddning i depå.".into(),
+        ),
+        ("form", "dialogmote".into()),
+        ("needs[]", need.into()),
+        (
+            "questions",
+            "Hur långt räcker en laddning?\nVilka depåkrav finns?".into(),
+        ),
+        ("cpv", "34144900-7".into()),
+        ("lan", "01".into()),
+        ("estimated_value", "120 000 000".into()),
+        ("deadline_date", format!("{y}-04-30")),
+        ("deadline_time", "23:59".into()),
+        ("capacity", capacity.into()),
+        // Friday before and Monday after summer time begins (last Sunday of March).
+        ("session_date[]", last_sunday_of_march(y, -2)),
+        ("session_start[]", "10:00".into()),
+        ("session_end[]", "12:00".into()),
+        ("session_place[]", "Stadshuset".into()),
+        ("session_link[]", "".into()),
+        ("session_date[]", last_sunday_of_march(y, 1)),
+        ("session_start[]", "10:00".into()),
+        ("session_end[]", "11:30".into()),
+        ("session_place[]", "".into()),
+        ("session_link[]", "https://mote.example.se/abc".into()),
+    ]
+}
+
+/// The date `offset` days from the last Sunday of March of `year`.
+fn last_sunday_of_march(year: i64, offset: i64) -> String {
+    let (mut day, mut sunday) = (31, 31);
+    while day > 24 {
+        let at = app::time::parse_stockholm(&format!("{year}-03-{day:02}"), "12:00").unwrap();
+        // 1970-01-01 was a Thursday.
+        if (at / 86_400_000 + 4) % 7 == 0 {
+            sunday = day;
+            break;
+        }
+        day -= 1;
+    }
+    let at = app::time::parse_stockholm(&format!("{year}-03-{sunday:02}"), "12:00").unwrap()
+        + offset * 86_400_000;
+    app::time::stockholm_parts(at).0
+}
+
+async fn plan(app: &TestApp, cookie: &str, pairs: &[(&'static str, String)]) -> String {
+    let res = app
+        .post_as(cookie, "/api/dialogues/create", &encode(pairs))
+        .await;
+    assert!(ok(&res), "{}", res.body);
+    res.header("location")
+        .trim_start_matches("/dialoger/")
+        .split('?')
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+fn with(pairs: &[(&'static str, String)], key: &str, value: &str) -> Vec<(&'static str, String)> {
+    let mut done = false;
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            if *k == key && !done {
+                done = true;
+                (*k, value.to_string())
+            } else {
+                (*k, v.clone())
+            }
+        })
+        .collect()
+}
+
+db_test!(
+    bad_dialogue_input_is_refused_field_by_field_and_nothing_is_saved,
+    |app| {
+        let (network, anna, a_org, need) = setup(&app).await;
+        let base = dialogue_form(&network, &a_org, &need, "5");
+        let y = next_year();
+        for (field, value, problem) in [
+            ("session_end[]", "09:00", "ends_before_start"),
+            (
+                "session_date[]",
+                &format!("{y}-02-30") as &str,
+                "no_such_date",
+            ),
+            ("deadline_date", "2001-01-01", "in_the_past"),
+            ("deadline_date", &format!("{y}-13-01"), "no_such_date"),
+            ("capacity", "0", "out_of_range"),
+            ("cpv", "34144900-8", "unknown_cpv"),
+            ("needs[]", "finnsinte", "invalid_choice"),
+            ("questions", " ", "required"),
+            ("session_link[]", "javascript:alert(1)", "invalid_url"),
+        ] {
+            let res = app
+                .post_as(
+                    &anna,
+                    "/api/dialogues/create",
+                    &encode(&with(&base, field, value)),
+                )
+                .await;
+            assert_eq!(res.status, 400, "{field}={value}: {}", res.body);
+            assert!(res.body.contains(problem), "{field}={value}: {}", res.body);
+        }
+        // 02:30 on the morning summer time begins does not exist.
+        let skipped = with(
+            &with(&base, "session_date[]", &last_sunday_of_march(y, 0)),
+            "session_start[]",
+            "02:30",
+        );
+        let res = app
+            .post_as(&anna, "/api/dialogues/create", &encode(&skipped))
+            .await;
+        assert!(res.body.contains("no_such_time"), "{}", res.body);
+        assert_eq!(app.count("dialogues").await, 0);
+        assert_eq!(app.count("dialogue_sessions").await, 0);
+    }
+);
+
+db_test!(
+    the_lifecycle_takes_one_step_at_a_time_and_only_hosts_take_it,
+    |app| {
+        let (network, anna, a_org, need) = setup(&app).await;
+        let id = plan(&app, &anna, &dialogue_form(&network, &a_org, &need, "5")).await;
+        let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
+        app.post_as(
+            &anna,
+            "/api/networks/invite",
+            &form(&[
+                ("network", &network),
+                ("org_number", "212000-1355"),
+                ("role", "member"),
+            ]),
+        )
+        .await;
+        app.post_as(
+            &bo,
+            "/api/networks/answer-invitation",
+            &form(&[
+                ("network", &network),
+                ("organisation", &b_org),
+                ("answer", "accept"),
+            ]),
+        )
+        .await;
+        let status = |to: &str| form(&[("dialogue", &id), ("status", to), ("reason", "Beslut")]);
+        assert_eq!(
+            app.post_as(&bo, "/api/dialogues/status", &status("announced"))
+                .await
+                .status,
+            403,
+            "not a host"
+        );
+        let mut current = DialogueStatus::Planned;
+        for to in DialogueStatus::ALL {
+            let res = app
+                .post_as(&anna, "/api/dialogues/status", &status(to.code()))
+                .await;
+            let allowed = current.can_become(to);
+            assert_eq!(ok(&res), allowed, "{current:?} → {to:?}: {}", res.body);
+            if allowed {
+                current = to;
+            }
+        }
+        assert_eq!(current, DialogueStatus::Archived);
+        let page = app.get_as(&bo, &format!("/dialoger/{id}")).await;
+        assert!(page.body.contains("Arkiverad"));
+        let comment = app
+            .post_as(
+                &bo,
+                "/api/comments/post",
+                &form(&[
+                    ("subject", "dialogue"),
+                    ("target", &id),
+                    ("body", "Sent inlägg"),
+                ]),
+            )
+            .await;
+        assert_eq!(
+            comment.status, 403,
+            "an archived dialogue takes no comments"
+        );
+    }
+);
+
+db_test!(
+    twenty_simultaneous_registrations_fill_five_places_and_no_more,
+    |app| {
+        // Twenty people sign up from one address: lift the per-IP limits.
+        let app = TestApp::spawn_with(app.db.engine(), |c| {
+            c.ip_allowance.sign_ups_per_hour = 1000;
+            c.ip_allowance.sign_ins_per_15_min = 1000;
+        })
+        .await
+        .expect("a test app");
+        let (network, anna, a_org, need) = setup(&app).await;
+        let id = plan(&app, &anna, &dialogue_form(&network, &a_org, &need, "5")).await;
+        app.post_as(
+            &anna,
+            "/api/dialogues/status",
+            &form(&[("dialogue", &id), ("status", "announced"), ("reason", "Ut")]),
+        )
+        .await;
+        // Twenty member organisations, each with its own person.
+        let mut people = Vec::new();
+        for i in 0..20 {
+            let number = crate::helpers::org_number(300 + i);
+            let (cookie, org) =
+                coordinator(&app, &format!("person{i}@kommun{i}.se"), &number).await;
+            let invited = app
+                .post_as(
+                    &anna,
+                    "/api/networks/invite",
+                    &form(&[
+                        ("network", &network),
+                        ("org_number", &number),
+                        ("role", "member"),
+                    ]),
+                )
+                .await;
+            assert!(ok(&invited), "{}", invited.body);
+            app.post_as(
+                &cookie,
+                "/api/networks/answer-invitation",
+                &form(&[
+                    ("network", &network),
+                    ("organisation", &org),
+                    ("answer", "accept"),
+                ]),
+            )
+            .await;
+            people.push((cookie, org));
+        }
+        let app = std::sync::Arc::new(app);
+        let mut tasks = Vec::new();
+        for (cookie, org) in people {
+            let (app, id) = (app.clone(), id.clone());
+            tasks.push(tokio::spawn(async move {
+                app.post_as(
+                    &cookie,
+                    "/api/dialogues/register",
+                    &form(&[
+                        ("dialogue", &id),
+                        ("organisation", &org),
+                        ("attendees", "En person"),
+                    ]),
+                )
+                .await
+                .status
+                .as_u16()
+            }));
+        }
+        let mut statuses = Vec::new();
+        for task in tasks {
+            statuses.push(task.await.unwrap());
+        }
+        assert_eq!(
+            statuses.iter().filter(|s| **s == 200).count(),
+            5,
+            "{statuses:?}"
+        );
+        assert_eq!(
+            statuses.iter().filter(|s| **s == 409).count(),
+            15,
+            "{statuses:?}"
+        );
+        let (taken,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM dialogue_registrations WHERE withdrawn_at IS NULL",
+        )
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+        assert_eq!(taken, 5);
+    }
+);
+
+db_test!(
+    the_calendar_file_has_the_right_utc_times_on_both_sides_of_summer_time,
+    |app| {
+        let (network, anna, a_org, need) = setup(&app).await;
+        let id = plan(&app, &anna, &dialogue_form(&network, &a_org, &need, "5")).await;
+        let ics = app
+            .get_as(&anna, &format!("/dialoger/{id}/kalender.ics"))
+            .await;
+        assert_eq!(ics.status, 200);
+        assert!(ics.header("content-type").starts_with("text/calendar"));
+        let events = app::dialogues::calendar::parse_events(&ics.body);
+        assert_eq!(events.len(), 2);
+        let y = next_year();
+        let friday = last_sunday_of_march(y, -2).replace('-', "");
+        let monday = last_sunday_of_march(y, 1).replace('-', "");
+        assert_eq!(
+            events[0].1,
+            format!("{friday}T090000Z"),
+            "10:00 CET is 09:00 UTC"
+        );
+        assert_eq!(
+            events[1].1,
+            format!("{monday}T080000Z"),
+            "10:00 CEST is 08:00 UTC"
+        );
+        assert_eq!(events[0].3, "Dialog om elbussar");
+
+        let outsider = app
+            .verified_user("dan@example.se", crate::networks::PASSWORD)
+            .await;
+        assert_eq!(
+            app.get_as(&outsider, &format!("/dialoger/{id}/kalender.ics"))
+                .await
+                .status,
+            404
+        );
+        let page = app.get_as(&anna, &format!("/natverk/{network}")).await;
+        let token = page
+            .body
+            .split("/kalender/")
+            .nth(1)
+            .unwrap()
+            .split(".ics")
+            .next()
+            .unwrap()
+            .to_string();
+        let feed = app.get(&format!("/kalender/{token}.ics")).await;
+        assert_eq!(
+            feed.status, 200,
+            "a calendar program subscribes without signing in"
+        );
+        assert_eq!(app::dialogues::calendar::parse_events(&feed.body).len(), 2);
+        assert_eq!(app.get("/kalender/gissat.ics").await.status, 404);
+    }
+);
+
+db_test!(
+    qa_never_names_the_asker_approved_text_is_frozen_and_the_record_round_trips,
+    |app| {
+        let (network, anna, a_org, need) = setup(&app).await;
+        let id = plan(&app, &anna, &dialogue_form(&network, &a_org, &need, "5")).await;
+        let qa = app
+            .post_as(
+                &anna,
+                "/api/dialogues/qa",
+                &form(&[
+                    ("dialogue", &id),
+                    ("question", "Får vi lämna förslag på krav?"),
+                    ("answer", "Ja, alla får samma chans."),
+                ]),
+            )
+            .await;
+        assert!(ok(&qa), "{}", qa.body);
+        let page = app.get_as(&anna, &format!("/dialoger/{id}")).await;
+        assert!(page.body.contains("Får vi lämna förslag på krav?"));
+        let view = app
+            .post_as(&anna, "/api/dialogues/view", &form(&[("dialogue", &id)]))
+            .await;
+        assert!(
+            !view.body.contains("anna@stockholm.se") && !view.body.contains("account"),
+            "{}",
+            view.body
+        );
+
+        let summary = |text: &str, body: &str| {
+            form(&[
+                ("dialogue", &id),
+                ("session", ""),
+                ("text", text),
+                ("body", body),
+            ])
+        };
+        assert!(ok(&app
+            .post_as(
+                &anna,
+                "/api/dialogues/save-text",
+                &summary("", "Marknaden kan leverera.")
+            )
+            .await));
+        let (text,): (String,) = sqlx::query_as("SELECT public_id FROM dialogue_texts")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        assert!(ok(&app
+            .post_as(
+                &anna,
+                "/api/dialogues/save-text",
+                &summary(&text, "Marknaden kan leverera 2028.")
+            )
+            .await));
+        let approve = app
+            .post_as(
+                &anna,
+                "/api/dialogues/approve",
+                &form(&[("dialogue", &id), ("text", &text)]),
+            )
+            .await;
+        assert!(ok(&approve), "{}", approve.body);
+        let frozen = app
+            .post_as(
+                &anna,
+                "/api/dialogues/save-text",
+                &summary(&text, "Ändrat i efterhand"),
+            )
+            .await;
+        assert_eq!(frozen.status, 409);
+        assert!(frozen.body.contains("frozen"), "{}", frozen.body);
+        let newer = app
+            .post_as(
+                &anna,
+                "/api/dialogues/supersede",
+                &form(&[("dialogue", &id), ("text", &text), ("body", "Ny version")]),
+            )
+            .await;
+        assert!(ok(&newer), "{}", newer.body);
+        let bodies: Vec<(String, String)> =
+            sqlx::query_as("SELECT body, status FROM dialogue_texts ORDER BY id")
+                .fetch_all(app.db.pool())
+                .await
+                .unwrap();
+        assert_eq!(
+            bodies,
+            [
+                (
+                    "Marknaden kan leverera 2028.".to_string(),
+                    "approved".to_string()
+                ),
+                ("Ny version".to_string(), "draft".to_string())
+            ]
+        );
+
+        let json = app
+            .get_as(
+                &anna,
+                &format!("/dialoger/{id}/protokoll.json?diarienummer=KS%202027%2F123"),
+            )
+            .await;
+        assert_eq!(json.status, 200);
+        let record: DialogueRecord =
+            serde_json::from_str(&json.body).expect("the record parses back");
+        assert_eq!(record.diarienummer, "KS 2027/123");
+        assert_eq!(record.dialogue.questions.len(), 2);
+        assert_eq!(record.qa.len(), 1);
+        assert_eq!(record.texts.len(), 2);
+        assert!(record.audit.iter().any(|e| e.action == "dialogue_created"));
+        assert_eq!(
+            serde_json::to_string_pretty(&record).unwrap(),
+            json.body,
+            "round-trips exactly"
+        );
+        let html = app
+            .get_as(
+                &anna,
+                &format!("/dialoger/{id}/protokoll?diarienummer=KS+2027%2F123"),
+            )
+            .await;
+        assert!(
+            html.body.contains("KS 2027/123") && html.body.contains("Marknaden kan leverera 2028.")
+        );
+    }
+);
