@@ -57,7 +57,7 @@ mod check {
 
     pub fn link(check: &mut Checker, field: &str, value: &str) -> String {
         let value = value.trim();
-        if !value.is_empty() && !(value.starts_with("https://") || value.starts_with("http://")) {
+        if !(value.is_empty() || value.starts_with("https://") || value.starts_with("http://")) {
             check.refuse(field, FieldProblem::InvalidUrl);
         }
         value.to_string()
