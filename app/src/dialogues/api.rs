@@ -340,6 +340,11 @@ pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppE
         } else {
             Vec::new()
         },
+        possible_hosts: if host {
+            store::possible_hosts(&v.ctx.db, v.key).await?
+        } else {
+            Vec::new()
+        },
         qa: store::qa(&v.ctx.db, v.key.id).await?,
         texts: store::texts(&v.ctx.db, v.key.id, deleted).await?,
         dialogue: v.dialogue,
@@ -377,6 +382,27 @@ pub async fn change_dialogue_status(
     )
     .await?;
     leptos_axum::redirect(&format!("/dialoger/{}?status=1", v.dialogue.public_id));
+    Ok(())
+}
+
+/// A host adds another member organisation of the network as co-host.
+#[server(endpoint = "dialogues/add-host")]
+pub async fn add_host(dialogue: String, organisation: String) -> Result<(), AppError> {
+    let v = visible_dialogue(&dialogue).await?;
+    let actor = v.host()?;
+    let (organisation_id, found) =
+        crate::organisations::store::find(&v.ctx.db, organisation.trim())
+            .await?
+            .ok_or(AppError::NotFound)?;
+    let allowed = super::store::possible_hosts(&v.ctx.db, v.key)
+        .await?
+        .iter()
+        .any(|(public_id, _)| *public_id == found.public_id);
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    super::store::add_host(&v.ctx.db, v.key, organisation_id, &found.name, actor).await?;
+    leptos_axum::redirect(&format!("/dialoger/{}?vard=1", v.dialogue.public_id));
     Ok(())
 }
 

@@ -190,6 +190,8 @@ pub struct DialogueView {
     pub register_for: Vec<(String, String, bool)>,
     /// For hosts only.
     pub registrations: Vec<Registration>,
+    /// Organisations a host may add as co-hosts: (public id, name).
+    pub possible_hosts: Vec<(String, String)>,
     pub qa: Vec<QaEntry>,
     pub texts: Vec<RecordText>,
 }

@@ -4,8 +4,8 @@
 
 use super::{
     api::{
-        ApproveText, ChangeDialogueStatus, CreateDialogue, PublishAnswer, RegisterAttendance,
-        SaveText, SupersedeText, WithdrawAttendance,
+        AddHost, ApproveText, ChangeDialogueStatus, CreateDialogue, PublishAnswer,
+        RegisterAttendance, SaveText, SupersedeText, WithdrawAttendance,
     },
     text::{form_label, status_label, text},
     Dialogue, DialogueForm, DialogueStatus, DialogueView, RecordText,
@@ -372,6 +372,7 @@ fn DialogueDetails(view: DialogueView, discussion: crate::comments::Discussion) 
         <p class="breadcrumb"><a href=format!("/natverk/{}", d.network_public_id)>{d.network_name.clone()}</a></p>
         <h1>{d.title.clone()}</h1>
         <Notice show=query_has("planerad") text=t.planned />
+        <Notice show=query_has("vard") text=t.host_added />
         <Notice show=query_has("status") text=t.status_changed />
         <Notice show=query_has("anmald") text=t.registered />
         <Notice show=query_has("avanmald") text=t.withdrawn />
@@ -382,6 +383,25 @@ fn DialogueDetails(view: DialogueView, discussion: crate::comments::Discussion) 
         <p><a href=format!("/dialoger/{id}/kalender.ics") download="dialog.ics">{t.calendar}</a></p>
         <Registration id=id.clone() view=view.clone() />
         {view.rights.host.then(|| view! { <DialogueStatusForm id=id.clone() current=d.status /> })}
+        {(view.rights.host && !view.possible_hosts.is_empty()).then({
+            let id = id.clone();
+            let possible = view.possible_hosts.clone();
+            move || {
+            let action = ServerAction::<AddHost>::new();
+            let form = FormFeedback::for_action(AddHost::PATH);
+            view! {
+                <section aria-labelledby="vardar">
+                    <h2 id="vardar">{t.add_host}</h2>
+                    <ErrorSummary error=form.error() />
+                    <ActionForm action>
+                        <input type="hidden" name="dialogue" value=id.clone() />
+                        <SelectField name="organisation" label=t.host options=possible
+                            selected=String::new() />
+                        <button type="submit" class="button button--quiet-dark">{t.add_host}</button>
+                    </ActionForm>
+                </section>
+            }
+        }})}
         <QaSection id=id.clone() qa=view.qa.clone() host=view.rights.host && d.status != DialogueStatus::Archived />
         <RecordTexts id=id.clone() dialogue=d.clone() texts=view.texts.clone() host=view.rights.host />
         <section aria-labelledby="export">

@@ -199,6 +199,51 @@ pub async fn find(db: &Db, public_id: &str) -> Result<Option<(DialogueKey, Dialo
     Ok(Some((key, dialogue)))
 }
 
+/// Adds a co-host: an organisation of the network that posts (member or
+/// coordinator). `Conflict` when it hosts already.
+pub async fn add_host(
+    db: &Db,
+    key: DialogueKey,
+    organisation_id: i64,
+    organisation_name: &str,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("INSERT INTO dialogue_hosts (dialogue_id, organisation_id) VALUES ($1, $2)")
+        .bind(key.id)
+        .bind(organisation_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(crate::db::conflict_if_taken)?;
+    audit_entry(
+        &mut tx,
+        key.network_id,
+        actor,
+        "cohost_added",
+        organisation_name,
+        "",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The network's posting organisations that do not host yet: (public id,
+/// name), for the co-host form.
+pub async fn possible_hosts(db: &Db, key: DialogueKey) -> Result<Vec<(String, String)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT o.public_id, o.name FROM network_members nm \
+         JOIN organisations o ON o.id = nm.organisation_id \
+         WHERE nm.network_id = $1 AND nm.status = 'active' AND nm.role IN ('member', 'coordinator') \
+         AND NOT EXISTS (SELECT 1 FROM dialogue_hosts h WHERE h.dialogue_id = $2 \
+                         AND h.organisation_id = nm.organisation_id) ORDER BY o.name",
+    )
+    .bind(key.network_id)
+    .bind(key.id)
+    .fetch_all(db.pool())
+    .await?)
+}
+
 const HOST_OF: &str = "SELECT h.organisation_id FROM dialogue_hosts h \
      JOIN organisation_members om ON om.organisation_id = h.organisation_id \
      WHERE h.dialogue_id = $1 AND om.account_id = $2 AND om.status = 'active' \

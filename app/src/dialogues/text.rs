@@ -85,6 +85,8 @@ pub struct DialogueText {
     pub exported_by: &'static str,
     pub audit: &'static str,
     pub discussion_note: &'static str,
+    pub add_host: &'static str,
+    pub host_added: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static DialogueText {
@@ -212,6 +214,8 @@ const SV: DialogueText = DialogueText {
     exported_by: "av",
     audit: "Logg",
     discussion_note: "Diskussionen nedan är öppen för nätverkets medlemmar.",
+    add_host: "Lägg till en medvärd",
+    host_added: "Medvärden är tillagd och loggad.",
 };
 
 const EN: DialogueText = DialogueText {
@@ -296,4 +300,6 @@ const EN: DialogueText = DialogueText {
     exported_by: "by",
     audit: "Log",
     discussion_note: "The discussion below is open to the network's members.",
+    add_host: "Add a co-host",
+    host_added: "The co-host is added and logged.",
 };

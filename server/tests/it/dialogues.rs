@@ -529,3 +529,71 @@ db_test!(
         );
     }
 );
+
+db_test!(
+    a_host_adds_a_member_as_co_host_who_may_then_run_the_dialogue,
+    |app| {
+        let (network, anna, a_org, need) = setup(&app).await;
+        let id = plan(&app, &anna, &dialogue_form(&network, &a_org, &need, "5")).await;
+        let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
+        app.post_as(
+            &anna,
+            "/api/networks/invite",
+            &form(&[
+                ("network", &network),
+                ("org_number", "212000-1355"),
+                ("role", "member"),
+            ]),
+        )
+        .await;
+        app.post_as(
+            &bo,
+            "/api/networks/answer-invitation",
+            &form(&[
+                ("network", &network),
+                ("organisation", &b_org),
+                ("answer", "accept"),
+            ]),
+        )
+        .await;
+        let announce = form(&[("dialogue", &id), ("status", "announced"), ("reason", "Ut")]);
+        assert_eq!(
+            app.post_as(&bo, "/api/dialogues/status", &announce)
+                .await
+                .status,
+            403
+        );
+        let self_made = app
+            .post_as(
+                &bo,
+                "/api/dialogues/add-host",
+                &form(&[("dialogue", &id), ("organisation", &b_org)]),
+            )
+            .await;
+        assert_eq!(self_made.status, 403, "only hosts add hosts");
+        let added = app
+            .post_as(
+                &anna,
+                "/api/dialogues/add-host",
+                &form(&[("dialogue", &id), ("organisation", &b_org)]),
+            )
+            .await;
+        assert!(ok(&added), "{}", added.body);
+        let again = app
+            .post_as(
+                &anna,
+                "/api/dialogues/add-host",
+                &form(&[("dialogue", &id), ("organisation", &b_org)]),
+            )
+            .await;
+        assert_eq!(again.status, 403, "already a host");
+        assert!(
+            ok(&app.post_as(&bo, "/api/dialogues/status", &announce).await),
+            "a co-host runs it"
+        );
+        let page = app.get_as(&bo, &format!("/dialoger/{id}")).await;
+        assert!(page
+            .body
+            .contains("Organisation 212000-0142, Organisation 212000-1355"));
+    }
+);
