@@ -357,6 +357,12 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> Resu
         counts.networks * counts.needs_per_network
     ));
     tx.commit().await.map_err(|e| e.to_string())?;
+    // Fresh statistics, so the planners pick the indexes from the first
+    // request on (PostgreSQL would otherwise wait for autovacuum).
+    sqlx::query("ANALYZE")
+        .execute(db.pool())
+        .await
+        .map_err(|e| e.to_string())?;
     progress(&format!("done in {:.1} s", started.elapsed().as_secs_f64()));
     Ok(())
 }
