@@ -82,18 +82,24 @@ mod server_side {
         )
     }
 
-    /// Makes a fresh nonce for this page and sends the matching policy.
+    /// Gives the page the nonce its request carries (see the server's
+    /// security headers, which send the matching policy).
     pub(crate) fn apply_content_security_policy() {
-        leptos::nonce::provide_nonce();
-        let nonce = leptos::nonce::use_nonce();
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            let policy = content_security_policy(nonce.as_deref());
-            if let Ok(value) = http::HeaderValue::from_str(&policy) {
-                response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        let nonce = use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<super::PageNonce>().cloned());
+        match nonce {
+            Some(super::PageNonce(nonce)) => {
+                provide_context(leptos::nonce::Nonce::from_value(nonce))
             }
+            None => leptos::nonce::provide_nonce(),
         }
     }
 }
+
+/// The script nonce of the request being answered.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct PageNonce(pub String);
 
 /// The language of the request being rendered.
 pub fn request_lang() -> Lang {

@@ -14,9 +14,17 @@ use std::sync::{
 };
 use tower_http::request_id::{MakeRequestId, RequestId};
 
-/// Headers every response carries. Pages set their own CSP with a nonce;
-/// everything else gets the same policy without one.
-pub async fn security_headers(req: Request, next: Next) -> Response {
+/// Headers every response carries. Each request gets a fresh script nonce
+/// in its extensions; the page renders its scripts with it, and here an
+/// HTML response gets the policy that allows exactly that nonce. Setting
+/// the policy here rather than from inside the render means no page can
+/// leave without it (a render that set it through Leptos' response options
+/// was seen, rarely, to lose the header, and the browser then blocked the
+/// page's scripts). Everything else gets the policy without a nonce.
+pub async fn security_headers(mut req: Request, next: Next) -> Response {
+    let nonce = leptos::nonce::Nonce::new().to_string();
+    req.extensions_mut()
+        .insert(app::context::PageNonce(nonce.clone()));
     let mut res = next.run(req).await;
     let headers = res.headers_mut();
     headers.insert(
@@ -28,10 +36,12 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
         HeaderValue::from_static("strict-origin-when-cross-origin"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        if let Ok(policy) = HeaderValue::from_str(&app::context::content_security_policy(None)) {
-            headers.insert(header::CONTENT_SECURITY_POLICY, policy);
-        }
+    let html = headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
+    let policy = app::context::content_security_policy(html.then_some(nonce.as_str()));
+    if let Ok(policy) = HeaderValue::from_str(&policy) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     res
 }
