@@ -58,6 +58,12 @@ async fn seed(config: &Config, scale: server::seed::Scale) -> Result<(), String>
         .await
         .map_err(|e| e.to_string())?;
         println!("samrad seed: an organisation admin to sign in as: {email}");
+        let (dialogue,): (String,) =
+            sqlx::query_as("SELECT public_id FROM dialogues ORDER BY id LIMIT 1")
+                .fetch_one(db.pool())
+                .await
+                .map_err(|e| e.to_string())?;
+        println!("samrad seed: the long discussion: /dialoger/{dialogue}");
     } else {
         let people: Vec<(String, String)> = sqlx::query_as(
             "SELECT a.email, o.name FROM accounts a \

@@ -26,6 +26,11 @@ struct Counts {
     /// network's posting members).
     needs_per_network: usize,
     interests_per_need: usize,
+    /// Dialogues per network, comments per dialogue, and the comments of
+    /// the one long thread (the first network's first dialogue).
+    dialogues_per_network: usize,
+    comments_per_dialogue: usize,
+    long_thread: usize,
 }
 
 impl Scale {
@@ -37,6 +42,9 @@ impl Scale {
                 networks: 1,
                 needs_per_network: 0,
                 interests_per_need: 0,
+                dialogues_per_network: 0,
+                comments_per_dialogue: 0,
+                long_thread: 0,
             },
             Scale::Medium => Counts {
                 organisations: 200,
@@ -44,6 +52,9 @@ impl Scale {
                 networks: 50,
                 needs_per_network: 40,
                 interests_per_need: 6,
+                dialogues_per_network: 40,
+                comments_per_dialogue: 25,
+                long_thread: 500,
             },
             Scale::Large => Counts {
                 organisations: 2_000,
@@ -51,6 +62,9 @@ impl Scale {
                 networks: 500,
                 needs_per_network: 40,
                 interests_per_need: 6,
+                dialogues_per_network: 40,
+                comments_per_dialogue: 25,
+                long_thread: 2_000,
             },
         }
     }
@@ -332,17 +346,32 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> Resu
             .map(|o| (organisation_ids[*o], admins[*o % admins.len()]))
             .collect();
         if scale == Scale::Demo {
-            demo_needs(&mut tx, &place, &members, now).await?;
+            let need = demo_needs(&mut tx, &place, &members, now).await?;
+            demo_dialogue(&mut tx, &mut rng, &place, &members, need, now).await?;
         } else {
+            let mut shared = Vec::new();
             for k in 0..counts.needs_per_network {
-                random_need(
-                    &mut tx,
-                    &mut rng,
-                    &place,
-                    &members,
-                    k,
-                    counts.interests_per_need,
-                    now,
+                shared.extend(
+                    random_need(
+                        &mut tx,
+                        &mut rng,
+                        &place,
+                        &members,
+                        k,
+                        counts.interests_per_need,
+                        now,
+                    )
+                    .await?,
+                );
+            }
+            for k in 0..counts.dialogues_per_network {
+                let comments = if n == 0 && k == 0 {
+                    counts.long_thread
+                } else {
+                    counts.comments_per_dialogue
+                };
+                random_dialogue(
+                    &mut tx, &mut rng, &place, &members, &shared, k, comments, now,
                 )
                 .await?;
             }
@@ -352,9 +381,10 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> Resu
         }
     }
     progress(&format!(
-        "{} networks, {} needs",
+        "{} networks, {} needs, {} dialogues",
         counts.networks,
-        counts.networks * counts.needs_per_network
+        counts.networks * counts.needs_per_network,
+        counts.networks * counts.dialogues_per_network
     ));
     tx.commit().await.map_err(|e| e.to_string())?;
     // Fresh statistics, so the planners pick the indexes from the first
@@ -529,9 +559,9 @@ async fn random_need(
     k: usize,
     interests: usize,
     now: i64,
-) -> Result<(), String> {
+) -> Result<Option<i64>, String> {
     if members.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let (lead, problem, effect) = NEED_KINDS[rng.random_range(0..NEED_KINDS.len())];
     let title = format!("{lead} {} ({})", place.topic.to_lowercase(), k + 1);
@@ -551,7 +581,7 @@ async fn random_need(
     )
     .await?;
     if status == "draft" {
-        return Ok(());
+        return Ok(None);
     }
     let start = rng.random_range(0..members.len());
     for j in 0..interests.min(members.len()) {
@@ -569,7 +599,7 @@ async fn random_need(
         )
         .await?;
     }
-    Ok(())
+    Ok(Some(id))
 }
 
 /// The demo story's needs: electric buses with interest from three
@@ -579,7 +609,7 @@ async fn demo_needs(
     place: &NeedPlace,
     members: &[(i64, i64)],
     now: i64,
-) -> Result<(), String> {
+) -> Result<i64, String> {
     let horizon = app::needs::Quarter::of_ms(now).0 + 2;
     let mut rng = StdRng::seed_from_u64(7);
     let buses = insert_need(
@@ -676,6 +706,219 @@ async fn demo_needs(
             horizon,
             public_id(&mut rng),
             now,
+        )
+        .await?;
+    }
+    Ok(buses)
+}
+
+const COMMENT_LINES: [&str; 6] = [
+    "Vi har samma erfarenhet i vår kommun.",
+    "Kan vi be leverantörerna svara på det skriftligt?",
+    "Bra fråga. Vi tar med den i frågorna till marknaden.",
+    "Hur gör ni med uppföljningen efter första året?",
+    "Vi kan dela vårt underlag från förra upphandlingen.",
+    "Jag håller med, det är viktigt för likabehandlingen.",
+];
+
+/// A dialogue of a benchmark-sized network: one session, a host, the
+/// needs it covers, a question, and a discussion of `comments` comments
+/// in threads of a comment and up to four replies.
+#[allow(clippy::too_many_arguments)]
+async fn random_dialogue(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rng: &mut StdRng,
+    place: &NeedPlace,
+    members: &[(i64, i64)],
+    needs: &[i64],
+    k: usize,
+    comments: usize,
+    now: i64,
+) -> Result<(), String> {
+    if members.is_empty() {
+        return Ok(());
+    }
+    let host = members[rng.random_range(0..members.len())];
+    let title = format!(
+        "Marknadsdialog om {} ({})",
+        place.topic.to_lowercase(),
+        k + 1
+    );
+    let status = ["planned", "announced", "open", "closed", "summarised"][rng.random_range(0..5)];
+    let starts = now + rng.random_range(-60..120) * 86_400_000;
+    let id = insert_dialogue(tx, rng, place, host, &title, status, starts, now).await?;
+    if let Some(need) = needs.get(k % needs.len().max(1)) {
+        sqlx::query("INSERT INTO dialogue_needs (dialogue_id, need_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(need)
+            .execute(&mut **tx)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    let mut thread: Option<(i64, i64)> = None;
+    for c in 0..comments {
+        let author = members[rng.random_range(0..members.len())];
+        let body = COMMENT_LINES[rng.random_range(0..COMMENT_LINES.len())];
+        // Every fifth comment starts a thread; the others reply in it.
+        let parent = if c % 5 == 0 { None } else { thread };
+        let created = now - (comments - c) as i64 * 60_000;
+        let comment =
+            insert_comment(tx, rng, place.network_id, id, parent, author, body, created).await?;
+        if parent.is_none() {
+            thread = Some((comment, comment));
+        }
+    }
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn insert_dialogue(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rng: &mut StdRng,
+    place: &NeedPlace,
+    host: (i64, i64),
+    title: &str,
+    status: &str,
+    starts: i64,
+    now: i64,
+) -> Result<i64, String> {
+    let division = cpv::division(place.theme)
+        .map(|d| d.full)
+        .unwrap_or("45000000-7");
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO dialogues (public_id, network_id, title, purpose, form, cpv, lan_code, \
+         estimated_value, answer_deadline, capacity, status, created_at) \
+         VALUES ($1, $2, $3, 'Vi vill höra hur marknaden ser på behovet och vad som går att leverera.', \
+         'dialogmote', $4, $5, NULL, $6, 20, $7, $8) RETURNING id",
+    )
+    .bind(public_id(rng))
+    .bind(place.network_id)
+    .bind(title)
+    .bind(division)
+    .bind(place.lan)
+    .bind(starts + 14 * 86_400_000)
+    .bind(status)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| e.to_string())?;
+    sqlx::query("INSERT INTO dialogue_hosts (dialogue_id, organisation_id) VALUES ($1, $2)")
+        .bind(id)
+        .bind(host.0)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| e.to_string())?;
+    sqlx::query(
+        "INSERT INTO dialogue_questions (dialogue_id, position, text) \
+         VALUES ($1, 1, 'Vilka lösningar finns i dag, och vad kostar de att äga i tio år?')",
+    )
+    .bind(id)
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| e.to_string())?;
+    sqlx::query(
+        "INSERT INTO dialogue_sessions (public_id, dialogue_id, starts_at, ends_at, place, link) \
+         VALUES ($1, $2, $3, $4, 'Stadshuset', '')",
+    )
+    .bind(public_id(rng))
+    .bind(id)
+    .bind(starts)
+    .bind(starts + 2 * 3_600_000)
+    .execute(&mut **tx)
+    .await
+    .map_err(|e| e.to_string())?;
+    Ok(id)
+}
+
+/// A comment on a dialogue; `parent` is (parent id, thread id).
+#[allow(clippy::too_many_arguments)]
+async fn insert_comment(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rng: &mut StdRng,
+    network_id: i64,
+    dialogue_id: i64,
+    parent: Option<(i64, i64)>,
+    author: (i64, i64),
+    body: &str,
+    created: i64,
+) -> Result<i64, String> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO comments (public_id, network_id, subject_kind, subject_id, thread_id, \
+         parent_id, depth, account_id, organisation_id, body, version, created_at) \
+         VALUES ($1, $2, 'dialogue', $3, $4, $5, $6, $7, $8, $9, 1, $10) RETURNING id",
+    )
+    .bind(public_id(rng))
+    .bind(network_id)
+    .bind(dialogue_id)
+    .bind(parent.map(|(_, thread)| thread))
+    .bind(parent.map(|(id, _)| id))
+    .bind(i64::from(parent.is_some()))
+    .bind(author.1)
+    .bind(author.0)
+    .bind(body)
+    .bind(created)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| e.to_string())?;
+    if parent.is_none() {
+        sqlx::query("UPDATE comments SET thread_id = id WHERE id = $1")
+            .bind(id)
+            .execute(&mut **tx)
+            .await
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(id)
+}
+
+/// The demo story's dialogue: planned for the buses, with a short
+/// discussion between two kommuner.
+async fn demo_dialogue(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rng: &mut StdRng,
+    place: &NeedPlace,
+    members: &[(i64, i64)],
+    need: i64,
+    now: i64,
+) -> Result<(), String> {
+    let starts = now + 30 * 86_400_000;
+    let id = insert_dialogue(
+        tx,
+        rng,
+        place,
+        members[0],
+        "Dialogmöte om eldrivna bussar",
+        "planned",
+        starts,
+        now,
+    )
+    .await?;
+    sqlx::query("INSERT INTO dialogue_needs (dialogue_id, need_id) VALUES ($1, $2)")
+        .bind(id)
+        .bind(need)
+        .execute(&mut **tx)
+        .await
+        .map_err(|e| e.to_string())?;
+    let first = insert_comment(
+        tx,
+        rng,
+        place.network_id,
+        id,
+        None,
+        members[0],
+        "Ska vi fråga leverantörerna om drift vintertid?",
+        now - 3_600_000,
+    )
+    .await?;
+    if let Some(other) = members.get(1) {
+        insert_comment(
+            tx,
+            rng,
+            place.network_id,
+            id,
+            Some((first, first)),
+            *other,
+            "Ja, och om laddtider när det är kallt.",
+            now - 1_800_000,
         )
         .await?;
     }

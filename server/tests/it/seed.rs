@@ -42,6 +42,20 @@ db_test!(
         );
         assert!(need_page.body.contains("Krav 2"));
 
+        let (dialogue,): (String,) = sqlx::query_as("SELECT public_id FROM dialogues")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        let dialogue_page = app.get_as(&cookie, &format!("/dialoger/{dialogue}")).await;
+        assert!(dialogue_page.body.contains("Dialogmöte om eldrivna bussar"));
+        assert!(
+            dialogue_page
+                .body
+                .contains("Ja, och om laddtider när det är kallt.")
+                && dialogue_page.body.contains("comment--depth-1"),
+            "the demo discussion is a thread"
+        );
+
         let again = seed(&app.db, Scale::Demo, &mut |_| {}).await;
         assert!(again.is_err(), "a second seed is refused");
         assert_eq!(app.count("organisations").await, 6);
