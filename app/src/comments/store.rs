@@ -268,13 +268,18 @@ pub async fn page(
     if roots.is_empty() {
         return Ok((Vec::new(), None));
     }
-    let placeholders: Vec<String> = (1..=roots.len()).map(|i| format!("${i}")).collect();
+    let placeholders: Vec<String> = (3..roots.len() + 3).map(|i| format!("${i}")).collect();
+    // The subject comes first so the subject index finds the rows; by the
+    // thread ids alone it would read every comment there is.
     let sql = format!(
-        "{SELECT} WHERE c.thread_id IN ({}) ORDER BY c.id",
+        "{SELECT} WHERE c.subject_kind = $1 AND c.subject_id = $2 AND c.thread_id IN ({}) \
+         ORDER BY c.id",
         placeholders.join(", ")
     );
     // Built from this file's constants; the ids go in as parameters.
-    let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
+    let mut query = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql))
+        .bind(subject.code())
+        .bind(subject_id);
     for id in &roots {
         query = query.bind(*id);
     }
