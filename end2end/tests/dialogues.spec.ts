@@ -3,24 +3,12 @@ import {
   test,
   expect,
   expectNoAxeViolations,
+  idIn,
+  post,
   signIn,
   siteAdmin,
   verifiedPerson,
 } from "./fixtures";
-
-/** A server function called as a same-site form post, for set-up. */
-async function post(page: Page, path: string, fields: [string, string][]): Promise<string> {
-  const origin = new URL(page.url()).origin;
-  const res = await page.request.post(path, {
-    data: new URLSearchParams(fields).toString(),
-    headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
-    maxRedirects: 0,
-  });
-  expect(res.status(), await res.text()).toBeLessThan(400);
-  return res.headers()["location"] ?? "";
-}
-
-const idIn = (location: string) => location.split("/")[2].split("?")[0];
 
 test("hosts plan a dialogue for two needs, two organisations register, a three-level thread, minutes approved and the record exported", async ({ page, browser }, info) => {
   test.setTimeout(150_000);

@@ -3,28 +3,12 @@ import {
   test,
   expect,
   expectNoAxeViolations,
+  idIn,
+  post,
   signIn,
   siteAdmin,
   verifiedPerson,
 } from "./fixtures";
-
-/**
- * A server function called as a same-site form post would call it, for the
- * set-up this test is not about (organisations, the network, invitations).
- * Returns the address the function sends the browser on to.
- */
-async function post(page: Page, path: string, fields: [string, string][]): Promise<string> {
-  const origin = new URL(page.url()).origin;
-  const res = await page.request.post(path, {
-    data: new URLSearchParams(fields).toString(),
-    headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded" },
-    maxRedirects: 0,
-  });
-  expect(res.status(), await res.text()).toBeLessThan(400);
-  return res.headers()["location"] ?? "";
-}
-
-const idIn = (location: string) => location.split("/")[2].split("?")[0];
 
 test("a member posts a need with two requirements, two organisations declare interest, and the demand adds up", async ({ page, browser }, info) => {
   // Three people, three organisations, a site admin and several axe runs.

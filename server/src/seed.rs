@@ -999,19 +999,11 @@ fn genitive(name: &str) -> String {
     }
 }
 
-/// A valid, unique organisationsnummer: 2120NN-NNNC with a Luhn check digit.
+/// A valid, unique organisationsnummer: 2120NN-NNNC.
 fn org_number(i: usize) -> String {
-    let body = format!("2120{i:05}");
-    let sum: u32 = body
-        .chars()
-        .enumerate()
-        .map(|(k, c)| {
-            let d = c.to_digit(10).unwrap_or(0) * if k % 2 == 0 { 2 } else { 1 };
-            d / 10 + d % 10
-        })
-        .sum();
-    let check = (10 - sum % 10) % 10;
-    format!("{}-{}{check}", &body[..6], &body[6..])
+    app::organisations::OrgNumber::completing(&format!("2120{i:05}"))
+        .map(|n| n.as_str().to_string())
+        .unwrap_or_default()
 }
 
 /// Demo people have short addresses that are easy to type.

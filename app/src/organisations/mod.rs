@@ -151,6 +151,21 @@ impl OrgNumber {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The number whose first nine digits these are, with its check digit
+    /// (for seeding and tests); `None` unless nine digits.
+    pub fn completing(first_nine: &str) -> Option<OrgNumber> {
+        let digits: Vec<u32> = first_nine.chars().filter_map(|c| c.to_digit(10)).collect();
+        if digits.len() != 9 || first_nine.chars().count() != 9 {
+            return None;
+        }
+        let check = luhn_check_digit(&digits);
+        Some(OrgNumber(format!(
+            "{}-{}{check}",
+            &first_nine[..6],
+            &first_nine[6..]
+        )))
+    }
 }
 
 /// The Luhn digit for nine digits: every other digit from the first is

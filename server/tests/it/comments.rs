@@ -3,12 +3,8 @@
 //! as a tombstone, hidden by coordinators with a logged reason, paged by
 //! thread, and still readable after their author deletes the account.
 
-use crate::helpers::{form, Answer, TestApp};
+use crate::helpers::{form, ok, Answer, TestApp};
 use crate::networks::{coordinator, create, PASSWORD};
-
-fn ok(res: &Answer) -> bool {
-    res.status.is_success() || res.status.is_redirection()
-}
 
 /// Anna's organisation coordinates, Bo's is a member, Cilla's observes;
 /// Bo's organisation has shared a need. (anna, bo, cilla, need)
@@ -21,26 +17,8 @@ async fn cast(app: &TestApp) -> (String, String, String, String) {
         (&bo, &b_org, "212000-1355", "member"),
         (&cilla, &c_org, "202100-5489", "observer"),
     ] {
-        app.post_as(
-            &anna,
-            "/api/networks/invite",
-            &form(&[
-                ("network", &network),
-                ("org_number", number),
-                ("role", role),
-            ]),
-        )
-        .await;
-        app.post_as(
-            cookie,
-            "/api/networks/answer-invitation",
-            &form(&[
-                ("network", &network),
-                ("organisation", org),
-                ("answer", "accept"),
-            ]),
-        )
-        .await;
+        crate::networks::invited_and_accepted(app, &anna, &network, cookie, org, number, role)
+            .await;
     }
     let quarter = app::needs::Quarter(app::needs::Quarter::of_ms(app::db::now_ms()).0 + 1).code();
     let res = app

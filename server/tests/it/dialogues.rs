@@ -4,13 +4,9 @@
 //! of a summer-time change, a Q&A that never names the asker, approved
 //! text that never changes, and a record that round-trips as JSON.
 
-use crate::helpers::{form, Answer, TestApp};
+use crate::helpers::{form, ok, TestApp};
 use crate::networks::{coordinator, create};
 use app::dialogues::{DialogueRecord, DialogueStatus};
-
-fn ok(res: &Answer) -> bool {
-    res.status.is_success() || res.status.is_redirection()
-}
 
 fn encode(pairs: &[(&str, String)]) -> String {
     let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();

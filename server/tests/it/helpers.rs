@@ -413,17 +413,16 @@ impl Drop for TestDatabase {
     }
 }
 
-/// A valid organisationsnummer for test organisation `i` (2120NN-NNNC,
-/// Luhn check digit), distinct for each `i`.
+/// A valid organisationsnummer for test organisation `i` (2120NN-NNNC),
+/// distinct for each `i`.
 pub fn org_number(i: usize) -> String {
-    let body = format!("2120{i:05}");
-    let sum: u32 = body
-        .chars()
-        .enumerate()
-        .map(|(k, c)| {
-            let d = c.to_digit(10).unwrap_or(0) * if k % 2 == 0 { 2 } else { 1 };
-            d / 10 + d % 10
-        })
-        .sum();
-    format!("{}-{}{}", &body[..6], &body[6..], (10 - sum % 10) % 10)
+    app::organisations::OrgNumber::completing(&format!("2120{i:05}"))
+        .expect("nine digits")
+        .as_str()
+        .to_string()
+}
+
+/// A server function or form post that went through: 2xx or a redirect.
+pub fn ok(res: &Answer) -> bool {
+    res.status.is_success() || res.status.is_redirection()
 }

@@ -3,7 +3,7 @@
 //! Markdown made inert, and the aggregated demand summed without counting
 //! an organisation twice, also after a merge.
 
-use crate::helpers::{form, Answer, TestApp};
+use crate::helpers::{form, ok, TestApp};
 use crate::networks::{coordinator, create};
 use app::needs::{NeedStatus, Quarter};
 
@@ -28,30 +28,8 @@ async fn cast(app: &TestApp) -> Cast {
         (&bo, &b_org, "212000-1355", "member"),
         (&cilla, &c_org, "202100-5489", "observer"),
     ] {
-        let invited = app
-            .post_as(
-                &anna,
-                "/api/networks/invite",
-                &form(&[
-                    ("network", &network),
-                    ("org_number", number),
-                    ("role", role),
-                ]),
-            )
+        crate::networks::invited_and_accepted(app, &anna, &network, cookie, org, number, role)
             .await;
-        assert!(ok(&invited), "{}", invited.body);
-        let accepted = app
-            .post_as(
-                cookie,
-                "/api/networks/answer-invitation",
-                &form(&[
-                    ("network", &network),
-                    ("organisation", org),
-                    ("answer", "accept"),
-                ]),
-            )
-            .await;
-        assert!(ok(&accepted), "{}", accepted.body);
     }
     Cast {
         network,
@@ -62,10 +40,6 @@ async fn cast(app: &TestApp) -> Cast {
         cilla,
         c_org,
     }
-}
-
-fn ok(res: &Answer) -> bool {
-    res.status.is_success() || res.status.is_redirection()
 }
 
 fn next_quarter() -> String {

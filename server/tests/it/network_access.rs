@@ -46,26 +46,8 @@ async fn cast(app: &TestApp) -> (Vec<Person>, String, String) {
             (&mia, &m_org, "212000-1355", "member"),
             (&olle, &o_org, "202100-5489", "observer"),
         ] {
-            let invited = app
-                .post_as(
-                    &anna,
-                    "/api/networks/invite",
-                    &form(&[("network", network), ("org_number", number), ("role", role)]),
-                )
+            crate::networks::invited_and_accepted(app, &anna, network, cookie, org, number, role)
                 .await;
-            assert_eq!(invited.status, DONE, "{}", invited.body);
-            let accepted = app
-                .post_as(
-                    cookie,
-                    "/api/networks/answer-invitation",
-                    &form(&[
-                        ("network", network),
-                        ("organisation", org),
-                        ("answer", "accept"),
-                    ]),
-                )
-                .await;
-            assert_eq!(accepted.status, DONE, "{}", accepted.body);
         }
     }
     let sven = app.verified_user("sven@example.se", PASSWORD).await;

@@ -3,7 +3,7 @@
 //! filters and pages, which never shows or counts a hidden network to
 //! outsiders.
 
-use crate::helpers::{form, TestApp};
+use crate::helpers::{form, ok as done, TestApp};
 use crate::networks::{audit_actions, coordinator, create, network_form, PASSWORD};
 
 fn invite(network: &str, number: &str, role: &str) -> String {
@@ -16,10 +16,6 @@ fn answer(network: &str, organisation: &str, answer: &str) -> String {
         ("organisation", organisation),
         ("answer", answer),
     ])
-}
-
-fn done(res: &crate::helpers::Answer) -> bool {
-    res.status.is_success() || res.status.is_redirection()
 }
 
 db_test!(

@@ -277,6 +277,40 @@ db_test!(
     }
 );
 
+/// The coordinator invites the organisation `number` with `role`, and its
+/// admin accepts.
+#[allow(clippy::too_many_arguments)]
+pub async fn invited_and_accepted(
+    app: &TestApp,
+    coordinator: &str,
+    network: &str,
+    member: &str,
+    organisation: &str,
+    number: &str,
+    role: &str,
+) {
+    let invited = app
+        .post_as(
+            coordinator,
+            "/api/networks/invite",
+            &form(&[("network", network), ("org_number", number), ("role", role)]),
+        )
+        .await;
+    assert!(crate::helpers::ok(&invited), "{}", invited.body);
+    let accepted = app
+        .post_as(
+            member,
+            "/api/networks/answer-invitation",
+            &form(&[
+                ("network", network),
+                ("organisation", organisation),
+                ("answer", "accept"),
+            ]),
+        )
+        .await;
+    assert!(crate::helpers::ok(&accepted), "{}", accepted.body);
+}
+
 pub fn join(network: &str, organisation: &str, motivation: &str) -> String {
     form(&[
         ("network", network),
