@@ -433,3 +433,50 @@ db_test!(the_directory_pages_by_name_without_gaps_or_repeats, |app| {
     assert!(first.body.contains("45 nätverk") && first.body.contains(r#"rel="next""#));
     assert!(first.body.contains("Nätverk 19") && !first.body.contains("Nätverk 20"));
 });
+
+db_test!(
+    coordinators_find_organisations_to_invite_by_name_or_number,
+    |app| {
+        let (anna, a_org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        let network = create(&app, &anna, "Nätverket", &a_org, "listed").await;
+        coordinator(&app, "bo@lund.se", "212000-1355").await;
+        let find = |text: &str| form(&[("network", &network), ("text", text)]);
+        let by_name = app
+            .post_as(
+                &anna,
+                "/api/networks/find-organisations",
+                &find("ORGANISATION 212000-13"),
+            )
+            .await;
+        assert_eq!(by_name.status, 200, "{}", by_name.body);
+        assert!(
+            by_name.body.contains("Organisation 212000-1355")
+                && !by_name.body.contains("212000-0142"),
+            "{}",
+            by_name.body
+        );
+        let by_number = app
+            .post_as(
+                &anna,
+                "/api/networks/find-organisations",
+                &find("212000-1355"),
+            )
+            .await;
+        assert!(
+            by_number.body.contains("Organisation 212000-1355"),
+            "{}",
+            by_number.body
+        );
+        let wildcard = app
+            .post_as(&anna, "/api/networks/find-organisations", &find("%%"))
+            .await;
+        assert_eq!(wildcard.body, "[]", "a % is searched for, not a wildcard");
+        let page = app
+            .get_as(&anna, &format!("/natverk/{network}?sok_org=212000-1355"))
+            .await;
+        assert!(
+            page.body.contains("Organisation 212000-1355 (212000-1355)")
+                && page.body.contains("Bjud in")
+        );
+    }
+);
