@@ -55,6 +55,61 @@ mod check {
         None
     }
 
+    /// A summary's links from input to requirement versions, in pairs of
+    /// `change` (a version of a requirement in one of the dialogue's needs)
+    /// and `input`; blank pairs are skipped. Minutes have none.
+    pub async fn changes(
+        check: &mut Checker,
+        v: &super::Visible,
+        summary: bool,
+        change: &[String],
+        input: &[String],
+    ) -> Result<Vec<crate::dialogues::store::Change>, crate::error::AppError> {
+        use crate::dialogues::{CHANGES_MAX, QUESTION_MAX};
+        let pairs: Vec<(usize, &str, &str)> = (0..change.len().max(input.len()))
+            .map(|i| {
+                (
+                    i,
+                    change.get(i).map(|c| c.trim()).unwrap_or(""),
+                    input.get(i).map(|c| c.trim()).unwrap_or(""),
+                )
+            })
+            .filter(|(_, c, i)| !(c.is_empty() && i.is_empty()))
+            .collect();
+        if pairs.is_empty() {
+            return Ok(Vec::new());
+        }
+        if !summary || pairs.len() > CHANGES_MAX {
+            return Err(crate::error::AppError::BadRequest);
+        }
+        let versions = crate::dialogues::store::requirement_versions(&v.ctx.db, v.key.id).await?;
+        let mut out = Vec::new();
+        for (i, chosen, said) in pairs {
+            let field = format!("change_{}", i + 1);
+            let found = versions.iter().find(|(_, r)| r.key() == chosen);
+            if chosen.is_empty() {
+                check.refuse(&field, FieldProblem::Required);
+            } else if found.is_none() {
+                check.refuse(&field, FieldProblem::InvalidChoice);
+            }
+            let said = check.text(&format!("input_{}", i + 1), said, true, QUESTION_MAX);
+            if let Some((id, r)) = found {
+                out.push((*id, r.version, said));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The pairs as sent, for the form to show again.
+    pub fn sent_changes<'a>(
+        sent: &mut Vec<(&'a str, &'a str)>,
+        change: &'a [String],
+        input: &'a [String],
+    ) {
+        sent.extend(change.iter().map(|c| ("change", c.as_str())));
+        sent.extend(input.iter().map(|i| ("input", i.as_str())));
+    }
+
     pub fn link(check: &mut Checker, field: &str, value: &str) -> String {
         let value = value.trim();
         if !(value.is_empty() || value.starts_with("https://") || value.starts_with("http://")) {
@@ -347,6 +402,15 @@ pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppE
         },
         qa: store::qa(&v.ctx.db, v.key.id).await?,
         texts: store::texts(&v.ctx.db, v.key.id, deleted).await?,
+        requirement_versions: if host {
+            store::requirement_versions(&v.ctx.db, v.key.id)
+                .await?
+                .into_iter()
+                .map(|(_, r)| r)
+                .collect()
+        } else {
+            Vec::new()
+        },
         dialogue: v.dialogue,
     })
 }
@@ -479,12 +543,16 @@ pub async fn publish_answer(
 
 /// Hosts write the first draft of a session's minutes (or the summary,
 /// with no session), or rewrite a draft (`text`). Approved text is frozen.
+/// A summary links input (`input`) to the requirement version it changed
+/// (`change`, repeated in pairs).
 #[server(endpoint = "dialogues/save-text")]
 pub async fn save_text(
     dialogue: String,
     #[server(default)] session: String,
     #[server(default)] text: String,
     body: String,
+    #[server(default)] change: Vec<String>,
+    #[server(default)] input: Vec<String>,
 ) -> Result<(), AppError> {
     use crate::error::Checker;
     let v = visible_dialogue(&dialogue).await?;
@@ -500,7 +568,14 @@ pub async fn save_text(
     };
     let mut c = Checker::new();
     let body_text = c.text("body", &body, true, super::TEXT_MAX);
-    c.finish(&[("body", &body)])?;
+    let changes = check::changes(&mut c, &v, session_id.is_none(), &change, &input).await?;
+    let mut sent = vec![
+        ("session", session.as_str()),
+        ("text", text.as_str()),
+        ("body", body.as_str()),
+    ];
+    check::sent_changes(&mut sent, &change, &input);
+    c.finish(&sent)?;
     let text = (!text.trim().is_empty()).then(|| text.trim().to_string());
     super::store::save_draft(
         &v.ctx.db,
@@ -508,6 +583,7 @@ pub async fn save_text(
         session_id,
         text.as_deref(),
         &body_text,
+        &changes,
         actor,
     )
     .await?;
@@ -520,14 +596,26 @@ pub async fn save_text(
 
 /// Hosts write a new version that will supersede approved text.
 #[server(endpoint = "dialogues/supersede")]
-pub async fn supersede_text(dialogue: String, text: String, body: String) -> Result<(), AppError> {
+pub async fn supersede_text(
+    dialogue: String,
+    text: String,
+    body: String,
+    #[server(default)] change: Vec<String>,
+    #[server(default)] input: Vec<String>,
+) -> Result<(), AppError> {
     use crate::error::Checker;
     let v = visible_dialogue(&dialogue).await?;
     let actor = v.host()?;
+    let is_summary = super::store::is_summary(&v.ctx.db, v.key.id, text.trim())
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut c = Checker::new();
     let body_text = c.text("body", &body, true, super::TEXT_MAX);
-    c.finish(&[("body", &body)])?;
-    super::store::supersede(&v.ctx.db, v.key, text.trim(), &body_text, actor).await?;
+    let changes = check::changes(&mut c, &v, is_summary, &change, &input).await?;
+    let mut sent = vec![("text", text.as_str()), ("body", body.as_str())];
+    check::sent_changes(&mut sent, &change, &input);
+    c.finish(&sent)?;
+    super::store::supersede(&v.ctx.db, v.key, text.trim(), &body_text, &changes, actor).await?;
     leptos_axum::redirect(&format!(
         "/dialoger/{}?text=1#protokoll",
         v.dialogue.public_id

@@ -18,6 +18,10 @@ pub const QUESTION_MAX: usize = 1000;
 pub const PLACE_MAX: usize = 300;
 pub const ATTENDEES_MAX: usize = 500;
 pub const CAPACITY_MAX: i64 = 10_000;
+/// Links from a summary to the requirement versions the dialogue changed.
+pub const CHANGES_MAX: usize = 30;
+/// Blank rows the summary form offers for new links (no JavaScript needed).
+pub const CHANGE_ROWS_BLANK: usize = 3;
 
 /// planned → announced → open → closed → summarised → archived
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -162,6 +166,8 @@ pub struct RecordText {
     /// The session the minutes are for; `None` for the summary.
     pub session: Option<String>,
     pub body: String,
+    /// `body` as Markdown, rendered safely.
+    pub body_html: String,
     pub approved: bool,
     pub written_by: String,
     pub written_at: i64,
@@ -169,6 +175,42 @@ pub struct RecordText {
     pub approved_at: Option<i64>,
     /// The earlier version this one replaces.
     pub supersedes: Option<String>,
+    /// For a summary: which input changed which requirement.
+    pub changes: Vec<RequirementChange>,
+}
+
+/// One version of a requirement in a need the dialogue covers: what a
+/// summary can point to when the dialogue changed it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequirementRef {
+    pub need: String,
+    pub need_title: String,
+    pub requirement: String,
+    pub version: i64,
+    /// The requirement's text in that version.
+    pub text: String,
+}
+
+impl RequirementRef {
+    /// How a form names this version.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.requirement, self.version)
+    }
+
+    /// Where the need's history shows this version.
+    pub fn href(&self) -> String {
+        format!(
+            "/behov/{}/historik#krav-{}-v{}",
+            self.need, self.requirement, self.version
+        )
+    }
+}
+
+/// Input from the dialogue and the requirement version it led to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequirementChange {
+    pub requirement: RequirementRef,
+    pub input: String,
 }
 
 /// What the person may do with a dialogue.
@@ -194,6 +236,8 @@ pub struct DialogueView {
     pub possible_hosts: Vec<(String, String)>,
     pub qa: Vec<QaEntry>,
     pub texts: Vec<RecordText>,
+    /// For hosts: the requirement versions a summary may link to.
+    pub requirement_versions: Vec<RequirementRef>,
 }
 
 /// The record to file: everything the dialogue was, stamped.

@@ -8,7 +8,7 @@ use super::{
         RegisterAttendance, SaveText, SupersedeText, WithdrawAttendance,
     },
     text::{form_label, status_label, text},
-    Dialogue, DialogueForm, DialogueStatus, DialogueView, RecordText,
+    Dialogue, DialogueForm, DialogueStatus, DialogueView, RecordText, RequirementRef,
 };
 use crate::{
     i18n::use_lang,
@@ -403,7 +403,8 @@ fn DialogueDetails(view: DialogueView, discussion: crate::comments::Discussion) 
             }
         }})}
         <QaSection id=id.clone() qa=view.qa.clone() host=view.rights.host && d.status != DialogueStatus::Archived />
-        <RecordTexts id=id.clone() dialogue=d.clone() texts=view.texts.clone() host=view.rights.host />
+        <RecordTexts id=id.clone() dialogue=d.clone() texts=view.texts.clone() host=view.rights.host
+            choices=view.requirement_versions.clone() />
         <section aria-labelledby="export">
             <h2 id="export">{t.export}</h2>
             <p>{t.export_lead}</p>
@@ -553,6 +554,8 @@ fn RecordTexts(
     dialogue: Dialogue,
     texts: Vec<RecordText>,
     host: bool,
+    /// The requirement versions a summary may link to.
+    choices: Vec<RequirementRef>,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
@@ -575,7 +578,11 @@ fn RecordTexts(
     view! {
         <section aria-labelledby="protokoll">
             <h2 id="protokoll">{t.record_heading}</h2>
-            <ErrorSummary error=errors labels=vec![("body", t.minutes)] />
+            <ErrorSummary error=errors labels=vec![
+                ("body", t.minutes),
+                ("change", t.change_requirement),
+                ("input", t.change_input),
+            ] />
             {parts.into_iter().map(|(heading, session, anchor)| {
                 let versions: Vec<RecordText> = texts.iter().filter(|x| x.session == session).cloned().collect();
                 let latest = versions.last().cloned();
@@ -583,7 +590,8 @@ fn RecordTexts(
                     <h3 id=anchor.clone()>{heading}</h3>
                     {versions.into_iter().map(|v| view! { <RecordVersion text=v /> }).collect_view()}
                     {host.then(|| view! {
-                        <TextEditor id=id.clone() session=session.clone().unwrap_or_default() latest=latest anchor />
+                        <TextEditor id=id.clone() session=session.clone().unwrap_or_default() latest=latest anchor
+                            choices=choices.clone() />
                     })}
                 }
             }).collect_view()}
@@ -612,9 +620,38 @@ fn RecordVersion(text: RecordText) -> impl IntoView {
                 {format!("{state} · {} {} {}", t.written_by, text.written_by, format_stockholm(text.written_at))}
                 {text.supersedes.is_some().then(|| format!(" · {}", t.supersedes))}
             </p>
-            <p class="record-text__body">{text.body}</p>
+            <div class="record-text__body" inner_html=text.body_html></div>
+            {(!text.changes.is_empty()).then(|| view! {
+                <p class="record-text__changes">{t.changes_heading}</p>
+                <ul>
+                    {text.changes.into_iter().map(|c| view! {
+                        <li>
+                            <a href=c.requirement.href()>{requirement_label(&c.requirement, t.change_version)}</a>
+                            ": "{c.input}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
         </article>
     }
+}
+
+/// How a requirement version is named in a list or a choice.
+fn requirement_label(r: &RequirementRef, version: &str) -> String {
+    const SHORT: usize = 90;
+    let mut text: String = r.text.chars().take(SHORT).collect();
+    if r.text.chars().count() > SHORT {
+        text.push('…');
+    }
+    format!("{}: {text} ({version} {})", r.need_title, r.version)
+}
+
+/// What a redirect-back said about this editor's form, if it was this one
+/// that was sent (`key`, `expected`): the body and the link rows as sent.
+fn sent_back(path: &str, key: &str, expected: &str) -> Option<FormFeedback> {
+    let f = FormFeedback::for_action(path);
+    let refused_fields = matches!(f.error(), Some(crate::error::AppError::Validation { .. }));
+    (refused_fields && f.value(key) == expected).then_some(f)
 }
 
 /// A draft is edited and approved; approved text gets a new version.
@@ -624,22 +661,37 @@ fn TextEditor(
     session: String,
     latest: Option<RecordText>,
     anchor: String,
+    choices: Vec<RequirementRef>,
 ) -> impl IntoView {
     let t = text(use_lang());
     let field = format!("text-{anchor}");
+    let summary = session.is_empty();
+    let saved_changes: Vec<(String, String)> = latest
+        .iter()
+        .flat_map(|l| l.changes.iter())
+        .map(|c| (c.requirement.key(), c.input.clone()))
+        .collect();
     match latest {
         Some(latest) if latest.approved => {
             let action = ServerAction::<SupersedeText>::new();
+            let sent = sent_back(SupersedeText::PATH, "text", &latest.public_id);
+            let body = sent
+                .as_ref()
+                .map(|f| f.value("body"))
+                .unwrap_or(latest.body.clone());
+            let reopen = sent.is_some();
             view! {
-                <details>
+                <details open=reopen>
                     <summary>{t.new_version}</summary>
                     <ActionForm action>
                         <input type="hidden" name="dialogue" value=id />
                         <input type="hidden" name="text" value=latest.public_id.clone() />
                         <div class="field">
-                            <label for=field.clone()>{t.minutes}</label>
-                            <textarea id=field name="body" rows="6" required=true>{latest.body}</textarea>
+                            <label for=field.clone()>{if summary { t.summary } else { t.minutes }}</label>
+                            <p class="hint">{t.markdown_hint}</p>
+                            <textarea id=field name="body" rows="6" required=true maxlength=super::TEXT_MAX>{body}</textarea>
                         </div>
+                        {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
                         <button type="submit" class="button">{t.save_draft}</button>
                     </ActionForm>
                 </details>
@@ -650,13 +702,13 @@ fn TextEditor(
             let save = ServerAction::<SaveText>::new();
             let approve = ServerAction::<ApproveText>::new();
             let draft = latest.clone().map(|l| l.public_id).unwrap_or_default();
-            let body = latest.map(|l| l.body).unwrap_or_default();
-            let label = if session.is_empty() {
-                t.summary
-            } else {
-                t.minutes
+            let sent = sent_back(SaveText::PATH, "session", &session);
+            let body = match &sent {
+                Some(f) => f.value("body"),
+                None => latest.map(|l| l.body).unwrap_or_default(),
             };
-            let hint = session.is_empty().then_some(t.summary_hint);
+            let label = if summary { t.summary } else { t.minutes };
+            let hint = summary.then_some(t.summary_hint);
             let id2 = id.clone();
             let draft2 = draft.clone();
             view! {
@@ -667,8 +719,10 @@ fn TextEditor(
                     <div class="field">
                         <label for=field.clone()>{label}</label>
                         {hint.map(|h| view! { <p class="hint">{h}</p> })}
+                        <p class="hint">{t.markdown_hint}</p>
                         <textarea id=field name="body" rows="6" required=true maxlength=super::TEXT_MAX>{body}</textarea>
                     </div>
+                    {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
                     <button type="submit" class="button button--quiet-dark">{t.save_draft}</button>
                 </ActionForm>
                 {(!draft2.is_empty()).then(|| view! {
@@ -682,6 +736,82 @@ fn TextEditor(
             .into_any()
         }
     }
+}
+
+/// The summary's links from input to requirement versions: the saved ones
+/// (or those just sent, when they were refused) and a few blank rows.
+#[component]
+fn ChangeRows(
+    choices: Vec<RequirementRef>,
+    rows: Vec<(String, String)>,
+    sent: Option<FormFeedback>,
+) -> impl IntoView {
+    let t = text(use_lang());
+    if choices.is_empty() {
+        return view! { <p class="hint">{t.changes_none_possible}</p> }.into_any();
+    }
+    let rows: Vec<(String, String)> = match &sent {
+        Some(f) => {
+            let change = f.values("change").unwrap_or_default();
+            let input = f.values("input").unwrap_or_default();
+            (0..change.len().max(input.len()))
+                .map(|i| {
+                    (
+                        change.get(i).cloned().unwrap_or_default(),
+                        input.get(i).cloned().unwrap_or_default(),
+                    )
+                })
+                .filter(|(c, i)| !(c.trim().is_empty() && i.trim().is_empty()))
+                .collect()
+        }
+        None => rows,
+    };
+    let count = (rows.len() + super::CHANGE_ROWS_BLANK).min(super::CHANGES_MAX);
+    let mut options = vec![(String::new(), t.change_none.to_string())];
+    options.extend(
+        choices
+            .iter()
+            .map(|r| (r.key(), requirement_label(r, t.change_version))),
+    );
+    let lang = use_lang();
+    view! {
+        <fieldset class="changes">
+            <legend>{t.changes_heading}</legend>
+            <p class="hint">{t.changes_hint}</p>
+            {(1..=count).map(|n| {
+                let (chosen, said) = rows.get(n - 1).cloned().unwrap_or_default();
+                let change_problem = sent.as_ref().and_then(|f| f.problem(&format!("change_{n}")));
+                let input_problem = sent.as_ref().and_then(|f| f.problem(&format!("input_{n}")));
+                let change_id = format!("field-change_{n}");
+                let input_id = format!("field-input_{n}");
+                let options = options.clone();
+                view! {
+                    <div class="changes__row">
+                        <div class="field" class:field--invalid=change_problem.is_some()>
+                            <label for=change_id.clone()>{format!("{} {n}", t.change_requirement)}</label>
+                            {change_problem.map(|p| view! { <p class="field-error" id=format!("{change_id}-error")>{p.message(lang)}</p> })}
+                            <select id=change_id.clone() name="change[]"
+                                aria-describedby=change_problem.map(|_| format!("{change_id}-error"))
+                                aria-invalid=change_problem.map(|_| "true")>
+                                {options.into_iter().map(|(value, label)| {
+                                    let selected = value == chosen;
+                                    view! { <option value=value selected=selected>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field" class:field--invalid=input_problem.is_some()>
+                            <label for=input_id.clone()>{format!("{} {n}", t.change_input)}</label>
+                            {input_problem.map(|p| view! { <p class="field-error" id=format!("{input_id}-error")>{p.message(lang)}</p> })}
+                            <textarea id=input_id.clone() name="input[]" rows="2" maxlength=super::QUESTION_MAX
+                                aria-describedby=input_problem.map(|_| format!("{input_id}-error"))
+                                aria-invalid=input_problem.map(|_| "true")>{said}</textarea>
+                        </div>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+    .into_any()
 }
 
 /// The record to file, print-ready: the dialogue, its sessions, who was

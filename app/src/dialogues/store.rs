@@ -1,6 +1,9 @@
 //! The dialogues room's SQL.
 
-use super::{Dialogue, DialogueForm, DialogueStatus, QaEntry, RecordText, Registration, Session};
+use super::{
+    Dialogue, DialogueForm, DialogueStatus, QaEntry, RecordText, Registration, RequirementChange,
+    RequirementRef, Session,
+};
 use crate::{
     db::{now_ms, public_id, Db},
     error::AppError,
@@ -452,7 +455,71 @@ const ANY_TEXT: &str = "SELECT COUNT(*) FROM dialogue_texts WHERE dialogue_id = 
      AND COALESCE(session_id, 0) = $3";
 const INSERT_TEXT: &str = "INSERT INTO dialogue_texts (public_id, dialogue_id, kind, session_id, \
      body, status, supersedes, written_by, written_at) \
-     VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $8)";
+     VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $8) RETURNING id";
+
+/// A summary's link, checked: (requirement's internal id, version, input).
+pub type Change = (i64, i64, String);
+
+/// Replaces the links of the draft `text_id` with `changes`, in order.
+async fn write_changes(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    text_id: i64,
+    changes: &[Change],
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM dialogue_text_changes WHERE text_id = $1")
+        .bind(text_id)
+        .execute(&mut **tx)
+        .await?;
+    for (position, (requirement, version, input)) in changes.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO dialogue_text_changes (text_id, position, requirement_id, version, input) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(text_id)
+        .bind(position as i64)
+        .bind(requirement)
+        .bind(version)
+        .bind(input)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+const REQUIREMENT_REF: &str = "n.public_id, n.title, r.public_id, v.version, v.text";
+
+/// Every version of every requirement in the needs the dialogue covers,
+/// each with the requirement's internal id: what a summary may link to.
+pub async fn requirement_versions(
+    db: &Db,
+    dialogue_id: i64,
+) -> Result<Vec<(i64, RequirementRef)>, AppError> {
+    let rows: Vec<(i64, String, String, String, i64, String)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT r.id, {REQUIREMENT_REF} FROM dialogue_needs dn \
+             JOIN needs n ON n.id = dn.need_id JOIN requirements r ON r.need_id = n.id \
+             JOIN requirement_versions v ON v.requirement_id = r.id \
+             WHERE dn.dialogue_id = $1 ORDER BY n.id, r.position, v.version"
+        )))
+        .bind(dialogue_id)
+        .fetch_all(db.pool())
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, need, need_title, requirement, version, text)| {
+            (
+                id,
+                RequirementRef {
+                    need,
+                    need_title,
+                    requirement,
+                    version,
+                    text,
+                },
+            )
+        })
+        .collect())
+}
 
 /// Writes the first draft of the minutes of `session` (or of the summary
 /// when `None`), or rewrites the draft `text`. An approved text is frozen:
@@ -463,6 +530,7 @@ pub async fn save_draft(
     session: Option<i64>,
     text: Option<&str>,
     body: &str,
+    changes: &[Change],
     actor: Actor,
 ) -> Result<(), AppError> {
     let kind = if session.is_some() {
@@ -479,7 +547,10 @@ pub async fn save_draft(
                 .bind(key.id)
                 .fetch_optional(&mut *tx)
                 .await?;
-            let (id, status, _, _) = found.ok_or(AppError::NotFound)?;
+            let (id, status, found_kind, _) = found.ok_or(AppError::NotFound)?;
+            if found_kind != kind {
+                return Err(AppError::BadRequest);
+            }
             if status != "draft" {
                 return Err(AppError::Frozen);
             }
@@ -493,6 +564,7 @@ pub async fn save_draft(
             .bind(id)
             .execute(&mut *tx)
             .await?;
+            write_changes(&mut tx, id, changes).await?;
         }
         None => {
             let (existing,): (i64,) = sqlx::query_as(ANY_TEXT)
@@ -504,7 +576,7 @@ pub async fn save_draft(
             if existing > 0 {
                 return Err(AppError::Conflict);
             }
-            sqlx::query(INSERT_TEXT)
+            let (id,): (i64,) = sqlx::query_as(INSERT_TEXT)
                 .bind(public_id())
                 .bind(key.id)
                 .bind(kind)
@@ -513,8 +585,9 @@ pub async fn save_draft(
                 .bind(None::<i64>)
                 .bind(actor.account_id)
                 .bind(now)
-                .execute(&mut *tx)
+                .fetch_one(&mut *tx)
                 .await?;
+            write_changes(&mut tx, id, changes).await?;
         }
     }
     tx.commit().await?;
@@ -529,6 +602,7 @@ pub async fn supersede(
     key: DialogueKey,
     text: &str,
     body: &str,
+    changes: &[Change],
     actor: Actor,
 ) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;
@@ -546,7 +620,7 @@ pub async fn supersede(
     if status != "approved" || later > 0 {
         return Err(AppError::Conflict);
     }
-    sqlx::query(INSERT_TEXT)
+    let (new_id,): (i64,) = sqlx::query_as(INSERT_TEXT)
         .bind(public_id())
         .bind(key.id)
         .bind(kind)
@@ -555,10 +629,24 @@ pub async fn supersede(
         .bind(Some(id))
         .bind(actor.account_id)
         .bind(now_ms())
-        .execute(&mut *tx)
+        .fetch_one(&mut *tx)
         .await?;
+    write_changes(&mut tx, new_id, changes).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Whether the text `text` of the dialogue is a summary (not minutes);
+/// `None` when there is no such text.
+pub async fn is_summary(db: &Db, dialogue_id: i64, text: &str) -> Result<Option<bool>, AppError> {
+    let row: Option<(Option<i64>,)> = sqlx::query_as(
+        "SELECT session_id FROM dialogue_texts WHERE public_id = $1 AND dialogue_id = $2",
+    )
+    .bind(text)
+    .bind(dialogue_id)
+    .fetch_optional(db.pool())
+    .await?;
+    Ok(row.map(|(session,)| session.is_none()))
 }
 
 /// A host approves a draft; from then on its text never changes.
@@ -625,6 +713,37 @@ pub async fn texts(
     .bind(dialogue_id)
     .fetch_all(db.pool())
     .await?;
+    let links: Vec<(String, String, String, String, String, i64, String)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT t.public_id, c.input, {REQUIREMENT_REF} FROM dialogue_text_changes c \
+             JOIN dialogue_texts t ON t.id = c.text_id \
+             JOIN requirements r ON r.id = c.requirement_id \
+             JOIN requirement_versions v ON v.requirement_id = c.requirement_id \
+             AND v.version = c.version \
+             JOIN needs n ON n.id = r.need_id \
+             WHERE t.dialogue_id = $1 ORDER BY c.text_id, c.position"
+        )))
+        .bind(dialogue_id)
+        .fetch_all(db.pool())
+        .await?;
+    let changes_of = |text: &str| -> Vec<RequirementChange> {
+        links
+            .iter()
+            .filter(|l| l.0 == text)
+            .map(
+                |(_, input, need, need_title, requirement, version, text)| RequirementChange {
+                    requirement: RequirementRef {
+                        need: need.clone(),
+                        need_title: need_title.clone(),
+                        requirement: requirement.clone(),
+                        version: *version,
+                        text: text.clone(),
+                    },
+                    input: input.clone(),
+                },
+            )
+            .collect()
+    };
     Ok(rows
         .into_iter()
         .map(
@@ -641,6 +760,8 @@ pub async fn texts(
                 supersedes,
             )| {
                 RecordText {
+                    changes: changes_of(&public_id),
+                    body_html: crate::markdown::to_html(&body),
                     public_id,
                     session,
                     body,

@@ -802,11 +802,11 @@ pub fn NeedHistoryPage() -> impl IntoView {
                     }).collect_view()}
                     {(!requirement_entries.is_empty()).then(|| view! {
                         <h2>{t.requirements_history}</h2>
-                        {requirement_entries.into_iter().map(|(number, versions)| view! {
-                            <section class="card version">
+                        {requirement_entries.into_iter().map(|(number, requirement, versions)| view! {
+                            <section class="card version" id=format!("krav-{requirement}")>
                                 <h3>{format!("{} {number}", t.requirement)}</h3>
                                 {versions.into_iter().rev().map(|(version, at, author, organisation, accepted, lines)| view! {
-                                    <h4>{format!("{} {version}", t.version)}{accepted.then(|| format!(" – {}", t.accepted))}</h4>
+                                    <h4 id=format!("krav-{requirement}-v{version}")>{format!("{} {version}", t.version)}{accepted.then(|| format!(" – {}", t.accepted))}</h4>
                                     <p>{format!("{} {author} ({organisation}), {}", t.changed_by, format_stockholm(at))}</p>
                                     <DiffLines lines removed=t.removed added=t.added />
                                 }).collect_view()}
@@ -824,10 +824,10 @@ pub fn NeedHistoryPage() -> impl IntoView {
 type RequirementEntry = (i64, i64, String, String, bool, Vec<(Change, String)>);
 
 /// Each requirement's versions with what changed since the one before:
-/// (number in the list, versions oldest first).
+/// (number in the list, requirement's public id, versions oldest first).
 fn requirement_history(
     versions: Vec<super::RequirementVersion>,
-) -> Vec<(usize, Vec<RequirementEntry>)> {
+) -> Vec<(usize, String, Vec<RequirementEntry>)> {
     let mut out: Vec<(String, Vec<RequirementEntry>)> = Vec::new();
     let mut previous = String::new();
     for v in versions {
@@ -847,7 +847,7 @@ fn requirement_history(
     }
     out.into_iter()
         .enumerate()
-        .map(|(i, (_, entries))| (i + 1, entries))
+        .map(|(i, (requirement, entries))| (i + 1, requirement, entries))
         .collect()
 }
 

@@ -128,11 +128,7 @@ pub fn ErrorSummary(
                     {fields
                         .into_iter()
                         .map(|f| {
-                            let label = labels
-                                .iter()
-                                .find(|(name, _)| *name == f.field)
-                                .map(|(_, label)| *label)
-                                .unwrap_or("");
+                            let label = field_label(&labels, &f.field);
                             view! {
                                 <li>
                                     <a href=format!("#field-{}", f.field)>
@@ -146,6 +142,25 @@ pub fn ErrorSummary(
             </div>
         }
     })
+}
+
+/// The label of `field`; a numbered row's field (`input_2`) takes its
+/// base name's label with the number ("Inspel 2").
+fn field_label(labels: &[(&'static str, &'static str)], field: &str) -> String {
+    let find = |name: &str| {
+        labels
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, label)| *label)
+    };
+    if let Some(label) = find(field) {
+        return label.to_string();
+    }
+    field
+        .rsplit_once('_')
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|(base, n)| find(base).map(|label| format!("{label} {n}")))
+        .unwrap_or_default()
 }
 
 /// A labelled text input or text area with its hint and its error.
@@ -217,5 +232,19 @@ pub fn TextField(
             {problem.map(|p| view! { <p class="field-error" id=error_id>{p.message(lang)}</p> })}
             {control}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field_label;
+
+    #[test]
+    fn a_numbered_rows_field_is_named_by_its_base_label_and_number() {
+        let labels = [("input", "Inspel"), ("session_1", "Tillfälle")];
+        assert_eq!(field_label(&labels, "input_2"), "Inspel 2");
+        assert_eq!(field_label(&labels, "session_1"), "Tillfälle");
+        assert_eq!(field_label(&labels, "other_3"), "");
+        assert_eq!(field_label(&labels, "input_x"), "");
     }
 }

@@ -593,3 +593,199 @@ db_test!(
             .contains("Organisation 212000-0142, Organisation 212000-1355"));
     }
 );
+
+db_test!(
+    a_summary_links_input_to_the_requirement_version_it_changed_and_the_link_freezes_with_it,
+    |app| {
+        let (network, anna, a_org, need) = setup(&app).await;
+        let proposed = app
+            .post_as(
+                &anna,
+                "/api/needs/propose-requirement",
+                &form(&[
+                    ("need", &need),
+                    ("text", "Räckvidd minst 200 km"),
+                    ("motive", "Linjerna är långa"),
+                    ("verification", "Provkörning"),
+                    ("level", "ska"),
+                ]),
+            )
+            .await;
+        assert!(ok(&proposed), "{}", proposed.body);
+        let (requirement,): (String,) = sqlx::query_as("SELECT public_id FROM requirements")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        let edited = app
+            .post_as(
+                &anna,
+                "/api/needs/edit-requirement",
+                &form(&[
+                    ("requirement", &requirement),
+                    ("version", "1"),
+                    ("text", "Räckvidd minst 300 km"),
+                    ("motive", "Linjerna är långa"),
+                    ("verification", "Provkörning"),
+                    ("level", "ska"),
+                ]),
+            )
+            .await;
+        assert!(ok(&edited), "{}", edited.body);
+        let id = plan(&app, &anna, &dialogue_form(&network, &a_org, &need, "5")).await;
+        let version_2 = format!("{requirement}:2");
+        let summary = |text: &str, body: &str, change: &str, input: &str| {
+            form(&[
+                ("dialogue", &id),
+                ("session", ""),
+                ("text", text),
+                ("body", body),
+                ("change[]", change),
+                ("input[]", input),
+                ("change[]", ""),
+                ("input[]", ""),
+            ])
+        };
+        let texts = || async {
+            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM dialogue_texts")
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+            n
+        };
+
+        let no_input = app
+            .post_as(
+                &anna,
+                "/api/dialogues/save-text",
+                &summary("", "Vi lärde oss.", &version_2, " "),
+            )
+            .await;
+        assert_eq!(no_input.status, 400, "{}", no_input.body);
+        assert!(no_input.body.contains("input_1"), "{}", no_input.body);
+        let unknown = app
+            .post_as(
+                &anna,
+                "/api/dialogues/save-text",
+                &summary("", "Vi lärde oss.", &format!("{requirement}:9"), "Inspel"),
+            )
+            .await;
+        assert_eq!(unknown.status, 400, "{}", unknown.body);
+        assert!(unknown.body.contains("change_1"), "{}", unknown.body);
+        assert!(
+            unknown.body.contains("Vi lärde oss."),
+            "what was written comes back: {}",
+            unknown.body
+        );
+        let (session,): (String,) =
+            sqlx::query_as("SELECT public_id FROM dialogue_sessions ORDER BY id LIMIT 1")
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+        let on_minutes = app
+            .post_as(
+                &anna,
+                "/api/dialogues/save-text",
+                &form(&[
+                    ("dialogue", &id),
+                    ("session", &session),
+                    ("body", "Protokoll"),
+                    ("change[]", &version_2),
+                    ("input[]", "Inspel"),
+                ]),
+            )
+            .await;
+        assert_eq!(on_minutes.status, 400, "minutes link no requirements");
+        assert_eq!(texts().await, 0, "nothing half-saved");
+
+        let said = "Tre leverantörer visade bussar som klarar 300 km.";
+        let saved = app
+            .post_as(
+                &anna,
+                "/api/dialogues/save-text",
+                &summary("", "**Räckvidden** räcker.", &version_2, said),
+            )
+            .await;
+        assert!(ok(&saved), "{}", saved.body);
+        let view: app::dialogues::DialogueView = serde_json::from_str(
+            &app.post_as(&anna, "/api/dialogues/view", &form(&[("dialogue", &id)]))
+                .await
+                .body,
+        )
+        .unwrap();
+        let text = &view.texts[0];
+        assert_eq!(
+            text.body_html.trim(),
+            "<p><strong>Räckvidden</strong> räcker.</p>"
+        );
+        let expected = app::dialogues::RequirementChange {
+            requirement: app::dialogues::RequirementRef {
+                need: need.clone(),
+                need_title: "Elbussar".into(),
+                requirement: requirement.clone(),
+                version: 2,
+                text: "Räckvidd minst 300 km".into(),
+            },
+            input: said.into(),
+        };
+        assert_eq!(text.changes, [expected.clone()]);
+        assert_eq!(
+            view.requirement_versions
+                .iter()
+                .map(|r| r.key())
+                .collect::<Vec<_>>(),
+            [format!("{requirement}:1"), version_2.clone()],
+            "hosts choose among every version of the covered needs' requirements"
+        );
+        let href = format!("/behov/{need}/historik#krav-{requirement}-v2");
+        let page = app.get_as(&anna, &format!("/dialoger/{id}")).await;
+        assert!(
+            page.body.contains(&href),
+            "the summary links to the version"
+        );
+        let history = app.get_as(&anna, &format!("/behov/{need}/historik")).await;
+        assert!(
+            history
+                .body
+                .contains(&format!("id=\"krav-{requirement}-v2\"")),
+            "the history page has the link's target"
+        );
+
+        let draft = text.public_id.clone();
+        assert!(ok(&app
+            .post_as(
+                &anna,
+                "/api/dialogues/approve",
+                &form(&[("dialogue", &id), ("text", &draft)]),
+            )
+            .await));
+        let frozen = app
+            .post_as(
+                &anna,
+                "/api/dialogues/save-text",
+                &summary(&draft, "**Räckvidden** räcker.", "", ""),
+            )
+            .await;
+        assert_eq!(frozen.status, 409, "the approved links cannot be removed");
+        let newer = app
+            .post_as(
+                &anna,
+                "/api/dialogues/supersede",
+                &form(&[("dialogue", &id), ("text", &draft), ("body", "Ny version")]),
+            )
+            .await;
+        assert!(ok(&newer), "{}", newer.body);
+        let record: DialogueRecord = serde_json::from_str(
+            &app.get_as(&anna, &format!("/dialoger/{id}/protokoll.json"))
+                .await
+                .body,
+        )
+        .unwrap();
+        assert_eq!(record.texts.len(), 2);
+        assert_eq!(
+            record.texts[0].changes,
+            [expected],
+            "the approved version keeps its link"
+        );
+        assert!(record.texts[1].changes.is_empty());
+    }
+);
