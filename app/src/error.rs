@@ -556,6 +556,7 @@ impl From<sqlx::Error> for AppError {
         match err {
             sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
                 tracing::warn!(cause = %err, "database unavailable");
+                crate::db::count_unreachable();
                 AppError::Unavailable
             }
             other => AppError::internal(other),

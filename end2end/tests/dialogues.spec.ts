@@ -53,8 +53,9 @@ test("hosts plan a dialogue for two needs, two organisations register, a three-l
   );
   await post(anna.page, "/api/networks/invite", [["network", network], ["org_number", numbers[1]], ["role", "member"]]);
   await post(bo.page, "/api/networks/answer-invitation", [["network", network], ["organisation", bo.org], ["answer", "accept"]]);
+  const needs: string[] = [];
   for (const title of ["Elbussar", "Laddning i depå"]) {
-    await post(anna.page, "/api/needs/create", [
+    const created = await post(anna.page, "/api/needs/create", [
       ["network", network],
       ["organisation", anna.org],
       ["title", title],
@@ -67,7 +68,15 @@ test("hosts plan a dialogue for two needs, two organisations register, a three-l
       ["horizon", `${year}-1`],
       ["status", "shared"],
     ]);
+    needs.push(idIn(created));
   }
+  await post(anna.page, "/api/needs/propose-requirement", [
+    ["need", needs[0]],
+    ["text", "Räckvidd minst 300 km"],
+    ["motive", "Linjerna är långa."],
+    ["verification", "Provkörning"],
+    ["level", "ska"],
+  ]);
 
   // Anna's organisation plans the dialogue through the form.
   const a = anna.page;
@@ -140,11 +149,24 @@ test("hosts plan a dialogue for two needs, two organisations register, a three-l
   await a.getByRole("button", { name: /^Godkänn\s*: Protokoll/ }).click();
   await expect(a.getByText(/^Godkänd, godkänd av/)).toBeVisible();
 
+  // The summary links what suppliers said to the requirement it changed.
+  const summary = a.locator("form", { has: a.getByLabel("Sammanfattning", { exact: true }) });
+  await summary.getByLabel("Sammanfattning", { exact: true }).fill("Marknaden klarar **300 km**.");
+  await summary.getByLabel("Kravversion 1").selectOption({ label: "Elbussar: Räckvidd minst 300 km (version 1)" });
+  await summary.getByLabel("Inspel som ledde till ändringen 1").fill("Tre leverantörer visade bussar med 300 km räckvidd.");
+  await summary.getByRole("button", { name: "Spara utkastet" }).click();
+  await expect(a.getByRole("status").filter({ hasText: "Texten är sparad." })).toBeVisible();
+  const link = a.getByRole("link", { name: "Elbussar: Räckvidd minst 300 km (version 1)" });
+  await expect(link).toHaveAttribute("href", new RegExp(`/behov/${needs[0]}/historik#krav-.+-v1$`));
+  await expect(a.locator(".record-text__body strong", { hasText: "300 km" })).toBeVisible();
+  await expectNoAxeViolations(a);
+
   // The record, with the organisation's diarienummer.
   await a.getByLabel("Ert diarienummer").fill("KS 2027/42");
   await a.getByRole("button", { name: "Visa protokollet" }).click();
   await expect(a.getByText("KS 2027/42")).toBeVisible();
   await expect(a.getByText("Fem leverantörer deltog.")).toBeVisible();
+  await expect(a.getByText("Tre leverantörer visade bussar med 300 km räckvidd.")).toBeVisible();
   await expect(a.getByRole("cell", { name: "En upphandlare och en strateg" }).first()).toBeVisible();
   await expectNoAxeViolations(a);
 });

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 /// How long a request waits for a connection before it is told the
 /// service is unavailable, rather than hanging.
-const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(1);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// WAL lets readers work while one writer writes; the busy timeout makes

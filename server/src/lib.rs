@@ -5,6 +5,7 @@ pub mod config;
 pub mod db;
 pub mod health;
 pub mod mailer;
+pub mod outage;
 pub mod routes;
 pub mod security;
 pub mod seed;

@@ -1,7 +1,7 @@
 //! The router: pages, server functions, health, static files, and the
 //! middleware around them.
 
-use crate::{config::Config, health, security, session};
+use crate::{config::Config, health, outage, security, session};
 use app::{context::AppContext, db::Db, error::AppError, shell, App};
 use axum::{
     body::{to_bytes, Body},
@@ -31,6 +31,7 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 pub struct AppState {
     pub leptos: LeptosOptions,
     pub context: AppContext,
+    pub outage: Arc<outage::Outage>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -71,6 +72,7 @@ pub fn router(config: &Config, db: Db) -> Router {
             ip_allowance: config.ip_allowance,
             smtp_configured: config.smtp.is_some(),
         },
+        outage: Arc::default(),
     };
     let context = state.context.clone();
     let provide = move || provide_context(context.clone());
@@ -93,6 +95,7 @@ pub fn router(config: &Config, db: Db) -> Router {
             provide, shell,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
+        .layer(middleware::from_fn_with_state(state.clone(), outage::guard))
         .with_state(state)
         .layer(middleware::from_fn(server_fn_status))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
@@ -263,7 +266,7 @@ async fn plain_errors(req: Request, next: Next) -> Response {
     json_error(AppError::PayloadTooLarge)
 }
 
-fn json_error(error: AppError) -> Response {
+pub(crate) fn json_error(error: AppError) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let body = serde_json::to_string(&error).unwrap_or_default();
     let mut res = (status, body).into_response();
