@@ -38,6 +38,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "demo")]
         scale: crate::seed::Scale,
     },
+    /// Write a consistent copy of the running SQLite database to FILE
+    /// (online; the server may keep serving). PostgreSQL: use pg_dump.
+    Backup { file: std::path::PathBuf },
+    /// Replace everything in the SQLite database with the backup in FILE,
+    /// in one transaction.
+    Restore { file: std::path::PathBuf },
     /// Print the newest mails in the outbox (kept when no SMTP is set).
     Outbox {
         /// How many mails to print.

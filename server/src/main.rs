@@ -38,6 +38,21 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::CreateAdmin { email, name } => create_admin(&config, &email, &name).await,
         Command::Seed { scale } => seed(&config, scale).await,
+        Command::Backup { file } => {
+            let db = open(&config).await?;
+            server::backup::backup(&db, &file).await?;
+            println!("samrad: the database is backed up to {}", file.display());
+            Ok(())
+        }
+        Command::Restore { file } => {
+            server::backup::restore(&config.database_url, &file).await?;
+            println!(
+                "samrad: the database is restored from {} ({})",
+                file.display(),
+                redact(&config.database_url)
+            );
+            Ok(())
+        }
         Command::Outbox { limit, to, json } => outbox(&config, limit, to.as_deref(), json).await,
     }
 }
