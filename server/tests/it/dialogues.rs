@@ -15,7 +15,7 @@ fn encode(pairs: &[(&str, String)]) -> String {
 
 /// The network, Anna's (coordinator) cookie and organisation, and a shared
 /// need.
-async fn setup(app: &TestApp) -> (String, String, String, String) {
+pub(crate) async fn setup(app: &TestApp) -> (String, String, String, String) {
     let (anna, a_org) = coordinator(app, "anna@stockholm.se", "212000-0142").await;
     let network = create(app, &anna, "Nätverket", &a_org, "listed").await;
     let quarter = app::needs::Quarter(app::needs::Quarter::of_ms(app::db::now_ms()).0 + 1).code();
@@ -55,7 +55,7 @@ fn next_year() -> i64 {
     year + 1
 }
 
-fn dialogue_form(
+pub(crate) fn dialogue_form(
     network: &str,
     org: &str,
     need: &str,
@@ -113,7 +113,7 @@ fn last_sunday_of_march(year: i64, offset: i64) -> String {
     app::time::stockholm_parts(at).0
 }
 
-async fn plan(app: &TestApp, cookie: &str, pairs: &[(&'static str, String)]) -> String {
+pub(crate) async fn plan(app: &TestApp, cookie: &str, pairs: &[(&'static str, String)]) -> String {
     let res = app
         .post_as(cookie, "/api/dialogues/create", &encode(pairs))
         .await;

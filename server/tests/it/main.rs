@@ -14,6 +14,7 @@ mod database;
 mod dialogues;
 mod faults;
 mod health;
+mod hostile;
 mod mail;
 mod needs;
 mod network_access;
