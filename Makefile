@@ -27,7 +27,7 @@ bootstrap:
 	@scripts/bootstrap
 
 build-release:
-	cargo leptos build --release
+	cargo leptos build --release --precompress
 
 build-debug:
 	cargo leptos build

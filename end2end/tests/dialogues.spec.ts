@@ -10,7 +10,7 @@ import {
   verifiedPerson,
 } from "./fixtures";
 
-test("hosts plan a dialogue for two needs, two organisations register, a three-level thread, minutes approved and the record exported", async ({ page, browser }, info) => {
+test("hosts plan a dialogue for two needs, two organisations register, a three-level thread, minutes approved, a summary linking input to a requirement, and the record exported", async ({ page, browser }, info) => {
   test.setTimeout(150_000);
   const project = info.project.name;
   const js = project === "js";

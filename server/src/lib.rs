@@ -1,6 +1,7 @@
 //! The `samrad` server: configuration, database, middleware and routing.
 //! The UI and the server functions live in the `app` crate.
 
+pub mod assets;
 pub mod backup;
 pub mod config;
 pub mod db;

@@ -1,7 +1,7 @@
 //! The router: pages, server functions, health, static files, and the
 //! middleware around them.
 
-use crate::{config::Config, health, outage, security, session};
+use crate::{assets, config::Config, health, outage, security, session};
 use app::{context::AppContext, db::Db, error::AppError, shell, App};
 use axum::{
     body::{to_bytes, Body},
@@ -46,6 +46,7 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .site_root(config.site_root.as_str())
         .site_pkg_dir("pkg")
         .site_addr(config.bind)
+        .hash_files(assets::files_are_hashed())
         .build()
 }
 
@@ -88,6 +89,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         .route("/dialoger/{id}/protokoll.json", get(dialogue_record_json))
         .route("/kalender/{file}", get(network_feed))
         .route("/api/{*fn_name}", post(unknown_server_fn))
+        .merge(assets::pkg_routes(&config.site_root))
         .leptos_routes_with_context(&state, route_list(), provide.clone(), move || {
             shell(leptos.clone())
         })
@@ -98,6 +100,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), outage::guard))
         .with_state(state)
         .layer(middleware::from_fn(server_fn_status))
+        .layer(middleware::from_fn(assets::island_free_pages))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn(plain_errors))
         .layer(CatchPanicLayer::custom(panic_response))
