@@ -42,6 +42,7 @@ clippy:
 	cargo clippy -p samrad --all-targets -- -D warnings
 	cargo clippy -p app --all-targets --features ssr -- -D warnings
 	cargo clippy -p app --lib --target wasm32-unknown-unknown --features hydrate -- -D warnings
+	cargo clippy -p samrad-ceiling -- -D warnings
 
 test-rust:
 	cargo test -p samrad -p app --features app/ssr

@@ -45,7 +45,7 @@ impl Outage {
             tokio::time::timeout(PROBE_TIMEOUT, sqlx::query("SELECT 1").execute(db.pool())).await,
             Ok(Ok(_))
         );
-        if ok != !self.is_down() {
+        if ok == self.is_down() {
             if ok {
                 tracing::info!("the database answers again");
             } else {

@@ -727,7 +727,7 @@ db_test!(
             },
             input: said.into(),
         };
-        assert_eq!(text.changes, [expected.clone()]);
+        assert_eq!(text.changes, std::slice::from_ref(&expected));
         assert_eq!(
             view.requirement_versions
                 .iter()

@@ -239,7 +239,7 @@ fn case(ids: Vec<String>) -> impl Strategy<Value = Case> {
                 _ => Some((name.to_string(), v)),
             })
             .collect();
-        pairs.extend(extra.into_iter().map(|(k, v)| (k, v)));
+        pairs.extend(extra);
         let mut body = pairs
             .iter()
             .map(|(k, v)| format!("{}={}", percent(k.as_bytes()), percent(v)))
