@@ -6,6 +6,7 @@ use server::{
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    return_large_blocks_to_the_system();
     let cli = Cli::parse();
     telemetry::init(cli.settings.log_format);
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -24,6 +25,20 @@ fn main() -> ExitCode {
             eprintln!("samrad: {message}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Each sign-in's argon2 hash takes a 19 MiB block. glibc raises its mmap
+/// threshold after freeing the first such block and from then on keeps
+/// them in per-thread arenas, so the resident size grew to 177 MiB under
+/// sign-in load (bench/README.md). A fixed threshold gives every block of
+/// a mebibyte or more back to the system when it is freed.
+fn return_large_blocks_to_the_system() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; it is called once,
+    // before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
     }
 }
 

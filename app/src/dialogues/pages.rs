@@ -89,16 +89,7 @@ pub fn NewDialoguePage() -> impl IntoView {
         let network = network.clone();
         Resource::new(
             || (),
-            move |_| {
-                crate::needs::api::network_needs(
-                    network.clone(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                )
-            },
+            move |_| crate::needs::api::open_needs(network.clone()),
         )
     };
     let form = FormFeedback::for_action(CreateDialogue::PATH);
@@ -114,13 +105,7 @@ pub fn NewDialoguePage() -> impl IntoView {
                         Ok(list) if !list.is_empty() => list,
                         _ => return view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
                     };
-                    let needs: Vec<(String, String)> = needs
-                        .await
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter(|n| n.status != crate::needs::NeedStatus::Draft && n.status.is_open())
-                        .map(|n| (n.public_id, n.title))
-                        .collect();
+                    let needs = needs.await.unwrap_or_default();
                     view! { <DialogueForm network organisations needs form /> }.into_any()
                 })
             }}

@@ -533,6 +533,7 @@ fn filter(
     division: &str,
     lan: &str,
     sort: &str,
+    after: &str,
 ) -> super::NeedFilter {
     super::NeedFilter {
         status: super::NeedStatus::parse(status),
@@ -540,14 +541,37 @@ fn filter(
         division: crate::cpv::division(division).map(|d| d.code.to_string()),
         lan: crate::regions::lan(lan).map(|l| l.code.to_string()),
         by_demand: sort == "efterfragan",
+        after: (!after.trim().is_empty()).then(|| after.trim().to_string()),
     }
 }
 
-/// How many needs a list shows at most.
+/// A page of a list: one need more is read to know whether more follow.
 #[cfg(feature = "ssr")]
-const LIST_LIMIT: i64 = 100;
+async fn page(
+    ctx: &crate::context::AppContext,
+    account_id: i64,
+    network_id: Option<i64>,
+    filter: &super::NeedFilter,
+) -> Result<super::NeedPage, AppError> {
+    let mut needs = super::store::list(
+        &ctx.db,
+        account_id,
+        network_id,
+        filter,
+        super::PAGE_SIZE + 1,
+    )
+    .await?;
+    let next = (needs.len() as i64 > super::PAGE_SIZE).then(|| {
+        needs.truncate(super::PAGE_SIZE as usize);
+        needs
+            .last()
+            .map(|n| n.public_id.clone())
+            .unwrap_or_default()
+    });
+    Ok(super::NeedPage { needs, next })
+}
 
-/// The needs of one network the person may see, filtered and sorted.
+/// A page of one network's needs the person may see, filtered and sorted.
 #[server(endpoint = "needs/of-network")]
 pub async fn network_needs(
     network: String,
@@ -556,7 +580,8 @@ pub async fn network_needs(
     #[server(default)] division: String,
     #[server(default)] lan: String,
     #[server(default)] sort: String,
-) -> Result<Vec<super::NeedSummary>, AppError> {
+    #[server(default)] after: String,
+) -> Result<super::NeedPage, AppError> {
     use crate::networks::Action;
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
@@ -565,18 +590,11 @@ pub async fn network_needs(
     if !access.can(Action::ReadContent, net.visibility) {
         return Err(AppError::Forbidden);
     }
-    let filter = filter(&status, &staircase, &division, &lan, &sort);
-    super::store::list(
-        &ctx.db,
-        user.account_id,
-        Some(network_id),
-        &filter,
-        LIST_LIMIT,
-    )
-    .await
+    let filter = filter(&status, &staircase, &division, &lan, &sort, &after);
+    page(&ctx, user.account_id, Some(network_id), &filter).await
 }
 
-/// The needs across all the person's networks, filtered and sorted.
+/// A page of the needs across all the person's networks.
 #[server(endpoint = "needs/mine")]
 pub async fn my_needs(
     #[server(default)] status: String,
@@ -584,11 +602,26 @@ pub async fn my_needs(
     #[server(default)] division: String,
     #[server(default)] lan: String,
     #[server(default)] sort: String,
-) -> Result<Vec<super::NeedSummary>, AppError> {
+    #[server(default)] after: String,
+) -> Result<super::NeedPage, AppError> {
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
-    let filter = filter(&status, &staircase, &division, &lan, &sort);
-    super::store::list(&ctx.db, user.account_id, None, &filter, LIST_LIMIT).await
+    let filter = filter(&status, &staircase, &division, &lan, &sort, &after);
+    page(&ctx, user.account_id, None, &filter).await
+}
+
+/// The network's needs a dialogue can be planned for, for its form.
+#[server(endpoint = "needs/open-in-network")]
+pub async fn open_needs(network: String) -> Result<Vec<(String, String)>, AppError> {
+    use crate::networks::Action;
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let (network_id, net, access, _) =
+        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
+    if !access.can(Action::ReadContent, net.visibility) {
+        return Err(AppError::Forbidden);
+    }
+    super::store::open_needs(&ctx.db, network_id).await
 }
 
 /// The organisations that may post a need in the network, for its form.

@@ -20,6 +20,8 @@ pub const REQUIREMENT_MAX: usize = 2000;
 pub const QUANTITY_MAX: i64 = 10_000_000;
 /// 100 billion SEK: more than any Swedish public procurement.
 pub const VALUE_MAX: i64 = 100_000_000_000;
+/// Needs per page of a list.
+pub const PAGE_SIZE: i64 = 25;
 
 /// draft → shared → in dialogue → specified → in procurement → fulfilled,
 /// and withdrawn from any step before fulfilled.
@@ -360,6 +362,16 @@ pub struct NeedFilter {
     pub lan: Option<String>,
     /// Most demand first instead of newest first.
     pub by_demand: bool,
+    /// The public id of the last need on the previous page.
+    pub after: Option<String>,
+}
+
+/// One page of a list of needs, and where the next one starts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedPage {
+    pub needs: Vec<NeedSummary>,
+    /// The cursor for the next page (`?efter=`), when there is one.
+    pub next: Option<String>,
 }
 
 /// How one line of a field fared between two versions.

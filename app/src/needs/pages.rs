@@ -10,8 +10,7 @@ use super::{
     },
     line_diff,
     text::{confidence_label, kronor, status_label, text},
-    Change, Confidence, Demand, Level, Need, NeedStatus, NeedSummary, NeedView, Quarter,
-    Requirement,
+    Change, Confidence, Demand, Level, Need, NeedStatus, NeedView, Quarter, Requirement,
 };
 use crate::{
     i18n::{use_lang, Lang},
@@ -42,6 +41,8 @@ pub struct ListQuery {
     pub division: String,
     pub lan: String,
     pub sort: String,
+    /// Where this page starts (the last need of the previous one).
+    pub after: String,
 }
 
 impl ListQuery {
@@ -52,7 +53,24 @@ impl ListQuery {
             division: query_value("huvudgrupp"),
             lan: query_value("lan"),
             sort: query_value("sortering"),
+            after: query_value("efter"),
         }
+    }
+
+    /// The filters as a query string, without the page.
+    fn filters(&self) -> String {
+        [
+            ("status", &self.status),
+            ("niva", &self.staircase),
+            ("huvudgrupp", &self.division),
+            ("lan", &self.lan),
+            ("sortering", &self.sort),
+        ]
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", crate::ui::url_encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
     }
 }
 
@@ -63,13 +81,29 @@ pub fn NeedList(
     /// Where the filter form sends its query.
     action: String,
     query: ListQuery,
-    needs: Vec<NeedSummary>,
+    page: super::NeedPage,
     /// Whether to name each need's network (the list across networks).
     #[prop(optional)]
     show_network: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
+    let super::NeedPage { needs, next } = page;
+    let filters = query.filters();
+    let sep = if filters.is_empty() { "" } else { "&" };
+    let next_href = next.map(|cursor| {
+        format!(
+            "{action}?{filters}{sep}efter={}",
+            crate::ui::url_encode(&cursor)
+        )
+    });
+    let first_href = (!query.after.is_empty()).then(|| {
+        if filters.is_empty() {
+            action.clone()
+        } else {
+            format!("{action}?{filters}")
+        }
+    });
     let option = |value: String, label: String, chosen: &str| {
         let selected = value == chosen;
         view! { <option value=value selected=selected>{label}</option> }
@@ -147,6 +181,12 @@ pub fn NeedList(
             }
             .into_any()
         }}
+        {(next_href.is_some() || first_href.is_some()).then(|| view! {
+            <nav class="pager" aria-label=t.pages_label>
+                {first_href.map(|href| view! { <a href=href>{t.first_page}</a> })}
+                {next_href.map(|href| view! { <a href=href rel="next">{t.next_page}</a> })}
+            </nav>
+        })}
     }
 }
 
@@ -169,6 +209,7 @@ pub fn MyNeedsPage() -> impl IntoView {
                     q.division.clone(),
                     q.lan.clone(),
                     q.sort.clone(),
+                    q.after.clone(),
                 )
             },
         )
@@ -180,8 +221,8 @@ pub fn MyNeedsPage() -> impl IntoView {
             {move || {
                 let query = query.clone();
                 Suspend::new(async move {
-                    let needs = needs.await.unwrap_or_default();
-                    view! { <NeedList action="/behov".to_string() query needs show_network=true /> }
+                    let page = needs.await.unwrap_or_default();
+                    view! { <NeedList action="/behov".to_string() query page show_network=true /> }
                 })
             }}
         </Suspense>

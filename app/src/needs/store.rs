@@ -470,17 +470,8 @@ pub async fn belongs_to(db: &Db, organisation_id: i64, account_id: i64) -> Resul
 }
 
 /// The needs a person may see, in one network or in all of theirs: drafts
-/// only for the owner organisation's people. Each need's demand is summed
-/// from its own interests (by the primary key), so the cost follows the
-/// needs listed, not all the interests there are.
-const LIST: &str = "SELECT public_id, title, status, staircase, owner, network_name, \
-     organisations, total, created_at FROM (SELECT n.id, n.public_id, n.title, n.status, \
-     n.staircase, o.name AS owner, nw.name AS network_name, n.created_at, \
-     (SELECT COUNT(*) FROM need_interests i WHERE i.need_id = n.id) AS organisations, \
-     (SELECT CAST(COALESCE(SUM(i.value_sek), 0) AS BIGINT) FROM need_interests i \
-      WHERE i.need_id = n.id) AS total \
-     FROM needs n JOIN organisations o ON o.id = n.owner_organisation_id \
-     JOIN networks nw ON nw.id = n.network_id \
+/// only for the owner organisation's people.
+const LIST_FROM: &str = "FROM needs n \
      WHERE n.network_id IN (SELECT nm.network_id FROM network_members nm \
            JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
            WHERE nm.status = 'active' AND om.account_id = $1 AND om.status = 'active') \
@@ -490,8 +481,17 @@ const LIST: &str = "SELECT public_id, title, status, staircase, owner, network_n
      AND ($3 = '' OR n.status = $3) AND ($4 = '' OR n.staircase = $4) \
      AND ($5 = '' OR EXISTS (SELECT 1 FROM need_cpv c WHERE c.need_id = n.id AND c.division = $5)) \
      AND ($6 = '' OR EXISTS (SELECT 1 FROM need_regions r WHERE r.need_id = n.id AND r.lan_code = $6))";
+const LIST_NEED: &str = "n.id, n.public_id, n.title, n.status, n.staircase, \
+     n.owner_organisation_id, n.network_id, n.created_at";
+/// A need's demand, summed from its own interests (by the primary key).
+const LIST_DEMAND: &str = "(SELECT COUNT(*) FROM need_interests i WHERE i.need_id = x.id) \
+     AS organisations, (SELECT CAST(COALESCE(SUM(i.value_sek), 0) AS BIGINT) \
+     FROM need_interests i WHERE i.need_id = x.id) AS total";
 
-/// Up to `limit` needs, newest first or most demand first.
+/// Up to `limit` needs, newest first or most demand first, from the
+/// cursor in `filter.after` on. Newest first
+/// picks the page before summing any demand, so the sums follow the
+/// needs shown; most demand first must sum every visible need's.
 pub async fn list(
     db: &Db,
     account_id: i64,
@@ -505,12 +505,40 @@ pub async fn list(
     } else {
         " AND $2 = 0"
     };
-    let order = if filter.by_demand {
-        " ORDER BY total DESC, organisations DESC, id DESC"
+    let named = "SELECT y.public_id, y.title, y.status, y.staircase, o.name, nw.name, \
+         y.organisations, y.total, y.created_at FROM";
+    let joins = "y JOIN organisations o ON o.id = y.owner_organisation_id \
+         JOIN networks nw ON nw.id = y.network_id";
+    // Keyset pages: the next page starts after the previous page's last
+    // need ($8), compared by what the list is sorted by ($9 to $11).
+    let sql = if filter.by_demand {
+        format!(
+            "{named} (SELECT x.*, {LIST_DEMAND} FROM (SELECT {LIST_NEED} {LIST_FROM}{network}) x) \
+             {joins} WHERE ($8 = 0 OR y.total < $11 OR (y.total = $11 AND (y.organisations < $10 \
+             OR (y.organisations = $10 AND y.id < $8)))) AND $9 = $9 \
+             ORDER BY y.total DESC, y.organisations DESC, y.id DESC LIMIT $7"
+        )
     } else {
-        " ORDER BY created_at DESC, id DESC"
+        format!(
+            "{named} (SELECT x.*, {LIST_DEMAND} FROM (SELECT {LIST_NEED} {LIST_FROM}{network} \
+             AND ($8 = 0 OR n.created_at < $9 OR (n.created_at = $9 AND n.id < $8)) \
+             AND $10 = $10 AND $11 = $11 \
+             ORDER BY n.created_at DESC, n.id DESC LIMIT $7) x) \
+             {joins} ORDER BY y.created_at DESC, y.id DESC"
+        )
     };
-    let sql = format!("{LIST}{network}) x{order} LIMIT $7");
+    let cursor: Option<(i64, i64, i64, i64)> = match &filter.after {
+        Some(after) => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT x.id, x.created_at, {LIST_DEMAND} FROM needs x WHERE x.public_id = $1"
+            )))
+            .bind(after)
+            .fetch_optional(db.pool())
+            .await?
+        }
+        None => None,
+    };
+    let (after_id, after_created, after_organisations, after_total) = cursor.unwrap_or_default();
     type Row = (
         String,
         String,
@@ -531,6 +559,10 @@ pub async fn list(
         .bind(filter.division.clone().unwrap_or_default())
         .bind(filter.lan.clone().unwrap_or_default())
         .bind(limit)
+        .bind(after_id)
+        .bind(after_created)
+        .bind(after_organisations)
+        .bind(after_total)
         .fetch_all(db.pool())
         .await?;
     Ok(rows
@@ -561,6 +593,18 @@ pub async fn list(
             },
         )
         .collect())
+}
+
+/// The network's needs a dialogue can cover (shared and not yet closed):
+/// (public id, title), newest first.
+pub async fn open_needs(db: &Db, network_id: i64) -> Result<Vec<(String, String)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT public_id, title FROM needs WHERE network_id = $1 \
+         AND status NOT IN ('draft', 'fulfilled', 'withdrawn') ORDER BY created_at DESC, id DESC",
+    )
+    .bind(network_id)
+    .fetch_all(db.pool())
+    .await?)
 }
 
 const MERGE_INTERESTS: &str = "INSERT INTO need_interests (need_id, organisation_id, quantity, \

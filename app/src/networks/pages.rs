@@ -205,6 +205,7 @@ pub fn NetworkPage() -> impl IntoView {
                     q.division.clone(),
                     q.lan.clone(),
                     q.sort.clone(),
+                    q.after.clone(),
                 )
             },
         )
@@ -223,10 +224,10 @@ pub fn NetworkPage() -> impl IntoView {
                 let query = query.clone();
                 Suspend::new(async move {
                 let found = found.await.unwrap_or_default();
-                let needs = needs.await.unwrap_or_default();
+                let page = needs.await.unwrap_or_default();
                 let dialogues = dialogues.await.unwrap_or_default();
                 match view.await {
-                    Ok(v) => view! { <NetworkDetails view=v found needs query dialogues /> }.into_any(),
+                    Ok(v) => view! { <NetworkDetails view=v found page query dialogues /> }.into_any(),
                     Err(crate::error::AppError::NotSignedIn) => {
                         crate::accounts::redirect_to_sign_in();
                         ().into_any()
@@ -244,7 +245,7 @@ fn NetworkDetails(
     /// Organisations found to invite, for coordinators who searched.
     found: Vec<super::FoundOrganisation>,
     /// The needs the person may see, filtered as the URL says.
-    needs: Vec<crate::needs::NeedSummary>,
+    page: crate::needs::NeedPage,
     query: crate::needs::pages::ListQuery,
     dialogues: Vec<(
         String,
@@ -323,7 +324,7 @@ fn NetworkDetails(
                     {can_post.then(|| view! {
                         <p><a class="button" href=format!("/natverk/{}/behov/nytt", net_id)>{crate::needs::text::text(lang).post_need_link}</a></p>
                     })}
-                    <crate::needs::pages::NeedList action=format!("/natverk/{}", net_id_for_list) query needs />
+                    <crate::needs::pages::NeedList action=format!("/natverk/{}", net_id_for_list) query page />
                 </section>
                 <section aria-labelledby="dialoger">
                     <h2 id="dialoger">{t.dialogues_heading}</h2>

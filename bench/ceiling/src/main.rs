@@ -10,7 +10,7 @@ use app::{
     needs::{
         store,
         text::{kronor, status_label},
-        NeedFilter,
+        NeedFilter, PAGE_SIZE,
     },
     staircase::Staircase,
     time::format_stockholm,
@@ -32,8 +32,14 @@ fn escape(text: &str) -> String {
 }
 
 async fn needs(State(c): State<Ceiling>) -> impl IntoResponse {
-    let rows = match store::list(&c.db, c.account_id, None, &NeedFilter::default(), 100).await {
-        Ok(rows) => rows,
+    // The product reads one need more than a page, to know whether a next
+    // page follows; so does this.
+    let filter = NeedFilter::default();
+    let rows = match store::list(&c.db, c.account_id, None, &filter, PAGE_SIZE + 1).await {
+        Ok(mut rows) => {
+            rows.truncate(PAGE_SIZE as usize);
+            rows
+        }
         Err(_) => {
             return (
                 axum::http::StatusCode::SERVICE_UNAVAILABLE,

@@ -751,3 +751,78 @@ db_test!(
         assert!(history.body.contains("(ska) Räckvidd minst 300 km"));
     }
 );
+
+/// The needs a list page links to, in order.
+fn listed(page: &str) -> Vec<String> {
+    page.split("<h3 class=\"card__title\"><a href=\"/behov/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().map(str::to_string))
+        .collect()
+}
+
+/// The next page's address, if the page has one.
+fn next_page(page: &str) -> Option<String> {
+    let at = page.find("rel=\"next\"")?;
+    let start = page[..at].rfind("href=\"")? + "href=\"".len();
+    let end = start + page[start..].find('"')?;
+    Some(page[start..end].replace("&amp;", "&"))
+}
+
+db_test!(
+    need_lists_come_in_pages_of_25_that_together_hold_every_need_once_in_either_order,
+    |app| {
+        let c = cast(&app).await;
+        let mut posted = Vec::new();
+        for i in 0..30 {
+            let id = post_need(
+                &app,
+                &c.anna,
+                &need_form(&c.network, &c.a_org, &format!("Behov nummer {i}"), "shared"),
+            )
+            .await;
+            posted.push(id);
+        }
+        // Some demand, to sort by: need i gets i organisations' worth of value.
+        for (i, need) in posted.iter().enumerate().take(6) {
+            let res = app
+                .post_as(
+                    &c.bo,
+                    "/api/needs/declare",
+                    &declaration(need, &c.b_org, "1", &format!("{}", (i + 1) * 1000), "high"),
+                )
+                .await;
+            assert!(ok(&res), "{}", res.body);
+        }
+        for start in [
+            format!("/natverk/{}", c.network),
+            "/behov".to_string(),
+            format!("/natverk/{}?sortering=efterfragan", c.network),
+        ] {
+            let first = app.get_as(&c.anna, &start).await;
+            let page_one = listed(&first.body);
+            assert_eq!(page_one.len(), 25, "{start}");
+            let next = next_page(&first.body).expect("a next page");
+            assert!(!first.body.contains("Första sidan"));
+            let second = app.get_as(&c.anna, &next).await;
+            let page_two = listed(&second.body);
+            assert_eq!(page_two.len(), 5, "{next}");
+            assert!(next_page(&second.body).is_none(), "the last page");
+            assert!(second.body.contains("Första sidan"));
+            let mut all: Vec<String> = page_one.iter().chain(&page_two).cloned().collect();
+            if start.contains("efterfragan") {
+                let most: Vec<String> = posted.iter().take(6).rev().cloned().collect();
+                assert_eq!(all[..6], most[..], "most demand first");
+                assert!(
+                    next.contains("sortering=efterfragan"),
+                    "the sort carries over"
+                );
+            } else {
+                let newest: Vec<String> = posted.iter().rev().cloned().collect();
+                assert_eq!(all, newest, "newest first, across the pages");
+            }
+            all.sort();
+            all.dedup();
+            assert_eq!(all.len(), 30, "every need once");
+        }
+    }
+);
