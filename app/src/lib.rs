@@ -39,6 +39,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_context(lang);
     #[cfg(feature = "ssr")]
     context::apply_content_security_policy();
+    #[cfg(feature = "ssr")]
+    provide_context(dialogues::api::SeenDialogues::default());
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>

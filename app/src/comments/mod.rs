@@ -16,7 +16,7 @@ pub const BODY_MAX: usize = 5000;
 /// Replies go three levels deep: a comment, a reply, a reply to that.
 pub const MAX_DEPTH: i64 = 2;
 /// Threads (top-level comments with their replies) per page.
-pub const THREADS_PER_PAGE: usize = 20;
+pub const THREADS_PER_PAGE: usize = 10;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Subject {

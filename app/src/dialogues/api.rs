@@ -308,6 +308,7 @@ pub async fn create_dialogue(
 
 /// A dialogue the person may read, with what they may do.
 #[cfg(feature = "ssr")]
+#[derive(Clone)]
 pub(crate) struct Visible {
     pub ctx: crate::context::AppContext,
     pub user: crate::accounts::SessionUser,
@@ -319,11 +320,43 @@ pub(crate) struct Visible {
     pub coordinator_as: Option<i64>,
 }
 
+/// The dialogues a page render asks about: the dialogue page and its
+/// discussion both need the same answer (eight queries), and ask at the
+/// same time, so the second waits for the first's answer. The shell
+/// provides one per page render; calls from outside a render (the API)
+/// find none and always ask the database.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Default)]
+pub struct SeenDialogues(
+    std::sync::Arc<
+        std::sync::Mutex<
+            std::collections::HashMap<
+                (i64, String),
+                std::sync::Arc<tokio::sync::OnceCell<Result<Visible, AppError>>>,
+            >,
+        >,
+    >,
+);
+
 #[cfg(feature = "ssr")]
 pub(crate) async fn visible_dialogue(dialogue: &str) -> Result<Visible, AppError> {
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
-    visible_dialogue_for(ctx, user, dialogue).await
+    let cell = use_context::<SeenDialogues>().and_then(|seen| {
+        let mut map = seen.0.lock().ok()?;
+        Some(
+            map.entry((user.account_id, dialogue.trim().to_string()))
+                .or_default()
+                .clone(),
+        )
+    });
+    match cell {
+        Some(cell) => cell
+            .get_or_init(|| visible_dialogue_for(ctx, user, dialogue))
+            .await
+            .clone(),
+        None => visible_dialogue_for(ctx, user, dialogue).await,
+    }
 }
 
 #[cfg(feature = "ssr")]

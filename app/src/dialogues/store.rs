@@ -713,6 +713,9 @@ pub async fn texts(
     .bind(dialogue_id)
     .fetch_all(db.pool())
     .await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
     let links: Vec<(String, String, String, String, String, i64, String)> =
         sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT t.public_id, c.input, {REQUIREMENT_REF} FROM dialogue_text_changes c \
