@@ -327,16 +327,13 @@ pub(crate) struct Visible {
 /// find none and always ask the database.
 #[cfg(feature = "ssr")]
 #[derive(Clone, Default)]
-pub struct SeenDialogues(
-    std::sync::Arc<
-        std::sync::Mutex<
-            std::collections::HashMap<
-                (i64, String),
-                std::sync::Arc<tokio::sync::OnceCell<Result<Visible, AppError>>>,
-            >,
-        >,
-    >,
-);
+pub struct SeenDialogues(std::sync::Arc<std::sync::Mutex<SeenMap>>);
+
+/// (person, dialogue) to the answer, worked out once.
+#[cfg(feature = "ssr")]
+type SeenMap = std::collections::HashMap<(i64, String), std::sync::Arc<SeenCell>>;
+#[cfg(feature = "ssr")]
+type SeenCell = tokio::sync::OnceCell<Result<Visible, AppError>>;
 
 #[cfg(feature = "ssr")]
 pub(crate) async fn visible_dialogue(dialogue: &str) -> Result<Visible, AppError> {
