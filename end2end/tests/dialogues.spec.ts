@@ -129,15 +129,17 @@ test("hosts plan a dialogue for two needs, two organisations register, a three-l
     await expect(bo.page.locator(".live-comments").getByText("Och om laddtider i kyla.")).toBeVisible({ timeout: 25_000 });
     await bo.page.reload();
   }
+  // "Svara" opens the reply form under that comment.
   const thread = bo.page.locator(".thread").first();
-  await thread.locator("summary", { hasText: "Svara" }).first().click();
-  await thread.getByLabel("Svara").first().fill("Ja, det är viktigt.");
-  await thread.getByRole("button", { name: "Skicka svaret" }).first().click();
+  await thread.getByRole("link", { name: /^Svara/ }).first().click();
+  await bo.page.getByLabel("Svara", { exact: true }).fill("Ja, det är viktigt.");
+  await expectNoAxeViolations(bo.page);
+  await bo.page.getByRole("button", { name: "Skicka svaret" }).click();
   await a.goto(dialoguePage);
   const reply = a.locator(".comment--depth-1", { hasText: "Ja, det är viktigt." });
-  await reply.locator("summary", { hasText: "Svara" }).click();
-  await reply.getByLabel("Svara").fill("Då tar vi med det.");
-  await reply.getByRole("button", { name: "Skicka svaret" }).click();
+  await reply.getByRole("link", { name: /^Svara/ }).click();
+  await a.getByLabel("Svara", { exact: true }).fill("Då tar vi med det.");
+  await a.getByRole("button", { name: "Skicka svaret" }).click();
   await expect(a.locator(".comment--depth-2", { hasText: "Då tar vi med det." })).toBeVisible();
   await expectNoAxeViolations(a);
 

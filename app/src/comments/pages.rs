@@ -1,6 +1,8 @@
-//! A subject's discussion as its page shows it: threads with their forms
-//! (each a plain form post), pages of threads, and an island that shows
-//! comments others write while the page is open.
+//! A subject's discussion as its page shows it: threads, pages of threads,
+//! and an island that shows comments others write while the page is open.
+//! A comment's reply, edit and hide forms open one at a time, from links
+//! (`?svara=<id>`, `?andra=<id>`, `?dolj=<id>`): a page of a hundred
+//! comments then carries links, not a hundred forms (bench/README.md).
 
 use super::{
     api::{DeleteComment, EditComment, HideComment, PostComment},
@@ -11,7 +13,7 @@ use crate::{
     i18n::{use_lang, Lang},
     time::format_stockholm,
     ui::form::{ErrorSummary, FormFeedback, Notice},
-    ui::query_has,
+    ui::{query_has, query_value, url_encode},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 
@@ -32,7 +34,19 @@ pub fn DiscussionSection(
         .or(FormFeedback::for_action(HideComment::PATH).error());
     let may_post = discussion.may_post;
     let may_moderate = discussion.may_moderate;
-    let paged = crate::ui::query_value("kommentarer");
+    let paged = query_value("kommentarer");
+    // Where a comment's links lead: this page of threads, plus the form.
+    let here = if paged.is_empty() {
+        format!("{path}?")
+    } else {
+        format!("{path}?kommentarer={}&", url_encode(&paged))
+    };
+    let open = OpenForm {
+        reply: query_value("svara"),
+        edit: query_value("andra"),
+        hide: query_value("dolj"),
+        here,
+    };
     view! {
         <section aria-labelledby="kommentarer" class="discussion">
             <h2 id="kommentarer">{t.heading}</h2>
@@ -44,7 +58,7 @@ pub fn DiscussionSection(
             {discussion.threads.into_iter().map(|thread| view! {
                 <div class="thread">
                     {thread.into_iter().map(|c| view! {
-                        <CommentItem comment=c subject target=target.clone() may_post may_moderate />
+                        <CommentItem comment=c subject target=target.clone() may_post may_moderate open=open.clone() />
                     }).collect_view()}
                 </div>
             }).collect_view()}
@@ -56,12 +70,22 @@ pub fn DiscussionSection(
             </nav>
             <LiveComments subject=subject.code().to_string() target=target.clone() after=discussion.newest lang />
             {if may_post {
-                view! { <CommentForm subject target=target.clone() parent=String::new() prefix="ny".into() /> }.into_any()
+                view! { <CommentForm subject target=target.clone() parent=String::new() prefix="ny".into() focus=false /> }.into_any()
             } else {
                 view! { <p>{t.observer}</p> }.into_any()
             }}
         </section>
     }
+}
+
+/// Which comment's form the address opens, and the page's own address to
+/// build the links from (ends in `?` or `&`).
+#[derive(Clone, Debug)]
+struct OpenForm {
+    reply: String,
+    edit: String,
+    hide: String,
+    here: String,
 }
 
 #[component]
@@ -71,65 +95,103 @@ fn CommentItem(
     target: String,
     may_post: bool,
     may_moderate: bool,
+    open: OpenForm,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
     let visible = comment.state == CommentState::Visible;
     let id = comment.public_id.clone();
     let anchor = format!("kommentar-{id}");
-    let (id_reply, id_edit, id_delete, id_hide) = (id.clone(), id.clone(), id.clone(), id);
+    let back = format!("{}#{anchor}", open.here.trim_end_matches(['?', '&']));
+    let link = {
+        let (here, id) = (open.here.clone(), id.clone());
+        move |key: &str| format!("{here}{key}={id}#{key}-{id}")
+    };
+    let author = format!(": {}", comment.author);
+    let reply = (visible && may_post && comment.depth < MAX_DEPTH).then(|| {
+        if open.reply == id {
+            let (block, parent, prefix) = (format!("svara-{id}"), id.clone(), format!("svar-{id}"));
+            view! {
+                <div class="comment__form" id=block>
+                    <CommentForm subject target=target.clone() parent prefix focus=true />
+                    <a href=back.clone()>{t.cancel}</a>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <a class="comment__action" href=link("svara")>{t.reply}<span class="visually-hidden">{author.clone()}</span></a>
+            }
+            .into_any()
+        }
+    });
+    let edit = (visible && comment.mine).then(|| {
+        if open.edit == id {
+            let action = ServerAction::<EditComment>::new();
+            let field = format!("andra-{id}-text");
+            let (block, value, body) = (format!("andra-{id}"), id.clone(), comment.body.clone());
+            view! {
+                <div class="comment__form" id=block>
+                    <ActionForm action>
+                        <input type="hidden" name="comment" value=value />
+                        <div class="field">
+                            <label for=field.clone()>{t.body}</label>
+                            <textarea id=field name="body" rows="4" required=true maxlength=super::BODY_MAX autofocus=true>{body}</textarea>
+                        </div>
+                        <button type="submit" class="button button--small">{t.save}</button>
+                    </ActionForm>
+                    <a href=back.clone()>{t.cancel}</a>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <a class="comment__action" href=link("andra")>{t.edit}<span class="visually-hidden">{author.clone()}</span></a>
+            }
+            .into_any()
+        }
+    });
+    let delete = (comment.mine && comment.state != CommentState::Deleted).then(|| {
+        let delete = ServerAction::<DeleteComment>::new();
+        let value = id.clone();
+        view! {
+            <ActionForm action=delete attr:class="inline-form">
+                <input type="hidden" name="comment" value=value />
+                <button type="submit" class="button button--small button--quiet-dark">{t.delete}</button>
+            </ActionForm>
+        }
+    });
+    let hide = (visible && may_moderate).then(|| {
+        if open.hide == id {
+            let action = ServerAction::<HideComment>::new();
+            let field = format!("dolj-{id}-reason");
+            let (block, value) = (format!("dolj-{id}"), id.clone());
+            view! {
+                <div class="comment__form" id=block>
+                    <ActionForm action>
+                        <input type="hidden" name="comment" value=value />
+                        <div class="field">
+                            <label for=field.clone()>{t.hide_reason}</label>
+                            <textarea id=field name="reason" rows="2" required=true maxlength=crate::networks::REASON_MAX autofocus=true></textarea>
+                        </div>
+                        <button type="submit" class="button button--small button--quiet-dark">{t.hide_button}</button>
+                    </ActionForm>
+                    <a href=back.clone()>{t.cancel}</a>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <a class="comment__action" href=link("dolj")>{t.hide}<span class="visually-hidden">{author.clone()}</span></a>
+            }
+            .into_any()
+        }
+    });
     view! {
         <article id=anchor class=format!("comment comment--depth-{}", comment.depth)>
             <CommentBody comment=comment.clone() lang />
-            {(visible && may_post && comment.depth < MAX_DEPTH).then(|| view! {
-                <details>
-                    <summary>{t.reply}<span class="visually-hidden">{format!(": {}", comment.author)}</span></summary>
-                    <CommentForm subject target=target.clone() parent=id_reply.clone() prefix=format!("svar-{id_reply}") />
-                </details>
-            })}
-            {(visible && comment.mine).then(|| {
-                let edit = ServerAction::<EditComment>::new();
-                let field = format!("andra-{id_edit}");
-                view! {
-                    <details>
-                        <summary>{t.edit}</summary>
-                        <ActionForm action=edit>
-                            <input type="hidden" name="comment" value=id_edit.clone() />
-                            <div class="field">
-                                <label for=field.clone()>{t.body}</label>
-                                <textarea id=field name="body" rows="4" required=true maxlength=super::BODY_MAX>{comment.body.clone()}</textarea>
-                            </div>
-                            <button type="submit" class="button button--small">{t.save}</button>
-                        </ActionForm>
-                    </details>
-                }
-            })}
-            {(comment.mine && comment.state != CommentState::Deleted).then(|| {
-                let delete = ServerAction::<DeleteComment>::new();
-                view! {
-                    <ActionForm action=delete attr:class="inline-form">
-                        <input type="hidden" name="comment" value=id_delete.clone() />
-                        <button type="submit" class="button button--small button--quiet-dark">{t.delete}</button>
-                    </ActionForm>
-                }
-            })}
-            {(visible && may_moderate).then(|| {
-                let hide = ServerAction::<HideComment>::new();
-                let field = format!("dolj-{id_hide}");
-                view! {
-                    <details>
-                        <summary>{t.hide}<span class="visually-hidden">{format!(": {}", comment.author)}</span></summary>
-                        <ActionForm action=hide>
-                            <input type="hidden" name="comment" value=id_hide.clone() />
-                            <div class="field">
-                                <label for=field.clone()>{t.hide_reason}</label>
-                                <textarea id=field name="reason" rows="2" required=true maxlength=crate::networks::REASON_MAX></textarea>
-                            </div>
-                            <button type="submit" class="button button--small button--quiet-dark">{t.hide_button}</button>
-                        </ActionForm>
-                    </details>
-                }
-            })}
+            <div class="comment__actions">{reply}{edit}{delete}</div>
+            {hide}
         </article>
     }
 }
@@ -158,7 +220,14 @@ fn CommentBody(comment: Comment, lang: Lang) -> impl IntoView {
 }
 
 #[component]
-fn CommentForm(subject: Subject, target: String, parent: String, prefix: String) -> impl IntoView {
+fn CommentForm(
+    subject: Subject,
+    target: String,
+    parent: String,
+    prefix: String,
+    /// Opened from a link: the person asked to write here.
+    focus: bool,
+) -> impl IntoView {
     let t = text(use_lang());
     let action = ServerAction::<PostComment>::new();
     let field = format!("kommentar-{prefix}");
@@ -172,7 +241,7 @@ fn CommentForm(subject: Subject, target: String, parent: String, prefix: String)
             <div class="field">
                 <label for=field.clone()>{if reply { t.reply } else { t.write }}</label>
                 <p class="hint" id=hint.clone()>{t.body_hint}</p>
-                <textarea id=field name="body" rows="4" required=true maxlength=super::BODY_MAX aria-describedby=hint></textarea>
+                <textarea id=field name="body" rows="4" required=true maxlength=super::BODY_MAX aria-describedby=hint autofocus=focus></textarea>
             </div>
             <button type="submit" class="button">{if reply { t.send_reply } else { t.send }}</button>
         </ActionForm>

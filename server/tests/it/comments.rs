@@ -289,3 +289,47 @@ db_test!(
         assert_eq!(fresh[0]["body"], "Alldeles ny");
     }
 );
+
+db_test!(
+    a_comment_offers_links_and_the_address_opens_one_form_at_a_time,
+    |app| {
+        let (anna, bo, _, need) = cast(&app).await;
+        let first = comment(&app, &bo, &need, "", "Första inlägget").await;
+        let id = id_of(&first);
+        comment(&app, &bo, &need, "", "Andra inlägget").await;
+        let posting = "action=\"/api/comments/post\"";
+
+        let page = app.get_as(&anna, &format!("/behov/{need}")).await;
+        assert_eq!(
+            page.body.matches(posting).count(),
+            1,
+            "only the new-comment form"
+        );
+        assert!(page.body.contains(&format!("?svara={id}#svara-{id}")));
+
+        let open = app
+            .get_as(&anna, &format!("/behov/{need}?svara={id}"))
+            .await;
+        assert_eq!(
+            open.body.matches(posting).count(),
+            2,
+            "and the reply to {id}"
+        );
+        assert!(open
+            .body
+            .contains(&format!("name=\"parent\" value=\"{id}\"")));
+
+        let mine = app.get_as(&bo, &format!("/behov/{need}?andra={id}")).await;
+        assert!(
+            mine.body.contains(">Första inlägget</textarea>"),
+            "the author edits their text"
+        );
+        let not_mine = app
+            .get_as(&anna, &format!("/behov/{need}?andra={id}"))
+            .await;
+        assert!(
+            !not_mine.body.contains("action=\"/api/comments/edit\""),
+            "only the author"
+        );
+    }
+);
