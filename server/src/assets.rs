@@ -74,12 +74,7 @@ pub fn files_are_hashed() -> bool {
 /// out of an HTML page that has no island.
 pub async fn island_free_pages(req: Request, next: Next) -> Response {
     let res = next.run(req).await;
-    let html = res
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !html {
+    if !crate::security::is_html(res.headers()) {
         return res;
     }
     let (mut parts, body) = res.into_parts();

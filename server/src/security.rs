@@ -14,6 +14,13 @@ use std::sync::{
 };
 use tower_http::request_id::{MakeRequestId, RequestId};
 
+/// Whether a response is an HTML page.
+pub(crate) fn is_html(headers: &axum::http::HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"))
+}
+
 /// Headers every response carries. Each request gets a fresh script nonce
 /// in its extensions; the page renders its scripts with it, and here an
 /// HTML response gets the policy that allows exactly that nonce. Setting
@@ -36,9 +43,7 @@ pub async fn security_headers(mut req: Request, next: Next) -> Response {
         HeaderValue::from_static("strict-origin-when-cross-origin"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    let html = headers
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
+    let html = is_html(headers);
     let policy = app::context::content_security_policy(html.then_some(nonce.as_str()));
     if let Ok(policy) = HeaderValue::from_str(&policy) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
