@@ -5,39 +5,12 @@
 use crate::process::{demo_dialogue_and_member, samrad, Server, TempDir, BIN};
 use server::seed::PASSWORD;
 
-/// Every table's rows, as text, in order: what "everything" means here.
-async fn contents(url: &str) -> Vec<(String, String)> {
+/// Every row of every table.
+async fn contents(url: &str) -> Vec<(String, i64, String)> {
     let db = server::db::connect(url).await.unwrap();
-    let tables: Vec<(String,)> = sqlx::query_as(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-         ORDER BY name",
-    )
-    .fetch_all(db.pool())
-    .await
-    .unwrap();
-    let mut out = Vec::new();
-    for (table,) in tables {
-        let columns: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT name FROM pragma_table_info('{table}')"
-        )))
-        .fetch_all(db.pool())
-        .await
-        .unwrap();
-        let row = columns
-            .iter()
-            .map(|(c,)| format!("quote(\"{c}\")"))
-            .collect::<Vec<_>>()
-            .join(" || ',' || ");
-        let (rows,): (Option<String>,) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT group_concat(r, char(10)) FROM (SELECT {row} AS r FROM \"{table}\" ORDER BY rowid)"
-        )))
-        .fetch_one(db.pool())
-        .await
-        .unwrap();
-        out.push((table, rows.unwrap_or_default()));
-    }
+    let all = crate::helpers::table_contents(&db, &[]).await;
     db.pool().close().await;
-    out
+    all
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

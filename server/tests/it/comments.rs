@@ -20,34 +20,12 @@ async fn cast(app: &TestApp) -> (String, String, String, String) {
         crate::networks::invited_and_accepted(app, &anna, &network, cookie, org, number, role)
             .await;
     }
-    let quarter = app::needs::Quarter(app::needs::Quarter::of_ms(app::db::now_ms()).0 + 1).code();
-    let res = app
-        .post_as(
-            &bo,
-            "/api/needs/create",
-            &form(&[
-                ("network", &network),
-                ("organisation", &b_org),
-                ("title", "Elbussar"),
-                ("problem", "Diesel."),
-                ("effect", "El."),
-                ("affected", "Alla."),
-                ("staircase", "infora"),
-                ("divisions[]", "34"),
-                ("regions[]", "01"),
-                ("horizon", &quarter),
-                ("status", "shared"),
-            ]),
-        )
-        .await;
-    assert!(ok(&res), "{}", res.body);
-    let need = res
-        .header("location")
-        .trim_start_matches("/behov/")
-        .split('?')
-        .next()
-        .unwrap()
-        .to_string();
+    let need = crate::needs::post_need(
+        app,
+        &bo,
+        &crate::needs::need_form(&network, &b_org, "Elbussar", "shared"),
+    )
+    .await;
     (anna, bo, cilla, need)
 }
 

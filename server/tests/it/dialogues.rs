@@ -18,34 +18,12 @@ fn encode(pairs: &[(&str, String)]) -> String {
 pub(crate) async fn setup(app: &TestApp) -> (String, String, String, String) {
     let (anna, a_org) = coordinator(app, "anna@stockholm.se", "212000-0142").await;
     let network = create(app, &anna, "Nätverket", &a_org, "listed").await;
-    let quarter = app::needs::Quarter(app::needs::Quarter::of_ms(app::db::now_ms()).0 + 1).code();
-    let res = app
-        .post_as(
-            &anna,
-            "/api/needs/create",
-            &form(&[
-                ("network", &network),
-                ("organisation", &a_org),
-                ("title", "Elbussar"),
-                ("problem", "Diesel."),
-                ("effect", "El."),
-                ("affected", "Alla."),
-                ("staircase", "infora"),
-                ("divisions[]", "34"),
-                ("regions[]", "01"),
-                ("horizon", &quarter),
-                ("status", "shared"),
-            ]),
-        )
-        .await;
-    assert!(ok(&res), "{}", res.body);
-    let need = res
-        .header("location")
-        .trim_start_matches("/behov/")
-        .split('?')
-        .next()
-        .unwrap()
-        .to_string();
+    let need = crate::needs::post_need(
+        app,
+        &anna,
+        &crate::needs::need_form(&network, &a_org, "Elbussar", "shared"),
+    )
+    .await;
     (network, anna, a_org, need)
 }
 
@@ -193,24 +171,14 @@ db_test!(
         let (network, anna, a_org, need) = setup(&app).await;
         let id = plan(&app, &anna, &dialogue_form(&network, &a_org, &need, "5")).await;
         let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
-        app.post_as(
+        crate::networks::invited_and_accepted(
+            &app,
             &anna,
-            "/api/networks/invite",
-            &form(&[
-                ("network", &network),
-                ("org_number", "212000-1355"),
-                ("role", "member"),
-            ]),
-        )
-        .await;
-        app.post_as(
+            &network,
             &bo,
-            "/api/networks/answer-invitation",
-            &form(&[
-                ("network", &network),
-                ("organisation", &b_org),
-                ("answer", "accept"),
-            ]),
+            &b_org,
+            "212000-1355",
+            "member",
         )
         .await;
         let status = |to: &str| form(&[("dialogue", &id), ("status", to), ("reason", "Beslut")]);
@@ -277,26 +245,8 @@ db_test!(
             let number = crate::helpers::org_number(300 + i);
             let (cookie, org) =
                 coordinator(&app, &format!("person{i}@kommun{i}.se"), &number).await;
-            let invited = app
-                .post_as(
-                    &anna,
-                    "/api/networks/invite",
-                    &form(&[
-                        ("network", &network),
-                        ("org_number", &number),
-                        ("role", "member"),
-                    ]),
-                )
-                .await;
-            assert!(ok(&invited), "{}", invited.body);
-            app.post_as(
-                &cookie,
-                "/api/networks/answer-invitation",
-                &form(&[
-                    ("network", &network),
-                    ("organisation", &org),
-                    ("answer", "accept"),
-                ]),
+            crate::networks::invited_and_accepted(
+                &app, &anna, &network, &cookie, &org, &number, "member",
             )
             .await;
             people.push((cookie, org));
@@ -532,24 +482,14 @@ db_test!(
         let (network, anna, a_org, need) = setup(&app).await;
         let id = plan(&app, &anna, &dialogue_form(&network, &a_org, &need, "5")).await;
         let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
-        app.post_as(
+        crate::networks::invited_and_accepted(
+            &app,
             &anna,
-            "/api/networks/invite",
-            &form(&[
-                ("network", &network),
-                ("org_number", "212000-1355"),
-                ("role", "member"),
-            ]),
-        )
-        .await;
-        app.post_as(
+            &network,
             &bo,
-            "/api/networks/answer-invitation",
-            &form(&[
-                ("network", &network),
-                ("organisation", &b_org),
-                ("answer", "accept"),
-            ]),
+            &b_org,
+            "212000-1355",
+            "member",
         )
         .await;
         let announce = form(&[("dialogue", &id), ("status", "announced"), ("reason", "Ut")]);

@@ -2,7 +2,7 @@
 //! writes, two instances on one PostgreSQL, and PostgreSQL stopped under
 //! load (a throwaway cluster of the test's own, never the shared server).
 
-use crate::helpers::{Answer, TestDatabase};
+use crate::helpers::TestDatabase;
 use crate::process::{demo_dialogue_and_member, free_port, samrad, Server, TempDir};
 use app::db::Engine;
 use server::seed::PASSWORD;
@@ -94,7 +94,14 @@ async fn a_server_killed_mid_write_restarts_on_an_intact_sqlite_database_with_ev
         .request("GET", &format!("/dialoger/{dialogue}"), Some(&cookie), None)
         .await;
     assert_eq!(page.status, 200, "the session outlived the kill");
-    assert!(page.body.contains(&acknowledged[0]));
+    // The first page of threads (the oldest ten) holds some of them; which
+    // ones depends on how the writers interleaved.
+    assert!(
+        acknowledged
+            .iter()
+            .any(|body| page.body.contains(body.as_str())),
+        "the restarted server shows the comments"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -258,17 +265,11 @@ impl Drop for Cluster {
     }
 }
 
-/// A request that must be answered within two seconds: (answer, time).
-async fn timed(
-    server: &Server,
-    method: &str,
-    path: &str,
-    cookie: &str,
-    body: Option<&str>,
-) -> (Answer, Duration) {
+/// A request's answer and how long it took.
+async fn timed<T>(request: impl std::future::Future<Output = T>) -> (T, Duration) {
     let started = Instant::now();
-    let res = server.request(method, path, Some(cookie), body).await;
-    (res, started.elapsed())
+    let answer = request.await;
+    (answer, started.elapsed())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -307,17 +308,11 @@ async fn with_postgres_stopped_under_load_requests_get_503_within_two_seconds_an
     cluster.stop();
     tokio::time::sleep(Duration::from_millis(1500)).await;
 
-    let (res, took) = timed(&server, "GET", &page, &cookie, None).await;
+    let (res, took) = timed(server.request("GET", &page, Some(&cookie), None)).await;
     assert_eq!(res.status, 503, "{}", res.body);
     assert!(took < Duration::from_secs(2), "took {took:?}");
-    let (html, took) = {
-        let started = Instant::now();
-        let res = crate::process::ServerAt(server.port)
-            .get(&page, &cookie)
-            .await
-            .unwrap();
-        (res, started.elapsed())
-    };
+    let (html, took) = timed(server.get(&page, &cookie)).await;
+    let html = html.expect("an answer");
     assert_eq!(html.status, 503);
     assert!(took < Duration::from_secs(2), "took {took:?}");
     assert!(
@@ -327,18 +322,8 @@ async fn with_postgres_stopped_under_load_requests_get_503_within_two_seconds_an
         html.body
     );
     assert_eq!(html.header("retry-after"), "10");
-    let (post, took) = timed(
-        &server,
-        "POST",
-        "/api/comments/post",
-        &cookie,
-        Some(&crate::helpers::form(&[
-            ("subject", "dialogue"),
-            ("target", &dialogue),
-            ("body", "Under avbrottet"),
-        ])),
-    )
-    .await;
+    let (post, took) = timed(server.comment(&cookie, &dialogue, "Under avbrottet")).await;
+    let post = post.expect("an answer");
     assert_eq!(post.status, 503, "{}", post.body);
     assert!(post.body.contains("unavailable"));
     assert!(took < Duration::from_secs(2), "took {took:?}");

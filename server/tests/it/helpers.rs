@@ -426,3 +426,57 @@ pub fn org_number(i: usize) -> String {
 pub fn ok(res: &Answer) -> bool {
     res.status.is_success() || res.status.is_redirection()
 }
+
+/// Every table's rows, as (table, rows, their text in a fixed order), but
+/// the tables in `skip`: what "the database is unchanged" and "the restore
+/// has everything" compare.
+pub async fn table_contents(db: &Db, skip: &[&str]) -> Vec<(String, i64, String)> {
+    let tables: Vec<(String,)> = sqlx::query_as(match db.engine() {
+        Engine::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+             ORDER BY name"
+        }
+        Engine::Postgres => {
+            "SELECT table_name::text FROM information_schema.tables \
+             WHERE table_schema = 'public' ORDER BY 1"
+        }
+    })
+    .fetch_all(db.pool())
+    .await
+    .unwrap();
+    let mut out = Vec::new();
+    for (table,) in tables {
+        if skip.contains(&table.as_str()) {
+            continue;
+        }
+        let sql = match db.engine() {
+            Engine::Sqlite => {
+                let columns: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT name FROM pragma_table_info('{table}')"
+                )))
+                .fetch_all(db.pool())
+                .await
+                .unwrap();
+                let row = columns
+                    .iter()
+                    .map(|(c,)| format!("quote(\"{c}\")"))
+                    .collect::<Vec<_>>()
+                    .join(" || ',' || ");
+                format!(
+                    "SELECT COUNT(*), COALESCE(group_concat(r, char(10)), '') \
+                     FROM (SELECT {row} AS r FROM \"{table}\" ORDER BY rowid)"
+                )
+            }
+            Engine::Postgres => format!(
+                "SELECT COUNT(*)::bigint, \
+                 COALESCE(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM \"{table}\" x"
+            ),
+        };
+        let (n, rows): (i64, String) = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        out.push((table, n, rows));
+    }
+    out
+}

@@ -9,7 +9,7 @@
 //! the wrong shape) are always refused with a 4xx.
 
 use crate::helpers::{Answer, TestApp};
-use app::{db::Engine, error::AppError, i18n::Lang};
+use app::{error::AppError, i18n::Lang};
 use axum::{body::Body, http::Request};
 use proptest::{
     prelude::*,
@@ -292,56 +292,7 @@ fn case(ids: Vec<String>) -> impl Strategy<Value = Case> {
 /// in request) and the brute-force counters (which count bad attempts on
 /// purpose).
 async fn fingerprint(app: &TestApp) -> Vec<(String, i64, String)> {
-    let pool = app.db.pool();
-    let tables_sql = match app.db.engine() {
-        Engine::Sqlite => {
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             ORDER BY name"
-        }
-        Engine::Postgres => {
-            "SELECT table_name::text FROM information_schema.tables \
-             WHERE table_schema = 'public' ORDER BY 1"
-        }
-    };
-    let tables: Vec<(String,)> = sqlx::query_as(tables_sql).fetch_all(pool).await.unwrap();
-    let mut out = Vec::new();
-    for (table,) in tables {
-        if ["sessions", "auth_events", "_sqlx_migrations"].contains(&table.as_str()) {
-            continue;
-        }
-        let sql = match app.db.engine() {
-            Engine::Sqlite => sqlite_rows(app, &table).await,
-            Engine::Postgres => format!(
-                "SELECT COUNT(*)::bigint, \
-                 COALESCE(md5(string_agg(x::text, '|' ORDER BY x::text)), '') FROM \"{table}\" x"
-            ),
-        };
-        let (n, digest): (i64, String) = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .fetch_one(pool)
-            .await
-            .unwrap();
-        out.push((table, n, digest));
-    }
-    out
-}
-
-/// Every column of every row of a SQLite table, as one text.
-async fn sqlite_rows(app: &TestApp, table: &str) -> String {
-    let columns: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT name FROM pragma_table_info('{table}')"
-    )))
-    .fetch_all(app.db.pool())
-    .await
-    .unwrap();
-    let row = columns
-        .iter()
-        .map(|(c,)| format!("quote(\"{c}\")"))
-        .collect::<Vec<_>>()
-        .join(" || ',' || ");
-    format!(
-        "SELECT COUNT(*), COALESCE(group_concat(r, char(10)), '') \
-         FROM (SELECT {row} AS r FROM \"{table}\" ORDER BY rowid)"
-    )
+    crate::helpers::table_contents(&app.db, &["sessions", "auth_events", "_sqlx_migrations"]).await
 }
 
 async fn send(app: &TestApp, path: &str, cookie: Option<&str>, case: &Case) -> Answer {

@@ -47,7 +47,7 @@ fn next_quarter() -> String {
     Quarter(now.0 + 1).code()
 }
 
-fn need_form(
+pub(crate) fn need_form(
     network: &str,
     organisation: &str,
     title: &str,
@@ -94,7 +94,7 @@ fn with(pairs: &[(String, String)], key: &str, value: &str) -> Vec<(String, Stri
 }
 
 /// Posts a need and returns its public id.
-async fn post_need(app: &TestApp, cookie: &str, pairs: &[(String, String)]) -> String {
+pub(crate) async fn post_need(app: &TestApp, cookie: &str, pairs: &[(String, String)]) -> String {
     let res = app
         .post_as(cookie, "/api/needs/create", &encode(pairs))
         .await;
@@ -824,5 +824,64 @@ db_test!(
             all.dedup();
             assert_eq!(all.len(), 30, "every need once");
         }
+    }
+);
+
+db_test!(
+    a_dialogue_can_cover_the_networks_shared_open_needs_and_outsiders_see_none,
+    |app| {
+        let c = cast(&app).await;
+        let shared = post_need(
+            &app,
+            &c.anna,
+            &need_form(&c.network, &c.a_org, "Delat", "shared"),
+        )
+        .await;
+        post_need(
+            &app,
+            &c.anna,
+            &need_form(&c.network, &c.a_org, "Utkast", "draft"),
+        )
+        .await;
+        let withdrawn = post_need(
+            &app,
+            &c.anna,
+            &need_form(&c.network, &c.a_org, "Återkallat", "shared"),
+        )
+        .await;
+        let res = app
+            .post_as(
+                &c.anna,
+                "/api/needs/status",
+                &form(&[
+                    ("need", &withdrawn),
+                    ("status", "withdrawn"),
+                    ("reason", "Dubblett"),
+                ]),
+            )
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        let ask = form(&[("network", &c.network)]);
+
+        let open = app.post_as(&c.bo, "/api/needs/open-in-network", &ask).await;
+        let open: Vec<(String, String)> = serde_json::from_str(&open.body).unwrap();
+        assert_eq!(open, [(shared, "Delat".to_string())]);
+
+        let (outsider, _) =
+            coordinator(&app, "dan@malmo.se", &crate::helpers::org_number(910)).await;
+        let refused = app
+            .post_as(&outsider, "/api/needs/open-in-network", &ask)
+            .await;
+        assert_eq!(
+            refused.status, 404,
+            "a hidden network stays hidden: {}",
+            refused.body
+        );
+        assert_eq!(
+            app.post_form("/api/needs/open-in-network", &ask, &[])
+                .await
+                .status,
+            401
+        );
     }
 );
