@@ -1,6 +1,7 @@
 //! One pool type for both engines. SQL is written once, with `$1…$n`
 //! placeholders, which SQLite and PostgreSQL both bind by number.
 
+pub use crate::core::clock::Clock;
 use sqlx::AnyPool;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -47,11 +48,30 @@ impl Engine {
 pub struct Db {
     pool: AnyPool,
     engine: Engine,
+    clock: Clock,
 }
 
 impl Db {
     pub fn new(pool: AnyPool, engine: Engine) -> Self {
-        Self { pool, engine }
+        Self {
+            pool,
+            engine,
+            clock: Clock::system(),
+        }
+    }
+
+    /// The same database read with another clock (a test's own).
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
+    }
+
+    /// Now, as stored: milliseconds since the Unix epoch, UTC.
+    pub fn now(&self) -> i64 {
+        self.clock.now_ms()
+    }
+
+    pub fn clock(&self) -> &Clock {
+        &self.clock
     }
 
     pub fn pool(&self) -> &AnyPool {
@@ -63,12 +83,10 @@ impl Db {
     }
 }
 
-/// Now, as stored: milliseconds since the Unix epoch, UTC.
+/// The system's time, for what has no database at hand (the command
+/// line, tests): milliseconds since the Unix epoch, UTC.
 pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or_default()
+    Clock::system().now_ms()
 }
 
 /// A database error where a unique constraint means "that already exists"
@@ -80,25 +98,7 @@ pub fn conflict_if_taken(err: sqlx::Error) -> crate::error::AppError {
     }
 }
 
-/// A random identifier for URLs, so rows cannot be reached by counting.
-/// A name as it is compared and searched: however it is cased or spaced.
-pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-pub fn public_id() -> String {
-    let (token, _) = crate::accounts::tokens::new_token();
-    token[..16].to_string()
-}
-
-/// A 256-bit random secret for an address that is its own key (a calendar
-/// feed), URL-safe.
-pub fn secret_token() -> String {
-    crate::accounts::tokens::new_token().0
-}
+pub use crate::core::ids::{name_key, public_id, secret_token};
 
 /// Quotes a field, and defuses text a spreadsheet would run as a formula.
 pub fn csv_field(value: &str) -> String {

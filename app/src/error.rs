@@ -47,6 +47,18 @@ pub enum AppError {
     /// A network must keep at least one coordinator.
     #[error("last coordinator")]
     LastCoordinator,
+    /// An organisation must keep at least one admin.
+    #[error("last admin")]
+    LastAdmin,
+    /// A closed network is read-only.
+    #[error("network closed")]
+    NetworkClosed,
+    /// A dormant network starts no new needs or dialogues.
+    #[error("network dormant")]
+    NetworkDormant,
+    /// Only organisations a site admin has verified take part in networks.
+    #[error("organisation not verified")]
+    OrganisationNotVerified,
     /// No place is left (a dialogue's capacity).
     #[error("full")]
     Full,
@@ -95,6 +107,8 @@ pub enum FieldProblem {
     KommunOutsideLan,
     /// No organisation with this number is registered in Samråd.
     UnknownOrganisation,
+    /// The organisation is registered but not yet verified.
+    OrganisationNotVerified,
     /// Not a whole number.
     NotAWholeNumber,
     /// A number outside what makes sense here.
@@ -122,14 +136,18 @@ impl AppError {
         match self {
             AppError::BadRequest | AppError::Validation { .. } => 400,
             AppError::NotSignedIn | AppError::InvalidCredentials => 401,
-            AppError::NotVerified => 403,
+            AppError::NotVerified | AppError::OrganisationNotVerified => 403,
             AppError::InvalidToken => 400,
             AppError::AccountLocked => 429,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
-            AppError::Conflict | AppError::LastCoordinator | AppError::Full | AppError::Frozen => {
-                409
-            }
+            AppError::Conflict
+            | AppError::LastCoordinator
+            | AppError::LastAdmin
+            | AppError::NetworkClosed
+            | AppError::NetworkDormant
+            | AppError::Full
+            | AppError::Frozen => 409,
             AppError::PayloadTooLarge => 413,
             AppError::TooManyRequests => 429,
             AppError::Unavailable => 503,
@@ -218,6 +236,36 @@ impl AppError {
                     "Ett nätverk måste alltid ha minst en samordnare. Utse en annan samordnare först."
                 } else {
                     "A network always keeps at least one coordinator. Appoint another coordinator first."
+                }
+            }
+            AppError::LastAdmin => {
+                if sv {
+                    "En organisation måste alltid ha minst en administratör. Utse en annan administratör först."
+                } else {
+                    "An organisation always keeps at least one admin. Appoint another admin first."
+                }
+            }
+            AppError::NetworkClosed => {
+                if sv {
+                    "Nätverket är stängt. Allt går att läsa och exportera, men inget kan ändras eller läggas till."
+                } else {
+                    "The network is closed. Everything can be read and exported, but nothing can be changed or added."
+                }
+            }
+            AppError::NetworkDormant => {
+                if sv {
+                    "Nätverket är vilande. Inga nya behov eller dialoger startas förrän samordnarna återaktiverar det."
+                } else {
+                    "The network is dormant. No new needs or dialogues start until the coordinators make it active again."
+                }
+            }
+            AppError::OrganisationNotVerified => {
+                if sv {
+                    "Organisationen är inte verifierad än. Samråds administratörer kontrollerar nya organisationer; \
+                     tills dess kan den inte vara med i nätverk."
+                } else {
+                    "The organisation is not verified yet. Samråd's administrators check new organisations; \
+                     until then it cannot take part in networks."
                 }
             }
             AppError::Full => {
@@ -446,6 +494,12 @@ impl FieldProblem {
                 "Ingen organisation med det numret är registrerad i Samråd. Be den registrera sig först."
             } else {
                 "No organisation with this number is registered in Samråd. Ask it to register first."
+            }
+            .into(),
+            FieldProblem::OrganisationNotVerified => if sv {
+                "Organisationen finns i Samråd men är inte verifierad än, så den kan inte bjudas in. Försök igen när en administratör har verifierat den."
+            } else {
+                "The organisation is in Samråd but not verified yet, so it cannot be invited. Try again once an administrator has verified it."
             }
             .into(),
             FieldProblem::InvalidUrl => if sv {

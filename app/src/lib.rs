@@ -6,6 +6,7 @@ pub mod accessibility;
 pub mod accounts;
 pub mod comments;
 pub mod context;
+pub mod core;
 pub mod cpv;
 pub mod dialogues;
 pub mod error;
@@ -14,6 +15,7 @@ pub mod needs;
 pub mod networks;
 pub mod organisations;
 pub mod pages;
+pub mod privacy;
 pub mod regions;
 pub mod staircase;
 pub mod time;
@@ -105,6 +107,11 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/organisationer/ansprak")
+                        view=organisations::pages::ClaimsPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/organisationer/:id")
                         view=organisations::pages::OrganisationPage
                         ssr=SsrMode::Async
@@ -155,6 +162,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/behov/:id/historik")
                         view=needs::pages::NeedHistoryPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/tillganglighet/rapporter")
+                        view=accessibility::page::ReportsPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -1,15 +1,13 @@
 //! Outgoing mail. Every message is first queued in the `outbox` table, in
 //! the same request that decided to send it. With SMTP configured the
 //! server's delivery worker sends the queue and marks what went; without
-//! it the outbox is the end of the line, and each mail is also logged so a
-//! newcomer can follow the links locally (`samrad outbox`). No HTTP route
-//! reads the outbox.
+//! it the outbox is the end of the line, and a newcomer follows the links
+//! locally with `samrad outbox`. No HTTP route reads the outbox, and no
+//! log line holds a mail's text: links in it are live keys to accounts.
+//! A body is kept only until it is delivered, or a day at most; the row
+//! (recipient, subject, times) stays, for the person's own data download.
 
-use crate::{
-    context::AppContext,
-    db::{now_ms, Db},
-    error::AppError,
-};
+use crate::{context::AppContext, db::Db, error::AppError};
 
 const QUEUE: &str =
     "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)";
@@ -19,17 +17,15 @@ pub async fn send(ctx: &AppContext, to: &str, subject: &str, body: &str) -> Resu
         .bind(to)
         .bind(subject)
         .bind(body)
-        .bind(now_ms())
+        .bind(ctx.db.now())
         .execute(ctx.db.pool())
         .await?;
     if ctx.smtp_configured {
-        tracing::info!(to, subject, "mail queued for SMTP delivery");
+        tracing::info!(subject, "mail queued for SMTP delivery");
     } else {
         tracing::info!(
-            to,
             subject,
-            body,
-            "mail put in the outbox (no SMTP configured)"
+            "mail put in the outbox (no SMTP configured; `samrad outbox` shows it)"
         );
     }
     Ok(())
@@ -78,14 +74,14 @@ const CLAIM_TIMEOUT_MS: i64 = 60_000;
 pub const MAX_ATTEMPTS: i64 = 10;
 
 const CLAIM: &str = "UPDATE outbox SET claimed_at = $1 WHERE id IN ( \
-     SELECT id FROM outbox WHERE sent_at IS NULL AND attempts < $2 \
+     SELECT id FROM outbox WHERE sent_at IS NULL AND attempts < $2 AND body <> '' \
      AND (claimed_at IS NULL OR claimed_at < $3) ORDER BY id LIMIT $4) \
      RETURNING id, recipient, subject, body, created_at, sent_at";
 
 /// Takes up to `limit` unsent mails for delivery, so that two server
 /// instances never send the same one at the same time.
 pub async fn claim_unsent(db: &Db, limit: i64) -> Result<Vec<OutboxMail>, AppError> {
-    let now = now_ms();
+    let now = db.now();
     let rows: Vec<MailRow> = sqlx::query_as(CLAIM)
         .bind(now)
         .bind(MAX_ATTEMPTS)
@@ -96,11 +92,12 @@ pub async fn claim_unsent(db: &Db, limit: i64) -> Result<Vec<OutboxMail>, AppErr
     Ok(rows.into_iter().map(mail).collect())
 }
 
-const MARK_SENT: &str = "UPDATE outbox SET sent_at = $1, claimed_at = NULL WHERE id = $2";
+const MARK_SENT: &str =
+    "UPDATE outbox SET sent_at = $1, claimed_at = NULL, body = '' WHERE id = $2";
 
 pub async fn mark_sent(db: &Db, id: i64) -> Result<(), AppError> {
     sqlx::query(MARK_SENT)
-        .bind(now_ms())
+        .bind(db.now())
         .bind(id)
         .execute(db.pool())
         .await?;
@@ -117,4 +114,20 @@ pub async fn mark_failed(db: &Db, id: i64, error: &str) -> Result<(), AppError> 
         .execute(db.pool())
         .await?;
     Ok(())
+}
+
+/// How long an undelivered mail's body is kept: every link in it has
+/// expired by then (a verification link lives a day, a reset an hour).
+pub const BODY_KEPT_MS: i64 = 24 * 60 * 60 * 1000;
+
+const PURGE: &str = "UPDATE outbox SET body = '' WHERE body <> '' AND created_at < $1";
+
+/// Erases the bodies of mails older than a day; they are not sent any
+/// more. Runs now and then in the server.
+pub async fn purge(db: &Db) -> Result<u64, AppError> {
+    let done = sqlx::query(PURGE)
+        .bind(db.now() - BODY_KEPT_MS)
+        .execute(db.pool())
+        .await?;
+    Ok(done.rows_affected())
 }

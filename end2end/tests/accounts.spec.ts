@@ -97,6 +97,7 @@ test("two-step verification: set up with the app's code, then sign in with a cod
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/konto$/);
 
+  await page.getByLabel("Ditt lösenord, för att bekräfta att det är du").fill(password);
   await page.getByRole("button", { name: "Slå på tvåstegsverifiering" }).click();
   await expect(page).toHaveURL(/\/konto\/tvasteg$/);
   await expect(page.locator("ol.codes li")).toHaveCount(10);

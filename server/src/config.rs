@@ -99,6 +99,10 @@ pub struct Settings {
     /// Password-reset requests allowed from one IP address per hour.
     #[arg(long, env = "RESET_PER_IP", default_value_t = 10, global = true)]
     pub reset_per_ip: i64,
+    /// Reports from the accessibility statement allowed from one IP address
+    /// per hour.
+    #[arg(long, env = "REPORTS_PER_IP", default_value_t = 5, global = true)]
+    pub reports_per_ip: i64,
     /// Where mail is sent, e.g. smtps://user:pass@smtp.example.se:465. Without
     /// it, mail stays in the outbox (see `samrad outbox`).
     #[arg(long, env = "SMTP_URL", global = true)]
@@ -119,6 +123,12 @@ pub struct Settings {
         global = true
     )]
     pub require_2fa_for_admins: bool,
+    /// Reverse proxies in front of Samråd, as a comma-separated list of
+    /// addresses or CIDR ranges (10.0.0.0/8, ::1). Only requests from
+    /// these have their X-Forwarded-For / Forwarded headers read, to find
+    /// the client's own address; unset, those headers are ignored.
+    #[arg(long, env = "TRUSTED_PROXIES", default_value = "", global = true)]
+    pub trusted_proxies: String,
     /// The folder with the built assets (cargo-leptos's site root).
     #[arg(long, env = "SITE_ROOT", default_value = "target/site", global = true)]
     pub site_root: String,
@@ -142,6 +152,9 @@ pub struct Config {
     pub sessions: app::accounts::session::SessionPolicy,
     pub ip_allowance: app::accounts::limits::IpAllowance,
     pub smtp: Option<crate::mailer::Smtp>,
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The clock everything reads; a test's own can be moved forward.
+    pub clock: app::db::Clock,
 }
 
 impl Config {
@@ -175,10 +188,13 @@ impl Config {
         };
         Ok(Config {
             smtp,
+            trusted_proxies: parse_proxies(&settings.trusted_proxies)?,
+            clock: app::db::Clock::system(),
             ip_allowance: app::accounts::limits::IpAllowance {
                 sign_ins_per_15_min: settings.signin_per_ip.max(1),
                 sign_ups_per_hour: settings.signup_per_ip.max(1),
                 resets_per_hour: settings.reset_per_ip.max(1),
+                reports_per_hour: settings.reports_per_ip.max(1),
             },
             sessions: app::accounts::session::SessionPolicy {
                 idle_ms: i64::from(settings.session_idle_hours) * hour_ms,
@@ -196,6 +212,21 @@ impl Config {
     pub fn is_https(&self) -> bool {
         self.site_origin.starts_with("https://")
     }
+}
+
+/// A list of proxy addresses or ranges: `10.0.0.0/8, 192.0.2.7, ::1`.
+pub fn parse_proxies(list: &str) -> Result<Vec<ipnet::IpNet>, String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<ipnet::IpNet>()
+                .or_else(|_| item.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| {
+                    format!("TRUSTED_PROXIES: {item:?} is not an address or range like 10.0.0.0/8")
+                })
+        })
+        .collect()
 }
 
 /// `scheme://host[:port]` of an http(s) URL with no path beyond `/`.
@@ -260,6 +291,16 @@ mod tests {
         let e = Config::from_settings(&settings("sqlite://x.db", "127.0.0.1:1", Some("ftp://x")))
             .unwrap_err();
         assert!(e.contains("SITE_URL"), "{e}");
+    }
+
+    #[test]
+    fn trusted_proxies_are_addresses_or_ranges() {
+        let list = parse_proxies(" 10.0.0.0/8, 192.0.2.7 ,::1").unwrap();
+        assert_eq!(list.len(), 3);
+        assert!(list[1].contains(&"192.0.2.7".parse::<std::net::IpAddr>().unwrap()));
+        assert!(parse_proxies("").unwrap().is_empty());
+        let e = parse_proxies("10.0.0.0/8, proxy.local").unwrap_err();
+        assert!(e.contains("proxy.local"), "{e}");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! `GET /healthz` for load balancers and monitoring.
 
-use crate::routes::AppState;
+use crate::state::AppState;
 use axum::{extract::State, http::StatusCode, response::IntoResponse, Json};
 use serde_json::json;
 use std::time::Duration;

@@ -131,6 +131,7 @@ async fn serve(config: Config) -> Result<(), String> {
     if let Some(smtp) = config.smtp.clone() {
         server::mailer::spawn(db.clone(), smtp);
     }
+    server::housekeeping::spawn(db.clone());
     let app = routes::router(&config, db);
     tracing::info!(engine = config.engine.name(), "Samråd is listening");
     println!("Samråd is running at {}", config.site_origin);

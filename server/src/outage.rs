@@ -3,7 +3,7 @@
 //! only looks empty; when it is back, service resumes by itself (the pool
 //! reconnects), without a restart.
 
-use crate::routes::AppState;
+use crate::state::AppState;
 use app::{db::Db, error::AppError};
 use axum::{
     extract::{Request, State},
@@ -97,7 +97,7 @@ fn unavailable(html: bool) -> Response {
         )
             .into_response()
     } else {
-        crate::routes::json_error(AppError::Unavailable)
+        crate::state::json_error(AppError::Unavailable)
     };
     let headers = res.headers_mut();
     headers.insert(header::RETRY_AFTER, HeaderValue::from_static("10"));

@@ -1,12 +1,17 @@
 //! The router: pages, server functions, health, static files, and the
 //! middleware around them.
 
-use crate::{assets, config::Config, health, outage, security, session};
+use crate::{
+    assets,
+    config::Config,
+    feedback, health, outage, security, session,
+    state::{json_error, AppState},
+};
 use app::{context::AppContext, db::Db, error::AppError, shell, App};
 use axum::{
     body::{to_bytes, Body},
-    extract::{FromRef, Request},
-    http::{header, HeaderValue, StatusCode},
+    extract::Request,
+    http::{header, StatusCode},
     middleware::{self, Next},
     response::{IntoResponse, Response},
     routing::{get, post},
@@ -26,19 +31,6 @@ use tracing::Level;
 
 /// Largest request body accepted; forms are small.
 pub const BODY_LIMIT: usize = 256 * 1024;
-
-#[derive(Clone)]
-pub struct AppState {
-    pub leptos: LeptosOptions,
-    pub context: AppContext,
-    pub outage: Arc<outage::Outage>,
-}
-
-impl FromRef<AppState> for LeptosOptions {
-    fn from_ref(state: &AppState) -> Self {
-        state.leptos.clone()
-    }
-}
 
 pub fn leptos_options(config: &Config) -> LeptosOptions {
     LeptosOptions::builder()
@@ -65,8 +57,9 @@ pub fn router(config: &Config, db: Db) -> Router {
     let _ = any_spawner::Executor::init_tokio();
     let state = AppState {
         leptos: leptos_options(config),
+        trusted_proxies: config.trusted_proxies.clone().into(),
         context: AppContext {
-            db,
+            db: db.with_clock(config.clock.clone()),
             secure_cookies: config.is_https(),
             site_origin: config.site_origin.clone(),
             sessions: config.sessions,
@@ -93,10 +86,18 @@ pub fn router(config: &Config, db: Db) -> Router {
         .leptos_routes_with_context(&state, route_list(), provide.clone(), move || {
             shell(leptos.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            provide, shell,
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(provide, shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            feedback::swap,
         ))
-        .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::resolve,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), outage::guard))
         .with_state(state)
         .layer(middleware::from_fn(server_fn_status))
@@ -104,8 +105,14 @@ pub fn router(config: &Config, db: Db) -> Router {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(middleware::from_fn(plain_errors))
         .layer(CatchPanicLayer::custom(panic_response))
-        .layer(middleware::from_fn_with_state(site_origin, security::same_origin_only))
-        .layer(middleware::from_fn(security::security_headers))
+        .layer(middleware::from_fn_with_state(
+            site_origin,
+            security::same_origin_only,
+        ))
+        .layer(middleware::from_fn_with_state(
+            security::Https(config.is_https()),
+            security::security_headers,
+        ))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|req: &Request| {
@@ -114,7 +121,8 @@ pub fn router(config: &Config, db: Db) -> Router {
                         .get("x-request-id")
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("-");
-                    tracing::info_span!("request", id, method = %req.method(), path = %req.uri().path())
+                    let path = security::loggable_path(req.uri().path());
+                    tracing::info_span!("request", id, method = %req.method(), path)
                 })
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
@@ -122,6 +130,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         .layer(SetRequestIdLayer::x_request_id(
             security::RequestIds::default(),
         ))
+        .layer(middleware::from_fn(security::plain_request_ids))
 }
 
 /// Everything stored about the signed-in person, as a JSON download.
@@ -132,7 +141,7 @@ async fn my_data(
     let Some(axum::Extension(user)) = user else {
         return json_error(AppError::NotSignedIn);
     };
-    match app::accounts::store::export(&state.context.db, user.account_id).await {
+    match app::privacy::export(&state.context.db, user.account_id).await {
         Ok(data) => (
             [
                 (header::CONTENT_TYPE, "application/json; charset=utf-8"),
@@ -267,17 +276,6 @@ async fn plain_errors(req: Request, next: Next) -> Response {
         return res;
     }
     json_error(AppError::PayloadTooLarge)
-}
-
-pub(crate) fn json_error(error: AppError) -> Response {
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let body = serde_json::to_string(&error).unwrap_or_default();
-    let mut res = (status, body).into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    res
 }
 
 /// A panic in a handler answers like any internal error; its message goes

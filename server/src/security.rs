@@ -21,6 +21,11 @@ pub(crate) fn is_html(headers: &axum::http::HeaderMap) -> bool {
         .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"))
 }
 
+/// Whether the site is served over https (then browsers are told to use
+/// nothing else).
+#[derive(Clone, Copy, Debug)]
+pub struct Https(pub bool);
+
 /// Headers every response carries. Each request gets a fresh script nonce
 /// in its extensions; the page renders its scripts with it, and here an
 /// HTML response gets the policy that allows exactly that nonce. Setting
@@ -28,7 +33,11 @@ pub(crate) fn is_html(headers: &axum::http::HeaderMap) -> bool {
 /// leave without it (a render that set it through Leptos' response options
 /// was seen, rarely, to lose the header, and the browser then blocked the
 /// page's scripts). Everything else gets the policy without a nonce.
-pub async fn security_headers(mut req: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(https): State<Https>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let nonce = leptos::nonce::Nonce::new().to_string();
     req.extensions_mut()
         .insert(app::context::PageNonce(nonce.clone()));
@@ -43,6 +52,12 @@ pub async fn security_headers(mut req: Request, next: Next) -> Response {
         HeaderValue::from_static("strict-origin-when-cross-origin"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if https.0 {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
     let html = is_html(headers);
     let policy = app::context::content_security_policy(html.then_some(nonce.as_str()));
     if let Ok(policy) = HeaderValue::from_str(&policy) {
@@ -96,6 +111,79 @@ fn refused() -> Response {
         Body::from(body),
     )
         .into_response()
+}
+
+/// A request id a client sends is kept only when it is short and plain
+/// (letters, digits, `-`, `_`, `.`), so it cannot forge or flood a log
+/// line; otherwise one is made here.
+pub async fn plain_request_ids(mut req: Request, next: Next) -> Response {
+    let plain = req
+        .headers()
+        .get("x-request-id")
+        .map(|id| is_plain_request_id(id.as_bytes()));
+    if plain == Some(false) {
+        req.headers_mut().remove("x-request-id");
+    }
+    next.run(req).await
+}
+
+fn is_plain_request_id(id: &[u8]) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// The path as a log line may hold it: a segment that looks like an id or
+/// a secret (a calendar feed's address is its key) becomes `{id}`, so the
+/// log names the route and never a secret.
+pub fn loggable_path(path: &str) -> String {
+    path.split('/')
+        .map(|segment| {
+            let stem = segment.split('.').next().unwrap_or(segment);
+            let secret_like = stem.len() >= 16
+                && stem
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+            if secret_like {
+                match segment.split_once('.') {
+                    Some((_, ext)) => format!("{{id}}.{ext}"),
+                    None => "{id}".to_string(),
+                }
+            } else {
+                segment.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logged_paths_name_the_route_and_never_the_secret() {
+        let secret = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd";
+        assert_eq!(
+            loggable_path(&format!("/kalender/{secret}.ics")),
+            "/kalender/{id}.ics"
+        );
+        assert_eq!(
+            loggable_path("/dialoger/Rg0dkb0fWjvnC1U3/protokoll"),
+            "/dialoger/{id}/protokoll"
+        );
+        assert_eq!(loggable_path("/api/needs/create"), "/api/needs/create");
+    }
+
+    #[test]
+    fn only_plain_short_request_ids_are_kept() {
+        assert!(is_plain_request_id(b"abc-123_4.5"));
+        assert!(!is_plain_request_id(b"<script>"));
+        assert!(!is_plain_request_id(b"en id"));
+        assert!(!is_plain_request_id(&[b'a'; 65]));
+        assert!(!is_plain_request_id(b""));
+    }
 }
 
 /// Request ids: a per-process random prefix and a counter, short enough to

@@ -32,7 +32,25 @@ pub async fn report_accessibility_problem(
     ])?;
 
     let ctx = crate::context::app_context()?;
+    crate::accounts::limits::check_ip(
+        &ctx.db,
+        crate::accounts::limits::IpLimit::Report,
+        ctx.ip_allowance,
+        &crate::context::client_info().ip,
+    )
+    .await?;
     store::insert_report(&ctx.db, &clean_description, &clean_page, contact.as_ref()).await?;
     leptos_axum::redirect("/tillganglighet?tack=1#rapportera");
     Ok(())
+}
+
+/// The reports sent, newest first, for site admins.
+#[server(endpoint = "accessibility/reports")]
+pub async fn reports() -> Result<Vec<super::Report>, AppError> {
+    let user = crate::accounts::require_user()?;
+    if !user.site_admin {
+        return Err(AppError::Forbidden);
+    }
+    let ctx = crate::context::app_context()?;
+    super::store::reports(&ctx.db).await
 }

@@ -72,3 +72,43 @@ pub fn AccessibilityPage() -> impl IntoView {
         <p>{t.a11y_supervision_text}</p>
     }
 }
+
+/// The reports sent through the form, for site admins.
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    let t = use_lang().t();
+    if crate::accounts::signed_in_or_redirect().is_none() {
+        return ().into_any();
+    }
+    let reports = Resource::new(|| (), |_| super::api::reports());
+    view! {
+        <Title text=t.a11y_reports_title />
+        <h1>{t.a11y_reports_title}</h1>
+        <p class="lead">{t.a11y_reports_lead}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match reports.await {
+                    Err(_) => view! { <p>{t.a11y_reports_for_admins}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p>{t.a11y_reports_none}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ol class="plain-list">
+                            {list.into_iter().map(|r| view! {
+                                <li>
+                                    <h2>{crate::time::format_stockholm(r.created_at)}</h2>
+                                    <p class="prewrap">{r.description}</p>
+                                    <dl class="facts">
+                                        <dt>{t.a11y_field_page}</dt><dd>{r.page}</dd>
+                                        <dt>{t.a11y_report_contact}</dt>
+                                        <dd>{r.email.unwrap_or_else(|| t.a11y_report_anonymous.to_string())}</dd>
+                                    </dl>
+                                </li>
+                            }).collect_view()}
+                        </ol>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}

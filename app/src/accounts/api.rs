@@ -8,7 +8,11 @@ use leptos::prelude::*;
 mod flow {
     //! Steps shared by several server functions.
     use crate::{
-        accounts::{store, store::TokenPurpose, tokens, Email},
+        accounts::{
+            store,
+            store::{SecurityEvent, TokenPurpose},
+            tokens, Email,
+        },
         context::AppContext,
         error::{AppError, Checker, FieldProblem},
         i18n::Lang,
@@ -63,8 +67,20 @@ mod flow {
             ctx.sessions,
         ))?;
         crate::i18n::api::remember_language(lang)?;
+        store::record_event(&ctx.db, account_id, SecurityEvent::SignIn, &client.ip).await?;
         leptos_axum::redirect("/konto");
         Ok(())
+    }
+
+    /// Keeps a security event for the account's owner, with the address
+    /// the request came from.
+    pub async fn event(
+        ctx: &AppContext,
+        account_id: i64,
+        event: SecurityEvent,
+    ) -> Result<(), AppError> {
+        let ip = crate::context::client_info().ip;
+        store::record_event(&ctx.db, account_id, event, &ip).await
     }
 
     /// Counts a failed sign-in; the failure that locks the account also
@@ -72,10 +88,16 @@ mod flow {
     pub async fn sign_in_failed(
         ctx: &AppContext,
         email: &str,
-        account_exists: bool,
+        account: Option<i64>,
     ) -> Result<(), AppError> {
         use crate::accounts::limits;
-        if limits::record_failure(&ctx.db, email).await? && account_exists {
+        let locks = limits::record_failure(&ctx.db, email).await?;
+        let Some(account_id) = account else {
+            return Ok(());
+        };
+        event(ctx, account_id, SecurityEvent::SignInFailed).await?;
+        if locks {
+            event(ctx, account_id, SecurityEvent::Locked).await?;
             tracing::warn!("account locked after repeated failed sign-ins");
             mail::send(
                 ctx,
@@ -89,6 +111,70 @@ mod flow {
             .await?;
         }
         Ok(())
+    }
+
+    /// Checks the signed-in person's password again before a sensitive
+    /// change. A wrong one counts toward the lockout exactly as a failed
+    /// sign-in does, so a stolen session cannot guess the password.
+    pub async fn recheck_password(
+        ctx: &AppContext,
+        check: &mut Checker,
+        user: &crate::accounts::SessionUser,
+        field: &str,
+        password: String,
+    ) -> Result<(), AppError> {
+        use crate::accounts::{limits, password as pw, password::Verdict};
+        if limits::is_locked(&ctx.db, &user.email).await? {
+            return Err(AppError::AccountLocked);
+        }
+        let stored = store::password_hash_of(&ctx.db, user.account_id).await?;
+        if pw::verify(password, stored).await? == Verdict::Wrong {
+            sign_in_failed(ctx, &user.email, Some(user.account_id)).await?;
+            check.refuse(field, FieldProblem::WrongPassword);
+        }
+        Ok(())
+    }
+
+    /// Tells an address that something changed on its account (the old
+    /// address, when the email itself changed), with no link to follow.
+    pub async fn notify(
+        ctx: &AppContext,
+        to: &str,
+        lang: Lang,
+        what: Notice<'_>,
+    ) -> Result<(), AppError> {
+        let sv = lang == Lang::Sv;
+        let (subject, body) = match (what, sv) {
+            (Notice::PasswordChanged, true) => (
+                "Ditt lösenord i Samråd är ändrat".to_string(),
+                "Hej!\n\nLösenordet till ditt Samråd-konto har just ändrats. Var det inte du, \
+                 välj ett nytt lösenord med \"Glömt lösenordet\" och kontakta din organisation."
+                    .to_string(),
+            ),
+            (Notice::PasswordChanged, false) => (
+                "Your Samråd password was changed".to_string(),
+                "Hello!\n\nThe password of your Samråd account was just changed. If it was not you, \
+                 choose a new one with \"Forgot password\" and contact your organisation."
+                    .to_string(),
+            ),
+            (Notice::EmailChanged { to: new }, true) => (
+                "Din e-postadress i Samråd är ändrad".to_string(),
+                format!("Hej!\n\nDitt Samråd-konto använder nu adressen {new}. Var det inte du, \
+                 kontakta Samråds support genast."),
+            ),
+            (Notice::EmailChanged { to: new }, false) => (
+                "Your Samråd email address was changed".to_string(),
+                format!("Hello!\n\nYour Samråd account now uses the address {new}. If it was not you, \
+                 contact Samråd's support at once."),
+            ),
+        };
+        mail::send(ctx, to, &subject, &body).await
+    }
+
+    #[derive(Clone, Copy)]
+    pub enum Notice<'a> {
+        PasswordChanged,
+        EmailChanged { to: &'a str },
     }
 
     /// Mails a single-use link; `path` is the page that takes the token.
@@ -199,7 +285,16 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
     } else if let Some((account, Some(new_email))) =
         store::consume_email_token(&ctx.db, &hash, TokenPurpose::ChangeEmail).await?
     {
-        store::change_email(&ctx.db, account, &new_email).await?;
+        let old = store::change_email(&ctx.db, account, &new_email).await?;
+        flow::event(&ctx, account, store::SecurityEvent::EmailChanged).await?;
+        let lang = store::account_language(&ctx.db, account).await?;
+        flow::notify(
+            &ctx,
+            &old,
+            lang,
+            flow::Notice::EmailChanged { to: &new_email },
+        )
+        .await?;
     } else {
         return Err(AppError::InvalidToken);
     }
@@ -231,7 +326,12 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
     let stored = account.as_ref().map(|a| a.password_hash.clone());
     let verdict = pw::verify(password.clone(), stored).await?;
     let (Verdict::Right { rehash }, Some(account)) = (verdict, account.as_ref()) else {
-        flow::sign_in_failed(&ctx, address.as_str(), account.is_some()).await?;
+        flow::sign_in_failed(
+            &ctx,
+            address.as_str(),
+            account.as_ref().map(|a| a.account_id),
+        )
+        .await?;
         return Err(AppError::InvalidCredentials);
     };
     if rehash {
@@ -275,7 +375,7 @@ pub async fn verify_two_factor(code: String) -> Result<(), AppError> {
         None => store::use_recovery_code(&ctx.db, account_id, &code).await?,
     };
     if !accepted {
-        flow::sign_in_failed(&ctx, &email, true).await?;
+        flow::sign_in_failed(&ctx, &email, Some(account_id)).await?;
         let mut check = Checker::new();
         check.refuse("code", FieldProblem::WrongCode);
         return check.finish(&[]);
@@ -289,10 +389,14 @@ pub async fn verify_two_factor(code: String) -> Result<(), AppError> {
 /// Starts turning two-step verification on: a new secret and recovery
 /// codes, shown on the set-up page until confirmed.
 #[server(endpoint = "accounts/two-factor/start")]
-pub async fn start_two_factor() -> Result<(), AppError> {
+pub async fn start_two_factor(enable_password: String) -> Result<(), AppError> {
     use super::{store, totp};
+    use crate::error::Checker;
     let user = super::require_user()?;
     let ctx = crate::context::app_context()?;
+    let mut check = Checker::new();
+    flow::recheck_password(&ctx, &mut check, &user, "enable_password", enable_password).await?;
+    check.finish(&[])?;
     store::begin_two_factor(
         &ctx.db,
         user.account_id,
@@ -335,6 +439,7 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
         return check.finish(&[]);
     };
     store::confirm_two_factor(&ctx.db, user.account_id, step).await?;
+    flow::event(&ctx, user.account_id, store::SecurityEvent::TwoFactorOn).await?;
     leptos_axum::redirect("/konto?tvasteg=1#tvasteg");
     Ok(())
 }
@@ -342,17 +447,22 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
 /// Turns two-step verification off; needs the password.
 #[server(endpoint = "accounts/two-factor/disable")]
 pub async fn disable_two_factor(disable_password: String) -> Result<(), AppError> {
-    use super::{password as pw, password::Verdict, store};
-    use crate::error::{Checker, FieldProblem};
+    use super::store;
+    use crate::error::Checker;
     let user = super::require_user()?;
     let ctx = crate::context::app_context()?;
-    let stored = store::password_hash_of(&ctx.db, user.account_id).await?;
-    if pw::verify(disable_password, stored).await? == Verdict::Wrong {
-        let mut check = Checker::new();
-        check.refuse("disable_password", FieldProblem::WrongPassword);
-        return check.finish(&[]);
-    }
+    let mut check = Checker::new();
+    flow::recheck_password(
+        &ctx,
+        &mut check,
+        &user,
+        "disable_password",
+        disable_password,
+    )
+    .await?;
+    check.finish(&[])?;
     store::disable_two_factor(&ctx.db, user.account_id).await?;
+    flow::event(&ctx, user.account_id, store::SecurityEvent::TwoFactorOff).await?;
     leptos_axum::redirect("/konto?tvasteg_av=1#tvasteg");
     Ok(())
 }
@@ -425,6 +535,14 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
         .ok_or(AppError::InvalidToken)?;
     store::set_password(&ctx.db, account, &pw::hash(password).await?).await?;
     store::end_all_sessions(&ctx.db, account).await?;
+    // A link sent before the reset (by whoever had the account) is dead.
+    store::revoke_tokens(
+        &ctx.db,
+        account,
+        &[TokenPurpose::Reset, TokenPurpose::ChangeEmail],
+    )
+    .await?;
+    flow::event(&ctx, account, store::SecurityEvent::PasswordReset).await?;
     leptos_axum::redirect("/konto/logga-in?aterstallt=1");
     Ok(())
 }
@@ -435,15 +553,19 @@ pub async fn change_password(
     current_password: String,
     new_password: String,
 ) -> Result<(), AppError> {
-    use super::{password as pw, password::Verdict, store, Email};
-    use crate::error::{Checker, FieldProblem};
+    use super::{password as pw, store, store::TokenPurpose, Email};
+    use crate::error::Checker;
     let user = super::require_user()?;
     let ctx = crate::context::app_context()?;
-    let stored = store::password_hash_of(&ctx.db, user.account_id).await?;
     let mut check = Checker::new();
-    if pw::verify(current_password, stored).await? == Verdict::Wrong {
-        check.refuse("current_password", FieldProblem::WrongPassword);
-    }
+    flow::recheck_password(
+        &ctx,
+        &mut check,
+        &user,
+        "current_password",
+        current_password,
+    )
+    .await?;
     let email = Email::parse(&user.email).map_err(AppError::internal)?;
     if let Some(problem) = pw::problem(&new_password, &email) {
         check.refuse("new_password", problem);
@@ -451,6 +573,20 @@ pub async fn change_password(
     check.finish(&[])?;
     store::set_password(&ctx.db, user.account_id, &pw::hash(new_password).await?).await?;
     store::end_other_sessions(&ctx.db, user.account_id, user.session_id).await?;
+    store::revoke_tokens(
+        &ctx.db,
+        user.account_id,
+        &[TokenPurpose::Reset, TokenPurpose::ChangeEmail],
+    )
+    .await?;
+    flow::notify(
+        &ctx,
+        &user.email,
+        user.language,
+        flow::Notice::PasswordChanged,
+    )
+    .await?;
+    flow::event(&ctx, user.account_id, store::SecurityEvent::PasswordChanged).await?;
     leptos_axum::redirect("/konto?losenord=1");
     Ok(())
 }
@@ -459,16 +595,13 @@ pub async fn change_password(
 /// applies when it is opened.
 #[server(endpoint = "accounts/change-email")]
 pub async fn change_email(new_email: String, password: String) -> Result<(), AppError> {
-    use super::{password as pw, password::Verdict, store, store::TokenPurpose};
-    use crate::error::{Checker, FieldProblem};
+    use super::{store, store::TokenPurpose};
+    use crate::error::Checker;
     let user = super::require_user()?;
     let ctx = crate::context::app_context()?;
     let mut check = Checker::new();
     let address = flow::email_field(&mut check, "new_email", &new_email);
-    let stored = store::password_hash_of(&ctx.db, user.account_id).await?;
-    if pw::verify(password, stored).await? == Verdict::Wrong {
-        check.refuse("password", FieldProblem::WrongPassword);
-    }
+    flow::recheck_password(&ctx, &mut check, &user, "password", password).await?;
     check.finish(&[("new_email", &new_email)])?;
     let address = address.ok_or(AppError::BadRequest)?;
     // A taken address gets no link; the answer is the same, so it tells
@@ -520,17 +653,21 @@ pub async fn end_session(session_id: i64) -> Result<(), AppError> {
 /// Erases my personal data and ends my sessions; needs the password.
 #[server(endpoint = "accounts/delete")]
 pub async fn delete_account(confirm_password: String) -> Result<(), AppError> {
-    use super::{password as pw, password::Verdict, session, store};
-    use crate::error::{Checker, FieldProblem};
+    use super::session;
+    use crate::error::Checker;
     let user = super::require_user()?;
     let ctx = crate::context::app_context()?;
-    let stored = store::password_hash_of(&ctx.db, user.account_id).await?;
     let mut check = Checker::new();
-    if pw::verify(confirm_password, stored).await? == Verdict::Wrong {
-        check.refuse("confirm_password", FieldProblem::WrongPassword);
-    }
+    flow::recheck_password(
+        &ctx,
+        &mut check,
+        &user,
+        "confirm_password",
+        confirm_password,
+    )
+    .await?;
     check.finish(&[])?;
-    store::delete_account(&ctx.db, user.account_id).await?;
+    crate::privacy::erase(&ctx.db, user.account_id).await?;
     crate::context::set_cookie(&session::clear_cookie(ctx.secure_cookies))?;
     leptos_axum::redirect("/?raderat=1");
     Ok(())

@@ -1,10 +1,7 @@
 //! Brute-force limits. Events are rows in the database, so the counts
 //! hold across restarts and across several server instances.
 
-use crate::{
-    db::{now_ms, Db},
-    error::AppError,
-};
+use crate::{db::Db, error::AppError};
 
 const MINUTE_MS: i64 = 60_000;
 
@@ -19,6 +16,9 @@ pub enum IpLimit {
     SignIn,
     SignUp,
     PasswordReset,
+    /// Reports from the accessibility statement's form, which anyone may
+    /// send without signing in.
+    Report,
 }
 
 /// How many events one IP address may cause per window. A whole town
@@ -29,6 +29,7 @@ pub struct IpAllowance {
     pub sign_ins_per_15_min: i64,
     pub sign_ups_per_hour: i64,
     pub resets_per_hour: i64,
+    pub reports_per_hour: i64,
 }
 
 impl Default for IpAllowance {
@@ -37,6 +38,7 @@ impl Default for IpAllowance {
             sign_ins_per_15_min: 100,
             sign_ups_per_hour: 10,
             resets_per_hour: 10,
+            reports_per_hour: 5,
         }
     }
 }
@@ -47,6 +49,7 @@ impl IpLimit {
             IpLimit::SignIn => "signin_ip",
             IpLimit::SignUp => "signup_ip",
             IpLimit::PasswordReset => "reset_ip",
+            IpLimit::Report => "report_ip",
         }
     }
 
@@ -56,6 +59,7 @@ impl IpLimit {
             IpLimit::SignIn => (allowance.sign_ins_per_15_min, 15 * MINUTE_MS),
             IpLimit::SignUp => (allowance.sign_ups_per_hour, 60 * MINUTE_MS),
             IpLimit::PasswordReset => (allowance.resets_per_hour, 60 * MINUTE_MS),
+            IpLimit::Report => (allowance.reports_per_hour, 60 * MINUTE_MS),
         }
     }
 }
@@ -70,14 +74,14 @@ async fn count(db: &Db, kind: &str, subject: &str, window_ms: i64) -> Result<i64
     let (n,): (i64,) = sqlx::query_as(COUNT)
         .bind(kind)
         .bind(subject)
-        .bind(now_ms() - window_ms)
+        .bind(db.now() - window_ms)
         .fetch_one(db.pool())
         .await?;
     Ok(n)
 }
 
 async fn record(db: &Db, kind: &str, subject: &str) -> Result<(), AppError> {
-    let now = now_ms();
+    let now = db.now();
     sqlx::query(RECORD)
         .bind(kind)
         .bind(subject)
@@ -103,7 +107,7 @@ pub async fn check_ip(
 ) -> Result<(), AppError> {
     let (allowed, window) = limit.allowance(allowance);
     if count(db, limit.kind(), ip, window).await? >= allowed {
-        tracing::warn!(ip, limit = limit.kind(), "rate limit reached");
+        tracing::warn!(limit = limit.kind(), "rate limit reached");
         return Err(AppError::TooManyRequests);
     }
     record(db, limit.kind(), ip).await

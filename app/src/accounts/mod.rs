@@ -13,7 +13,7 @@ pub mod session;
 pub mod store;
 pub mod text;
 #[cfg(feature = "ssr")]
-pub mod tokens;
+pub use crate::core::ids as tokens;
 #[cfg(feature = "ssr")]
 pub mod totp;
 

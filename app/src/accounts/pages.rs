@@ -373,6 +373,8 @@ fn TwoFactorSection(enabled: bool, admin_needs_it: bool) -> impl IntoView {
     let disable = ServerAction::<DisableTwoFactor>::new();
     let form = FormFeedback::for_action(DisableTwoFactor::PATH);
     let fields = form.clone();
+    let started = FormFeedback::for_action(StartTwoFactor::PATH);
+    let start_fields = started.clone();
     view! {
         <section aria-labelledby="tvasteg">
             <h2 id="tvasteg">{t.two_factor_heading}</h2>
@@ -393,7 +395,10 @@ fn TwoFactorSection(enabled: bool, admin_needs_it: bool) -> impl IntoView {
             } else {
                 view! {
                     <p>{t.two_factor_off_lead}</p>
+                    <ErrorSummary error=started.error() labels=vec![("enable_password", t.two_factor_password)] />
                     <ActionForm action=start>
+                        <TextField name="enable_password" label=t.two_factor_password kind="password" required=true
+                            autocomplete="current-password" problem=start_fields.problem("enable_password") />
                         <button type="submit" class="button">{t.two_factor_start}</button>
                     </ActionForm>
                 }

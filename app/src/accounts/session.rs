@@ -2,11 +2,7 @@
 //! the `sessions` table, idle and absolute expiry.
 
 use super::{tokens, SessionUser};
-use crate::{
-    db::{now_ms, Db},
-    error::AppError,
-    i18n::Lang,
-};
+use crate::{db::Db, error::AppError, i18n::Lang};
 
 const HOUR_MS: i64 = 60 * 60 * 1000;
 
@@ -84,7 +80,7 @@ pub async fn start(
     policy: SessionPolicy,
 ) -> Result<String, AppError> {
     let (token, hash) = tokens::new_token();
-    let now = now_ms();
+    let now = db.now();
     sqlx::query(INSERT_SESSION)
         .bind(hash)
         .bind(account_id)
@@ -123,7 +119,7 @@ pub async fn lookup(
     token: &str,
     policy: SessionPolicy,
 ) -> Result<Option<SessionUser>, AppError> {
-    let now = now_ms();
+    let now = db.now();
     let row: Option<SessionRow> = sqlx::query_as(FIND_SESSION)
         .bind(tokens::hash_token(token))
         .bind(now)

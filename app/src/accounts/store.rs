@@ -1,11 +1,7 @@
 //! The accounts room's SQL.
 
 use super::{Email, SessionInfo};
-use crate::{
-    db::{now_ms, Db},
-    error::AppError,
-    i18n::Lang,
-};
+use crate::{db::Db, error::AppError, i18n::Lang};
 
 /// What `create_site_admin` did.
 #[derive(Debug, PartialEq, Eq)]
@@ -41,7 +37,7 @@ pub async fn create_site_admin(
             .bind(email.as_str())
             .bind(name)
             .bind(password_hash)
-            .bind(now_ms())
+            .bind(db.now())
             .execute(&mut *tx)
             .await?;
         AdminOutcome::Created
@@ -67,7 +63,7 @@ pub async fn create_account(
         .bind(name)
         .bind(password_hash)
         .bind(language.code())
-        .bind(now_ms())
+        .bind(db.now())
         .fetch_optional(db.pool())
         .await?;
     Ok(id.map(|(id,)| id))
@@ -118,7 +114,7 @@ const SET_PASSWORD: &str =
 pub async fn set_password(db: &Db, account_id: i64, password_hash: &str) -> Result<(), AppError> {
     sqlx::query(SET_PASSWORD)
         .bind(password_hash)
-        .bind(now_ms())
+        .bind(db.now())
         .bind(account_id)
         .execute(db.pool())
         .await?;
@@ -130,7 +126,7 @@ const MARK_VERIFIED: &str =
 
 pub async fn mark_verified(db: &Db, account_id: i64) -> Result<(), AppError> {
     sqlx::query(MARK_VERIFIED)
-        .bind(now_ms())
+        .bind(db.now())
         .bind(account_id)
         .execute(db.pool())
         .await?;
@@ -159,6 +155,8 @@ const INSERT_TOKEN: &str = "INSERT INTO email_tokens \
      (token_hash, account_id, purpose, new_email, created_at, expires_at) \
      VALUES ($1, $2, $3, $4, $5, $6)";
 
+/// Stores a new link's token. A reset or an email change replaces any
+/// earlier link of its kind: only the newest one works.
 pub async fn insert_email_token(
     db: &Db,
     token_hash: &str,
@@ -167,7 +165,10 @@ pub async fn insert_email_token(
     new_email: Option<&Email>,
     lifetime_ms: i64,
 ) -> Result<(), AppError> {
-    let now = now_ms();
+    let now = db.now();
+    if purpose != TokenPurpose::Verify {
+        revoke_tokens(db, account_id, &[purpose]).await?;
+    }
     sqlx::query(INSERT_TOKEN)
         .bind(token_hash)
         .bind(account_id)
@@ -192,11 +193,32 @@ pub async fn consume_email_token(
     purpose: TokenPurpose,
 ) -> Result<Option<(i64, Option<String>)>, AppError> {
     Ok(sqlx::query_as(CONSUME_TOKEN)
-        .bind(now_ms())
+        .bind(db.now())
         .bind(token_hash)
         .bind(purpose.code())
         .fetch_optional(db.pool())
         .await?)
+}
+
+const REVOKE_TOKENS: &str = "UPDATE email_tokens SET used_at = $1 \
+     WHERE account_id = $2 AND purpose = $3 AND used_at IS NULL";
+
+/// Ends every live link of these kinds: after a password reset or change
+/// no earlier reset or email-change link may still work.
+pub async fn revoke_tokens(
+    db: &Db,
+    account_id: i64,
+    purposes: &[TokenPurpose],
+) -> Result<(), AppError> {
+    for purpose in purposes {
+        sqlx::query(REVOKE_TOKENS)
+            .bind(db.now())
+            .bind(account_id)
+            .bind(purpose.code())
+            .execute(db.pool())
+            .await?;
+    }
+    Ok(())
 }
 
 const RESET_TOKEN_EMAIL: &str = "SELECT a.email FROM email_tokens t \
@@ -207,25 +229,32 @@ const RESET_TOKEN_EMAIL: &str = "SELECT a.email FROM email_tokens t \
 pub async fn reset_token_email(db: &Db, token_hash: &str) -> Result<Option<String>, AppError> {
     let row: Option<(String,)> = sqlx::query_as(RESET_TOKEN_EMAIL)
         .bind(token_hash)
-        .bind(now_ms())
+        .bind(db.now())
         .fetch_optional(db.pool())
         .await?;
     Ok(row.map(|(e,)| e))
 }
 
-const CHANGE_EMAIL: &str =
-    "UPDATE accounts SET email = $1, email_verified_at = $2 WHERE id = $3 AND deleted_at IS NULL";
+const EMAIL_OF: &str = "SELECT email FROM accounts WHERE id = $1 AND deleted_at IS NULL";
 
-/// Applies a verified email change; `Conflict` when another account took
-/// the address meanwhile.
-pub async fn change_email(db: &Db, account_id: i64, new_email: &str) -> Result<(), AppError> {
-    let result = sqlx::query(CHANGE_EMAIL)
-        .bind(new_email)
-        .bind(now_ms())
+/// Applies a verified email change and returns the old address;
+/// `Conflict` when another account took the address meanwhile.
+pub async fn change_email(db: &Db, account_id: i64, new_email: &str) -> Result<String, AppError> {
+    let mut tx = db.pool().begin().await?;
+    let old: String = sqlx::query_scalar(EMAIL_OF)
         .bind(account_id)
-        .execute(db.pool())
-        .await;
-    result.map(|_| ()).map_err(crate::db::conflict_if_taken)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(AppError::InvalidToken)?;
+    sqlx::query("UPDATE accounts SET email = $1, email_verified_at = $2 WHERE id = $3")
+        .bind(new_email)
+        .bind(db.now())
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await
+        .map_err(crate::db::conflict_if_taken)?;
+    tx.commit().await?;
+    Ok(old)
 }
 
 const EMAIL_TAKEN: &str = "SELECT COUNT(*) FROM accounts WHERE email = $1";
@@ -268,7 +297,7 @@ pub async fn sessions(
 ) -> Result<Vec<SessionInfo>, AppError> {
     let rows: Vec<(i64, String, String, i64, i64)> = sqlx::query_as(LIST_SESSIONS)
         .bind(account_id)
-        .bind(now_ms())
+        .bind(db.now())
         .fetch_all(db.pool())
         .await?;
     Ok(rows
@@ -316,81 +345,6 @@ pub async fn end_all_sessions(db: &Db, account_id: i64) -> Result<(), AppError> 
         .bind(account_id)
         .execute(db.pool())
         .await?;
-    Ok(())
-}
-
-const EXPORT_ACCOUNT: &str = "SELECT email, name, title, language, email_verified_at, \
-     is_site_admin, created_at, password_changed_at FROM accounts WHERE id = $1";
-
-/// Everything stored about one person, for a GDPR download.
-pub async fn export(db: &Db, account_id: i64) -> Result<serde_json::Value, AppError> {
-    type Row = (
-        String,
-        String,
-        String,
-        String,
-        Option<i64>,
-        i64,
-        i64,
-        Option<i64>,
-    );
-    let account: Option<Row> = sqlx::query_as(EXPORT_ACCOUNT)
-        .bind(account_id)
-        .fetch_optional(db.pool())
-        .await?;
-    let Some((email, name, title, language, verified, admin, created, changed)) = account else {
-        return Err(AppError::NotFound);
-    };
-    let sessions = sessions(db, account_id, 0).await?;
-    Ok(serde_json::json!({
-        "account": {
-            "email": email,
-            "name": name,
-            "title": title,
-            "language": language,
-            "email_verified_at_ms": verified,
-            "site_admin": admin == 1,
-            "created_at_ms": created,
-            "password_changed_at_ms": changed,
-        },
-        "sessions": sessions.iter().map(|s| serde_json::json!({
-            "browser": s.user_agent,
-            "ip": s.ip,
-            "created_at_ms": s.created_at,
-            "last_seen_at_ms": s.last_seen_at,
-        })).collect::<Vec<_>>(),
-        "exported_at_ms": now_ms(),
-    }))
-}
-
-const ERASE_ACCOUNT: &str = "UPDATE accounts SET email = $1, name = '', title = '', \
-     password_hash = '', email_verified_at = NULL, is_site_admin = 0, totp_secret = NULL, \
-     totp_pending_secret = NULL, deleted_at = $2 WHERE id = $3";
-const DELETE_TOKENS: &str = "DELETE FROM email_tokens WHERE account_id = $1";
-
-/// Erases a person's data but keeps the row, so what they wrote still has
-/// an author to show as "Borttagen användare".
-pub async fn delete_account(db: &Db, account_id: i64) -> Result<(), AppError> {
-    let mut tx = db.pool().begin().await?;
-    sqlx::query(ERASE_ACCOUNT)
-        .bind(format!("deleted-{account_id}@invalid"))
-        .bind(now_ms())
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(DELETE_ALL_SESSIONS)
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(DELETE_TOKENS)
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
-    sqlx::query(DELETE_CODES)
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -538,7 +492,7 @@ const USE_CODE: &str = "UPDATE recovery_codes SET used_at = $1 \
 pub async fn use_recovery_code(db: &Db, account_id: i64, code: &str) -> Result<bool, AppError> {
     let hash = super::tokens::hash_token(&super::totp::normalise_recovery_code(code));
     let done = sqlx::query(USE_CODE)
-        .bind(now_ms())
+        .bind(db.now())
         .bind(account_id)
         .bind(hash)
         .execute(db.pool())
@@ -558,7 +512,7 @@ pub async fn create_challenge(
     sqlx::query(CREATE_CHALLENGE)
         .bind(token_hash)
         .bind(account_id)
-        .bind(now_ms() + lifetime_ms)
+        .bind(db.now() + lifetime_ms)
         .execute(db.pool())
         .await?;
     Ok(())
@@ -571,7 +525,7 @@ const DELETE_CHALLENGE: &str = "DELETE FROM mfa_challenges WHERE token_hash = $1
 pub async fn challenge_account(db: &Db, token_hash: &str) -> Result<Option<i64>, AppError> {
     let row: Option<(i64,)> = sqlx::query_as(CHALLENGE_ACCOUNT)
         .bind(token_hash)
-        .bind(now_ms())
+        .bind(db.now())
         .fetch_optional(db.pool())
         .await?;
     Ok(row.map(|(id,)| id))
@@ -580,6 +534,54 @@ pub async fn challenge_account(db: &Db, token_hash: &str) -> Result<Option<i64>,
 pub async fn end_challenge(db: &Db, token_hash: &str) -> Result<(), AppError> {
     sqlx::query(DELETE_CHALLENGE)
         .bind(token_hash)
+        .execute(db.pool())
+        .await?;
+    Ok(())
+}
+
+/// Something that happened to an account's security, kept for its owner
+/// (and in their data download).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SecurityEvent {
+    SignIn,
+    SignInFailed,
+    Locked,
+    TwoFactorOn,
+    TwoFactorOff,
+    PasswordChanged,
+    PasswordReset,
+    EmailChanged,
+}
+
+impl SecurityEvent {
+    pub fn code(self) -> &'static str {
+        match self {
+            SecurityEvent::SignIn => "sign_in",
+            SecurityEvent::SignInFailed => "sign_in_failed",
+            SecurityEvent::Locked => "locked",
+            SecurityEvent::TwoFactorOn => "two_factor_on",
+            SecurityEvent::TwoFactorOff => "two_factor_off",
+            SecurityEvent::PasswordChanged => "password_changed",
+            SecurityEvent::PasswordReset => "password_reset",
+            SecurityEvent::EmailChanged => "email_changed",
+        }
+    }
+}
+
+const RECORD_EVENT: &str =
+    "INSERT INTO security_events (account_id, kind, at, ip) VALUES ($1, $2, $3, $4)";
+
+pub async fn record_event(
+    db: &Db,
+    account_id: i64,
+    event: SecurityEvent,
+    ip: &str,
+) -> Result<(), AppError> {
+    sqlx::query(RECORD_EVENT)
+        .bind(account_id)
+        .bind(event.code())
+        .bind(db.now())
+        .bind(ip)
         .execute(db.pool())
         .await?;
     Ok(())

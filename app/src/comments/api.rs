@@ -8,8 +8,9 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 struct Rights {
     place: super::store::Place,
-    write_as: Option<i64>,
-    moderate_as: Option<i64>,
+    guard: crate::core::Guard,
+    /// An archived dialogue's discussion is part of its record.
+    frozen: bool,
     account_id: i64,
 }
 
@@ -17,35 +18,38 @@ struct Rights {
 async fn rights(subject: super::Subject, target: &str) -> Result<Rights, AppError> {
     use super::{store::Place, Subject};
     let user = crate::accounts::require_user()?;
-    match subject {
-        Subject::Need => {
-            let r = crate::needs::api::discussion_rights(target).await?;
-            Ok(Rights {
-                place: Place {
-                    subject,
-                    subject_id: r.need_id,
-                    network_id: r.network_id,
-                },
-                write_as: r.write_as,
-                moderate_as: r.moderate_as,
-                account_id: user.account_id,
-            })
+    let (subject_id, guard, frozen) = match subject {
+        Subject::Need => crate::needs::api::discussion_place(target).await?,
+        Subject::Dialogue => crate::dialogues::api::discussion_place(target).await?,
+    };
+    Ok(Rights {
+        place: Place {
+            subject,
+            subject_id,
+            network_id: guard.network.id,
+        },
+        guard,
+        frozen,
+        account_id: user.account_id,
+    })
+}
+
+#[cfg(feature = "ssr")]
+impl Rights {
+    /// Writing in the discussion (posting, editing or deleting one's own):
+    /// members and coordinators, while the network and the subject take it.
+    fn writer(&self) -> Result<crate::core::Actor, AppError> {
+        let actor = self
+            .guard
+            .actor_for(crate::core::network::Action::Post, None)?;
+        if self.frozen {
+            return Err(AppError::Frozen);
         }
-        Subject::Dialogue => {
-            let v = crate::dialogues::api::visible_dialogue(target).await?;
-            // An archived dialogue's discussion is part of its record.
-            let open = v.dialogue.status != crate::dialogues::DialogueStatus::Archived;
-            Ok(Rights {
-                place: Place {
-                    subject,
-                    subject_id: v.key.id,
-                    network_id: v.key.network_id,
-                },
-                write_as: v.posting.first().map(|(id, _, _)| *id).filter(|_| open),
-                moderate_as: v.coordinator_as,
-                account_id: user.account_id,
-            })
-        }
+        Ok(actor)
+    }
+
+    fn may_write(&self) -> bool {
+        self.writer().is_ok()
     }
 }
 
@@ -80,8 +84,8 @@ pub async fn discussion(
         threads,
         next,
         newest: store::newest(&ctx.db, kind, r.place.subject_id).await?,
-        may_post: r.write_as.is_some(),
-        may_moderate: r.moderate_as.is_some(),
+        may_post: r.may_write(),
+        may_moderate: r.guard.can(crate::core::network::Action::Moderate, &[]),
     })
 }
 
@@ -118,15 +122,11 @@ pub async fn post_comment(
     use crate::error::Checker;
     let kind = self::subject(&subject)?;
     let r = rights(kind, &target).await?;
-    let organisation_id = r.write_as.ok_or(AppError::Forbidden)?;
+    let actor = r.writer()?;
     let ctx = crate::context::app_context()?;
     let mut checker = Checker::new();
     let text = checker.text("body", &body, true, super::BODY_MAX);
     checker.finish(&[("body", &body)])?;
-    let actor = crate::networks::store::Actor {
-        account_id: r.account_id,
-        organisation_id,
-    };
     let parent = (!parent.trim().is_empty()).then(|| parent.trim().to_string());
     let id = super::store::post(&ctx.db, r.place, parent.as_deref(), &text, actor).await?;
     leptos_axum::redirect(&format!(
@@ -189,6 +189,7 @@ pub async fn edit_comment(comment: String, body: String) -> Result<(), AppError>
     if found.account_id != Some(r.account_id) || found.deleted || found.hidden {
         return Err(AppError::Forbidden);
     }
+    r.writer()?;
     let mut checker = Checker::new();
     let text = checker.text("body", &body, true, super::BODY_MAX);
     checker.finish(&[("body", &body)])?;
@@ -205,9 +206,12 @@ pub async fn edit_comment(comment: String, body: String) -> Result<(), AppError>
 #[server(endpoint = "comments/delete")]
 pub async fn delete_comment(comment: String) -> Result<(), AppError> {
     let (found, r, target, ctx) = visible_comment(&comment).await?;
-    if found.account_id != Some(r.account_id) {
+    // A hidden comment keeps its moderation notice: deleting it would
+    // replace the notice with "deleted".
+    if found.account_id != Some(r.account_id) || found.hidden {
         return Err(AppError::Forbidden);
     }
+    r.writer()?;
     super::store::delete(&ctx.db, &found).await?;
     leptos_axum::redirect(&format!(
         "{}?borttagen=1#kommentar-{}",
@@ -222,14 +226,12 @@ pub async fn delete_comment(comment: String) -> Result<(), AppError> {
 pub async fn hide_comment(comment: String, reason: String) -> Result<(), AppError> {
     use crate::error::Checker;
     let (found, r, target, ctx) = visible_comment(&comment).await?;
-    let organisation_id = r.moderate_as.ok_or(AppError::Forbidden)?;
+    let actor = r
+        .guard
+        .actor_for(crate::core::network::Action::Moderate, None)?;
     let mut checker = Checker::new();
     let reason_text = checker.text("reason", &reason, true, crate::networks::REASON_MAX);
     checker.finish(&[("reason", &reason)])?;
-    let actor = crate::networks::store::Actor {
-        account_id: r.account_id,
-        organisation_id,
-    };
     super::store::hide(&ctx.db, &found, &reason_text, actor).await?;
     leptos_axum::redirect(&format!(
         "{}?dold=1#kommentar-{}",

@@ -2,9 +2,12 @@
 
 use super::{thread_order, Comment, CommentState, Subject};
 use crate::{
-    db::{now_ms, public_id, Db},
+    core::{
+        audit::{self, Entry},
+        Actor,
+    },
+    db::{public_id, Db},
     error::AppError,
-    networks::store::{audit_entry, Actor},
 };
 
 /// Where comments hang: the subject and the network it belongs to.
@@ -51,7 +54,7 @@ pub async fn post(
     if depth > super::MAX_DEPTH {
         return Err(AppError::BadRequest);
     }
-    let now = now_ms();
+    let now = db.now();
     let public_id = public_id();
     let (id,): (i64,) = sqlx::query_as(INSERT)
         .bind(&public_id)
@@ -134,7 +137,7 @@ const EDIT: &str = "UPDATE comments SET body = $1, version = version + 1, edited
 /// Saves the author's new text; the earlier one stays in the versions.
 pub async fn edit(db: &Db, comment: &Found, body: &str) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;
-    let now = now_ms();
+    let now = db.now();
     let done = sqlx::query(EDIT)
         .bind(body)
         .bind(now)
@@ -162,7 +165,7 @@ pub async fn delete(db: &Db, comment: &Found) -> Result<(), AppError> {
     sqlx::query(
         "UPDATE comments SET deleted_at = $1, body = '' WHERE id = $2 AND deleted_at IS NULL",
     )
-    .bind(now_ms())
+    .bind(db.now())
     .bind(comment.id)
     .execute(db.pool())
     .await?;
@@ -176,7 +179,7 @@ pub async fn hide(db: &Db, comment: &Found, reason: &str, actor: Actor) -> Resul
     let done = sqlx::query(
         "UPDATE comments SET hidden_at = $1, hidden_reason = $2 WHERE id = $3 AND hidden_at IS NULL",
     )
-    .bind(now_ms())
+    .bind(db.now())
     .bind(reason)
     .bind(comment.id)
     .execute(&mut *tx)
@@ -192,13 +195,11 @@ pub async fn hide(db: &Db, comment: &Found, reason: &str, actor: Actor) -> Resul
     .fetch_one(&mut *tx)
     .await?;
     let subject = format!("{} ({author})", comment.subject.code());
-    audit_entry(
+    audit::record(
         &mut tx,
-        comment.network_id,
+        db.now(),
         actor,
-        "comment_hidden",
-        &subject,
-        reason,
+        Entry::network(comment.network_id, "comment_hidden", &subject, reason),
     )
     .await?;
     tx.commit().await?;

@@ -142,21 +142,15 @@ pub async fn create_dialogue(
     #[server(default)] session_link: Vec<String>,
 ) -> Result<(), AppError> {
     use super::{store, DialogueForm, CAPACITY_MAX, PLACE_MAX, QUESTION_MAX, TEXT_MAX, TITLE_MAX};
+    use crate::core::{network::Action, Guard};
     use crate::error::{Checker, FieldProblem};
     let user = crate::accounts::require_verified()?;
     let ctx = crate::context::app_context()?;
-    let (network_id, _, _, _) =
-        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
-    let posting =
-        crate::needs::store::posting_organisations(&ctx.db, network_id, user.account_id).await?;
-    if posting.is_empty() {
-        return Err(AppError::Forbidden);
-    }
+    let guard = Guard::of_network(&ctx.db, Some(&user), &network).await?;
+    guard.require(Action::Start)?;
+    let network_id = guard.network.id;
     let mut c = Checker::new();
-    let host = posting
-        .iter()
-        .find(|(_, public_id, _)| *public_id == organisation.trim())
-        .map(|(id, _, _)| *id);
+    let host = guard.actor_for(Action::Start, Some(&organisation)).ok();
     if host.is_none() {
         c.refuse("organisation", FieldProblem::InvalidChoice);
     }
@@ -216,7 +210,7 @@ pub async fn create_dialogue(
             crate::needs::VALUE_MAX,
         )
     };
-    let now = crate::db::now_ms();
+    let now = ctx.db.now();
     let deadline = check::instant(&mut c, "deadline", &deadline_date, &deadline_time);
     if deadline.is_some_and(|d| d < now) {
         c.refuse("deadline", FieldProblem::InThePast);
@@ -297,16 +291,12 @@ pub async fn create_dialogue(
         questions: question_list,
         sessions,
     };
-    let actor = crate::networks::store::Actor {
-        account_id: user.account_id,
-        organisation_id: host,
-    };
-    let id = store::create(&ctx.db, network_id, &new, actor).await?;
+    let id = store::create(&ctx.db, network_id, &new, host).await?;
     leptos_axum::redirect(&format!("/dialoger/{id}?planerad=1"));
     Ok(())
 }
 
-/// A dialogue the person may read, with what they may do.
+/// A dialogue the person may read, with its network's guard.
 #[cfg(feature = "ssr")]
 #[derive(Clone)]
 pub(crate) struct Visible {
@@ -314,10 +304,9 @@ pub(crate) struct Visible {
     pub user: crate::accounts::SessionUser,
     pub key: super::store::DialogueKey,
     pub dialogue: super::Dialogue,
-    pub host_as: Option<i64>,
-    /// The person's organisations that may register: (id, public id, name).
-    pub posting: Vec<(i64, String, String)>,
-    pub coordinator_as: Option<i64>,
+    /// The host organisations' internal ids.
+    pub hosts: Vec<i64>,
+    pub guard: crate::core::Guard,
 }
 
 /// The dialogues a page render asks about: the dialogue page and its
@@ -362,61 +351,91 @@ pub(crate) async fn visible_dialogue_for(
     user: crate::accounts::SessionUser,
     dialogue: &str,
 ) -> Result<Visible, AppError> {
-    use crate::networks::{Access, Action, Visibility};
-    let (key, found) = super::store::find(&ctx.db, dialogue.trim())
+    let (key, found, hosts) = super::store::find(&ctx.db, dialogue.trim())
         .await?
         .ok_or(AppError::NotFound)?;
-    let (access, role_organisation) =
-        crate::networks::store::access(&ctx.db, Some(&user), key.network_id).await?;
-    if !access.can(Action::ReadContent, Visibility::Hidden) {
-        return Err(AppError::NotFound);
-    }
-    let host_as = super::store::host_organisation(&ctx.db, key.id, user.account_id).await?;
-    let posting =
-        crate::needs::store::posting_organisations(&ctx.db, key.network_id, user.account_id)
-            .await?;
+    let guard = crate::core::Guard::of_network_id(&ctx.db, Some(&user), key.network_id).await?;
+    guard.require_read()?;
     Ok(Visible {
         ctx,
         user,
         key,
         dialogue: found,
-        host_as,
-        posting,
-        coordinator_as: (access == Access::Coordinator)
-            .then_some(role_organisation)
-            .flatten(),
+        hosts,
+        guard,
     })
 }
 
 #[cfg(feature = "ssr")]
 impl Visible {
-    fn host(&self) -> Result<crate::networks::store::Actor, AppError> {
-        Ok(crate::networks::store::Actor {
-            account_id: self.user.account_id,
-            organisation_id: self.host_as.ok_or(AppError::Forbidden)?,
-        })
+    /// A host organisation, while it writes in the network, running the
+    /// dialogue; an archived dialogue is frozen.
+    fn host(&self) -> Result<crate::core::Actor, AppError> {
+        let actor = self
+            .guard
+            .actor_on(crate::core::network::Action::ActAsOwner, &self.hosts)?;
+        self.unfrozen()?;
+        Ok(actor)
     }
+
+    /// Whether the person may run the dialogue (for the page's forms).
+    fn may_host(&self) -> bool {
+        self.guard
+            .can(crate::core::network::Action::ActAsOwner, &self.hosts)
+    }
+
+    /// A member organisation taking part: registering, withdrawing.
+    fn participant(&self, organisation: &str) -> Result<crate::core::Actor, AppError> {
+        let actor = self
+            .guard
+            .actor_for(crate::core::network::Action::Post, Some(organisation))?;
+        self.unfrozen()?;
+        Ok(actor)
+    }
+
+    /// An archived dialogue's record never changes.
+    pub(crate) fn unfrozen(&self) -> Result<(), AppError> {
+        if self.dialogue.status == super::DialogueStatus::Archived {
+            Err(AppError::Frozen)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// A dialogue's discussion as the comments room needs it: the dialogue's
+/// id, its network's guard, and whether the discussion is frozen (an
+/// archived dialogue's is part of its record).
+#[cfg(feature = "ssr")]
+pub(crate) async fn discussion_place(
+    dialogue: &str,
+) -> Result<(i64, crate::core::Guard, bool), AppError> {
+    let v = visible_dialogue(dialogue).await?;
+    let frozen = v.unfrozen().is_err();
+    Ok((v.key.id, v.guard, frozen))
 }
 
 /// The dialogue page's content.
 #[server(endpoint = "dialogues/view")]
 pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppError> {
     use super::{store, DialogueRights, DialogueView};
+    use crate::core::network::Action;
     let v = visible_dialogue(&dialogue).await?;
     let deleted = crate::accounts::text::text(crate::i18n::use_lang()).deleted_user;
-    let host = v.host_as.is_some();
-    let open = v.dialogue.status.takes_registrations();
+    let host = v.may_host();
+    let open = v.dialogue.status.takes_registrations() && v.guard.can(Action::Post, &[]);
     let mut register_for = Vec::new();
     if open {
-        for (id, public_id, name) in &v.posting {
-            let registered = store::registered_of(&v.ctx.db, v.key.id, *id).await?;
-            register_for.push((public_id.clone(), name.clone(), registered));
+        for (public_id, name) in v.guard.writing_organisations() {
+            let id = v.guard.organisation_id(&public_id).unwrap_or_default();
+            let registered = store::registered_of(&v.ctx.db, v.key.id, id).await?;
+            register_for.push((public_id, name, registered));
         }
     }
     Ok(DialogueView {
         rights: DialogueRights {
-            host,
-            register: open && !v.posting.is_empty(),
+            host: host && v.unfrozen().is_ok(),
+            register: open && !register_for.is_empty(),
         },
         registered: store::registered_count(&v.ctx.db, v.key.id).await?,
         register_for,
@@ -509,22 +528,13 @@ pub async fn register_attendance(
 ) -> Result<(), AppError> {
     use crate::error::Checker;
     let v = visible_dialogue(&dialogue).await?;
+    let actor = v.participant(&organisation)?;
     if !v.dialogue.status.takes_registrations() {
         return Err(AppError::Forbidden);
     }
-    let organisation_id = v
-        .posting
-        .iter()
-        .find(|(_, public_id, _)| *public_id == organisation.trim())
-        .map(|(id, _, _)| *id)
-        .ok_or(AppError::Forbidden)?;
     let mut c = Checker::new();
     let names = c.text("attendees", &attendees, true, super::ATTENDEES_MAX);
     c.finish(&[("attendees", &attendees)])?;
-    let actor = crate::networks::store::Actor {
-        account_id: v.user.account_id,
-        organisation_id,
-    };
     super::store::register(&v.ctx.db, v.key, &names, actor).await?;
     leptos_axum::redirect(&format!("/dialoger/{}?anmald=1", v.dialogue.public_id));
     Ok(())
@@ -534,13 +544,8 @@ pub async fn register_attendance(
 #[server(endpoint = "dialogues/withdraw")]
 pub async fn withdraw_attendance(dialogue: String, organisation: String) -> Result<(), AppError> {
     let v = visible_dialogue(&dialogue).await?;
-    let organisation_id = v
-        .posting
-        .iter()
-        .find(|(_, public_id, _)| *public_id == organisation.trim())
-        .map(|(id, _, _)| *id)
-        .ok_or(AppError::Forbidden)?;
-    super::store::withdraw(&v.ctx.db, v.key, organisation_id).await?;
+    let actor = v.participant(&organisation)?;
+    super::store::withdraw(&v.ctx.db, v.key, actor.organisation_id).await?;
     leptos_axum::redirect(&format!("/dialoger/{}?avanmald=1", v.dialogue.public_id));
     Ok(())
 }
@@ -556,9 +561,6 @@ pub async fn publish_answer(
     use crate::error::Checker;
     let v = visible_dialogue(&dialogue).await?;
     let actor = v.host()?;
-    if v.dialogue.status == super::DialogueStatus::Archived {
-        return Err(AppError::Frozen);
-    }
     let mut c = Checker::new();
     let q = c.text("question", &question, true, super::TEXT_MAX);
     let a = c.text("answer", &answer, true, super::TEXT_MAX);
@@ -671,15 +673,12 @@ pub async fn approve_text(dialogue: String, text: String) -> Result<(), AppError
 pub async fn network_dialogues(
     network: String,
 ) -> Result<Vec<(String, String, super::DialogueStatus, Option<i64>)>, AppError> {
-    use crate::networks::Action;
+    use crate::core::{network::Action, Guard};
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
-    let (network_id, net, access, _) =
-        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
-    if !access.can(Action::ReadContent, net.visibility) {
-        return Err(AppError::Forbidden);
-    }
-    super::store::of_network(&ctx.db, network_id).await
+    let guard = Guard::of_network(&ctx.db, Some(&user), &network).await?;
+    guard.require(Action::ReadContent)?;
+    super::store::of_network(&ctx.db, guard.network.id).await
 }
 
 /// The record to file, stamped now, for any member organisation.
@@ -698,28 +697,19 @@ async fn record_of(v: Visible, diarienummer: &str) -> Result<super::DialogueReco
     let lang = v.user.language;
     let deleted = crate::accounts::text::text(lang).deleted_user;
     let organisation = v
-        .posting
+        .guard
+        .organisations()
         .first()
-        .map(|(_, _, name)| name.clone())
+        .map(|o| o.name.clone())
         .unwrap_or_default();
-    let audit = crate::networks::store::audit(&v.ctx.db, v.key.network_id, deleted)
-        .await?
-        .into_iter()
-        .filter(|e| {
-            e.subject.starts_with(&v.dialogue.title)
-                || e.action.starts_with("dialogue")
-                || e.action == "qa_published"
-                || e.action == "text_approved"
-        })
-        .collect();
     Ok(DialogueRecord {
-        exported_at: crate::db::now_ms(),
+        exported_at: v.ctx.db.now(),
         exported_by_organisation: organisation,
         diarienummer: diarienummer.trim().chars().take(100).collect(),
         registrations: store::registrations(&v.ctx.db, v.key.id).await?,
         qa: store::qa(&v.ctx.db, v.key.id).await?,
         texts: store::texts(&v.ctx.db, v.key.id, deleted).await?,
-        audit,
+        audit: crate::core::audit::of_dialogue(&v.ctx.db, v.key.id, deleted).await?,
         dialogue: v.dialogue,
     })
 }
@@ -767,7 +757,7 @@ pub async fn dialogue_ics(
             url: &url,
         })
         .collect();
-    Ok(calendar(&v.dialogue.title, crate::db::now_ms(), &events))
+    Ok(calendar(&v.dialogue.title, v.ctx.db.now(), &events))
 }
 
 /// A network's calendar feed, found by the secret in its address.
@@ -800,5 +790,5 @@ pub async fn network_feed(
             },
         )
         .collect();
-    Ok(calendar(&name, crate::db::now_ms(), &events))
+    Ok(calendar(&name, ctx.db.now(), &events))
 }

@@ -59,13 +59,29 @@ pub fn utc_stamp(ms: i64) -> String {
     )
 }
 
-/// TEXT values escape backslash, semicolon, comma and newlines.
+/// TEXT values escape backslash, semicolon, comma and every kind of line
+/// break (CRLF, CR, LF) as `\n`; other control characters, which a TEXT
+/// value may not hold, are dropped, so nothing typed can end a line and
+/// start a property of its own.
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace("\r\n", "\\n")
-        .replace('\n', "\\n")
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Lines longer than 75 octets continue on the next line after a space,
@@ -152,6 +168,10 @@ mod tests {
         ];
         let ics = calendar("Elbussar", 0, &events);
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert_eq!(
+            ics.split("\r\n").filter(|l| *l == "BEGIN:VEVENT").count(),
+            2
+        );
         assert!(ics.lines().all(|l| l.len() <= 76), "folded at 75 octets");
         let parsed = parse_events(&ics);
         assert_eq!(
@@ -171,5 +191,29 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn no_control_character_in_a_title_can_start_a_line_of_its_own() {
+        let title = "Möte\rEND:VEVENT\rBEGIN:VEVENT\nSUMMARY:x\r\nDTSTART:1\u{7}\u{1b}[31m";
+        let events = [Event {
+            uid: "a@samrad".into(),
+            starts_at: 0,
+            ends_at: 3_600_000,
+            summary: title,
+            description: title,
+            location: title,
+            url: "",
+        }];
+        let ics = calendar(title, 0, &events);
+        let lines = |name: &str| ics.split("\r\n").filter(|l| *l == name).count();
+        assert_eq!(lines("BEGIN:VEVENT"), 1, "{ics:?}");
+        assert_eq!(lines("END:VEVENT"), 1, "{ics:?}");
+        let bare_break = ics
+            .replace("\r\n", "")
+            .chars()
+            .any(|c| c.is_control() && c != '\t');
+        assert!(!bare_break, "{ics:?}");
+        assert!(ics.contains("Möte\\nEND:VEVENT\\nBEGIN:VEVENT"));
     }
 }

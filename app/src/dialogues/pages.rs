@@ -36,7 +36,6 @@ pub fn NetworkDialogues(
     network: String,
     dialogues: Vec<(String, String, DialogueStatus, Option<i64>)>,
     may_plan: bool,
-    feed: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
@@ -60,12 +59,6 @@ pub fn NetworkDialogues(
             }
             .into_any()
         }}
-        {feed.map(|token| view! {
-            <p>
-                <a href=format!("/kalender/{token}.ics")>{t.feed}</a>
-                <br /><span class="hint">{t.feed_hint}</span>
-            </p>
-        })}
     }
 }
 

@@ -5,9 +5,12 @@ use super::{
     RequirementRef, Session,
 };
 use crate::{
-    db::{now_ms, public_id, Db},
+    core::{
+        audit::{self, Entry},
+        Actor,
+    },
+    db::{public_id, Db},
     error::AppError,
-    networks::store::{audit_entry, Actor},
 };
 
 /// A checked new dialogue.
@@ -57,7 +60,7 @@ pub async fn create(
         .bind(new.estimated_value)
         .bind(new.answer_deadline)
         .bind(new.capacity)
-        .bind(now_ms())
+        .bind(db.now())
         .fetch_one(&mut *tx)
         .await?;
     sqlx::query("INSERT INTO dialogue_hosts (dialogue_id, organisation_id) VALUES ($1, $2)")
@@ -96,13 +99,11 @@ pub async fn create(
         .execute(&mut *tx)
         .await?;
     }
-    audit_entry(
+    audit::record(
         &mut tx,
-        network_id,
+        db.now(),
         actor,
-        "dialogue_created",
-        &new.title,
-        "",
+        Entry::dialogue(network_id, id, "dialogue_created", &new.title, ""),
     )
     .await?;
     tx.commit().await?;
@@ -132,7 +133,11 @@ const FIND: &str = "SELECT d.id, d.network_id, d.public_id, n.public_id AS netwo
      d.answer_deadline, d.capacity, d.status FROM dialogues d \
      JOIN networks n ON n.id = d.network_id WHERE d.public_id = $1";
 
-pub async fn find(db: &Db, public_id: &str) -> Result<Option<(DialogueKey, Dialogue)>, AppError> {
+/// The dialogue, its key and its host organisations' ids.
+pub async fn find(
+    db: &Db,
+    public_id: &str,
+) -> Result<Option<(DialogueKey, Dialogue, Vec<i64>)>, AppError> {
     let row: Option<Row> = sqlx::query_as(FIND)
         .bind(public_id)
         .fetch_optional(db.pool())
@@ -140,8 +145,8 @@ pub async fn find(db: &Db, public_id: &str) -> Result<Option<(DialogueKey, Dialo
     let Some(r) = row else {
         return Ok(None);
     };
-    let hosts: Vec<(String,)> = sqlx::query_as(
-        "SELECT o.name FROM dialogue_hosts h JOIN organisations o ON o.id = h.organisation_id \
+    let hosts: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT o.id, o.name FROM dialogue_hosts h JOIN organisations o ON o.id = h.organisation_id \
          WHERE h.dialogue_id = $1 ORDER BY o.name",
     )
     .bind(r.id)
@@ -185,7 +190,7 @@ pub async fn find(db: &Db, public_id: &str) -> Result<Option<(DialogueKey, Dialo
         capacity: r.capacity,
         status: DialogueStatus::parse(&r.status)
             .ok_or_else(|| AppError::internal("dialogue status"))?,
-        hosts: hosts.into_iter().map(|(h,)| h).collect(),
+        hosts: hosts.iter().map(|(_, name)| name.clone()).collect(),
         needs,
         questions: questions.into_iter().map(|(q,)| q).collect(),
         sessions: sessions
@@ -199,7 +204,11 @@ pub async fn find(db: &Db, public_id: &str) -> Result<Option<(DialogueKey, Dialo
             })
             .collect(),
     };
-    Ok(Some((key, dialogue)))
+    Ok(Some((
+        key,
+        dialogue,
+        hosts.into_iter().map(|(id, _)| id).collect(),
+    )))
 }
 
 /// Adds a co-host: an organisation of the network that posts (member or
@@ -218,13 +227,17 @@ pub async fn add_host(
         .execute(&mut *tx)
         .await
         .map_err(crate::db::conflict_if_taken)?;
-    audit_entry(
+    audit::record(
         &mut tx,
-        key.network_id,
+        db.now(),
         actor,
-        "cohost_added",
-        organisation_name,
-        "",
+        Entry::dialogue(
+            key.network_id,
+            key.id,
+            "cohost_added",
+            organisation_name,
+            "",
+        ),
     )
     .await?;
     tx.commit().await?;
@@ -245,25 +258,6 @@ pub async fn possible_hosts(db: &Db, key: DialogueKey) -> Result<Vec<(String, St
     .bind(key.id)
     .fetch_all(db.pool())
     .await?)
-}
-
-const HOST_OF: &str = "SELECT h.organisation_id FROM dialogue_hosts h \
-     JOIN organisation_members om ON om.organisation_id = h.organisation_id \
-     WHERE h.dialogue_id = $1 AND om.account_id = $2 AND om.status = 'active' \
-     ORDER BY h.organisation_id LIMIT 1";
-
-/// The host organisation the person acts for, if they belong to one.
-pub async fn host_organisation(
-    db: &Db,
-    dialogue_id: i64,
-    account_id: i64,
-) -> Result<Option<i64>, AppError> {
-    let row: Option<(i64,)> = sqlx::query_as(HOST_OF)
-        .bind(dialogue_id)
-        .bind(account_id)
-        .fetch_optional(db.pool())
-        .await?;
-    Ok(row.map(|(id,)| id))
 }
 
 /// Moves the dialogue one step along its lifecycle, logged with the reason.
@@ -287,13 +281,11 @@ pub async fn transition(
         return Err(AppError::Conflict);
     }
     let subject = format!("{title}: {} → {}", from.code(), to.code());
-    audit_entry(
+    audit::record(
         &mut tx,
-        key.network_id,
+        db.now(),
         actor,
-        "dialogue_status",
-        &subject,
-        reason,
+        Entry::dialogue(key.network_id, key.id, "dialogue_status", &subject, reason),
     )
     .await?;
     tx.commit().await?;
@@ -341,7 +333,7 @@ pub async fn register(
         .bind(actor.organisation_id)
         .bind(attendees)
         .bind(actor.account_id)
-        .bind(now_ms())
+        .bind(db.now())
         .execute(&mut *tx)
         .await?;
     tx.commit().await?;
@@ -353,7 +345,7 @@ pub async fn withdraw(db: &Db, key: DialogueKey, organisation_id: i64) -> Result
         "UPDATE dialogue_registrations SET withdrawn_at = $1 \
          WHERE dialogue_id = $2 AND organisation_id = $3 AND withdrawn_at IS NULL",
     )
-    .bind(now_ms())
+    .bind(db.now())
     .bind(key.id)
     .bind(organisation_id)
     .execute(db.pool())
@@ -423,11 +415,17 @@ pub async fn publish_qa(
     .bind(key.id)
     .bind(question)
     .bind(answer)
-    .bind(now_ms())
+    .bind(db.now())
     .bind(actor.account_id)
     .execute(&mut *tx)
     .await?;
-    audit_entry(&mut tx, key.network_id, actor, "qa_published", "", "").await?;
+    audit::record(
+        &mut tx,
+        db.now(),
+        actor,
+        Entry::dialogue(key.network_id, key.id, "qa_published", "", ""),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -539,7 +537,7 @@ pub async fn save_draft(
         "summary"
     };
     let mut tx = db.pool().begin().await?;
-    let now = now_ms();
+    let now = db.now();
     match text {
         Some(text) => {
             let found: Option<(i64, String, String, Option<i64>)> = sqlx::query_as(TEXT_OF)
@@ -628,7 +626,7 @@ pub async fn supersede(
         .bind(body)
         .bind(Some(id))
         .bind(actor.account_id)
-        .bind(now_ms())
+        .bind(db.now())
         .fetch_one(&mut *tx)
         .await?;
     write_changes(&mut tx, new_id, changes).await?;
@@ -663,7 +661,7 @@ pub async fn approve_text(
          WHERE public_id = $3 AND dialogue_id = $4 AND status = 'draft'",
     )
     .bind(actor.account_id)
-    .bind(now_ms())
+    .bind(db.now())
     .bind(text_public_id)
     .bind(key.id)
     .execute(&mut *tx)
@@ -671,13 +669,11 @@ pub async fn approve_text(
     if done.rows_affected() != 1 {
         return Err(AppError::Conflict);
     }
-    audit_entry(
+    audit::record(
         &mut tx,
-        key.network_id,
+        db.now(),
         actor,
-        "text_approved",
-        text_public_id,
-        "",
+        Entry::dialogue(key.network_id, key.id, "text_approved", text_public_id, ""),
     )
     .await?;
     tx.commit().await?;

@@ -69,6 +69,13 @@ pub const STRINGS: Strings = Strings {
     a11y_field_email_hint: "If you would like a reply.",
     a11y_submit: "Send the report",
     a11y_thanks: "Thank you! Your report has been received.",
+    a11y_reports_title: "Accessibility reports",
+    a11y_reports_lead:
+        "What has been sent through the accessibility statement's form, newest first.",
+    a11y_reports_none: "No reports have come in.",
+    a11y_reports_for_admins: "This page is for Samråd's administrators.",
+    a11y_report_contact: "Contact",
+    a11y_report_anonymous: "no address given",
     a11y_supervision_heading: "Supervision",
     a11y_supervision_text: "The Agency for Digital Government (Digg) supervises the act on \
         accessibility of digital public services. If you are not satisfied with how we \

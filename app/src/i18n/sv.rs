@@ -68,6 +68,13 @@ pub const STRINGS: Strings = Strings {
     a11y_field_email_hint: "Om du vill att vi svarar dig.",
     a11y_submit: "Skicka rapporten",
     a11y_thanks: "Tack! Din rapport är mottagen.",
+    a11y_reports_title: "Rapporter om tillgänglighet",
+    a11y_reports_lead:
+        "Det som har skickats via formuläret i tillgänglighetsredogörelsen, nyaste först.",
+    a11y_reports_none: "Inga rapporter har kommit in.",
+    a11y_reports_for_admins: "Sidan är till för Samråds administratörer.",
+    a11y_report_contact: "Kontakt",
+    a11y_report_anonymous: "ingen adress lämnad",
     a11y_supervision_heading: "Tillsyn",
     a11y_supervision_text: "Myndigheten för digital förvaltning (Digg) har ansvar för tillsyn \
         över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med \

@@ -149,21 +149,15 @@ pub async fn create_need(
     status: String,
 ) -> Result<(), AppError> {
     use super::{store, NeedStatus};
+    use crate::core::{network::Action, Guard};
     use crate::error::{Checker, FieldProblem};
     let user = crate::accounts::require_verified()?;
     let ctx = crate::context::app_context()?;
-    let (network_id, _, _, _) =
-        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
-    let posting = store::posting_organisations(&ctx.db, network_id, user.account_id).await?;
-    if posting.is_empty() {
-        return Err(AppError::Forbidden);
-    }
+    let guard = Guard::of_network(&ctx.db, Some(&user), &network).await?;
+    guard.require(Action::Start)?;
     let mut checker = Checker::new();
-    let organisation_id = posting
-        .iter()
-        .find(|(_, public_id, _)| *public_id == organisation.trim())
-        .map(|(id, _, _)| *id);
-    if organisation_id.is_none() {
+    let actor = guard.actor_for(Action::Start, Some(&organisation)).ok();
+    if actor.is_none() {
         checker.refuse("organisation", FieldProblem::InvalidChoice);
     }
     let start = match status.as_str() {
@@ -196,29 +190,22 @@ pub async fn create_need(
     sent.extend(divisions.iter().map(|d| ("divisions", d.as_str())));
     sent.extend(regions.iter().map(|r| ("regions", r.as_str())));
     checker.finish(&sent)?;
-    let (Some(organisation_id), Some(text)) = (organisation_id, text) else {
+    let (Some(actor), Some(text)) = (actor, text) else {
         return Err(AppError::BadRequest);
     };
-    let actor = crate::networks::store::Actor {
-        account_id: user.account_id,
-        organisation_id,
-    };
-    let public_id = store::create(&ctx.db, network_id, &text, start, actor).await?;
+    let public_id = store::create(&ctx.db, guard.network.id, &text, start, actor).await?;
     leptos_axum::redirect(&format!("/behov/{public_id}?sparat=1"));
     Ok(())
 }
 
-/// What the person may do with a need they can see.
+/// A need the person may see, with the network's guard.
 #[cfg(feature = "ssr")]
 struct Visible {
     ctx: crate::context::AppContext,
-    user: crate::accounts::SessionUser,
     key: super::store::NeedKey,
     need: super::Need,
     rights: super::NeedRights,
-    /// The organisation the person acts for when editing: the owner if
-    /// they belong to it, else the one their coordinator role comes from.
-    acting_for: Option<i64>,
+    guard: crate::core::Guard,
 }
 
 /// The need, if the person may read it: a member (any role) of its
@@ -238,51 +225,66 @@ async fn visible_need_for(
     need: &str,
 ) -> Result<Visible, AppError> {
     use super::{store, NeedRights, NeedStatus};
-    use crate::networks::{Access, Action};
+    use crate::core::{network::Action, Guard};
     let (key, found) = store::find(&ctx.db, need.trim())
         .await?
         .ok_or(AppError::NotFound)?;
-    let (access, role_organisation) =
-        crate::networks::store::access(&ctx.db, Some(&user), key.network_id).await?;
-    if !access.can(Action::ReadContent, crate::networks::Visibility::Hidden) {
+    let guard = Guard::of_network_id(&ctx.db, Some(&user), key.network_id).await?;
+    guard.require_read()?;
+    let owners = [key.owner_organisation_id];
+    if found.status == NeedStatus::Draft && !guard.belongs_to_any(&owners) {
         return Err(AppError::NotFound);
     }
-    let in_owner = store::belongs_to(&ctx.db, key.owner_organisation_id, user.account_id).await?;
-    if found.status == NeedStatus::Draft && !in_owner {
-        return Err(AppError::NotFound);
-    }
-    let coordinator = access == Access::Coordinator;
     let open = found.status.is_open();
     let rights = NeedRights {
-        edit: open && (in_owner || coordinator),
-        declare: open
-            && found.status != NeedStatus::Draft
-            && matches!(access, Access::Member | Access::Coordinator),
-        govern: open && coordinator,
-        propose: open && matches!(access, Access::Member | Access::Coordinator),
-    };
-    let acting_for = if in_owner {
-        Some(key.owner_organisation_id)
-    } else {
-        role_organisation
+        edit: open && guard.can(Action::EditOwned, &owners),
+        declare: open && found.status != NeedStatus::Draft && guard.can(Action::Post, &[]),
+        govern: open && guard.can(Action::Govern, &[]),
+        propose: open && guard.can(Action::Post, &[]),
     };
     Ok(Visible {
         ctx,
-        user,
         key,
         need: found,
         rights,
-        acting_for,
+        guard,
     })
 }
 
 #[cfg(feature = "ssr")]
 impl Visible {
-    fn actor(&self) -> Result<crate::networks::store::Actor, AppError> {
-        Ok(crate::networks::store::Actor {
-            account_id: self.user.account_id,
-            organisation_id: self.acting_for.ok_or(AppError::Forbidden)?,
-        })
+    /// The owner organisation (while it writes in the network) or a
+    /// coordinator, changing the need.
+    fn editor(&self) -> Result<crate::core::Actor, AppError> {
+        use crate::core::network::Action;
+        self.guard
+            .actor_on(Action::EditOwned, &[self.key.owner_organisation_id])
+            .and_then(|actor| self.open().map(|()| actor))
+    }
+
+    /// A member organisation taking part (declaring, proposing).
+    fn participant(&self, organisation: Option<&str>) -> Result<crate::core::Actor, AppError> {
+        use crate::core::network::Action;
+        self.guard
+            .actor_for(Action::Post, organisation)
+            .and_then(|actor| self.open().map(|()| actor))
+    }
+
+    /// A coordinator merging needs.
+    fn coordinator(&self) -> Result<crate::core::Actor, AppError> {
+        use crate::core::network::Action;
+        self.guard
+            .actor_for(Action::Govern, None)
+            .and_then(|actor| self.open().map(|()| actor))
+    }
+
+    /// A fulfilled or withdrawn need takes no more changes.
+    fn open(&self) -> Result<(), AppError> {
+        if self.need.status.is_open() {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 }
 
@@ -295,11 +297,7 @@ pub async fn need_view(need: String) -> Result<super::NeedView, AppError> {
     let interests = store::interests(&v.ctx.db, v.key.id).await?;
     let requirements = store::requirements(&v.ctx.db, v.key.id).await?;
     let declare_for = if v.rights.declare {
-        store::posting_organisations(&v.ctx.db, v.key.network_id, v.user.account_id)
-            .await?
-            .into_iter()
-            .map(|(_, public_id, name)| (public_id, name))
-            .collect()
+        v.guard.writing_organisations()
     } else {
         Vec::new()
     };
@@ -336,9 +334,7 @@ pub async fn change_need_status(
         networks::REASON_MAX,
     };
     let v = visible_need(&need).await?;
-    if !v.rights.edit {
-        return Err(AppError::Forbidden);
-    }
+    let actor = v.editor()?;
     let mut checker = Checker::new();
     let next = NeedStatus::parse(&status);
     match next {
@@ -354,7 +350,7 @@ pub async fn change_need_status(
         &v.need.title,
         v.need.status,
         next,
-        v.actor()?,
+        actor,
         &reason_text,
     )
     .await?;
@@ -381,9 +377,7 @@ pub async fn edit_need(
     use super::store;
     use crate::error::Checker;
     let v = visible_need(&need).await?;
-    if !v.rights.edit {
-        return Err(AppError::Forbidden);
-    }
+    let actor = v.editor()?;
     let mut checker = Checker::new();
     let text = check::need_text(
         &mut checker,
@@ -410,7 +404,7 @@ pub async fn edit_need(
     sent.extend(regions.iter().map(|r| ("regions", r.as_str())));
     checker.finish(&sent)?;
     let text = text.ok_or(AppError::BadRequest)?;
-    store::update(&v.ctx.db, v.key, version, &text, v.actor()?).await?;
+    store::update(&v.ctx.db, v.key, version, &text, actor).await?;
     leptos_axum::redirect(&format!("/behov/{}?andrat=1", v.need.public_id));
     Ok(())
 }
@@ -445,17 +439,20 @@ pub async fn declare_interest(
     use super::store;
     use crate::error::Checker;
     let v = visible_need(&need).await?;
-    if !v.rights.declare {
+    if v.need.status == super::NeedStatus::Draft {
         return Err(AppError::Forbidden);
     }
-    let organisation_id =
-        store::posting_organisations(&v.ctx.db, v.key.network_id, v.user.account_id)
-            .await?
-            .into_iter()
-            .find(|(_, public_id, _)| *public_id == organisation.trim())
-            .map(|(id, _, _)| id)
-            .ok_or(AppError::Forbidden)?;
+    // May take part at all (else 403, or 409 in a closed network); then
+    // the organisation named must be one the person declares for.
+    v.participant(None)?;
     let mut checker = Checker::new();
+    let actor = match organisation.trim() {
+        "" => {
+            checker.refuse("organisation", crate::error::FieldProblem::Required);
+            None
+        }
+        chosen => Some(v.participant(Some(chosen))?),
+    };
     let declaration = check::declaration(
         &mut checker,
         &quantity,
@@ -474,10 +471,8 @@ pub async fn declare_interest(
         ("confidence", &confidence),
         ("comment", &comment),
     ])?;
-    let declaration = declaration.ok_or(AppError::BadRequest)?;
-    let actor = crate::networks::store::Actor {
-        account_id: v.user.account_id,
-        organisation_id,
+    let (Some(declaration), Some(actor)) = (declaration, actor) else {
+        return Err(AppError::BadRequest);
     };
     store::declare(&v.ctx.db, v.key.id, &declaration, actor).await?;
     leptos_axum::redirect(&format!(
@@ -496,9 +491,7 @@ pub async fn merge_need(need: String, into: String, reason: String) -> Result<()
         networks::REASON_MAX,
     };
     let v = visible_need(&need).await?;
-    if !v.rights.govern {
-        return Err(AppError::Forbidden);
-    }
+    let actor = v.coordinator()?;
     let mut checker = Checker::new();
     let target = store::find(&v.ctx.db, into.trim())
         .await?
@@ -517,7 +510,7 @@ pub async fn merge_need(need: String, into: String, reason: String) -> Result<()
         &v.need.title,
         into_key,
         &into_need.title,
-        v.actor()?,
+        actor,
         &reason_text,
     )
     .await?;
@@ -582,16 +575,13 @@ pub async fn network_needs(
     #[server(default)] sort: String,
     #[server(default)] after: String,
 ) -> Result<super::NeedPage, AppError> {
-    use crate::networks::Action;
+    use crate::core::{network::Action, Guard};
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
-    let (network_id, net, access, _) =
-        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
-    if !access.can(Action::ReadContent, net.visibility) {
-        return Err(AppError::Forbidden);
-    }
+    let guard = Guard::of_network(&ctx.db, Some(&user), &network).await?;
+    guard.require(Action::ReadContent)?;
     let filter = filter(&status, &staircase, &division, &lan, &sort, &after);
-    page(&ctx, user.account_id, Some(network_id), &filter).await
+    page(&ctx, user.account_id, Some(guard.network.id), &filter).await
 }
 
 /// A page of the needs across all the person's networks.
@@ -613,15 +603,12 @@ pub async fn my_needs(
 /// The network's needs a dialogue can be planned for, for its form.
 #[server(endpoint = "needs/open-in-network")]
 pub async fn open_needs(network: String) -> Result<Vec<(String, String)>, AppError> {
-    use crate::networks::Action;
+    use crate::core::{network::Action, Guard};
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
-    let (network_id, net, access, _) =
-        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
-    if !access.can(Action::ReadContent, net.visibility) {
-        return Err(AppError::Forbidden);
-    }
-    super::store::open_needs(&ctx.db, network_id).await
+    let guard = Guard::of_network(&ctx.db, Some(&user), &network).await?;
+    guard.require(Action::ReadContent)?;
+    super::store::open_needs(&ctx.db, guard.network.id).await
 }
 
 /// The organisations that may post a need in the network, for its form.
@@ -629,15 +616,8 @@ pub async fn open_needs(network: String) -> Result<Vec<(String, String)>, AppErr
 pub async fn posting_organisations(network: String) -> Result<Vec<(String, String)>, AppError> {
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
-    let (network_id, _, _, _) =
-        crate::networks::api::visible_network(&ctx, Some(&user), &network).await?;
-    Ok(
-        super::store::posting_organisations(&ctx.db, network_id, user.account_id)
-            .await?
-            .into_iter()
-            .map(|(_, public_id, name)| (public_id, name))
-            .collect(),
-    )
+    let guard = crate::core::Guard::of_network(&ctx.db, Some(&user), &network).await?;
+    Ok(guard.writing_organisations())
 }
 
 /// The aggregated demand as CSV, for those who may read the need.
@@ -689,9 +669,7 @@ pub async fn propose_requirement(
 ) -> Result<(), AppError> {
     use crate::error::Checker;
     let v = visible_need(&need).await?;
-    if !v.rights.propose {
-        return Err(AppError::Forbidden);
-    }
+    let actor = v.participant(None)?;
     let mut checker = Checker::new();
     let checked = requirement_text(&mut checker, &text, &motive, &verification, &level);
     checker.finish(&[
@@ -701,7 +679,6 @@ pub async fn propose_requirement(
         ("level", &level),
     ])?;
     let checked = checked.ok_or(AppError::BadRequest)?;
-    let actor = member_actor(&v).await?;
     super::store::propose_requirement(&v.ctx.db, v.key, &checked, actor).await?;
     leptos_axum::redirect(&format!("/behov/{}?krav=1#krav", v.need.public_id));
     Ok(())
@@ -718,21 +695,6 @@ async fn requirement_in_visible_need(requirement: &str) -> Result<(i64, Visible)
     Ok((id, visible_need(&need).await?))
 }
 
-#[cfg(feature = "ssr")]
-async fn member_actor(v: &Visible) -> Result<crate::networks::store::Actor, AppError> {
-    let organisation_id =
-        super::store::posting_organisations(&v.ctx.db, v.key.network_id, v.user.account_id)
-            .await?
-            .first()
-            .map(|(id, _, _)| *id)
-            .or(v.acting_for)
-            .ok_or(AppError::Forbidden)?;
-    Ok(crate::networks::store::Actor {
-        account_id: v.user.account_id,
-        organisation_id,
-    })
-}
-
 /// A member edits a requirement; it becomes a proposal again.
 #[server(endpoint = "needs/edit-requirement")]
 pub async fn edit_requirement(
@@ -745,9 +707,7 @@ pub async fn edit_requirement(
 ) -> Result<(), AppError> {
     use crate::error::Checker;
     let (id, v) = requirement_in_visible_need(&requirement).await?;
-    if !v.rights.propose {
-        return Err(AppError::Forbidden);
-    }
+    let actor = v.participant(None)?;
     let mut checker = Checker::new();
     let checked = requirement_text(&mut checker, &text, &motive, &verification, &level);
     checker.finish(&[
@@ -757,7 +717,6 @@ pub async fn edit_requirement(
         ("level", &level),
     ])?;
     let checked = checked.ok_or(AppError::BadRequest)?;
-    let actor = member_actor(&v).await?;
     super::store::edit_requirement(&v.ctx.db, id, version, &checked, actor).await?;
     leptos_axum::redirect(&format!("/behov/{}?krav=1#krav", v.need.public_id));
     Ok(())
@@ -767,10 +726,8 @@ pub async fn edit_requirement(
 #[server(endpoint = "needs/accept-requirement")]
 pub async fn accept_requirement(requirement: String) -> Result<(), AppError> {
     let (id, v) = requirement_in_visible_need(&requirement).await?;
-    if !v.rights.edit {
-        return Err(AppError::Forbidden);
-    }
-    super::store::accept_requirement(&v.ctx.db, id, v.actor()?).await?;
+    let actor = v.editor()?;
+    super::store::accept_requirement(&v.ctx.db, id, actor).await?;
     leptos_axum::redirect(&format!("/behov/{}?accepterat=1#krav", v.need.public_id));
     Ok(())
 }
@@ -779,9 +736,7 @@ pub async fn accept_requirement(requirement: String) -> Result<(), AppError> {
 #[server(endpoint = "needs/move-requirement")]
 pub async fn move_requirement(requirement: String, direction: String) -> Result<(), AppError> {
     let (id, v) = requirement_in_visible_need(&requirement).await?;
-    if !v.rights.propose {
-        return Err(AppError::Forbidden);
-    }
+    v.participant(None)?;
     let up = match direction.as_str() {
         "up" => true,
         "down" => false,
@@ -792,34 +747,13 @@ pub async fn move_requirement(requirement: String, direction: String) -> Result<
     Ok(())
 }
 
-/// What the person may do in a need's discussion: read (anyone who sees
-/// the need), write as an organisation (members and coordinators, not
-/// observers), hide comments (coordinators).
+/// A need's discussion as the comments room needs it: the need's id, its
+/// network's guard, and whether the discussion is frozen (never: a need's
+/// discussion follows the network's state alone).
 #[cfg(feature = "ssr")]
-pub(crate) struct DiscussionRights {
-    pub need_id: i64,
-    pub network_id: i64,
-    pub write_as: Option<i64>,
-    pub moderate_as: Option<i64>,
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) async fn discussion_rights(need: &str) -> Result<DiscussionRights, AppError> {
-    use crate::networks::Access;
+pub(crate) async fn discussion_place(
+    need: &str,
+) -> Result<(i64, crate::core::Guard, bool), AppError> {
     let v = visible_need(need).await?;
-    let (access, role_organisation) =
-        crate::networks::store::access(&v.ctx.db, Some(&v.user), v.key.network_id).await?;
-    let write_as =
-        super::store::posting_organisations(&v.ctx.db, v.key.network_id, v.user.account_id)
-            .await?
-            .first()
-            .map(|(id, _, _)| *id);
-    Ok(DiscussionRights {
-        need_id: v.key.id,
-        network_id: v.key.network_id,
-        write_as,
-        moderate_as: (access == Access::Coordinator)
-            .then_some(role_organisation)
-            .flatten(),
-    })
+    Ok((v.key.id, v.guard, false))
 }

@@ -5,9 +5,12 @@ use super::{
     RequirementVersion, VersionRow,
 };
 use crate::{
-    db::{now_ms, public_id, Db},
+    core::{
+        audit::{self, Entry},
+        Actor,
+    },
+    db::{public_id, Db},
     error::AppError,
-    networks::store::{audit_entry, Actor},
 };
 
 /// A checked need text, new or edited.
@@ -52,7 +55,7 @@ pub async fn create(
     actor: Actor,
 ) -> Result<String, AppError> {
     let mut tx = db.pool().begin().await?;
-    let now = now_ms();
+    let now = db.now();
     let public_id = public_id();
     let (id,): (i64,) = sqlx::query_as(INSERT_NEED)
         .bind(&public_id)
@@ -69,11 +72,17 @@ pub async fn create(
         .fetch_one(&mut *tx)
         .await?;
     write_codes(&mut tx, id, text).await?;
-    write_version(&mut tx, id, 1, text, actor).await?;
+    write_version(&mut tx, db.now(), id, 1, text, actor).await?;
     // A draft is the owner's alone: the network's log learns of the need
     // when it is shared.
     if status != NeedStatus::Draft {
-        audit_entry(&mut tx, network_id, actor, "need_shared", &text.title, "").await?;
+        audit::record(
+            &mut tx,
+            db.now(),
+            actor,
+            Entry::network(network_id, "need_shared", &text.title, ""),
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(public_id)
@@ -104,6 +113,7 @@ async fn write_codes(
 
 async fn write_version(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    at: i64,
     need_id: i64,
     version: i64,
     text: &NeedText,
@@ -112,7 +122,7 @@ async fn write_version(
     sqlx::query(INSERT_VERSION)
         .bind(need_id)
         .bind(version)
-        .bind(now_ms())
+        .bind(at)
         .bind(actor.account_id)
         .bind(actor.organisation_id)
         .bind(&text.title)
@@ -231,7 +241,7 @@ pub async fn transition(
     let mut tx = db.pool().begin().await?;
     let done = sqlx::query(SET_STATUS)
         .bind(to.code())
-        .bind(now_ms())
+        .bind(db.now())
         .bind(key.id)
         .bind(from.code())
         .execute(&mut *tx)
@@ -239,16 +249,24 @@ pub async fn transition(
     if done.rows_affected() != 1 {
         return Err(AppError::Conflict);
     }
+    // A draft is the owner's alone: the log, which coordinators read,
+    // learns of the need when it is shared, and never of a withdrawn draft.
     let subject = format!("{title}: {} → {}", from.code(), to.code());
-    audit_entry(
-        &mut tx,
-        key.network_id,
-        actor,
-        "need_status",
-        &subject,
-        reason,
-    )
-    .await?;
+    let entry = match (from, to) {
+        (NeedStatus::Draft, NeedStatus::Shared) => {
+            Some(Entry::network(key.network_id, "need_shared", title, ""))
+        }
+        (NeedStatus::Draft, _) => None,
+        _ => Some(Entry::network(
+            key.network_id,
+            "need_status",
+            &subject,
+            reason,
+        )),
+    };
+    if let Some(entry) = entry {
+        audit::record(&mut tx, db.now(), actor, entry).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -274,7 +292,7 @@ pub async fn update(
         .bind(&text.affected)
         .bind(text.staircase.code())
         .bind(text.horizon.0)
-        .bind(now_ms())
+        .bind(db.now())
         .bind(key.id)
         .bind(seen_version)
         .execute(&mut *tx)
@@ -291,7 +309,7 @@ pub async fn update(
         .execute(&mut *tx)
         .await?;
     write_codes(&mut tx, key.id, text).await?;
-    write_version(&mut tx, key.id, seen_version + 1, text, actor).await?;
+    write_version(&mut tx, db.now(), key.id, seen_version + 1, text, actor).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -430,7 +448,7 @@ pub async fn declare(
         .bind(declaration.confidence.code())
         .bind(&declaration.comment)
         .bind(actor.account_id)
-        .bind(now_ms())
+        .bind(db.now())
         .execute(db.pool())
         .await?;
     Ok(())
@@ -469,18 +487,36 @@ pub async fn belongs_to(db: &Db, organisation_id: i64, account_id: i64) -> Resul
     Ok(n > 0)
 }
 
-/// The needs a person may see, in one network or in all of theirs: drafts
+/// Whether need `n` is one the person (`$1`) may see: in a network where
+/// one of their verified organisations is an active member, and a draft
 /// only for the owner organisation's people.
-const LIST_FROM: &str = "FROM needs n \
-     WHERE n.network_id IN (SELECT nm.network_id FROM network_members nm \
-           JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
-           WHERE nm.status = 'active' AND om.account_id = $1 AND om.status = 'active') \
-     AND (n.status <> 'draft' OR EXISTS (SELECT 1 FROM organisation_members dm \
-          WHERE dm.organisation_id = n.owner_organisation_id AND dm.account_id = $1 \
-          AND dm.status = 'active')) \
-     AND ($3 = '' OR n.status = $3) AND ($4 = '' OR n.staircase = $4) \
+macro_rules! seen_by_person {
+    () => {
+        concat!(
+            $crate::reads_network!("n.network_id"),
+            " AND (n.status <> 'draft' OR EXISTS (SELECT 1 FROM organisation_members dm \
+              WHERE dm.organisation_id = n.owner_organisation_id AND dm.account_id = $1 \
+              AND dm.status = 'active'))"
+        )
+    };
+}
+
+/// The needs a person may see, in one network or in all of theirs.
+const LIST_FROM: &str = concat!(
+    "FROM needs n WHERE ",
+    seen_by_person!(),
+    " AND ($3 = '' OR n.status = $3) AND ($4 = '' OR n.staircase = $4) \
      AND ($5 = '' OR EXISTS (SELECT 1 FROM need_cpv c WHERE c.need_id = n.id AND c.division = $5)) \
-     AND ($6 = '' OR EXISTS (SELECT 1 FROM need_regions r WHERE r.need_id = n.id AND r.lan_code = $6))";
+     AND ($6 = '' OR EXISTS (SELECT 1 FROM need_regions r WHERE r.need_id = n.id AND r.lan_code = $6))"
+);
+/// A cursor the person may not see is no cursor: the list starts over.
+const LIST_CURSOR: &str = concat!(
+    "SELECT n.id, n.created_at, \
+     (SELECT COUNT(*) FROM need_interests i WHERE i.need_id = n.id) AS organisations, \
+     (SELECT CAST(COALESCE(SUM(i.value_sek), 0) AS BIGINT) FROM need_interests i \
+      WHERE i.need_id = n.id) AS total FROM needs n WHERE n.public_id = $2 AND ",
+    seen_by_person!()
+);
 const LIST_NEED: &str = "n.id, n.public_id, n.title, n.status, n.staircase, \
      n.owner_organisation_id, n.network_id, n.created_at";
 /// A need's demand, summed from its own interests (by the primary key).
@@ -529,12 +565,11 @@ pub async fn list(
     };
     let cursor: Option<(i64, i64, i64, i64)> = match &filter.after {
         Some(after) => {
-            sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT x.id, x.created_at, {LIST_DEMAND} FROM needs x WHERE x.public_id = $1"
-            )))
-            .bind(after)
-            .fetch_optional(db.pool())
-            .await?
+            sqlx::query_as(LIST_CURSOR)
+                .bind(account_id)
+                .bind(after)
+                .fetch_optional(db.pool())
+                .await?
         }
         None => None,
     };
@@ -633,7 +668,7 @@ pub async fn merge(
     let mut tx = db.pool().begin().await?;
     let done = sqlx::query(MARK_MERGED)
         .bind(into.id)
-        .bind(now_ms())
+        .bind(db.now())
         .bind(from.id)
         .execute(&mut *tx)
         .await?;
@@ -650,13 +685,11 @@ pub async fn merge(
         .execute(&mut *tx)
         .await?;
     let subject = format!("{from_title} → {into_title}");
-    audit_entry(
+    audit::record(
         &mut tx,
-        from.network_id,
+        db.now(),
         actor,
-        "need_merged",
-        &subject,
-        reason,
+        Entry::network(from.network_id, "need_merged", &subject, reason),
     )
     .await?;
     tx.commit().await?;
@@ -785,19 +818,20 @@ pub async fn propose_requirement(
         .bind(actor.organisation_id)
         .fetch_one(&mut *tx)
         .await?;
-    requirement_version(&mut tx, id, actor).await?;
+    requirement_version(&mut tx, db.now(), id, actor).await?;
     tx.commit().await?;
     Ok(())
 }
 
 async fn requirement_version(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    at: i64,
     requirement_id: i64,
     actor: Actor,
 ) -> Result<(), AppError> {
     sqlx::query(INSERT_REQUIREMENT_VERSION)
         .bind(requirement_id)
-        .bind(now_ms())
+        .bind(at)
         .bind(actor.account_id)
         .bind(actor.organisation_id)
         .execute(&mut **tx)
@@ -831,7 +865,7 @@ pub async fn edit_requirement(
     if done.rows_affected() != 1 {
         return Err(AppError::Conflict);
     }
-    requirement_version(&mut tx, requirement_id, actor).await?;
+    requirement_version(&mut tx, db.now(), requirement_id, actor).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -853,7 +887,7 @@ pub async fn accept_requirement(
     if done.rows_affected() != 1 {
         return Err(AppError::Conflict);
     }
-    requirement_version(&mut tx, requirement_id, actor).await?;
+    requirement_version(&mut tx, db.now(), requirement_id, actor).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,5 +1,5 @@
-//! The networks room's server functions. Each starts at `visible_network`,
-//! which asks `store::access` who the person is in the network.
+//! The networks room's server functions. Each starts at the network's
+//! guard (`core::Guard`), which says who the person is in the network.
 
 // A server function takes one argument per form field; long forms have
 // many, and the generated client function repeats the list.
@@ -94,7 +94,7 @@ pub async fn create_network(
         regions: lan_codes,
         themes: divisions,
     };
-    let actor = store::Actor {
+    let actor = crate::core::Actor {
         account_id: user.account_id,
         organisation_id,
     };
@@ -108,23 +108,25 @@ pub async fn create_network(
 #[server(endpoint = "networks/view")]
 pub async fn network_view(network: String) -> Result<super::NetworkView, AppError> {
     use super::{store, Action, NetworkView};
+    use crate::core::{audit, Guard};
     let user = crate::accounts::current_user();
     let ctx = crate::context::app_context()?;
-    let (id, network, access, _) = visible_network(&ctx, user.as_ref(), &network).await?;
+    let guard = Guard::of_network(&ctx.db, user.as_ref(), &network).await?;
+    let id = guard.network.id;
+    let (_, network) = store::find(&ctx.db, &guard.network.public_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let lang = crate::i18n::use_lang();
-    let governs = access.can(Action::Govern, network.visibility);
-    let audit = if governs {
-        store::audit(&ctx.db, id, crate::accounts::text::text(lang).deleted_user).await?
-    } else {
-        Vec::new()
-    };
-    let (requests, invited) = if governs {
+    let oversees = guard.can(Action::SeeLog, &[]);
+    let (audit, requests, invited) = if oversees {
+        let deleted = crate::accounts::text::text(lang).deleted_user;
         (
+            audit::of_network(&ctx.db, id, deleted).await?,
             store::requests(&ctx.db, id).await?,
             store::invited(&ctx.db, id).await?,
         )
     } else {
-        (Vec::new(), Vec::new())
+        (Vec::new(), Vec::new(), Vec::new())
     };
     let members = store::members(&ctx.db, id).await?;
     let (own_requests, may_request_for, may_leave_for) = match &user {
@@ -144,7 +146,8 @@ pub async fn network_view(network: String) -> Result<super::NetworkView, AppErro
                 && network.status != super::NetworkStatus::Closed;
             let (inside, outside): (Vec<_>, Vec<_>) = administered
                 .into_iter()
-                .map(|(_, public_id, name)| (public_id, name))
+                .filter(|o| o.verified())
+                .map(|o| (o.public_id, o.name))
                 .partition(|(public_id, _)| is_member(public_id));
             let may_request = if open {
                 outside
@@ -158,15 +161,21 @@ pub async fn network_view(network: String) -> Result<super::NetworkView, AppErro
         }
         None => (Vec::new(), Vec::new(), Vec::new()),
     };
-    let feed_token = if access.can(super::Action::ReadContent, network.visibility) {
-        Some(store::feed_token(&ctx.db, id).await?)
-    } else {
-        None
+    // Each organisation has a feed secret of its own, so leaving revokes it.
+    let feed_token = match guard.organisations().first() {
+        Some(organisation) => Some(store::feed_token(&ctx.db, id, organisation.id).await?),
+        None => None,
     };
     Ok(NetworkView {
         members,
         network,
-        access,
+        access: guard.access(),
+        rights: super::NetworkRights {
+            read: guard.can(Action::ReadContent, &[]),
+            start: guard.can(Action::Start, &[]),
+            govern: guard.can(Action::Govern, &[]),
+            see_log: oversees,
+        },
         audit,
         requests,
         own_requests,
@@ -186,23 +195,33 @@ pub async fn change_network_status(
 ) -> Result<(), AppError> {
     use super::{store, NetworkStatus, REASON_MAX};
     use crate::error::{Checker, FieldProblem};
-    let (ctx, id, current, actor) = as_coordinator(&network).await?;
+    let (ctx, guard, actor) = as_coordinator(&network).await?;
+    let current = guard.network.status;
     let mut check = Checker::new();
     let next = NetworkStatus::parse(&status);
     match next {
-        Some(next) if current.status.can_become(next) => {}
+        Some(next) if current.can_become(next) => {}
         _ => check.refuse("status", FieldProblem::InvalidChoice),
     }
     let reason_text = check.text("reason", &reason, true, REASON_MAX);
     check.finish(&[("reason", &reason)])?;
     let next = next.ok_or(AppError::BadRequest)?;
-    store::transition(&ctx.db, id, current.status, next, actor, &reason_text).await?;
+    store::transition(
+        &ctx.db,
+        guard.network.id,
+        current,
+        next,
+        actor,
+        &reason_text,
+    )
+    .await?;
     leptos_axum::redirect(&format!("/natverk/{network}?status=1"));
     Ok(())
 }
 
-/// The organisation I administer for `organisation` in this network:
-/// (network id, network, actor). Hidden networks answer NotFound.
+/// The organisation I administer for `organisation`, in a network I may
+/// know of: (context, guard, actor, the organisation's name and whether
+/// it is verified). Hidden networks answer NotFound.
 #[cfg(feature = "ssr")]
 async fn as_organisation_admin(
     network: &str,
@@ -210,27 +229,26 @@ async fn as_organisation_admin(
 ) -> Result<
     (
         crate::context::AppContext,
-        i64,
-        super::Network,
-        super::store::Actor,
-        String,
+        crate::core::Guard,
+        crate::core::Actor,
+        super::store::Administered,
     ),
     AppError,
 > {
     use super::store;
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
-    let (id, net, _, _) = visible_network(&ctx, Some(&user), network).await?;
-    let (organisation_id, _, name) = store::administered_organisations(&ctx.db, user.account_id)
+    let guard = crate::core::Guard::of_network(&ctx.db, Some(&user), network).await?;
+    let administered = store::administered_organisations(&ctx.db, user.account_id)
         .await?
         .into_iter()
-        .find(|(_, public_id, _)| public_id == organisation.trim())
+        .find(|o| o.public_id == organisation.trim())
         .ok_or(AppError::Forbidden)?;
-    let actor = store::Actor {
+    let actor = crate::core::Actor {
         account_id: user.account_id,
-        organisation_id,
+        organisation_id: administered.id,
     };
-    Ok((ctx, id, net, actor, name))
+    Ok((ctx, guard, actor, administered))
 }
 
 /// An organisation's admin asks to join on its behalf, with a motivation.
@@ -242,14 +260,27 @@ pub async fn request_join(
 ) -> Result<(), AppError> {
     use super::{store, JoinPolicy, NetworkStatus, REASON_MAX};
     use crate::error::Checker;
-    let (ctx, id, net, actor, name) = as_organisation_admin(&network, &organisation).await?;
+    let (ctx, guard, actor, organisation) = as_organisation_admin(&network, &organisation).await?;
+    let (_, net) = store::find(&ctx.db, &guard.network.public_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if net.join_policy != JoinPolicy::Request || net.status == NetworkStatus::Closed {
         return Err(AppError::Forbidden);
+    }
+    if !organisation.verified() {
+        return Err(AppError::OrganisationNotVerified);
     }
     let mut check = Checker::new();
     let motivation_text = check.text("motivation", &motivation, true, REASON_MAX);
     check.finish(&[("motivation", &motivation)])?;
-    store::request_join(&ctx.db, id, &name, actor, &motivation_text).await?;
+    store::request_join(
+        &ctx.db,
+        guard.network.id,
+        &organisation.name,
+        actor,
+        &motivation_text,
+    )
+    .await?;
     leptos_axum::redirect(&format!("/natverk/{network}?ansokt=1"));
     Ok(())
 }
@@ -265,7 +296,7 @@ pub async fn decide_join(
 ) -> Result<(), AppError> {
     use super::{store, REASON_MAX};
     use crate::error::Checker;
-    let (ctx, id, _, actor) = as_coordinator(&network).await?;
+    let (ctx, guard, actor) = as_coordinator(&network).await?;
     let approve = match decision.as_str() {
         "approve" => true,
         "refuse" => false,
@@ -276,7 +307,7 @@ pub async fn decide_join(
     check.finish(&[("reason", &reason)])?;
     store::decide_join(
         &ctx.db,
-        id,
+        guard.network.id,
         organisation.trim(),
         approve,
         &reason_text,
@@ -291,8 +322,11 @@ pub async fn decide_join(
 /// last coordinator cannot leave.
 #[server(endpoint = "networks/leave")]
 pub async fn leave_network(network: String, organisation: String) -> Result<(), AppError> {
-    let (ctx, id, _, actor, name) = as_organisation_admin(&network, &organisation).await?;
-    super::store::leave(&ctx.db, id, &name, actor).await?;
+    let (ctx, guard, actor, organisation) = as_organisation_admin(&network, &organisation).await?;
+    if guard.network.status == super::NetworkStatus::Closed {
+        return Err(AppError::NetworkClosed);
+    }
+    super::store::leave(&ctx.db, guard.network.id, &organisation.name, actor).await?;
     leptos_axum::redirect(&format!("/natverk/{network}?lamnat=1"));
     Ok(())
 }
@@ -318,7 +352,7 @@ pub async fn invite_organisation(
         error::{Checker, FieldProblem},
         organisations::{api::check, store as organisations},
     };
-    let (ctx, id, _, actor) = as_coordinator(&network).await?;
+    let (ctx, guard, actor) = as_coordinator(&network).await?;
     let mut checker = Checker::new();
     let number = check::org_number(&mut checker, &org_number);
     let role = NetworkRole::parse(&role).filter(|r| *r != NetworkRole::Coordinator);
@@ -329,14 +363,18 @@ pub async fn invite_organisation(
         Some(number) => organisations::find_by_number(&ctx.db, number).await?,
         None => None,
     };
-    if number.is_some() && organisation.is_none() {
-        checker.refuse("org_number", FieldProblem::UnknownOrganisation);
+    match &organisation {
+        None if number.is_some() => checker.refuse("org_number", FieldProblem::UnknownOrganisation),
+        Some(found) if !found.verified() => {
+            checker.refuse("org_number", FieldProblem::OrganisationNotVerified)
+        }
+        _ => {}
     }
     checker.finish(&[("org_number", &org_number)])?;
-    let (Some((organisation_id, _)), Some(role)) = (organisation, role) else {
+    let (Some(organisation), Some(role)) = (organisation, role) else {
         return Err(AppError::BadRequest);
     };
-    store::invite(&ctx.db, id, organisation_id, role, actor).await?;
+    store::invite(&ctx.db, guard.network.id, organisation.id, role, actor).await?;
     leptos_axum::redirect(&format!("/natverk/{network}?inbjuden=1"));
     Ok(())
 }
@@ -352,7 +390,7 @@ pub async fn find_organisations(
     if text.chars().count() < 2 {
         return Ok(Vec::new());
     }
-    let (ctx, _, _, _) = as_coordinator(&network).await?;
+    let (ctx, _, _) = as_coordinator(&network).await?;
     Ok(store::search_organisations(&ctx.db, text)
         .await?
         .into_iter()
@@ -388,7 +426,7 @@ pub async fn answer_invitation(
     )
     .await?
     .ok_or(AppError::NotFound)?;
-    let actor = store::Actor {
+    let actor = crate::core::Actor {
         account_id: user.account_id,
         organisation_id,
     };
@@ -419,7 +457,7 @@ pub async fn change_role(
 ) -> Result<(), AppError> {
     use super::{store, NetworkRole};
     use crate::error::{Checker, FieldProblem};
-    let (ctx, id, _, actor) = as_coordinator(&network).await?;
+    let (ctx, guard, actor) = as_coordinator(&network).await?;
     let mut checker = Checker::new();
     let role = NetworkRole::parse(&role);
     if role.is_none() {
@@ -430,7 +468,7 @@ pub async fn change_role(
     let (organisation_id, _) = crate::organisations::store::find(&ctx.db, organisation.trim())
         .await?
         .ok_or(AppError::NotFound)?;
-    store::change_role(&ctx.db, id, organisation_id, role, actor).await?;
+    store::change_role(&ctx.db, guard.network.id, organisation_id, role, actor).await?;
     leptos_axum::redirect(&format!("/natverk/{network}?roll=1"));
     Ok(())
 }
@@ -471,6 +509,19 @@ pub async fn network_directory(
     })
 }
 
+/// A coordinator ends every organisation's calendar-feed secret (a
+/// leaked address stops working); each gets a new one.
+#[server(endpoint = "networks/rotate-feed")]
+pub async fn rotate_feed(network: String) -> Result<(), AppError> {
+    let (ctx, guard, actor) = as_coordinator(&network).await?;
+    super::store::rotate_feeds(&ctx.db, guard.network.id, actor).await?;
+    leptos_axum::redirect(&format!(
+        "/natverk/{}?kalender=1#kalender",
+        guard.network.public_id
+    ));
+    Ok(())
+}
+
 /// The audit log as CSV, for coordinators; anyone else is answered as if
 /// there were no such network or no right to it.
 #[cfg(feature = "ssr")]
@@ -479,38 +530,13 @@ pub async fn audit_csv(
     user: Option<&crate::accounts::SessionUser>,
     network: &str,
 ) -> Result<String, AppError> {
-    use super::{store, Action};
-    let (id, net, access, _) = visible_network(ctx, user, network).await?;
-    if !access.can(Action::Govern, net.visibility) {
-        return Err(AppError::Forbidden);
-    }
+    use crate::core::{audit, Guard};
+    let guard = Guard::of_network(&ctx.db, user, network).await?;
+    guard.require(super::Action::SeeLog)?;
     let lang = user.map(|u| u.language).unwrap_or_default();
-    let entries = store::audit(&ctx.db, id, crate::accounts::text::text(lang).deleted_user).await?;
-    Ok(store::audit_csv(&entries))
-}
-
-/// The network, the person's access and the organisation it comes from,
-/// if the person may know the network exists; a hidden network is answered
-/// like a missing one. Every network server function starts here.
-#[cfg(feature = "ssr")]
-pub(crate) async fn visible_network(
-    ctx: &crate::context::AppContext,
-    user: Option<&crate::accounts::SessionUser>,
-    network: &str,
-) -> Result<(i64, super::Network, super::Access, Option<i64>), AppError> {
-    use super::{store, Action};
-    let (id, net) = store::find(&ctx.db, network)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (access, organisation) = store::access(&ctx.db, user, id).await?;
-    if !access.can(Action::SeeListing, net.visibility) {
-        return Err(if user.is_none() {
-            AppError::NotSignedIn
-        } else {
-            AppError::NotFound
-        });
-    }
-    Ok((id, net, access, organisation))
+    let deleted = crate::accounts::text::text(lang).deleted_user;
+    let entries = audit::of_network(&ctx.db, guard.network.id, deleted).await?;
+    Ok(audit::csv(&entries))
 }
 
 /// The signed-in person as a coordinator of the network, acting for the
@@ -521,24 +547,14 @@ async fn as_coordinator(
 ) -> Result<
     (
         crate::context::AppContext,
-        i64,
-        super::Network,
-        super::store::Actor,
+        crate::core::Guard,
+        crate::core::Actor,
     ),
     AppError,
 > {
-    use super::{store, Action};
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
-    let (id, net, access, organisation) = visible_network(&ctx, Some(&user), network).await?;
-    match (access.can(Action::Govern, net.visibility), organisation) {
-        (true, Some(organisation_id)) => {
-            let actor = store::Actor {
-                account_id: user.account_id,
-                organisation_id,
-            };
-            Ok((ctx, id, net, actor))
-        }
-        _ => Err(AppError::Forbidden),
-    }
+    let guard = crate::core::Guard::of_network(&ctx.db, Some(&user), network).await?;
+    let actor = guard.actor_for(super::Action::Govern, None)?;
+    Ok((ctx, guard, actor))
 }

@@ -3,10 +3,10 @@
 use super::{
     api::{
         AnswerInvitation, ChangeNetworkStatus, ChangeRole, CreateNetwork, DecideJoin,
-        InviteOrganisation, LeaveNetwork, RequestJoin,
+        InviteOrganisation, LeaveNetwork, RequestJoin, RotateFeed,
     },
     text::{member_count, network_count, role_label, status_label, text},
-    Action, NetworkMember, NetworkRole, NetworkStatus, NetworkView, Visibility,
+    NetworkMember, NetworkRole, NetworkStatus, NetworkView, Visibility,
 };
 use crate::{
     i18n::use_lang,
@@ -257,12 +257,18 @@ fn NetworkDetails(
     let lang = use_lang();
     let t = text(lang);
     let net = view.network;
-    let can_read = view.access.can(Action::ReadContent, net.visibility);
-    let can_post = view.access.can(Action::Post, net.visibility);
+    let can_read = view.rights.read;
+    let can_post = view.rights.start;
     let net_id = net.public_id.clone();
     let net_id_for_list = net.public_id.clone();
     let net_id_for_dialogues = net.public_id.clone();
-    let can_govern = view.access.can(Action::Govern, net.visibility);
+    let can_govern = view.rights.govern;
+    let see_log = view.rights.see_log;
+    let state_notice = match net.status {
+        NetworkStatus::Closed => Some(t.closed_notice),
+        NetworkStatus::Dormant => Some(t.dormant_notice),
+        _ => None,
+    };
     let regions = net
         .regions
         .iter()
@@ -292,6 +298,7 @@ fn NetworkDetails(
             };
             view! { <p class="notice" role="status">{format!("{} – {state}", r.organisation)}</p> }
         }).collect_view()}
+        {state_notice.map(|notice| view! { <p class="notice notice--state">{notice}</p> })}
         <p class="lead">{net.purpose.clone()}</p>
         <dl class="facts">
             <dt>{t.status}</dt><dd>{status_label(net.status, lang)}</dd>
@@ -329,8 +336,9 @@ fn NetworkDetails(
                 <section aria-labelledby="dialoger">
                     <h2 id="dialoger">{t.dialogues_heading}</h2>
                     <crate::dialogues::pages::NetworkDialogues network=net_id_for_dialogues dialogues
-                        may_plan=can_post feed=view.feed_token.clone() />
+                        may_plan=can_post />
                 </section>
+                <CalendarFeed network=net_id.clone() token=view.feed_token.clone() may_rotate=can_govern />
             }
             .into_any()
         } else {
@@ -339,15 +347,45 @@ fn NetworkDetails(
         {(!view.may_request_for.is_empty()).then(|| view! {
             <RequestJoinForm network=net.public_id.clone() organisations=view.may_request_for />
         })}
-        {(!view.may_leave_for.is_empty()).then(|| view! {
+        {(!view.may_leave_for.is_empty() && net.status != NetworkStatus::Closed).then(|| view! {
             <LeaveForms network=net.public_id.clone() organisations=view.may_leave_for />
         })}
         {can_govern.then(|| view! {
             <JoinRequests network=net.public_id.clone() requests=view.requests />
             <Invitations network=net.public_id.clone() invited=view.invited found />
             <StatusForm network=net.public_id.clone() current=net.status />
+        })}
+        {see_log.then(|| view! {
             <AuditLog network=net.public_id.clone() entries=view.audit />
         })}
+    }
+}
+
+/// The organisation's own calendar-feed address, and for coordinators the
+/// form that replaces every organisation's.
+#[component]
+fn CalendarFeed(network: String, token: Option<String>, may_rotate: bool) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let action = ServerAction::<RotateFeed>::new();
+    view! {
+        <section aria-labelledby="kalender">
+            <h2 id="kalender">{t.feed}</h2>
+            <Notice show=query_has("kalender") text=t.feed_rotated />
+            {token.map(|token| view! {
+                <p>
+                    <a href=format!("/kalender/{token}.ics")>{t.feed}</a>
+                    <br /><span class="hint">{t.feed_hint}</span>
+                </p>
+            })}
+            {may_rotate.then(|| view! {
+                <ActionForm action>
+                    <input type="hidden" name="network" value=network />
+                    <p class="hint" id="rotate-hint">{t.rotate_feed_hint}</p>
+                    <button type="submit" aria-describedby="rotate-hint">{t.rotate_feed}</button>
+                </ActionForm>
+            })}
+        </section>
     }
 }
 

@@ -1,11 +1,15 @@
 //! The networks room's SQL.
 
 use super::{
-    Access, AuditEntry, DirectoryEntry, Invitation, JoinPolicy, JoinRequest, Network,
-    NetworkMember, NetworkRole, NetworkStatus, OwnRequest, Visibility,
+    DirectoryEntry, Invitation, JoinPolicy, JoinRequest, Network, NetworkMember, NetworkRole,
+    NetworkStatus, OwnRequest, Visibility,
 };
 use crate::{
-    db::{conflict_if_taken, name_key, now_ms, public_id, Db},
+    core::{
+        audit::{self, Entry},
+        Actor,
+    },
+    db::{conflict_if_taken, name_key, public_id, Db},
     error::AppError,
 };
 
@@ -21,13 +25,6 @@ pub struct NewNetwork {
     pub themes: Vec<String>,
 }
 
-/// Who acts, for the audit log.
-#[derive(Clone, Copy, Debug)]
-pub struct Actor {
-    pub account_id: i64,
-    pub organisation_id: i64,
-}
-
 const INSERT_NETWORK: &str = "INSERT INTO networks \
      (public_id, name, name_key, purpose, staircase, visibility, join_policy, status, created_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, 'forming', $8) RETURNING id";
@@ -36,15 +33,12 @@ const INSERT_THEME: &str = "INSERT INTO network_themes (network_id, division) VA
 const INSERT_MEMBER: &str =
     "INSERT INTO network_members (network_id, organisation_id, role, status, since) \
      VALUES ($1, $2, $3, 'active', $4)";
-const INSERT_AUDIT: &str = "INSERT INTO network_audit \
-     (network_id, at, actor_account_id, actor_organisation_id, action, subject, reason) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
 /// Creates a network with the actor's organisation as its coordinator;
 /// `Conflict` when the name is taken.
 pub async fn create(db: &Db, new: &NewNetwork, actor: Actor) -> Result<String, AppError> {
     let mut tx = db.pool().begin().await?;
-    let now = now_ms();
+    let now = db.now();
     let public_id = public_id();
     let (id,): (i64,) = sqlx::query_as(INSERT_NETWORK)
         .bind(&public_id)
@@ -79,7 +73,13 @@ pub async fn create(db: &Db, new: &NewNetwork, actor: Actor) -> Result<String, A
         .bind(now)
         .execute(&mut *tx)
         .await?;
-    audit_entry(&mut tx, id, actor, "created", &new.name, "").await?;
+    audit::record(
+        &mut tx,
+        db.now(),
+        actor,
+        Entry::network(id, "created", &new.name, ""),
+    )
+    .await?;
     tx.commit().await?;
     Ok(public_id)
 }
@@ -122,38 +122,6 @@ pub async fn find(db: &Db, public_id: &str) -> Result<Option<(i64, Network)>, Ap
         themes: themes.into_iter().map(|(d,)| d).collect(),
     };
     Ok(Some((id, network)))
-}
-
-const BEST_ROLE: &str = "SELECT nm.role, nm.organisation_id FROM network_members nm \
-     JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
-     WHERE nm.network_id = $1 AND nm.status = 'active' \
-     AND om.account_id = $2 AND om.status = 'active'";
-
-/// The one place that decides who someone is in a network: the best role
-/// of any organisation they actively belong to, else what their account
-/// is. Returns the organisation that role comes from, for the audit log.
-pub async fn access(
-    db: &Db,
-    user: Option<&crate::accounts::SessionUser>,
-    network_id: i64,
-) -> Result<(Access, Option<i64>), AppError> {
-    let Some(user) = user else {
-        return Ok((Access::Anonymous, None));
-    };
-    let roles: Vec<(String, i64)> = sqlx::query_as(BEST_ROLE)
-        .bind(network_id)
-        .bind(user.account_id)
-        .fetch_all(db.pool())
-        .await?;
-    let best = roles
-        .into_iter()
-        .filter_map(|(role, org)| NetworkRole::parse(&role).map(|r| (r, org)))
-        .max_by_key(|(role, _)| *role);
-    Ok(match best {
-        Some((role, org)) => (Access::from_role(role), Some(org)),
-        None if user.site_admin => (Access::SiteAdmin, None),
-        None => (Access::SignedIn, None),
-    })
 }
 
 const MEMBERS: &str = "SELECT o.public_id, o.name, nm.role FROM network_members nm \
@@ -215,52 +183,15 @@ pub async fn transition(
         return Err(AppError::Conflict);
     }
     let change = format!("{} → {}", from.code(), to.code());
-    audit_entry(
+    audit::record(
         &mut tx,
-        network_id,
+        db.now(),
         actor,
-        "status_changed",
-        &change,
-        reason,
+        Entry::network(network_id, "status_changed", &change, reason),
     )
     .await?;
     tx.commit().await?;
     Ok(())
-}
-
-const AUDIT: &str = "SELECT l.at, COALESCE(a.name, ''), a.deleted_at, COALESCE(o.name, ''), \
-     l.action, l.subject, l.reason FROM network_audit l \
-     LEFT JOIN accounts a ON a.id = l.actor_account_id \
-     LEFT JOIN organisations o ON o.id = l.actor_organisation_id \
-     WHERE l.network_id = $1 ORDER BY l.id";
-
-pub async fn audit(
-    db: &Db,
-    network_id: i64,
-    deleted_user: &str,
-) -> Result<Vec<AuditEntry>, AppError> {
-    type Row = (i64, String, Option<i64>, String, String, String, String);
-    let rows: Vec<Row> = sqlx::query_as(AUDIT)
-        .bind(network_id)
-        .fetch_all(db.pool())
-        .await?;
-    Ok(rows
-        .into_iter()
-        .map(
-            |(at, actor, deleted, organisation, action, subject, reason)| AuditEntry {
-                at,
-                actor: if deleted.is_some() {
-                    deleted_user.to_string()
-                } else {
-                    actor
-                },
-                organisation,
-                action,
-                subject,
-                reason,
-            },
-        )
-        .collect())
 }
 
 const ACTOR_ORG: &str = "SELECT o.id FROM organisations o \
@@ -281,28 +212,6 @@ pub async fn verified_organisation_of(
         .fetch_optional(db.pool())
         .await?;
     Ok(row.map(|(id,)| id))
-}
-
-/// Writes one audit entry inside the caller's transaction.
-pub async fn audit_entry(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
-    network_id: i64,
-    actor: Actor,
-    action: &str,
-    subject: &str,
-    reason: &str,
-) -> Result<(), AppError> {
-    sqlx::query(INSERT_AUDIT)
-        .bind(network_id)
-        .bind(now_ms())
-        .bind(actor.account_id)
-        .bind(actor.organisation_id)
-        .bind(action)
-        .bind(subject)
-        .bind(reason)
-        .execute(&mut **tx)
-        .await?;
-    Ok(())
 }
 
 const ORG_IN_NETWORK: &str =
@@ -337,17 +246,15 @@ pub async fn request_join(
     sqlx::query(UPSERT_REQUEST)
         .bind(network_id)
         .bind(actor.organisation_id)
-        .bind(now_ms())
+        .bind(db.now())
         .bind(motivation)
         .execute(&mut *tx)
         .await?;
-    audit_entry(
+    audit::record(
         &mut tx,
-        network_id,
+        db.now(),
         actor,
-        "join_requested",
-        organisation_name,
-        motivation,
+        Entry::network(network_id, "join_requested", organisation_name, motivation),
     )
     .await?;
     tx.commit().await?;
@@ -396,7 +303,7 @@ pub async fn decide_join(
     let done = sqlx::query(DECIDE)
         .bind(if approve { "active" } else { "refused" })
         .bind(reason)
-        .bind(now_ms())
+        .bind(db.now())
         .bind(network_id)
         .bind(organisation_id)
         .execute(&mut *tx)
@@ -409,7 +316,13 @@ pub async fn decide_join(
     } else {
         "join_refused"
     };
-    audit_entry(&mut tx, network_id, actor, action, &name, reason).await?;
+    audit::record(
+        &mut tx,
+        db.now(),
+        actor,
+        Entry::network(network_id, action, &name, reason),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -500,25 +413,45 @@ pub async fn leave(
         ensure_another_coordinator(&mut tx, network_id).await?;
     }
     sqlx::query(LEAVE)
-        .bind(now_ms())
+        .bind(db.now())
         .bind(network_id)
         .bind(actor.organisation_id)
         .execute(&mut *tx)
         .await?;
-    audit_entry(&mut tx, network_id, actor, "left", organisation_name, "").await?;
+    audit::record(
+        &mut tx,
+        db.now(),
+        actor,
+        Entry::network(network_id, "left", organisation_name, ""),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
 
-const ADMIN_ORGS: &str = "SELECT o.id, o.public_id, o.name FROM organisations o \
-     JOIN organisation_members m ON m.organisation_id = o.id \
+const ADMIN_ORGS: &str = "SELECT o.id, o.public_id, o.name, o.verified_at FROM organisations o JOIN organisation_members m ON m.organisation_id = o.id \
      WHERE m.account_id = $1 AND m.role = 'admin' AND m.status = 'active' ORDER BY o.name";
 
-/// The organisations a person administers: (id, public id, name).
+/// An organisation the person administers.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Administered {
+    pub id: i64,
+    pub public_id: String,
+    pub name: String,
+    pub verified_at: Option<i64>,
+}
+
+impl Administered {
+    pub fn verified(&self) -> bool {
+        self.verified_at.is_some()
+    }
+}
+
+/// The organisations a person administers.
 pub async fn administered_organisations(
     db: &Db,
     account_id: i64,
-) -> Result<Vec<(i64, String, String)>, AppError> {
+) -> Result<Vec<Administered>, AppError> {
     Ok(sqlx::query_as(ADMIN_ORGS)
         .bind(account_id)
         .fetch_all(db.pool())
@@ -528,6 +461,7 @@ pub async fn administered_organisations(
 /// A network one of my organisations belongs to, for "Mina nätverk".
 const MINE: &str = "SELECT DISTINCT n.public_id, n.name, n.status, nm.role FROM networks n \
      JOIN network_members nm ON nm.network_id = n.id AND nm.status = 'active' \
+     JOIN organisations o ON o.id = nm.organisation_id AND o.verified_at IS NOT NULL \
      JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
      WHERE om.account_id = $1 AND om.status = 'active' ORDER BY n.name";
 
@@ -581,12 +515,18 @@ pub async fn invite(
         .bind(network_id)
         .bind(organisation_id)
         .bind(role.code())
-        .bind(now_ms())
+        .bind(db.now())
         .execute(&mut *tx)
         .await?;
     let name = organisation_name(&mut tx, organisation_id).await?;
     let subject = format!("{name} ({})", role.code());
-    audit_entry(&mut tx, network_id, actor, "invited", &subject, "").await?;
+    audit::record(
+        &mut tx,
+        db.now(),
+        actor,
+        Entry::network(network_id, "invited", &subject, ""),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -622,7 +562,7 @@ pub async fn answer_invitation(
     let mut tx = db.pool().begin().await?;
     let done = if accept {
         sqlx::query(ACCEPT)
-            .bind(now_ms())
+            .bind(db.now())
             .bind(network_id)
             .bind(actor.organisation_id)
             .execute(&mut *tx)
@@ -643,7 +583,13 @@ pub async fn answer_invitation(
     } else {
         "invitation_declined"
     };
-    audit_entry(&mut tx, network_id, actor, action, &name, "").await?;
+    audit::record(
+        &mut tx,
+        db.now(),
+        actor,
+        Entry::network(network_id, action, &name, ""),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -746,7 +692,13 @@ pub async fn change_role(
         .await?;
     let name = organisation_name(&mut tx, organisation_id).await?;
     let subject = format!("{name}: {} → {}", current.code(), role.code());
-    audit_entry(&mut tx, network_id, actor, "role_changed", &subject, "").await?;
+    audit::record(
+        &mut tx,
+        db.now(),
+        actor,
+        Entry::network(network_id, "role_changed", &subject, ""),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -762,21 +714,34 @@ pub struct DirectoryQuery {
     pub after: Option<String>,
 }
 
-/// The rows a person may see: listed networks, and hidden ones their
-/// organisations are active members of. Everything after the WHERE is
-/// shared by the page and its count, so the count never includes what the
-/// list hides.
-const DIRECTORY_FROM: &str = "FROM networks n WHERE (n.visibility = 'listed' OR EXISTS ( \
-     SELECT 1 FROM network_members vm \
-     JOIN organisation_members vo ON vo.organisation_id = vm.organisation_id \
-     WHERE vm.network_id = n.id AND vm.status = 'active' \
-     AND vo.account_id = $1 AND vo.status = 'active')) \
-     AND ($2 = '' OR n.name_key LIKE $3 ESCAPE '\\') \
+/// Whether network `n` is one the person (`$1`) may know of: listed, or
+/// hidden with one of their verified organisations an active member.
+macro_rules! known_to_person {
+    () => {
+        concat!(
+            "(n.visibility = 'listed' OR ",
+            $crate::reads_network!("n.id"),
+            ")"
+        )
+    };
+}
+
+/// The rows a person may see. Everything after the WHERE is shared by the
+/// page and its count, so the count never includes what the list hides.
+const DIRECTORY_FROM: &str = concat!(
+    "FROM networks n WHERE ",
+    known_to_person!(),
+    " AND ($2 = '' OR n.name_key LIKE $3 ESCAPE '\\') \
      AND ($4 = '' OR EXISTS (SELECT 1 FROM network_themes t WHERE t.network_id = n.id AND t.division = $4)) \
      AND ($5 = '' OR EXISTS (SELECT 1 FROM network_regions r WHERE r.network_id = n.id AND r.lan_code = $5)) \
-     AND ($6 = 0 OR (n.join_policy = 'request' AND n.status <> 'closed'))";
+     AND ($6 = 0 OR (n.join_policy = 'request' AND n.status <> 'closed'))"
+);
 const AFTER: &str = " AND (n.name_key > $7 OR (n.name_key = $7 AND n.id > $8))";
-const CURSOR: &str = "SELECT name_key, id FROM networks WHERE public_id = $1";
+/// A cursor the person may not know of is no cursor: the list starts over.
+const CURSOR: &str = concat!(
+    "SELECT n.name_key, n.id FROM networks n WHERE n.public_id = $2 AND ",
+    known_to_person!()
+);
 
 /// One page of the network directory, in name order, and the number of
 /// networks that match.
@@ -805,18 +770,20 @@ pub async fn directory(
     let cursor: Option<(String, i64)> = match &query.after {
         Some(after) => {
             sqlx::query_as(CURSOR)
+                .bind(account_id)
                 .bind(after)
                 .fetch_optional(db.pool())
                 .await?
         }
         None => None,
     };
+    let has_cursor = cursor.is_some();
     let (after_key, after_id) = cursor.unwrap_or_default();
     let page_sql = format!(
         "SELECT n.id, n.public_id, n.name, n.purpose, n.status, n.join_policy, \
          (SELECT COUNT(*) FROM network_members c WHERE c.network_id = n.id AND c.status = 'active') \
          {DIRECTORY_FROM}{} ORDER BY n.name_key, n.id LIMIT $9",
-        if query.after.is_some() {
+        if has_cursor {
             AFTER
         } else {
             " AND $7 = $7 AND $8 = $8"
@@ -895,7 +862,7 @@ fn escape_like(text: &str) -> String {
 }
 
 const ORGANISATION_SEARCH: &str = "SELECT public_id, name, org_number FROM organisations \
-     WHERE (name_key LIKE $1 ESCAPE '\\' OR org_number = $2) \
+     WHERE (name_key LIKE $1 ESCAPE '\\' OR org_number = $2) AND verified_at IS NOT NULL \
      ORDER BY name, id LIMIT 20";
 
 /// Organisations whose name contains the text or whose number is it, for
@@ -912,73 +879,67 @@ pub async fn search_organisations(
         .await?)
 }
 
+/// A feed works only while its organisation is an active, verified
+/// member: leaving the network revokes it.
+const BY_FEED_TOKEN: &str = "SELECT n.id, n.name FROM network_feeds f \
+     JOIN networks n ON n.id = f.network_id \
+     JOIN network_members nm ON nm.network_id = f.network_id \
+     AND nm.organisation_id = f.organisation_id AND nm.status = 'active' \
+     JOIN organisations o ON o.id = f.organisation_id AND o.verified_at IS NOT NULL \
+     WHERE f.token = $1";
+
 /// The network with this calendar-feed secret: (id, name).
 pub async fn by_feed_token(db: &Db, token: &str) -> Result<Option<(i64, String)>, AppError> {
     if token.len() < 32 {
         return Ok(None);
     }
-    Ok(
-        sqlx::query_as("SELECT id, name FROM networks WHERE feed_token = $1")
-            .bind(token)
-            .fetch_optional(db.pool())
-            .await?,
-    )
+    Ok(sqlx::query_as(BY_FEED_TOKEN)
+        .bind(token)
+        .fetch_optional(db.pool())
+        .await?)
 }
 
-/// The network's calendar-feed secret, made the first time it is asked for.
-pub async fn feed_token(db: &Db, network_id: i64) -> Result<String, AppError> {
-    sqlx::query("UPDATE networks SET feed_token = $1 WHERE id = $2 AND feed_token IS NULL")
-        .bind(crate::db::secret_token())
+const NEW_FEED: &str =
+    "INSERT INTO network_feeds (network_id, organisation_id, token, created_at) \
+     VALUES ($1, $2, $3, $4) ON CONFLICT (network_id, organisation_id) DO NOTHING";
+const FEED: &str = "SELECT token FROM network_feeds WHERE network_id = $1 AND organisation_id = $2";
+
+/// An organisation's calendar-feed secret for the network, made the first
+/// time it is asked for.
+pub async fn feed_token(
+    db: &Db,
+    network_id: i64,
+    organisation_id: i64,
+) -> Result<String, AppError> {
+    sqlx::query(NEW_FEED)
         .bind(network_id)
+        .bind(organisation_id)
+        .bind(crate::db::secret_token())
+        .bind(db.now())
         .execute(db.pool())
         .await?;
-    let (token,): (String,) = sqlx::query_as("SELECT feed_token FROM networks WHERE id = $1")
+    Ok(sqlx::query_scalar(FEED)
         .bind(network_id)
+        .bind(organisation_id)
         .fetch_one(db.pool())
+        .await?)
+}
+
+/// Ends every organisation's feed secret; each gets a new one when its
+/// people next open the network page.
+pub async fn rotate_feeds(db: &Db, network_id: i64, actor: Actor) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query("DELETE FROM network_feeds WHERE network_id = $1")
+        .bind(network_id)
+        .execute(&mut *tx)
         .await?;
-    Ok(token)
-}
-
-/// The audit log as CSV (UTF-8 with a byte-order mark, so Excel reads å,
-/// ä and ö), one row per entry, times in Stockholm time.
-pub fn audit_csv(entries: &[AuditEntry]) -> String {
-    let mut out = String::from("\u{feff}tid;person;organisation;händelse;detalj;motivering\r\n");
-    for e in entries {
-        let fields = [
-            crate::time::format_stockholm(e.at),
-            e.actor.clone(),
-            e.organisation.clone(),
-            e.action.clone(),
-            e.subject.clone(),
-            e.reason.clone(),
-        ];
-        let row: Vec<String> = fields.iter().map(|f| crate::db::csv_field(f)).collect();
-        out.push_str(&row.join(";"));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_audit_csv_quotes_fields_and_defuses_formulas() {
-        let entry = AuditEntry {
-            at: 0,
-            actor: "Anna \"A\" Andersson".into(),
-            organisation: "Stockholms stad".into(),
-            action: "join_refused".into(),
-            subject: "=HYPERLINK(\"x\")".into(),
-            reason: "Fel län; fel tid".into(),
-        };
-        let csv = audit_csv(&[entry]);
-        assert!(csv.starts_with("\u{feff}tid;person;"));
-        assert!(
-            csv.contains("\"1970-01-01 01:00\";\"Anna \"\"A\"\" Andersson\";\"Stockholms stad\"")
-        );
-        assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
-        assert!(csv.ends_with("\"Fel län; fel tid\"\r\n"));
-    }
+    audit::record(
+        &mut tx,
+        db.now(),
+        actor,
+        Entry::network(network_id, "feed_rotated", "", ""),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }

@@ -144,10 +144,10 @@ pub async fn register_organisation(
 
 /// The organisation page's content for the person asking. Its public
 /// facts are for anyone signed in; its people only for its own members
-/// and site admins.
+/// and site admins, and their addresses only for those who decide.
 #[server(endpoint = "organisations/view")]
 pub async fn organisation_view(organisation: String) -> Result<super::OrganisationView, AppError> {
-    use super::{store, OrganisationView, Status};
+    use super::{store, OrganisationView, Role, Status};
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
     let (id, organisation) = store::find(&ctx.db, &organisation)
@@ -155,8 +155,10 @@ pub async fn organisation_view(organisation: String) -> Result<super::Organisati
         .ok_or(AppError::NotFound)?;
     let mine = store::membership(&ctx.db, id, user.account_id).await?;
     let insider = user.site_admin || matches!(mine, Some((_, Status::Active)));
+    let decides =
+        user.site_admin || (organisation.verified && mine == Some((Role::Admin, Status::Active)));
     let members = if insider {
-        store::members(&ctx.db, id).await?
+        store::members(&ctx.db, id, decides).await?
     } else {
         Vec::new()
     };
@@ -165,40 +167,61 @@ pub async fn organisation_view(organisation: String) -> Result<super::Organisati
         my_role: mine.map(|(role, _)| role),
         my_status: mine.map(|(_, status)| status),
         site_admin: user.site_admin,
+        decides,
         members,
     })
 }
 
-/// An organisation's admin approves or refuses a request to join.
+/// An organisation's admin approves or refuses a request to join; for an
+/// organisation not yet verified, only a site admin decides, since its
+/// first registrant may not be who they claim.
 #[server(endpoint = "organisations/decide")]
 pub async fn decide_member(
     organisation: String,
     account_id: i64,
     decision: String,
 ) -> Result<(), AppError> {
-    use super::store;
     let approve = match decision.as_str() {
         "approve" => true,
         "refuse" => false,
         _ => return Err(AppError::BadRequest),
     };
-    let (ctx, user, id) = as_org_admin(&organisation).await?;
-    if !store::decide(&ctx.db, id, account_id, approve, user.account_id).await? {
-        return Err(AppError::NotFound);
-    }
-    leptos_axum::redirect(&format!("/organisationer/{organisation}?beslut=1"));
+    let (ctx, by, id) = as_decider(&organisation).await?;
+    super::store::decide(&ctx.db, id, account_id, approve, by).await?;
+    leptos_axum::redirect(&format!("/organisationer/{}?beslut=1", organisation.trim()));
     Ok(())
 }
 
 /// An organisation's admin makes an active member an admin too.
 #[server(endpoint = "organisations/make-admin")]
 pub async fn make_admin(organisation: String, account_id: i64) -> Result<(), AppError> {
-    use super::store;
-    let (ctx, _, id) = as_org_admin(&organisation).await?;
-    if !store::make_admin(&ctx.db, id, account_id).await? {
-        return Err(AppError::NotFound);
-    }
-    leptos_axum::redirect(&format!("/organisationer/{organisation}?beslut=1"));
+    let (ctx, by, id) = as_decider(&organisation).await?;
+    super::store::make_admin(&ctx.db, id, account_id, by).await?;
+    leptos_axum::redirect(&format!("/organisationer/{}?beslut=1", organisation.trim()));
+    Ok(())
+}
+
+/// An organisation's admin makes another admin a member again; the last
+/// admin stays.
+#[server(endpoint = "organisations/demote-admin")]
+pub async fn demote_admin(organisation: String, account_id: i64) -> Result<(), AppError> {
+    let (ctx, by, id) = as_decider(&organisation).await?;
+    super::store::demote_admin(&ctx.db, id, account_id, by).await?;
+    leptos_axum::redirect(&format!("/organisationer/{}?beslut=1", organisation.trim()));
+    Ok(())
+}
+
+/// An organisation's admin takes a person out (someone who left the job);
+/// their rights through the organisation end at once. The last admin
+/// stays.
+#[server(endpoint = "organisations/remove-member")]
+pub async fn remove_member(organisation: String, account_id: i64) -> Result<(), AppError> {
+    let (ctx, by, id) = as_decider(&organisation).await?;
+    super::store::remove_member(&ctx.db, id, account_id, by).await?;
+    leptos_axum::redirect(&format!(
+        "/organisationer/{}?borttagen=1",
+        organisation.trim()
+    ));
     Ok(())
 }
 
@@ -214,9 +237,24 @@ pub async fn verify_organisation(organisation: String) -> Result<(), AppError> {
     let (id, _) = store::find(&ctx.db, &organisation)
         .await?
         .ok_or(AppError::NotFound)?;
-    store::verify(&ctx.db, id, user.account_id).await?;
-    leptos_axum::redirect(&format!("/organisationer/{organisation}"));
+    let by = store::Decider {
+        account_id: user.account_id,
+    };
+    store::verify(&ctx.db, id, by).await?;
+    leptos_axum::redirect(&format!("/organisationer/{}", organisation.trim()));
     Ok(())
+}
+
+/// Organisations waiting for verification, with everyone who claims each
+/// one; for site admins.
+#[server(endpoint = "organisations/claims")]
+pub async fn claims() -> Result<Vec<super::Claim>, AppError> {
+    let user = crate::accounts::require_user()?;
+    if !user.site_admin {
+        return Err(AppError::Forbidden);
+    }
+    let ctx = crate::context::app_context()?;
+    super::store::claims(&ctx.db).await
 }
 
 /// My organisations, for my account page.
@@ -227,26 +265,27 @@ pub async fn my_organisations() -> Result<Vec<super::MyOrganisation>, AppError> 
     super::store::mine(&ctx.db, user.account_id).await
 }
 
-/// The one place that says "this person administers this organisation".
+/// The one place that says who decides on an organisation's people: its
+/// admins once a site admin has verified it, and site admins always.
 #[cfg(feature = "ssr")]
-async fn as_org_admin(
+async fn as_decider(
     organisation: &str,
-) -> Result<
-    (
-        crate::context::AppContext,
-        crate::accounts::SessionUser,
-        i64,
-    ),
-    AppError,
-> {
+) -> Result<(crate::context::AppContext, super::store::Decider, i64), AppError> {
     use super::{store, Role, Status};
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
-    let (id, _) = store::find(&ctx.db, organisation)
+    let (id, found) = store::find(&ctx.db, organisation.trim())
         .await?
         .ok_or(AppError::NotFound)?;
+    let by = store::Decider {
+        account_id: user.account_id,
+    };
+    if user.site_admin {
+        return Ok((ctx, by, id));
+    }
     match store::membership(&ctx.db, id, user.account_id).await? {
-        Some((Role::Admin, Status::Active)) => Ok((ctx, user, id)),
+        Some((Role::Admin, Status::Active)) if found.verified => Ok((ctx, by, id)),
+        Some((Role::Admin, Status::Active)) => Err(AppError::OrganisationNotVerified),
         _ => Err(AppError::Forbidden),
     }
 }

@@ -77,6 +77,8 @@ pub struct Member {
     pub account_id: i64,
     pub name: String,
     pub title: String,
+    /// Shown to those who decide (the organisation's admins, site admins).
+    pub email: String,
     pub role: Role,
     pub status: Status,
 }
@@ -89,7 +91,30 @@ pub struct OrganisationView {
     pub my_role: Option<Role>,
     pub my_status: Option<Status>,
     pub site_admin: bool,
+    /// Whether the person may decide on its people (an admin of a
+    /// verified organisation, or a site admin).
+    pub decides: bool,
     pub members: Vec<Member>,
+}
+
+/// An organisation waiting for verification and everyone who claims it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub public_id: String,
+    pub name: String,
+    pub org_number: String,
+    pub registered_at: i64,
+    pub claimants: Vec<Claimant>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claimant {
+    pub name: String,
+    pub email: String,
+    pub title: String,
+    pub admin: bool,
+    pub pending: bool,
+    pub requested_at: i64,
 }
 
 /// One of my organisations, for my account page.

@@ -1,7 +1,10 @@
 //! The organisations room's pages.
 
 use super::{
-    api::{DecideMember, MakeAdmin, RegisterOrganisation, VerifyOrganisation},
+    api::{
+        DecideMember, DemoteAdmin, MakeAdmin, RegisterOrganisation, RemoveMember,
+        VerifyOrganisation,
+    },
     text::text,
     Member, OrgKind, OrganisationView, Role, Status,
 };
@@ -127,7 +130,7 @@ fn OrganisationDetails(view: OrganisationView) -> impl IntoView {
     .flatten()
     .collect::<Vec<_>>()
     .join(", ");
-    let is_admin = view.my_role == Some(Role::Admin) && view.my_status == Some(Status::Active);
+    let decides = view.decides;
     let verify = ServerAction::<VerifyOrganisation>::new();
     let public_id = org.public_id.clone();
     let (pending, active): (Vec<Member>, Vec<Member>) = view
@@ -144,6 +147,7 @@ fn OrganisationDetails(view: OrganisationView) -> impl IntoView {
         <Notice show=query_has("ansokt") text=t.join_requested />
         <Notice show=query_has("redan") text=t.already_member />
         <Notice show=query_has("beslut") text=t.decided />
+        <Notice show=query_has("borttagen") text=t.removed />
         <dl class="facts">
             <dt>{t.org_number}</dt><dd>{org.org_number.clone()}</dd>
             <dt>{t.kind}</dt><dd>{kind}</dd>
@@ -160,9 +164,9 @@ fn OrganisationDetails(view: OrganisationView) -> impl IntoView {
                 <button type="submit" class="button">{t.verify_button}</button>
             </ActionForm>
         })}
-        {is_admin.then(|| view! { <PendingRequests organisation=public_id.clone() pending /> })}
+        {decides.then(|| view! { <PendingRequests organisation=public_id.clone() pending /> })}
         {(!active.is_empty()).then(|| view! {
-            <MemberList organisation=public_id.clone() members=active can_promote=is_admin />
+            <MemberList organisation=public_id.clone() members=active decides />
         })}
     }
 }
@@ -180,7 +184,7 @@ fn PendingRequests(organisation: String, pending: Vec<Member>) -> impl IntoView 
                 {pending.into_iter().map(|m| {
                     let organisation = organisation.clone();
                     let action = ServerAction::<DecideMember>::new();
-                    let who = if m.title.is_empty() { m.name.clone() } else { format!("{}, {}", m.name, m.title) };
+                    let who = person(&m);
                     view! {
                         <li>
                             <span>{who.clone()}</span>
@@ -203,34 +207,133 @@ fn PendingRequests(organisation: String, pending: Vec<Member>) -> impl IntoView 
     }
 }
 
+/// A person as those who decide see them: name, title and address.
+fn person(m: &Member) -> String {
+    [m.name.as_str(), m.title.as_str(), m.email.as_str()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 #[component]
-fn MemberList(organisation: String, members: Vec<Member>, can_promote: bool) -> impl IntoView {
+fn MemberList(organisation: String, members: Vec<Member>, decides: bool) -> impl IntoView {
     let t = text(use_lang());
+    let form = FormFeedback::for_action(RemoveMember::PATH);
+    let demoted = FormFeedback::for_action(DemoteAdmin::PATH);
     view! {
         <section aria-labelledby="personer">
             <h2 id="personer">{t.members_heading}</h2>
+            <ErrorSummary error=form.error().or(demoted.error()) />
             <ul class="plain-list">
                 {members.into_iter().map(|m| {
-                    let organisation = organisation.clone();
-                    let name = m.name.clone();
+                    let who = person(&m);
                     let role = if m.role == Role::Admin { t.role_admin } else { t.role_member };
-                    let promote = (can_promote && m.role == Role::Member).then(move || {
-                        let action = ServerAction::<MakeAdmin>::new();
+                    let organisation = organisation.clone();
+                    let actions = decides.then(move || {
+                        let (for_role, for_remove) = (organisation.clone(), organisation.clone());
+                        let name = m.name.clone();
+                        let change_role = if m.role == Role::Member {
+                            let action = ServerAction::<MakeAdmin>::new();
+                            view! {
+                                <ActionForm action>
+                                    <input type="hidden" name="organisation" value=for_role.clone() />
+                                    <input type="hidden" name="account_id" value=m.account_id />
+                                    <button type="submit" class="button button--small">
+                                        {t.make_admin}<span class="visually-hidden">{format!(": {}", name.clone())}</span>
+                                    </button>
+                                </ActionForm>
+                            }
+                            .into_any()
+                        } else {
+                            let action = ServerAction::<DemoteAdmin>::new();
+                            view! {
+                                <ActionForm action>
+                                    <input type="hidden" name="organisation" value=for_role.clone() />
+                                    <input type="hidden" name="account_id" value=m.account_id />
+                                    <button type="submit" class="button button--small button--quiet-dark">
+                                        {t.demote_admin}<span class="visually-hidden">{format!(": {}", name.clone())}</span>
+                                    </button>
+                                </ActionForm>
+                            }
+                            .into_any()
+                        };
+                        let remove = ServerAction::<RemoveMember>::new();
                         view! {
-                            <ActionForm action>
-                                <input type="hidden" name="organisation" value=organisation.clone() />
+                            {change_role}
+                            <ActionForm action=remove>
+                                <input type="hidden" name="organisation" value=for_remove />
                                 <input type="hidden" name="account_id" value=m.account_id />
-                                <button type="submit" class="button button--small">
-                                    {t.make_admin}<span class="visually-hidden">{format!(": {}", m.name)}</span>
+                                <button type="submit" class="button button--small button--quiet-dark">
+                                    {t.remove_member}<span class="visually-hidden">{format!(": {}", m.name)}</span>
                                 </button>
                             </ActionForm>
                         }
                     });
-                    view! { <li><span>{format!("{name} ({role})")}</span>{promote}</li> }
+                    view! { <li><span>{format!("{who} ({role})")}</span>{actions}</li> }
                 }).collect_view()}
             </ul>
         </section>
     }
+}
+
+/// Organisations waiting for verification and everyone who claims each
+/// one, for site admins: where a squatted number is settled.
+#[component]
+pub fn ClaimsPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    if crate::accounts::signed_in_or_redirect().is_none() {
+        return ().into_any();
+    }
+    let claims = Resource::new(|| (), |_| super::api::claims());
+    view! {
+        <Title text=t.claims_heading />
+        <h1>{t.claims_heading}</h1>
+        <p class="lead">{t.claims_lead}</p>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match claims.await {
+                    Err(_) => view! { <p>{t.claims_for_admins}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p>{t.no_claims}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="plain-list">
+                            {list.into_iter().map(|claim| view! {
+                                <li>
+                                    <h2>
+                                        <a href=format!("/organisationer/{}", claim.public_id)>{claim.name}</a>
+                                        {format!(" ({})", claim.org_number)}
+                                    </h2>
+                                    {(claim.claimants.len() > 1).then(|| view! {
+                                        <p class="notice">{t.competing_claims}</p>
+                                    })}
+                                    <ul>
+                                        {claim.claimants.into_iter().map(|c| {
+                                            let state = match (c.admin, c.pending) {
+                                                (_, true) => t.status_pending,
+                                                (true, _) => t.role_admin,
+                                                _ => t.role_member,
+                                            };
+                                            let who = [c.name, c.title, c.email]
+                                                .into_iter()
+                                                .filter(|p| !p.is_empty())
+                                                .collect::<Vec<_>>()
+                                                .join(", ");
+                                            view! {
+                                                <li>{format!("{who} – {state}, {}", crate::time::format_stockholm(c.requested_at))}</li>
+                                            }
+                                        }).collect_view()}
+                                    </ul>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
 }
 
 /// "Mina organisationer" on the account page.

@@ -2,7 +2,7 @@
 
 use super::{Member, MyOrganisation, OrgNumber, Organisation, Role, Status};
 use crate::{
-    db::{conflict_if_taken, now_ms, public_id, Db},
+    db::{conflict_if_taken, public_id, Db},
     error::AppError,
 };
 
@@ -41,7 +41,7 @@ pub async fn register(
     account_id: i64,
 ) -> Result<Registered, AppError> {
     let mut tx = db.pool().begin().await?;
-    let now = now_ms();
+    let now = db.now();
     let existing: Option<(i64, String)> = sqlx::query_as(FIND_BY_NUMBER)
         .bind(new.org_number.as_str())
         .fetch_optional(&mut *tx)
@@ -111,13 +111,29 @@ type OrgRow = (
 const FIND: &str = "SELECT id, public_id, org_number, name, kind, lan_code, kommun_code, website, \
      verified_at FROM organisations WHERE public_id = $1";
 
-/// The organisation and its internal id.
-/// The organisation with this number: (id, public id).
+/// An organisation found by its number.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ByNumber {
+    pub id: i64,
+    pub public_id: String,
+    pub verified_at: Option<i64>,
+}
+
+impl ByNumber {
+    pub fn verified(&self) -> bool {
+        self.verified_at.is_some()
+    }
+}
+
+const BY_NUMBER: &str =
+    "SELECT id, public_id, verified_at FROM organisations WHERE org_number = $1";
+
+/// The organisation with this number.
 pub async fn find_by_number(
     db: &Db,
     number: &super::OrgNumber,
-) -> Result<Option<(i64, String)>, AppError> {
-    Ok(sqlx::query_as(FIND_BY_NUMBER)
+) -> Result<Option<ByNumber>, AppError> {
+    Ok(sqlx::query_as(BY_NUMBER)
         .bind(number.as_str())
         .fetch_optional(db.pool())
         .await?)
@@ -161,22 +177,29 @@ pub async fn membership(
     Ok(row.and_then(|(role, status)| Some((Role::parse(&role)?, Status::parse(&status)?))))
 }
 
-const MEMBERS: &str = "SELECT a.id, a.name, a.title, m.role, m.status \
+const MEMBERS: &str = "SELECT a.id, a.name, a.title, a.email, m.role, m.status \
      FROM organisation_members m JOIN accounts a ON a.id = m.account_id \
      WHERE m.organisation_id = $1 AND m.status <> 'refused' ORDER BY m.status, a.name";
 
-pub async fn members(db: &Db, organisation_id: i64) -> Result<Vec<Member>, AppError> {
-    let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(MEMBERS)
+/// The organisation's people and waiting requests; their addresses only
+/// when `with_email` (for its admins and site admins, who decide).
+pub async fn members(
+    db: &Db,
+    organisation_id: i64,
+    with_email: bool,
+) -> Result<Vec<Member>, AppError> {
+    let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(MEMBERS)
         .bind(organisation_id)
         .fetch_all(db.pool())
         .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(account_id, name, title, role, status)| {
+        .filter_map(|(account_id, name, title, email, role, status)| {
             Some(Member {
                 account_id,
                 name,
                 title,
+                email: if with_email { email } else { String::new() },
                 role: Role::parse(&role)?,
                 status: Status::parse(&status)?,
             })
@@ -184,57 +207,282 @@ pub async fn members(db: &Db, organisation_id: i64) -> Result<Vec<Member>, AppEr
         .collect())
 }
 
+/// Who decides on an organisation's people, for its log.
+#[derive(Clone, Copy, Debug)]
+pub struct Decider {
+    pub account_id: i64,
+}
+
+const AUDIT: &str = "INSERT INTO organisation_audit \
+     (organisation_id, at, actor_account_id, action, subject_account_id) VALUES ($1, $2, $3, $4, $5)";
+
+async fn audit(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    at: i64,
+    organisation_id: i64,
+    by: Decider,
+    action: &str,
+    subject: i64,
+) -> Result<(), AppError> {
+    sqlx::query(AUDIT)
+        .bind(organisation_id)
+        .bind(at)
+        .bind(by.account_id)
+        .bind(action)
+        .bind(subject)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Locks the organisation's row (on both engines), so that changes to
+/// its admins happen one at a time and the last admin always stays.
+const LOCK: &str = "UPDATE organisations SET name = name WHERE id = $1";
+const ACTIVE_ADMINS: &str = "SELECT COUNT(*) FROM organisation_members \
+     WHERE organisation_id = $1 AND role = 'admin' AND status = 'active'";
+const ROLE_OF: &str = "SELECT role FROM organisation_members \
+     WHERE organisation_id = $1 AND account_id = $2 AND status = 'active'";
+
+/// The active member's role, with the organisation locked; `NotFound`
+/// when the person is no active member, `LastAdmin` when they are its
+/// only admin.
+async fn lock_member_not_last_admin(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    organisation_id: i64,
+    account_id: i64,
+) -> Result<Role, AppError> {
+    sqlx::query(LOCK)
+        .bind(organisation_id)
+        .execute(&mut **tx)
+        .await?;
+    let role: Option<String> = sqlx::query_scalar(ROLE_OF)
+        .bind(organisation_id)
+        .bind(account_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let role = role
+        .and_then(|r| Role::parse(&r))
+        .ok_or(AppError::NotFound)?;
+    if role == Role::Admin {
+        let admins: i64 = sqlx::query_scalar(ACTIVE_ADMINS)
+            .bind(organisation_id)
+            .fetch_one(&mut **tx)
+            .await?;
+        if admins <= 1 {
+            return Err(AppError::LastAdmin);
+        }
+    }
+    Ok(role)
+}
+
 const DECIDE: &str =
     "UPDATE organisation_members SET status = $1, decided_at = $2, decided_by = $3 \
      WHERE organisation_id = $4 AND account_id = $5 AND status = 'pending'";
 
-/// Approves or refuses a pending request; false when there is none.
+/// Approves or refuses a pending request; `NotFound` when there is none.
 pub async fn decide(
     db: &Db,
     organisation_id: i64,
     account_id: i64,
     approve: bool,
-    decided_by: i64,
-) -> Result<bool, AppError> {
+    by: Decider,
+) -> Result<(), AppError> {
     let status = if approve {
         Status::Active
     } else {
         Status::Refused
     };
+    let mut tx = db.pool().begin().await?;
     let done = sqlx::query(DECIDE)
         .bind(status.code())
-        .bind(now_ms())
-        .bind(decided_by)
+        .bind(db.now())
+        .bind(by.account_id)
         .bind(organisation_id)
         .bind(account_id)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    let action = if approve {
+        "member_approved"
+    } else {
+        "member_refused"
+    };
+    audit(&mut tx, db.now(), organisation_id, by, action, account_id).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
-const MAKE_ADMIN: &str = "UPDATE organisation_members SET role = 'admin' \
-     WHERE organisation_id = $1 AND account_id = $2 AND status = 'active'";
+const SET_ROLE: &str = "UPDATE organisation_members SET role = $1 \
+     WHERE organisation_id = $2 AND account_id = $3 AND status = 'active'";
 
-pub async fn make_admin(db: &Db, organisation_id: i64, account_id: i64) -> Result<bool, AppError> {
-    let done = sqlx::query(MAKE_ADMIN)
+/// Makes an active member an admin too; `NotFound` when no such member.
+pub async fn make_admin(
+    db: &Db,
+    organisation_id: i64,
+    account_id: i64,
+    by: Decider,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let done = sqlx::query(SET_ROLE)
+        .bind(Role::Admin.code())
         .bind(organisation_id)
         .bind(account_id)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
-    Ok(done.rows_affected() == 1)
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    audit(
+        &mut tx,
+        db.now(),
+        organisation_id,
+        by,
+        "admin_made",
+        account_id,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Makes an admin a member again; never the last admin.
+pub async fn demote_admin(
+    db: &Db,
+    organisation_id: i64,
+    account_id: i64,
+    by: Decider,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    if lock_member_not_last_admin(&mut tx, organisation_id, account_id).await? != Role::Admin {
+        return Err(AppError::NotFound);
+    }
+    sqlx::query(SET_ROLE)
+        .bind(Role::Member.code())
+        .bind(organisation_id)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        db.now(),
+        organisation_id,
+        by,
+        "admin_demoted",
+        account_id,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+const REMOVE: &str =
+    "DELETE FROM organisation_members WHERE organisation_id = $1 AND account_id = $2";
+
+/// Takes a person out of the organisation; their rights through it end
+/// with their next request. Never the last admin. The log keeps that
+/// they were there.
+pub async fn remove_member(
+    db: &Db,
+    organisation_id: i64,
+    account_id: i64,
+    by: Decider,
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    lock_member_not_last_admin(&mut tx, organisation_id, account_id).await?;
+    sqlx::query(REMOVE)
+        .bind(organisation_id)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+    audit(
+        &mut tx,
+        db.now(),
+        organisation_id,
+        by,
+        "member_removed",
+        account_id,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 const VERIFY: &str = "UPDATE organisations SET verified_at = $1, verified_by = $2 \
      WHERE id = $3 AND verified_at IS NULL";
 
-pub async fn verify(db: &Db, organisation_id: i64, by: i64) -> Result<(), AppError> {
-    sqlx::query(VERIFY)
-        .bind(now_ms())
-        .bind(by)
+pub async fn verify(db: &Db, organisation_id: i64, by: Decider) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let done = sqlx::query(VERIFY)
+        .bind(db.now())
+        .bind(by.account_id)
         .bind(organisation_id)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
+    if done.rows_affected() == 1 {
+        audit(
+            &mut tx,
+            db.now(),
+            organisation_id,
+            by,
+            "verified",
+            by.account_id,
+        )
+        .await?;
+    }
+    tx.commit().await?;
     Ok(())
+}
+
+const CLAIMS: &str = "SELECT o.public_id, o.name, o.org_number, o.created_at, a.name, a.email, \
+     a.title, m.role, m.status, m.requested_at FROM organisations o \
+     JOIN organisation_members m ON m.organisation_id = o.id \
+     JOIN accounts a ON a.id = m.account_id \
+     WHERE o.verified_at IS NULL AND m.status <> 'refused' \
+     ORDER BY o.created_at, o.id, m.requested_at, a.id";
+
+/// Every organisation waiting for verification with everyone who claims
+/// it, for site admins: the first registrant of a number owns nothing
+/// until a site admin has checked who is who.
+pub async fn claims(db: &Db) -> Result<Vec<super::Claim>, AppError> {
+    type Row = (
+        String,
+        String,
+        String,
+        i64,
+        String,
+        String,
+        String,
+        String,
+        String,
+        i64,
+    );
+    let rows: Vec<Row> = sqlx::query_as(CLAIMS).fetch_all(db.pool()).await?;
+    let mut out: Vec<super::Claim> = Vec::new();
+    for (public_id, name, org_number, registered_at, person, email, title, role, status, at) in rows
+    {
+        if out.last().map(|c| &c.public_id) != Some(&public_id) {
+            out.push(super::Claim {
+                public_id,
+                name,
+                org_number,
+                registered_at,
+                claimants: Vec::new(),
+            });
+        }
+        if let Some(claim) = out.last_mut() {
+            claim.claimants.push(super::Claimant {
+                name: person,
+                email,
+                title,
+                admin: role == Role::Admin.code(),
+                pending: status == Status::Pending.code(),
+                requested_at: at,
+            });
+        }
+    }
+    Ok(out)
 }
 
 const MINE: &str = "SELECT o.public_id, o.name, m.role, m.status, o.verified_at \

@@ -34,6 +34,14 @@ pub struct OrgText {
     pub no_organisations: &'static str,
     pub register_link: &'static str,
     pub decided: &'static str,
+    pub removed: &'static str,
+    pub demote_admin: &'static str,
+    pub remove_member: &'static str,
+    pub claims_heading: &'static str,
+    pub claims_lead: &'static str,
+    pub claims_for_admins: &'static str,
+    pub no_claims: &'static str,
+    pub competing_claims: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static OrgText {
@@ -78,6 +86,14 @@ const SV: OrgText = OrgText {
     no_organisations: "Du hör inte till någon organisation än.",
     register_link: "Registrera en organisation eller ansök om att gå med",
     decided: "Beslutet är sparat.",
+    removed: "Personen är borttagen ur organisationen. Hens behörigheter via organisationen gäller inte längre.",
+    demote_admin: "Gör till medlem",
+    remove_member: "Ta bort ur organisationen",
+    claims_heading: "Organisationer som väntar på verifiering",
+    claims_lead: "Här står varje registrerad organisation som inte är verifierad än, med alla som gör anspråk på den. Kontrollera vem som verkligen arbetar där, gör den personen till administratör, ta bort den som inte hör dit och verifiera sedan organisationen.",
+    claims_for_admins: "Sidan är till för Samråds administratörer.",
+    no_claims: "Inga organisationer väntar på verifiering.",
+    competing_claims: "Flera personer gör anspråk på samma organisationsnummer.",
 };
 
 const EN: OrgText = OrgText {
@@ -115,4 +131,12 @@ const EN: OrgText = OrgText {
     no_organisations: "You do not belong to any organisation yet.",
     register_link: "Register an organisation or ask to join one",
     decided: "The decision is saved.",
+    removed: "The person is removed from the organisation. Their rights through the organisation no longer apply.",
+    demote_admin: "Make a member",
+    remove_member: "Remove from the organisation",
+    claims_heading: "Organisations awaiting verification",
+    claims_lead: "Every registered organisation not yet verified, with everyone who claims it. Check who really works there, make that person an admin, remove anyone who does not belong, then verify the organisation.",
+    claims_for_admins: "This page is for Samråd's administrators.",
+    no_claims: "No organisations are awaiting verification.",
+    competing_claims: "Several people claim the same organisation number.",
 };

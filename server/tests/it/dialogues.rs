@@ -8,7 +8,7 @@ use crate::helpers::{form, ok, TestApp};
 use crate::networks::{coordinator, create};
 use app::dialogues::{DialogueRecord, DialogueStatus};
 
-fn encode(pairs: &[(&str, String)]) -> String {
+pub(crate) fn encode(pairs: &[(&str, String)]) -> String {
     let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
     form(&borrowed)
 }
@@ -215,9 +215,10 @@ db_test!(
             )
             .await;
         assert_eq!(
-            comment.status, 403,
-            "an archived dialogue takes no comments"
+            comment.status, 409,
+            "an archived dialogue takes no comments: it is frozen"
         );
+        assert!(comment.body.contains("frozen"), "{}", comment.body);
     }
 );
 

@@ -18,21 +18,31 @@ pub const SITE: &str = "http://localhost:3000";
 /// is skipped (with a note) when TEST_DATABASE_URL is not set.
 macro_rules! db_test {
     ($name:ident, |$app:ident| $body:block) => {
+        db_test!($name, config = |_config| {}, |$app| $body);
+    };
+    ($name:ident, config = |$config:ident| $adjust:block, |$app:ident| $body:block) => {
         mod $name {
             #[allow(unused_imports)]
             use super::*;
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let $app = $crate::helpers::TestApp::spawn(app::db::Engine::Sqlite)
-                    .await
-                    .expect("SQLite test app");
+                let $app = $crate::helpers::TestApp::spawn_with(
+                    app::db::Engine::Sqlite,
+                    |$config: &mut server::config::Config| $adjust,
+                )
+                .await
+                .expect("SQLite test app");
                 $body
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                let Some($app) = $crate::helpers::TestApp::spawn(app::db::Engine::Postgres).await
+                let Some($app) = $crate::helpers::TestApp::spawn_with(
+                    app::db::Engine::Postgres,
+                    |$config: &mut server::config::Config| $adjust,
+                )
+                .await
                 else {
                     eprintln!("skipped: TEST_DATABASE_URL is not set");
                     return;
@@ -48,6 +58,8 @@ pub struct TestApp {
     pub site: String,
     pub db: Db,
     pub database: TestDatabase,
+    /// The app's own clock, which the test moves instead of sleeping.
+    pub clock: app::db::Clock,
 }
 
 #[derive(Debug)]
@@ -96,9 +108,14 @@ impl TestApp {
     /// A test app with its configuration adjusted by `adjust`.
     pub async fn spawn_with(engine: Engine, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
         let database = TestDatabase::create(engine).await?;
-        let db = server::db::connect(&database.url).await.expect("connect");
+        let clock = app::db::Clock::adjustable();
+        let db = server::db::connect(&database.url)
+            .await
+            .expect("connect")
+            .with_clock(clock.clone());
         server::db::migrate(&db).await.expect("migrate");
         let mut config = test_config(&database.url);
+        config.clock = clock.clone();
         adjust(&mut config);
         let site = config.site_origin.clone();
         let router = server::routes::router(&config, db.clone());
@@ -107,6 +124,7 @@ impl TestApp {
             site,
             db,
             database,
+            clock,
         })
     }
 

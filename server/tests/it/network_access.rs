@@ -313,3 +313,267 @@ db_test!(
         }
     }
 );
+
+/// Who asks, in the content matrix below.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Asker {
+    Anonymous,
+    /// Signed in, in no organisation of the network.
+    Outsider,
+    /// Was in a member organisation until its admin removed them.
+    Removed,
+    Observer,
+    /// Their organisation was a member and is now an observer; it still
+    /// owns a need and hosts a dialogue it made before.
+    Demoted,
+    /// Bo: his organisation owns one need and hosts two dialogues.
+    Member,
+    Coordinator,
+}
+
+/// The expected answer of a content function in an active network
+/// (`closed` false) or a closed one. The owner of "bo's" things is
+/// Member; of "eva's" things Demoted. `allowed` calls carry input refused
+/// right after the gate (400), or end on the network's or dialogue's
+/// state (409).
+fn content_expected(function: &str, who: Asker, closed: bool) -> u16 {
+    use Asker::*;
+    let allowed = if closed { 409 } else { 400 };
+    let reads = matches!(who, Observer | Demoted | Member | Coordinator);
+    match (function, who) {
+        ("feed of a departed organisation", _) => 404,
+        ("feed of bo's organisation", _) => 200,
+        (_, Anonymous) => 401,
+        (_, Outsider | Removed) => 404,
+        ("view bo's need", _) if reads => 200,
+        // The owner organisation while it writes, or a coordinator.
+        ("edit bo's need", Member | Coordinator) => allowed,
+        ("edit eva's need", Coordinator) => allowed,
+        // Members and coordinators take part; observers only read.
+        ("comment on bo's need" | "declare on bo's need", Member | Coordinator) => allowed,
+        // Only a host organisation that writes runs a dialogue.
+        ("run bo's dialogue", Member) => allowed,
+        // An archived dialogue is frozen (409) whatever the network's state.
+        ("answer in bo's archived dialogue", Member) => 409,
+        _ => 403,
+    }
+}
+
+db_test!(
+    content_functions_follow_current_roles_and_the_network_state,
+    |app| {
+        use crate::dialogues::{dialogue_form, plan};
+        use crate::helpers::{ok, org_number};
+        use crate::needs::{need_form, post_need};
+        let (anna, a_org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        let network = create(&app, &anna, "Nätverket", &a_org, "listed").await;
+        let status =
+            |to: &str| form(&[("network", &network), ("status", to), ("reason", "Beslut")]);
+        assert!(ok(&app
+            .post_as(&anna, "/api/networks/status", &status("active"))
+            .await));
+        let mut cast = Vec::new();
+        for (email, i, role) in [
+            ("bo@lund.se", 1, "member"),
+            ("eva@umea.se", 2, "member"),
+            ("olle@kiruna.se", 3, "observer"),
+            ("fia@mora.se", 4, "member"),
+        ] {
+            let number = org_number(i);
+            let (cookie, org) = coordinator(&app, email, &number).await;
+            crate::networks::invited_and_accepted(
+                &app, &anna, &network, &cookie, &org, &number, role,
+            )
+            .await;
+            cast.push((cookie, org));
+        }
+        let [(bo, b_org), (eva, e_org), (olle, _), (fia, f_org)] = cast.try_into().unwrap();
+        // Dag joins Bo's organisation and is removed from it again.
+        let dag = app.verified_user("dag@lund.se", PASSWORD).await;
+        let joined = app
+            .post_as(
+                &dag,
+                "/api/organisations/register",
+                &form(&[
+                    ("org_number", &org_number(1)),
+                    ("name", "x"),
+                    ("kind", "kommun"),
+                    ("lan", "01"),
+                    ("kommun", "0180"),
+                    ("website", ""),
+                ]),
+            )
+            .await;
+        assert!(ok(&joined), "{}", joined.body);
+        let (dag_id,): (i64,) =
+            sqlx::query_as("SELECT id FROM accounts WHERE email = 'dag@lund.se'")
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+        let dag_id = dag_id.to_string();
+        let member = form(&[("organisation", &b_org), ("account_id", &dag_id)]);
+        let approve = format!("{member}&decision=approve");
+        assert!(ok(&app
+            .post_as(&bo, "/api/organisations/decide", &approve)
+            .await));
+        let bos_need = post_need(
+            &app,
+            &bo,
+            &need_form(&network, &b_org, "Bo:s behov", "shared"),
+        )
+        .await;
+        let evas_need = post_need(
+            &app,
+            &eva,
+            &need_form(&network, &e_org, "Evas behov", "shared"),
+        )
+        .await;
+        let bos_dialogue = plan(&app, &bo, &dialogue_form(&network, &b_org, &bos_need, "5")).await;
+        let archived = plan(&app, &bo, &dialogue_form(&network, &b_org, &bos_need, "5")).await;
+        for step in ["announced", "open", "closed", "summarised", "archived"] {
+            let res = app
+                .post_as(
+                    &bo,
+                    "/api/dialogues/status",
+                    &form(&[
+                        ("dialogue", &archived),
+                        ("status", step),
+                        ("reason", "Steg"),
+                    ]),
+                )
+                .await;
+            assert!(ok(&res), "{}", res.body);
+        }
+        let feed_of = |cookie: String| {
+            let app = &app;
+            let network = network.clone();
+            async move {
+                let page = app.get_as(&cookie, &format!("/natverk/{network}")).await;
+                let at = page.body.find("/kalender/").expect("a feed address");
+                let rest = &page.body[at..];
+                rest[..rest.find(".ics").unwrap() + 4].to_string()
+            }
+        };
+        let bos_feed = feed_of(bo.clone()).await;
+        let departed_feed = feed_of(fia.clone()).await;
+        let left = app
+            .post_as(
+                &fia,
+                "/api/networks/leave",
+                &form(&[("network", &network), ("organisation", &f_org)]),
+            )
+            .await;
+        assert!(ok(&left), "{}", left.body);
+        let demoted = app
+            .post_as(
+                &anna,
+                "/api/networks/role",
+                &form(&[
+                    ("network", &network),
+                    ("organisation", &e_org),
+                    ("role", "observer"),
+                ]),
+            )
+            .await;
+        assert!(ok(&demoted), "{}", demoted.body);
+        assert!(ok(&app
+            .post_as(&bo, "/api/organisations/remove-member", &member)
+            .await));
+        let sven = app.verified_user("sven@example.se", PASSWORD).await;
+        let people = [
+            (Asker::Anonymous, None),
+            (Asker::Outsider, Some(sven)),
+            (Asker::Removed, Some(dag)),
+            (Asker::Observer, Some(olle)),
+            (Asker::Demoted, Some(eva)),
+            (Asker::Member, Some(bo.clone())),
+            (Asker::Coordinator, Some(anna.clone())),
+        ];
+        let edit = |need: &str| {
+            let mut pairs = need_form(&network, &b_org, "", "shared");
+            pairs.retain(|(k, _)| !["network", "organisation", "status"].contains(&k.as_str()));
+            pairs.push(("need".into(), need.into()));
+            pairs.push(("version".into(), "1".into()));
+            crate::needs::encode(&pairs)
+        };
+        let calls: Vec<(&str, &str, String)> = vec![
+            (
+                "view bo's need",
+                "/api/needs/view",
+                form(&[("need", &bos_need)]),
+            ),
+            ("edit bo's need", "/api/needs/edit", edit(&bos_need)),
+            ("edit eva's need", "/api/needs/edit", edit(&evas_need)),
+            (
+                "comment on bo's need",
+                "/api/comments/post",
+                form(&[("subject", "need"), ("target", &bos_need), ("body", "")]),
+            ),
+            (
+                "declare on bo's need",
+                "/api/needs/declare",
+                form(&[
+                    ("need", &bos_need),
+                    ("organisation", ""),
+                    ("quantity", ""),
+                    ("unit", ""),
+                    ("value", ""),
+                    ("earliest", ""),
+                    ("confidence", ""),
+                ]),
+            ),
+            (
+                "run bo's dialogue",
+                "/api/dialogues/status",
+                form(&[
+                    ("dialogue", &bos_dialogue),
+                    ("status", "announced"),
+                    ("reason", ""),
+                ]),
+            ),
+            (
+                "answer in bo's archived dialogue",
+                "/api/dialogues/qa",
+                form(&[("dialogue", &archived), ("question", ""), ("answer", "")]),
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for closed in [false, true] {
+            if closed {
+                for step in ["dormant", "closed"] {
+                    assert!(ok(&app
+                        .post_as(&anna, "/api/networks/status", &status(step))
+                        .await));
+                }
+            }
+            for (who, cookie) in &people {
+                for (function, path, body) in &calls {
+                    let res = match cookie {
+                        Some(cookie) => app.post_as(cookie, path, body).await,
+                        None => app.post_form(path, body, &[]).await,
+                    };
+                    let want = content_expected(function, *who, closed);
+                    if res.status.as_u16() != want {
+                        wrong.push(format!(
+                            "{function} by {who:?} (closed: {closed}): got {} {}, want {want}",
+                            res.status, res.body
+                        ));
+                    }
+                }
+            }
+            for (function, path) in [
+                ("feed of bo's organisation", &bos_feed),
+                ("feed of a departed organisation", &departed_feed),
+            ] {
+                let got = app.get(path).await.status.as_u16();
+                let want = content_expected(function, Asker::Anonymous, closed);
+                if got != want {
+                    wrong.push(format!(
+                        "{function} (closed: {closed}): got {got}, want {want}"
+                    ));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+);

@@ -55,6 +55,15 @@ async fn register(app: &TestApp, cookie: &str, number: &str) -> String {
     res.header("location").to_string()
 }
 
+/// Marks the organisation verified, as a site admin does after checking.
+async fn verified(app: &TestApp, org: &str) {
+    sqlx::query("UPDATE organisations SET verified_at = 1 WHERE public_id = $1")
+        .bind(org)
+        .execute(app.db.pool())
+        .await
+        .unwrap();
+}
+
 fn public_id(location: &str) -> String {
     location
         .trim_start_matches("/organisationer/")
@@ -162,6 +171,9 @@ db_test!(
         assert_eq!(app.count("organisations").await, 1);
         let twice = register(&app, &bo, "212000-0142").await;
         assert!(twice.ends_with("?redan=1"));
+        // Once a site admin has verified it, its admin decides (before, only
+        // a site admin may: issue #12, item 3).
+        verified(&app, &public_id(&location)).await;
         let page = app
             .get_as(&anna, &format!("/organisationer/{}", public_id(&location)))
             .await;
@@ -174,6 +186,7 @@ db_test!(
 db_test!(only_the_organisations_admins_decide_on_requests, |app| {
     let anna = app.verified_user("anna@stockholm.se", PASSWORD).await;
     let org = public_id(&register(&app, &anna, "212000-0142").await);
+    verified(&app, &org).await;
     let bo = app.verified_user("bo@stockholm.se", PASSWORD).await;
     register(&app, &bo, "212000-0142").await;
     let cilla = app.verified_user("cilla@lund.se", PASSWORD).await;

@@ -66,6 +66,11 @@ pub struct ServerAt(pub u16);
 impl Server {
     /// Starts the server on `database_url` and waits until it answers.
     pub async fn start(database_url: &str) -> Server {
+        Server::start_logging(database_url, "warn").await
+    }
+
+    /// Starts the server logging at `level` into `self.log`.
+    pub async fn start_logging(database_url: &str, level: &str) -> Server {
         let port = free_port();
         let log = std::env::temp_dir().join(format!("samrad-{port}.log"));
         let child = Command::new(BIN)
@@ -74,7 +79,7 @@ impl Server {
             .env("BIND", format!("127.0.0.1:{port}"))
             .env("SITE_ROOT", "target/site-for-tests")
             .env_remove("SITE_URL")
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", level)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).expect("log file"))

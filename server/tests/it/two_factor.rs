@@ -22,8 +22,12 @@ fn secret_on(body: &str) -> Option<&str> {
 /// Turns two-step on for a fresh account; returns (session cookie, secret, codes).
 async fn with_two_factor(app: &TestApp) -> (String, String, Vec<String>) {
     let cookie = app.verified_user(EMAIL, PASSWORD).await;
-    app.post_as(&cookie, "/api/accounts/two-factor/start", "")
-        .await;
+    app.post_as(
+        &cookie,
+        "/api/accounts/two-factor/start",
+        &form(&[("enable_password", PASSWORD)]),
+    )
+    .await;
     let page = app.get_as(&cookie, "/konto/tvasteg").await;
     let secret = secret_on(&page.body)
         .unwrap_or_else(|| panic!("the set-up page shows the secret: {}", page.body))
@@ -194,8 +198,12 @@ async fn when_required_an_admin_without_two_step_has_no_admin_rights_until_it_is
         .body
         .contains("Som webbplatsadministratör måste du slå på tvåstegsverifiering"));
 
-    app.post_as(&cookie, "/api/accounts/two-factor/start", "")
-        .await;
+    app.post_as(
+        &cookie,
+        "/api/accounts/two-factor/start",
+        &form(&[("enable_password", PASSWORD)]),
+    )
+    .await;
     let setup = app.get_as(&cookie, "/konto/tvasteg").await;
     let secret = secret_on(&setup.body).unwrap().to_string();
     app.post_as(

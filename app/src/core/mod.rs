@@ -1,0 +1,49 @@
+//! What every room uses and no room owns: the clock and the ids, a
+//! network's roles and lifecycle, the one guard that says who may do what
+//! for which organisation, and the audit log. Rooms use these and never
+//! each other's stores.
+
+pub mod network;
+
+#[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod clock;
+#[cfg(feature = "ssr")]
+pub mod guard;
+#[cfg(feature = "ssr")]
+pub mod ids;
+
+#[cfg(feature = "ssr")]
+pub use guard::{Actor, Guard};
+
+use serde::{Deserialize, Serialize};
+
+/// One entry of a network's audit log, as its readers see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: i64,
+    pub actor: String,
+    pub organisation: String,
+    pub action: String,
+    pub subject: String,
+    pub reason: String,
+}
+
+/// SQL: whether the person `$1` reads the network whose id is the given
+/// column: one of their verified organisations is an active member and
+/// they actively belong to it. The one definition every list and export
+/// uses, so none can show more than the guard allows.
+#[macro_export]
+macro_rules! reads_network {
+    ($network:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM network_members rm \
+             JOIN organisation_members ro ON ro.organisation_id = rm.organisation_id \
+             JOIN organisations rg ON rg.id = rm.organisation_id AND rg.verified_at IS NOT NULL \
+             WHERE rm.network_id = ",
+            $network,
+            " AND rm.status = 'active' AND ro.account_id = $1 AND ro.status = 'active')"
+        )
+    };
+}
