@@ -101,6 +101,17 @@ mod server_side {
 #[derive(Clone, Debug)]
 pub struct PageNonce(pub String);
 
+/// Now, by the clock of the request being answered: the server's, or a
+/// test's own. Pages render on the server only, so the browser never asks.
+pub fn now_ms() -> i64 {
+    #[cfg(feature = "ssr")]
+    return app_context()
+        .map(|ctx| ctx.db.now())
+        .unwrap_or_else(|_| crate::db::Clock::system().now_ms());
+    #[cfg(not(feature = "ssr"))]
+    0
+}
+
 /// The language of the request being rendered.
 pub fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]

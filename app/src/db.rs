@@ -83,11 +83,6 @@ impl Db {
     }
 }
 
-/// The system's time, for what has no database at hand (the command
-/// line, tests): milliseconds since the Unix epoch, UTC.
-pub fn now_ms() -> i64 {
-    Clock::system().now_ms()
-}
 
 /// A database error where a unique constraint means "that already exists"
 /// (a taken name or address) rather than a fault.
@@ -99,13 +94,3 @@ pub fn conflict_if_taken(err: sqlx::Error) -> crate::error::AppError {
 }
 
 pub use crate::core::ids::{name_key, public_id, secret_token};
-
-/// Quotes a field, and defuses text a spreadsheet would run as a formula.
-pub fn csv_field(value: &str) -> String {
-    let safe = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    format!("\"{}\"", safe.replace('"', "\"\""))
-}

@@ -1,85 +1,44 @@
 //! Times are stored in UTC (milliseconds since the epoch) and shown in
-//! Europe/Stockholm: CET (UTC+1), and CEST (UTC+2) from 01:00 UTC on the
-//! last Sunday of March to 01:00 UTC on the last Sunday of October, as EU
-//! law has it since 1996.
+//! Europe/Stockholm. The rules come from the IANA time-zone database,
+//! compiled into the program by `jiff` (so neither the server's
+//! /usr/share/zoneinfo nor the browser is asked).
 
-const DAY_MS: i64 = 86_400_000;
-const HOUR_MS: i64 = 3_600_000;
+use jiff::{
+    civil::{Date, DateTime},
+    tz::{AmbiguousOffset, TimeZone},
+    Timestamp, ToSpan,
+};
+
+static STOCKHOLM: TimeZone = jiff::tz::get!("Europe/Stockholm");
+
+fn timestamp(utc_ms: i64) -> Timestamp {
+    Timestamp::from_millisecond(utc_ms).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+fn local(utc_ms: i64) -> DateTime {
+    STOCKHOLM.to_datetime(timestamp(utc_ms))
+}
 
 /// (year, month 1–12, day 1–31) of a day count since 1970-01-01.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-/// (year, month, day) of a day count since 1970-01-01, for other rooms.
 pub fn civil_date(days: i64) -> (i64, u32, u32) {
-    civil_from_days(days)
-}
-
-/// Days since 1970-01-01 of a civil date.
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The last Sunday of a month, 01:00 UTC, in ms.
-fn last_sunday_0100_utc(year: i64, month: u32) -> i64 {
-    let first_of_next = if month == 12 {
-        days_from_civil(year + 1, 1, 1)
-    } else {
-        days_from_civil(year, month + 1, 1)
-    };
-    let last = first_of_next - 1;
-    // 1970-01-01 was a Thursday: weekday 0 = Monday.
-    let weekday = (last + 3).rem_euclid(7);
-    let sunday = last - (weekday - 6).rem_euclid(7);
-    sunday * DAY_MS + HOUR_MS
-}
-
-/// Now, in milliseconds since the Unix epoch. Pages render on the server;
-/// in the browser the system clock is just as good.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+    let date = Date::constant(1970, 1, 1)
+        .checked_add(days.days())
+        .unwrap_or(Date::constant(1970, 1, 1));
+    (
+        i64::from(date.year()),
+        date.month() as u32,
+        date.day() as u32,
+    )
 }
 
 /// Stockholm's offset from UTC at an instant, in hours.
 pub fn stockholm_offset_hours(utc_ms: i64) -> i64 {
-    let (year, _, _) = civil_from_days(utc_ms.div_euclid(DAY_MS));
-    let summer = last_sunday_0100_utc(year, 3) <= utc_ms && utc_ms < last_sunday_0100_utc(year, 10);
-    if summer {
-        2
-    } else {
-        1
-    }
+    i64::from(STOCKHOLM.to_offset(timestamp(utc_ms)).seconds()) / 3600
 }
 
 /// "2026-11-26 14:05", Stockholm time.
 pub fn format_stockholm(utc_ms: i64) -> String {
-    let local = utc_ms + stockholm_offset_hours(utc_ms) * HOUR_MS;
-    let (year, month, day) = civil_from_days(local.div_euclid(DAY_MS));
-    let minutes = local.rem_euclid(DAY_MS) / 60_000;
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}",
-        minutes / 60,
-        minutes % 60
-    )
+    local(utc_ms).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
 /// Why a date and time typed in Stockholm time was refused.
@@ -98,7 +57,7 @@ pub enum LocalTimeProblem {
 /// In the hour that occurs twice when summer time ends, the first (summer
 /// time) is meant.
 pub fn parse_stockholm(date: &str, time: &str) -> Result<i64, LocalTimeProblem> {
-    let number = |s: &str| s.parse::<i64>().map_err(|_| LocalTimeProblem::Malformed);
+    let number = |s: &str| s.parse::<i16>().map_err(|_| LocalTimeProblem::Malformed);
     let parts: Vec<&str> = date.trim().split('-').collect();
     let [year, month, day] = parts.as_slice() else {
         return Err(LocalTimeProblem::Malformed);
@@ -112,34 +71,40 @@ pub fn parse_stockholm(date: &str, time: &str) -> Result<i64, LocalTimeProblem> 
     if !(2000..=2100).contains(&year) || !(0..24).contains(&hour) || !(0..60).contains(&minute) {
         return Err(LocalTimeProblem::Malformed);
     }
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return Err(LocalTimeProblem::NoSuchDate);
-    }
-    let days = days_from_civil(year, month as u32, day as u32);
-    if civil_from_days(days) != (year, month as u32, day as u32) {
-        return Err(LocalTimeProblem::NoSuchDate);
-    }
-    let local = days * DAY_MS + hour * HOUR_MS + minute * 60_000;
-    [2, 1]
-        .into_iter()
-        .map(|offset| local - offset * HOUR_MS)
-        .find(|utc| utc + stockholm_offset_hours(*utc) * HOUR_MS == local)
-        .ok_or(LocalTimeProblem::NoSuchTime)
+    let date = Date::new(year, month as i8, day as i8).map_err(|_| LocalTimeProblem::NoSuchDate)?;
+    let at = date.at(hour as i8, minute as i8, 0, 0);
+    let offset = match STOCKHOLM.to_ambiguous_timestamp(at).offset() {
+        AmbiguousOffset::Unambiguous { offset } => offset,
+        AmbiguousOffset::Fold { before, .. } => before,
+        AmbiguousOffset::Gap { .. } => return Err(LocalTimeProblem::NoSuchTime),
+    };
+    at.to_zoned(TimeZone::fixed(offset))
+        .map(|zoned| zoned.timestamp().as_millisecond())
+        .map_err(|_| LocalTimeProblem::Malformed)
 }
 
 /// ("2027-03-28", "14:30") in Stockholm, for a form's date and time fields.
 pub fn stockholm_parts(utc_ms: i64) -> (String, String) {
-    let text = format_stockholm(utc_ms);
-    let (date, time) = text.split_once(' ').unwrap_or((&text, ""));
-    (date.to_string(), time.to_string())
+    let at = local(utc_ms);
+    (
+        at.strftime("%Y-%m-%d").to_string(),
+        at.strftime("%H:%M").to_string(),
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn utc(year: i64, month: u32, day: u32, hour: i64, minute: i64) -> i64 {
-        days_from_civil(year, month, day) * DAY_MS + hour * HOUR_MS + minute * 60_000
+    const HOUR_MS: i64 = 3_600_000;
+
+    fn utc(year: i16, month: i8, day: i8, hour: i8, minute: i8) -> i64 {
+        Date::constant(year, month, day)
+            .at(hour, minute, 0, 0)
+            .to_zoned(TimeZone::UTC)
+            .unwrap()
+            .timestamp()
+            .as_millisecond()
     }
 
     #[test]
@@ -198,13 +163,11 @@ mod tests {
     }
 
     #[test]
-    fn civil_dates_round_trip() {
-        for days in [-1, 0, 59, 10_957, 20_000, 20_783] {
-            let (y, m, d) = civil_from_days(days);
-            assert_eq!(days_from_civil(y, m, d), days);
-        }
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(days_from_civil(2024, 2, 29)), (2024, 2, 29));
+    fn civil_dates_count_days_from_1970() {
+        assert_eq!(civil_date(0), (1970, 1, 1));
+        assert_eq!(civil_date(-1), (1969, 12, 31));
+        assert_eq!(civil_date(19_782), (2024, 2, 29));
+        assert_eq!(civil_date(20_783), (2026, 11, 26));
     }
 
     #[test]
@@ -231,5 +194,19 @@ mod tests {
             format_stockholm(utc(2026, 7, 1, 22, 30)),
             "2026-07-02 00:30"
         );
+    }
+
+    #[test]
+    fn dates_far_from_today_follow_the_rules_of_their_own_time() {
+        // 1975: Sweden had no summer time at all.
+        assert_eq!(stockholm_offset_hours(utc(1975, 7, 1, 12, 0)), 1);
+        // 1995: summer time ended on the last Sunday of September.
+        assert_eq!(stockholm_offset_hours(utc(1995, 10, 15, 12, 0)), 1);
+        // 2087: the EU rule as it stands, the last Sunday of March.
+        assert_eq!(
+            parse_stockholm("2087-03-30", "02:30"),
+            Err(LocalTimeProblem::NoSuchTime)
+        );
+        assert_eq!(format_stockholm(utc(2087, 7, 1, 10, 0)), "2087-07-01 12:00");
     }
 }

@@ -175,7 +175,7 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> Resu
     let hash = app::accounts::password::hash(PASSWORD.to_string())
         .await
         .map_err(|e| e.to_string())?;
-    let now = app::db::now_ms();
+    let now = app::db::Clock::system().now_ms();
 
     let mut tx = db.pool().begin().await.map_err(|e| e.to_string())?;
     let organisations = organisation_rows(scale, counts.organisations);

@@ -369,7 +369,7 @@ pub async fn verify_two_factor(code: String) -> Result<(), AppError> {
     if limits::is_locked(&ctx.db, &email).await? {
         return Err(AppError::AccountLocked);
     }
-    let now_s = crate::db::now_ms() / 1000;
+    let now_s = ctx.db.now() / 1000;
     let accepted = match totp::verify(&secret, &code, now_s, last_step) {
         Some(step) => store::use_totp_step(&ctx.db, account_id, step).await?,
         None => store::use_recovery_code(&ctx.db, account_id, &code).await?,
@@ -433,7 +433,7 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
     let (secret, _) = store::pending_two_factor(&ctx.db, user.account_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let Some(step) = totp::verify(&secret, &code, crate::db::now_ms() / 1000, None) else {
+    let Some(step) = totp::verify(&secret, &code, ctx.db.now() / 1000, None) else {
         let mut check = Checker::new();
         check.refuse("code", FieldProblem::WrongCode);
         return check.finish(&[]);

@@ -2,15 +2,15 @@
 //! six digits), the kind every authenticator app reads from a QR code or
 //! a typed secret; and single-use recovery codes.
 
-use sha1::{Digest, Sha1};
+use subtle::ConstantTimeEq;
+use totp_rs::{Algorithm, Secret, TOTP};
 
 pub const STEP_SECONDS: i64 = 30;
-const BASE32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
 /// A new 160-bit secret, base32 without padding.
 pub fn new_secret() -> String {
     let bytes: [u8; 20] = rand::random();
-    base32_encode(&bytes)
+    Secret::Raw(bytes.to_vec()).to_encoded().to_string()
 }
 
 /// Ten codes of ten characters, for when the phone is lost.
@@ -18,7 +18,7 @@ pub fn new_recovery_codes() -> Vec<String> {
     (0..10)
         .map(|_| {
             let bytes: [u8; 7] = rand::random();
-            let code = base32_encode(&bytes)[..10].to_lowercase();
+            let code = Secret::Raw(bytes.to_vec()).to_encoded().to_string()[..10].to_lowercase();
             format!("{}-{}", &code[..5], &code[5..])
         })
         .collect()
@@ -32,86 +32,33 @@ pub fn normalise_recovery_code(code: &str) -> String {
         .collect()
 }
 
-pub fn base32_encode(data: &[u8]) -> String {
-    let mut out = String::new();
-    let (mut buffer, mut bits) = (0u32, 0u32);
-    for &byte in data {
-        buffer = (buffer << 8) | u32::from(byte);
-        bits += 8;
-        while bits >= 5 {
-            bits -= 5;
-            out.push(BASE32[((buffer >> bits) & 31) as usize] as char);
-        }
-    }
-    if bits > 0 {
-        out.push(BASE32[((buffer << (5 - bits)) & 31) as usize] as char);
-    }
-    out
+/// The generator for a secret, or `None` when it is not base32.
+fn generator(secret: &str, digits: usize) -> Option<TOTP> {
+    let key = Secret::Encoded(secret.trim().to_string()).to_bytes().ok()?;
+    TOTP::new(Algorithm::SHA1, digits, 0, STEP_SECONDS as u64, key).ok()
 }
 
-pub fn base32_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let (mut buffer, mut bits) = (0u32, 0u32);
-    for c in text.chars().filter(|c| !c.is_whitespace() && *c != '=') {
-        let value = BASE32
-            .iter()
-            .position(|&b| b as char == c.to_ascii_uppercase())? as u32;
-        buffer = (buffer << 5) | value;
-        bits += 5;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-        }
-    }
-    Some(out)
-}
-
-fn hmac_sha1(key: &[u8], message: &[u8]) -> [u8; 20] {
-    let mut block = [0u8; 64];
-    if key.len() > 64 {
-        block[..20].copy_from_slice(&Sha1::digest(key));
-    } else {
-        block[..key.len()].copy_from_slice(key);
-    }
-    let pad = |byte: u8| block.map(|b| b ^ byte);
-    let inner = Sha1::new()
-        .chain_update(pad(0x36))
-        .chain_update(message)
-        .finalize();
-    let outer = Sha1::new()
-        .chain_update(pad(0x5c))
-        .chain_update(inner)
-        .finalize();
-    outer.into()
-}
-
-/// The HOTP value (RFC 4226) for a counter, with `digits` digits.
-pub fn hotp(key: &[u8], counter: u64, digits: u32) -> u32 {
-    let mac = hmac_sha1(key, &counter.to_be_bytes());
-    let offset = (mac[19] & 0x0f) as usize;
-    let value = u32::from_be_bytes([
-        mac[offset] & 0x7f,
-        mac[offset + 1],
-        mac[offset + 2],
-        mac[offset + 3],
-    ]);
-    value % 10u32.pow(digits)
+/// The six-digit code of a time step, as an app shows it.
+pub fn code_of_step(secret: &str, step: i64) -> Option<String> {
+    let at = u64::try_from(step.checked_mul(STEP_SECONDS)?).ok()?;
+    Some(generator(secret, 6)?.generate(at))
 }
 
 /// The time step a code belongs to, if `code` is right for the step of
 /// `unix_seconds` or the one before or after (clocks drift), and newer
 /// than `last_step`, so a code cannot be used twice.
 pub fn verify(secret: &str, code: &str, unix_seconds: i64, last_step: Option<i64>) -> Option<i64> {
-    let key = base32_decode(secret)?;
     let code = code.trim().replace(' ', "");
     if code.len() != 6 || !code.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let given: u32 = code.parse().ok()?;
     let now = unix_seconds / STEP_SECONDS;
     (now - 1..=now + 1)
         .filter(|step| last_step.is_none_or(|last| *step > last))
-        .find(|step| hotp(&key, *step as u64, 6) == given)
+        .find(|step| {
+            code_of_step(secret, *step)
+                .is_some_and(|expected| bool::from(expected.as_bytes().ct_eq(code.as_bytes())))
+        })
 }
 
 /// The address an authenticator app reads, as text or as a QR code.
@@ -126,47 +73,43 @@ pub fn provisioning_uri(secret: &str, email: &str) -> String {
 mod tests {
     use super::*;
 
+    /// RFC 6238's key, "12345678901234567890", in base32.
+    const RFC_SECRET: &str = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+
     #[test]
     fn rfc_6238_sha1_test_vectors() {
-        let key = b"12345678901234567890";
+        let eight_digits = generator(RFC_SECRET, 8).unwrap();
         for (time, expected) in [
-            (59_u64, 94_287_082_u32),
-            (1_111_111_109, 7_081_804),
-            (1_111_111_111, 14_050_471),
-            (1_234_567_890, 89_005_924),
-            (2_000_000_000, 69_279_037),
-            (20_000_000_000, 65_353_130),
+            (59_u64, "94287082"),
+            (1_111_111_109, "07081804"),
+            (1_111_111_111, "14050471"),
+            (1_234_567_890, "89005924"),
+            (2_000_000_000, "69279037"),
+            (20_000_000_000, "65353130"),
         ] {
-            assert_eq!(hotp(key, time / 30, 8), expected, "T = {time}");
+            assert_eq!(eight_digits.generate(time), expected, "T = {time}");
         }
     }
 
     #[test]
     fn codes_verify_within_one_step_and_only_once() {
-        let secret = base32_encode(b"12345678901234567890");
-        assert_eq!(secret, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ");
-        assert_eq!(base32_decode(&secret).unwrap(), b"12345678901234567890");
-        let code = format!(
-            "{:06}",
-            hotp(b"12345678901234567890", 1_234_567_890 / 30, 6)
-        );
-        assert_eq!(
-            verify(&secret, &code, 1_234_567_890, None),
-            Some(1_234_567_890 / 30)
-        );
+        let step = 1_234_567_890 / STEP_SECONDS;
+        let code = code_of_step(RFC_SECRET, step).unwrap();
+        assert_eq!(verify(RFC_SECRET, &code, 1_234_567_890, None), Some(step));
         assert!(
-            verify(&secret, &code, 1_234_567_890 + 30, None).is_some(),
+            verify(RFC_SECRET, &code, 1_234_567_890 + 30, None).is_some(),
             "a step late"
         );
         assert!(
-            verify(&secret, &code, 1_234_567_890 + 90, None).is_none(),
+            verify(RFC_SECRET, &code, 1_234_567_890 + 90, None).is_none(),
             "too late"
         );
         assert!(
-            verify(&secret, &code, 1_234_567_890, Some(1_234_567_890 / 30)).is_none(),
+            verify(RFC_SECRET, &code, 1_234_567_890, Some(step)).is_none(),
             "reused"
         );
-        assert!(verify(&secret, "12345", 1_234_567_890, None).is_none());
+        assert!(verify(RFC_SECRET, "12345", 1_234_567_890, None).is_none());
+        assert!(verify("inte base32!", &code, 1_234_567_890, None).is_none());
     }
 
     #[test]

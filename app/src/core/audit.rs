@@ -142,21 +142,19 @@ pub async fn of_dialogue(
 /// The audit log as CSV (UTF-8 with a byte-order mark, so Excel reads å,
 /// ä and ö), one row per entry, times in Stockholm time.
 pub fn csv(entries: &[AuditEntry]) -> String {
-    let mut out = String::from("\u{feff}tid;person;organisation;händelse;detalj;motivering\r\n");
-    for e in entries {
-        let fields = [
-            crate::time::format_stockholm(e.at),
-            e.actor.clone(),
-            e.organisation.clone(),
-            e.action.clone(),
-            e.subject.clone(),
-            e.reason.clone(),
-        ];
-        let row: Vec<String> = fields.iter().map(|f| crate::db::csv_field(f)).collect();
-        out.push_str(&row.join(";"));
-        out.push_str("\r\n");
-    }
-    out
+    super::sheet::sheet(
+        &["tid", "person", "organisation", "händelse", "detalj", "motivering"],
+        entries.iter().map(|e| {
+            vec![
+                crate::time::format_stockholm(e.at),
+                e.actor.clone(),
+                e.organisation.clone(),
+                e.action.clone(),
+                e.subject.clone(),
+                e.reason.clone(),
+            ]
+        }),
+    )
 }
 
 #[cfg(test)]

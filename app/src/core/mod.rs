@@ -13,6 +13,8 @@ pub mod clock;
 pub mod guard;
 #[cfg(feature = "ssr")]
 pub mod ids;
+#[cfg(feature = "ssr")]
+pub mod sheet;
 
 #[cfg(feature = "ssr")]
 pub use guard::{Actor, Guard};

@@ -14,125 +14,75 @@ pub struct Event<'a> {
     pub url: &'a str,
 }
 
-/// A whole calendar, CRLF line ends, long lines folded.
+/// A whole calendar, CRLF line ends, long lines folded (by `icalendar`).
 pub fn calendar(name: &str, stamp: i64, events: &[Event]) -> String {
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_string(),
-        "VERSION:2.0".to_string(),
-        "PRODID:-//Samråd//Marknadsdialoger//SV".to_string(),
-        "CALSCALE:GREGORIAN".to_string(),
-        "METHOD:PUBLISH".to_string(),
-        format!("X-WR-CALNAME:{}", escape(name)),
-    ];
+    use icalendar::{Calendar, Component, EventLike, Property};
+    let mut cal = Calendar::empty();
+    for (key, value) in [
+        ("VERSION", "2.0"),
+        ("PRODID", "-//Samråd//Marknadsdialoger//SV"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+    ] {
+        cal.append_property(Property::new(key, value));
+    }
+    cal.append_property(Property::new("X-WR-CALNAME", clean(name)));
     for e in events {
-        lines.push("BEGIN:VEVENT".into());
-        lines.push(format!("UID:{}", e.uid));
-        lines.push(format!("DTSTAMP:{}", utc_stamp(stamp)));
-        lines.push(format!("DTSTART:{}", utc_stamp(e.starts_at)));
-        lines.push(format!("DTEND:{}", utc_stamp(e.ends_at)));
-        lines.push(format!("SUMMARY:{}", escape(e.summary)));
+        let mut event = icalendar::Event::new();
+        event
+            .uid(&e.uid)
+            .timestamp(utc(stamp))
+            .starts(utc(e.starts_at))
+            .ends(utc(e.ends_at))
+            .summary(&clean(e.summary));
         if !e.description.is_empty() {
-            lines.push(format!("DESCRIPTION:{}", escape(e.description)));
+            event.description(&clean(e.description));
         }
         if !e.location.is_empty() {
-            lines.push(format!("LOCATION:{}", escape(e.location)));
+            event.location(&clean(e.location));
         }
         if !e.url.is_empty() {
-            lines.push(format!("URL:{}", e.url));
+            event.url(e.url);
         }
-        lines.push("END:VEVENT".into());
+        cal.push(event.done());
     }
-    lines.push("END:VCALENDAR".into());
-    lines.iter().map(|l| fold(l)).collect::<Vec<_>>().join("")
+    cal.to_string()
 }
 
-/// 20270328T123000Z
-pub fn utc_stamp(ms: i64) -> String {
-    let days = ms.div_euclid(86_400_000);
-    let (year, month, day) = crate::time::civil_date(days);
-    let seconds = ms.rem_euclid(86_400_000) / 1000;
-    format!(
-        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    )
+fn utc(ms: i64) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default()
 }
 
-/// TEXT values escape backslash, semicolon, comma and every kind of line
-/// break (CRLF, CR, LF) as `\n`; other control characters, which a TEXT
-/// value may not hold, are dropped, so nothing typed can end a line and
-/// start a property of its own.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' => {
-                chars.next_if_eq(&'\n');
-                out.push_str("\\n");
-            }
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+/// Text as a calendar value may hold it: every kind of line break (CRLF,
+/// CR, LF) becomes one LF (written `\n`), and other control characters,
+/// which TEXT may not contain, are dropped, so nothing typed can end a line
+/// and start a property of its own.
+fn clean(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
 }
 
-/// Lines longer than 75 octets continue on the next line after a space,
-/// never splitting a UTF-8 character.
-fn fold(line: &str) -> String {
-    let mut out = String::new();
-    let mut width = 0;
-    for c in line.chars() {
-        let len = c.len_utf8();
-        if width + len > 75 {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += len;
-    }
-    out.push_str("\r\n");
-    out
-}
-
-/// Reads back the events' (UID, DTSTART, DTEND, SUMMARY) from a calendar
-/// this module wrote: unfolds lines and unescapes text. For tests and for
-/// checking an export.
+/// Reads back the events' (UID, DTSTART, DTEND, SUMMARY) from a calendar,
+/// unescaped: for tests and for checking an export.
 pub fn parse_events(ics: &str) -> Vec<(String, String, String, String)> {
-    let unfolded = ics.replace("\r\n ", "");
-    let mut events = Vec::new();
-    let mut current: Option<(String, String, String, String)> = None;
-    for line in unfolded.split("\r\n") {
-        match line.split_once(':') {
-            Some(("BEGIN", "VEVENT")) => current = Some(Default::default()),
-            Some(("END", "VEVENT")) => events.extend(current.take()),
-            Some((key, value)) => {
-                if let Some(e) = current.as_mut() {
-                    let value = value
-                        .replace("\\n", "\n")
-                        .replace("\\,", ",")
-                        .replace("\\;", ";")
-                        .replace("\\\\", "\\");
-                    match key {
-                        "UID" => e.0 = value,
-                        "DTSTART" => e.1 = value,
-                        "DTEND" => e.2 = value,
-                        "SUMMARY" => e.3 = value,
-                        _ => {}
-                    }
-                }
-            }
-            None => {}
-        }
-    }
-    events
+    use icalendar::{Calendar, Component};
+    let Ok(cal) = ics.parse::<Calendar>() else {
+        return Vec::new();
+    };
+    let value = |e: &icalendar::Event, key: &str| e.property_value(key).unwrap_or_default().to_string();
+    cal.events()
+        .map(|e| {
+            (
+                value(e, "UID"),
+                value(e, "DTSTART"),
+                value(e, "DTEND"),
+                e.get_summary().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -214,6 +164,8 @@ mod tests {
             .chars()
             .any(|c| c.is_control() && c != '\t');
         assert!(!bare_break, "{ics:?}");
-        assert!(ics.contains("Möte\\nEND:VEVENT\\nBEGIN:VEVENT"));
+        assert!(ics
+            .replace("\r\n ", "")
+            .contains("Möte\\nEND:VEVENT\\nBEGIN:VEVENT"));
     }
 }

@@ -4,6 +4,7 @@
 //! minutes and a summary that freeze when approved, and a record to file.
 
 pub mod api;
+#[cfg(feature = "ssr")]
 pub mod calendar;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -91,7 +91,7 @@ mod check {
     /// A quarter from now on.
     pub fn quarter(check: &mut Checker, field: &str, value: &str) -> Option<Quarter> {
         match Quarter::parse(value) {
-            Some(q) if q < Quarter::of_ms(crate::db::now_ms()) => {
+            Some(q) if q < Quarter::of_ms(crate::context::now_ms()) => {
                 check.refuse(field, FieldProblem::InThePast);
                 None
             }

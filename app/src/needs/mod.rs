@@ -382,46 +382,22 @@ pub enum Change {
     Added,
 }
 
-/// A line diff by longest common subsequence: the lines of `old` and
-/// `new` in reading order, each kept, removed or added.
+/// A line diff (by `similar`): the lines of `old` and `new` in reading
+/// order, each kept, removed or added.
 pub fn line_diff(old: &str, new: &str) -> Vec<(Change, String)> {
-    let a: Vec<&str> = if old.is_empty() {
-        Vec::new()
-    } else {
-        old.lines().collect()
-    };
-    let b: Vec<&str> = if new.is_empty() {
-        Vec::new()
-    } else {
-        new.lines().collect()
-    };
-    // lcs[i][j]: the common length of a[i..] and b[j..].
-    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for i in (0..a.len()).rev() {
-        for j in (0..b.len()).rev() {
-            lcs[i][j] = if a[i] == b[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    similar::TextDiff::from_slices(&a, &b)
+        .iter_all_changes()
+        .map(|change| {
+            let kind = match change.tag() {
+                similar::ChangeTag::Equal => Change::Same,
+                similar::ChangeTag::Delete => Change::Removed,
+                similar::ChangeTag::Insert => Change::Added,
             };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
-    while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            out.push((Change::Same, a[i].to_string()));
-            i += 1;
-            j += 1;
-        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
-            out.push((Change::Removed, a[i].to_string()));
-            i += 1;
-        } else {
-            out.push((Change::Added, b[j].to_string()));
-            j += 1;
-        }
-    }
-    out
+            (kind, change.value().to_string())
+        })
+        .collect()
 }
 
 #[cfg(test)]

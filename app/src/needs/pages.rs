@@ -232,7 +232,7 @@ pub fn MyNeedsPage() -> impl IntoView {
 
 /// The quarters a form offers: this one and the next five years'.
 fn quarter_options(lang: Lang) -> Vec<(String, String)> {
-    let now = Quarter::of_ms(crate::time::now_ms());
+    let now = Quarter::of_ms(crate::context::now_ms());
     (0..24)
         .map(|i| Quarter(now.0 + i))
         .map(|q| (q.code(), q.label(lang)))

@@ -712,12 +712,9 @@ pub async fn merge_targets(db: &Db, key: NeedKey) -> Result<Vec<(String, String)
 /// organisation, then the totals.
 pub fn demand_csv(interests: &[Interest], lang: crate::i18n::Lang) -> String {
     let t = super::text::text(lang);
-    let mut out = format!(
-        "\u{feff}{};{};{};{};{};{};{}\r\n",
-        t.organisation, t.quantity, t.unit, t.value, t.earliest, t.confidence, t.comment
-    );
-    for i in interests {
-        let fields = [
+    let total: i64 = interests.iter().map(|i| i.value_sek).sum();
+    let rows = interests.iter().map(|i| {
+        vec![
             i.organisation.clone(),
             i.quantity.to_string(),
             i.unit.clone(),
@@ -725,17 +722,24 @@ pub fn demand_csv(interests: &[Interest], lang: crate::i18n::Lang) -> String {
             i.earliest.label(lang),
             super::text::confidence_label(i.confidence, lang).to_string(),
             i.comment.clone(),
-        ];
-        let row: Vec<String> = fields.iter().map(|f| crate::db::csv_field(f)).collect();
-        out.push_str(&row.join(";"));
-        out.push_str("\r\n");
-    }
-    let total: i64 = interests.iter().map(|i| i.value_sek).sum();
-    out.push_str(&format!(
-        "{};;;{total};;;\r\n",
-        crate::db::csv_field(t.total)
-    ));
-    out
+        ]
+    });
+    let sum = [t.total.to_string(), String::new(), String::new(), total.to_string()]
+        .into_iter()
+        .chain(std::iter::repeat_n(String::new(), 3))
+        .collect();
+    crate::core::sheet::sheet(
+        &[
+            t.organisation,
+            t.quantity,
+            t.unit,
+            t.value,
+            t.earliest,
+            t.confidence,
+            t.comment,
+        ],
+        rows.chain(std::iter::once(sum)),
+    )
 }
 
 /// A checked requirement text.
