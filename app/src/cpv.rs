@@ -84,6 +84,32 @@ pub fn is_code(code: &str) -> bool {
     CODES.contains(code)
 }
 
+/// A code of CPV 2008 with its check digit ("34144900-7"), or a
+/// division's two digits taken as its code: only `parse` makes one.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CpvCode(String);
+
+#[cfg(feature = "ssr")]
+impl CpvCode {
+    pub fn parse(code: &str) -> Option<CpvCode> {
+        let code = code.trim();
+        if let Some(division) = division(code) {
+            return Some(CpvCode(division.full.to_string()));
+        }
+        is_code(code).then(|| CpvCode(code.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The two digits of its division.
+    pub fn division(&self) -> &str {
+        &self.0[..2]
+    }
+}
+
 /// All divisions, in code order.
 pub fn divisions() -> &'static [Division] {
     &DIVISIONS
@@ -118,6 +144,15 @@ mod tests {
         assert!(!is_code("34144900-8"), "a wrong check digit");
         assert!(!is_code("46000000-4"), "no division 46");
         assert!(divisions().iter().all(|d| is_code(d.full)));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_cpv_code_is_a_listed_code_or_a_division() {
+        assert_eq!(CpvCode::parse("34").unwrap().as_str(), "34000000-7");
+        assert_eq!(CpvCode::parse(" 34144900-7").unwrap().division(), "34");
+        assert!(CpvCode::parse("34144900-8").is_none());
+        assert!(CpvCode::parse("3414").is_none());
     }
 
     #[test]

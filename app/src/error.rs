@@ -572,6 +572,19 @@ impl Checker {
         self.fields.iter().any(|f| f.field == field)
     }
 
+    /// Ends the check of a form type: an error echoing every field the
+    /// form holds (its `Serialize`, which leaves out secrets such as
+    /// passwords with `#[serde(skip_serializing)]`) if any was refused.
+    pub fn finish_form<F: Serialize>(self, form: &F) -> Result<()> {
+        if self.fields.is_empty() {
+            return Ok(());
+        }
+        Err(AppError::Validation {
+            fields: self.fields,
+            values: echo(form),
+        })
+    }
+
     /// Ends the check: an error echoing `values` if any field was refused.
     pub fn finish(self, values: &[(&str, &str)]) -> Result<()> {
         if self.fields.is_empty() {
@@ -585,6 +598,29 @@ impl Checker {
                 .collect(),
         })
     }
+}
+
+/// A form's fields as (name, value) pairs, a repeated field once per value.
+fn echo<F: Serialize>(form: &F) -> Vec<(String, String)> {
+    let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(form) else {
+        return Vec::new();
+    };
+    let text = |value: &serde_json::Value| match value {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Number(n) => Some(n.to_string()),
+        serde_json::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    for (name, value) in fields {
+        match value {
+            serde_json::Value::Array(items) => {
+                out.extend(items.iter().filter_map(text).map(|v| (name.clone(), v)))
+            }
+            other => out.extend(text(&other).map(|v| (name.clone(), v))),
+        }
+    }
+    out
 }
 
 impl FromServerFnError for AppError {
@@ -651,6 +687,29 @@ mod tests {
         assert_eq!(e, AppError::BadRequest);
         assert_eq!(e.status(), 400);
         assert!(!e.message(Lang::Sv).contains("digit"));
+    }
+
+    #[test]
+    fn a_refused_form_type_echoes_its_fields_but_never_its_secrets() {
+        #[derive(Serialize)]
+        struct Form {
+            name: String,
+            regions: Vec<String>,
+            #[serde(skip_serializing)]
+            password: String,
+        }
+        let form = Form {
+            name: "Anna".into(),
+            regions: vec!["01".into(), "03".into()],
+            password: "hemligt".into(),
+        };
+        let mut c = Checker::new();
+        c.refuse("name", FieldProblem::TooShort { min: 5 });
+        let err = c.finish_form(&form).unwrap_err();
+        assert_eq!(err.sent_value("name"), Some("Anna"));
+        assert_eq!(err.sent_values("regions"), ["01", "03"]);
+        assert_eq!(err.sent_value("password"), None);
+        assert!(Checker::new().finish_form(&form).is_ok());
     }
 
     #[test]

@@ -1292,6 +1292,24 @@ pub fn lan(code: &str) -> Option<&'static Lan> {
     LAN.iter().find(|l| l.code == code)
 }
 
+/// A länskod that is one of the 21: only `parse` makes one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LanCode(&'static str);
+
+impl LanCode {
+    pub fn parse(code: &str) -> Option<LanCode> {
+        lan(code.trim()).map(|l| LanCode(l.code))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    pub fn lan(self) -> &'static Lan {
+        lan(self.0).unwrap_or(&LAN[0])
+    }
+}
+
 pub fn kommun(code: &str) -> Option<&'static Kommun> {
     KOMMUNER.iter().find(|k| k.code == code)
 }
@@ -1301,6 +1319,18 @@ pub fn kommuner_in(lan_code: &str) -> impl Iterator<Item = &'static Kommun> + '_
     KOMMUNER
         .iter()
         .filter(move |k| k.code.starts_with(lan_code))
+}
+
+#[cfg(test)]
+mod lan_code_tests {
+    use super::*;
+
+    #[test]
+    fn only_the_21_lan_codes_parse() {
+        assert_eq!(LanCode::parse(" 03 ").map(LanCode::as_str), Some("03"));
+        assert_eq!(LanCode::parse("03").unwrap().lan().nuts, "SE121");
+        assert!(LanCode::parse("02").is_none() && LanCode::parse("").is_none());
+    }
 }
 
 #[cfg(test)]

@@ -3,14 +3,18 @@
 //! Entries about one dialogue carry its key, so the dialogue's record holds
 //! exactly those and never matches by text.
 
-use super::{guard::Actor, AuditEntry};
+use super::{
+    guard::Actor,
+    ids::{DialogueId, NetworkId},
+    AuditEntry,
+};
 use crate::{db::Db, error::AppError};
 
 /// An entry to write.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry<'a> {
-    pub network_id: i64,
-    pub dialogue_id: Option<i64>,
+    pub network_id: NetworkId,
+    pub dialogue_id: Option<DialogueId>,
     pub action: &'a str,
     pub subject: &'a str,
     pub reason: &'a str,
@@ -18,7 +22,12 @@ pub struct Entry<'a> {
 
 impl<'a> Entry<'a> {
     /// An entry about the network itself or something in it.
-    pub fn network(network_id: i64, action: &'a str, subject: &'a str, reason: &'a str) -> Self {
+    pub fn network(
+        network_id: NetworkId,
+        action: &'a str,
+        subject: &'a str,
+        reason: &'a str,
+    ) -> Self {
         Entry {
             network_id,
             dialogue_id: None,
@@ -30,8 +39,8 @@ impl<'a> Entry<'a> {
 
     /// An entry about one dialogue; it becomes part of the dialogue's record.
     pub fn dialogue(
-        network_id: i64,
-        dialogue_id: i64,
+        network_id: NetworkId,
+        dialogue_id: DialogueId,
         action: &'a str,
         subject: &'a str,
         reason: &'a str,
@@ -43,9 +52,11 @@ impl<'a> Entry<'a> {
     }
 }
 
-const INSERT: &str = "INSERT INTO network_audit \
+crate::sql!(
+    INSERT = "INSERT INTO network_audit \
      (network_id, dialogue_id, at, actor_account_id, actor_organisation_id, action, subject, reason) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+);
 
 /// Writes one entry inside the caller's transaction, stamped `at`.
 pub async fn record(
@@ -82,8 +93,8 @@ macro_rules! entries_where {
         )
     };
 }
-const OF_NETWORK: &str = entries_where!("network_id");
-const OF_DIALOGUE: &str = entries_where!("dialogue_id");
+crate::sql!(OF_NETWORK = entries_where!("network_id"));
+crate::sql!(OF_DIALOGUE = entries_where!("dialogue_id"));
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -116,7 +127,7 @@ impl Row {
 /// The whole log of a network, oldest first, for its coordinators.
 pub async fn of_network(
     db: &Db,
-    network_id: i64,
+    network_id: NetworkId,
     deleted_user: &str,
 ) -> Result<Vec<AuditEntry>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(OF_NETWORK)
@@ -129,7 +140,7 @@ pub async fn of_network(
 /// The entries about one dialogue, oldest first: part of its record.
 pub async fn of_dialogue(
     db: &Db,
-    dialogue_id: i64,
+    dialogue_id: DialogueId,
     deleted_user: &str,
 ) -> Result<Vec<AuditEntry>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(OF_DIALOGUE)

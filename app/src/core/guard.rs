@@ -3,20 +3,32 @@
 //! that touches a network's content asks it, and only through `can` or
 //! `require`; rights are never recomputed elsewhere.
 
-use super::network::{Access, Action, NetworkRole, NetworkStatus, Refusal, Visibility};
+use super::{
+    ids::{AccountId, NetworkId, OrganisationId},
+    network::{Access, Action, NetworkRole, NetworkStatus, Refusal, Visibility},
+};
 use crate::{accounts::SessionUser, db::Db, error::AppError};
 
 /// Who acts, for the audit log: a person for one of their organisations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Actor {
-    pub account_id: i64,
-    pub organisation_id: i64,
+    pub account_id: AccountId,
+    pub organisation_id: OrganisationId,
+}
+
+impl Actor {
+    pub fn new(user: &SessionUser, organisation_id: OrganisationId) -> Actor {
+        Actor {
+            account_id: AccountId(user.account_id),
+            organisation_id,
+        }
+    }
 }
 
 /// One of the person's organisations that belongs to the network.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct ActingOrganisation {
-    pub id: i64,
+    pub id: OrganisationId,
     pub public_id: String,
     pub name: String,
     #[sqlx(try_from = "String")]
@@ -39,7 +51,7 @@ impl TryFrom<String> for RoleCode {
 /// What the guard needs to know of a network.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NetworkFacts {
-    pub id: i64,
+    pub id: NetworkId,
     pub public_id: String,
     pub name: String,
     pub status: NetworkStatus,
@@ -48,7 +60,7 @@ pub struct NetworkFacts {
 
 #[derive(sqlx::FromRow)]
 struct FactsRow {
-    id: i64,
+    id: NetworkId,
     public_id: String,
     name: String,
     status: String,
@@ -70,18 +82,21 @@ impl TryFrom<FactsRow> for NetworkFacts {
     }
 }
 
-const FACTS_BY_PUBLIC_ID: &str =
-    "SELECT id, public_id, name, status, visibility FROM networks WHERE public_id = $1";
-const FACTS_BY_ID: &str =
-    "SELECT id, public_id, name, status, visibility FROM networks WHERE id = $1";
+crate::sql!(
+    FACTS_BY_PUBLIC_ID =
+        "SELECT id, public_id, name, status, visibility FROM networks WHERE public_id = $1"
+);
+crate::sql!(FACTS_BY_ID = "SELECT id, public_id, name, status, visibility FROM networks WHERE id = $1");
 /// Only verified organisations take part in networks, and only through
 /// people who belong to them now: leaving, removal or a new role counts
 /// from the next request.
-const ORGANISATIONS: &str = "SELECT o.id, o.public_id, o.name, nm.role FROM network_members nm \
+crate::sql!(
+    ORGANISATIONS = "SELECT o.id, o.public_id, o.name, nm.role FROM network_members nm \
      JOIN organisations o ON o.id = nm.organisation_id \
      JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
      WHERE nm.network_id = $1 AND nm.status = 'active' AND om.account_id = $2 \
-     AND om.status = 'active' AND o.verified_at IS NOT NULL ORDER BY o.name, o.id";
+     AND om.status = 'active' AND o.verified_at IS NOT NULL ORDER BY o.name, o.id"
+);
 
 #[derive(Clone, Debug)]
 pub struct Guard {
@@ -117,7 +132,7 @@ impl Guard {
     pub async fn of_network_id(
         db: &Db,
         user: Option<&SessionUser>,
-        network_id: i64,
+        network_id: NetworkId,
     ) -> Result<Guard, AppError> {
         let facts: NetworkFacts = sqlx::query_as::<_, FactsRow>(FACTS_BY_ID)
             .bind(network_id)
@@ -163,11 +178,11 @@ impl Guard {
 
     /// Whether the person may do `action` on something owned by one of
     /// `owners` (empty when nothing is owned).
-    pub fn can(&self, action: Action, owners: &[i64]) -> bool {
+    pub fn can(&self, action: Action, owners: &[OrganisationId]) -> bool {
         self.check(action, owners).is_ok()
     }
 
-    fn check(&self, action: Action, owners: &[i64]) -> Result<(), Refusal> {
+    fn check(&self, action: Action, owners: &[OrganisationId]) -> Result<(), Refusal> {
         self.access().can(
             action,
             self.network.visibility,
@@ -182,7 +197,7 @@ impl Guard {
     }
 
     /// `action` on something owned by one of `owners`.
-    pub fn require_on(&self, action: Action, owners: &[i64]) -> Result<(), AppError> {
+    pub fn require_on(&self, action: Action, owners: &[OrganisationId]) -> Result<(), AppError> {
         self.check(action, owners).map_err(|refusal| match refusal {
             Refusal::Unknown if self.user.is_none() => AppError::NotSignedIn,
             Refusal::Unknown => AppError::NotFound,
@@ -205,7 +220,7 @@ impl Guard {
     /// Who does `action` on something owned by one of `owners`: the
     /// owner organisation the person writes for, else (where coordinators
     /// may) the coordinating organisation.
-    pub fn actor_on(&self, action: Action, owners: &[i64]) -> Result<Actor, AppError> {
+    pub fn actor_on(&self, action: Action, owners: &[OrganisationId]) -> Result<Actor, AppError> {
         self.require_on(action, owners)?;
         let organisation = self
             .owner_that_writes(owners)
@@ -234,15 +249,12 @@ impl Guard {
         self.actor(organisation.id)
     }
 
-    fn actor(&self, organisation_id: i64) -> Result<Actor, AppError> {
+    fn actor(&self, organisation_id: OrganisationId) -> Result<Actor, AppError> {
         let user = self.user.as_ref().ok_or(AppError::NotSignedIn)?;
-        Ok(Actor {
-            account_id: user.account_id,
-            organisation_id,
-        })
+        Ok(Actor::new(user, organisation_id))
     }
 
-    fn owner_that_writes(&self, owners: &[i64]) -> Option<i64> {
+    fn owner_that_writes(&self, owners: &[OrganisationId]) -> Option<OrganisationId> {
         self.organisations
             .iter()
             .find(|o| o.role.0.writes() && owners.contains(&o.id))
@@ -257,7 +269,7 @@ impl Guard {
 
     /// Whether the person belongs to one of `owners` (in any role): the
     /// owner's people read their own drafts.
-    pub fn belongs_to_any(&self, owners: &[i64]) -> bool {
+    pub fn belongs_to_any(&self, owners: &[OrganisationId]) -> bool {
         self.organisations.iter().any(|o| owners.contains(&o.id))
     }
 
@@ -272,7 +284,7 @@ impl Guard {
     }
 
     /// The internal id of one of the person's organisations here.
-    pub fn organisation_id(&self, public_id: &str) -> Option<i64> {
+    pub fn organisation_id(&self, public_id: &str) -> Option<OrganisationId> {
         self.organisations
             .iter()
             .find(|o| o.public_id == public_id.trim())

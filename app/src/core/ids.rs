@@ -63,3 +63,26 @@ mod tests {
         );
     }
 }
+
+/// Internal row ids, typed so one cannot be passed where another is meant.
+/// They never leave the server: addresses carry public ids.
+macro_rules! row_id {
+    ($($(#[$meta:meta])* $name:ident),* $(,)?) => {
+        $(
+            $(#[$meta])*
+            #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type)]
+            #[sqlx(transparent)]
+            pub struct $name(pub i64);
+        )*
+    };
+}
+
+row_id!(
+    AccountId,
+    OrganisationId,
+    NetworkId,
+    NeedId,
+    RequirementId,
+    DialogueId,
+    CommentId,
+);

@@ -4,6 +4,7 @@
 //! each other's stores.
 
 pub mod network;
+pub mod subject;
 
 #[cfg(feature = "ssr")]
 pub mod audit;
@@ -15,6 +16,8 @@ pub mod guard;
 pub mod ids;
 #[cfg(feature = "ssr")]
 pub mod sheet;
+#[cfg(feature = "ssr")]
+pub mod sql;
 
 #[cfg(feature = "ssr")]
 pub use guard::{Actor, Guard};

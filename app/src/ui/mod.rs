@@ -1,6 +1,7 @@
 //! Building blocks shared by every page.
 
 pub mod form;
+pub mod status;
 pub mod layout;
 pub mod staircase_explorer;
 
