@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes app/src/accounts/common-passwords.txt: passwords of 12 or more
+"""Writes app/src/accounts/password/common-passwords.txt: passwords of 12 or more
 characters that guessing tools try first. They are the most used short
 passwords and words (Swedish and English) lengthened the ways people
 lengthen them: repeated, with years, digit runs and punctuation; plus
@@ -45,6 +45,6 @@ for walk in walks:
     for n in range(12, len(walk) + 1):
         out.add(walk[:n])
 words = [w.lower() for w in out if len(w) >= 12]
-with open("app/src/accounts/common-passwords.txt", "w", encoding="utf-8") as f:
+with open("app/src/accounts/password/common-passwords.txt", "w", encoding="utf-8") as f:
     f.write("\n".join(sorted(set(words))) + "\n")
 print(len(set(words)), "passwords")

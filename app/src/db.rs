@@ -3,21 +3,6 @@
 
 pub use crate::core::clock::Clock;
 use sqlx::AnyPool;
-use std::sync::atomic::{AtomicU64, Ordering};
-
-/// Times this process found the database unreachable (a lost connection,
-/// no connection within the pool's timeout). The server's outage guard
-/// compares it before and after a request: a change means "check whether
-/// the database is away" rather than showing a page that only looks empty.
-static UNREACHABLE: AtomicU64 = AtomicU64::new(0);
-
-pub fn unreachable_count() -> u64 {
-    UNREACHABLE.load(Ordering::Relaxed)
-}
-
-pub(crate) fn count_unreachable() {
-    UNREACHABLE.fetch_add(1, Ordering::Relaxed);
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
@@ -82,7 +67,6 @@ impl Db {
         self.engine
     }
 }
-
 
 /// A database error where a unique constraint means "that already exists"
 /// (a taken name or address) rather than a fault.

@@ -9,9 +9,11 @@
 
 use crate::{context::AppContext, db::Db, error::AppError};
 
-const QUEUE: &str =
-    "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)";
+crate::sql!(
+    QUEUE = "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)"
+);
 
+#[tracing::instrument(skip_all)]
 pub async fn send(ctx: &AppContext, to: &str, subject: &str, body: &str) -> Result<(), AppError> {
     sqlx::query(QUEUE)
         .bind(to)
@@ -32,7 +34,7 @@ pub async fn send(ctx: &AppContext, to: &str, subject: &str, body: &str) -> Resu
 }
 
 /// One message in the outbox.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, sqlx::FromRow)]
 pub struct OutboxMail {
     pub id: i64,
     pub recipient: String,
@@ -42,29 +44,18 @@ pub struct OutboxMail {
     pub sent_at: Option<i64>,
 }
 
-type MailRow = (i64, String, String, String, i64, Option<i64>);
-
-fn mail((id, recipient, subject, body, created_at, sent_at): MailRow) -> OutboxMail {
-    OutboxMail {
-        id,
-        recipient,
-        subject,
-        body,
-        created_at,
-        sent_at,
-    }
-}
-
-const LATEST: &str = "SELECT id, recipient, subject, body, created_at, sent_at FROM outbox \
-     ORDER BY id DESC LIMIT $1";
+crate::sql!(
+    LATEST = "SELECT id, recipient, subject, body, created_at, sent_at FROM outbox \
+     ORDER BY id DESC LIMIT $1"
+);
 
 /// The newest messages first.
+#[tracing::instrument(skip_all)]
 pub async fn latest(db: &Db, limit: i64) -> Result<Vec<OutboxMail>, AppError> {
-    let rows: Vec<MailRow> = sqlx::query_as(LATEST)
+    Ok(sqlx::query_as(LATEST)
         .bind(limit)
         .fetch_all(db.pool())
-        .await?;
-    Ok(rows.into_iter().map(mail).collect())
+        .await?)
 }
 
 /// A delivery that has not finished within this time is tried again (its
@@ -73,28 +64,32 @@ const CLAIM_TIMEOUT_MS: i64 = 60_000;
 /// After this many failures a mail stays in the outbox for a person to see.
 pub const MAX_ATTEMPTS: i64 = 10;
 
-const CLAIM: &str = "UPDATE outbox SET claimed_at = $1 WHERE id IN ( \
+crate::sql!(
+    CLAIM = "UPDATE outbox SET claimed_at = $1 WHERE id IN ( \
      SELECT id FROM outbox WHERE sent_at IS NULL AND attempts < $2 AND body <> '' \
      AND (claimed_at IS NULL OR claimed_at < $3) ORDER BY id LIMIT $4) \
-     RETURNING id, recipient, subject, body, created_at, sent_at";
+     RETURNING id, recipient, subject, body, created_at, sent_at"
+);
 
 /// Takes up to `limit` unsent mails for delivery, so that two server
 /// instances never send the same one at the same time.
+#[tracing::instrument(skip_all)]
 pub async fn claim_unsent(db: &Db, limit: i64) -> Result<Vec<OutboxMail>, AppError> {
     let now = db.now();
-    let rows: Vec<MailRow> = sqlx::query_as(CLAIM)
+    Ok(sqlx::query_as(CLAIM)
         .bind(now)
         .bind(MAX_ATTEMPTS)
         .bind(now - CLAIM_TIMEOUT_MS)
         .bind(limit)
         .fetch_all(db.pool())
-        .await?;
-    Ok(rows.into_iter().map(mail).collect())
+        .await?)
 }
 
-const MARK_SENT: &str =
-    "UPDATE outbox SET sent_at = $1, claimed_at = NULL, body = '' WHERE id = $2";
+crate::sql!(
+    MARK_SENT = "UPDATE outbox SET sent_at = $1, claimed_at = NULL, body = '' WHERE id = $2"
+);
 
+#[tracing::instrument(skip_all)]
 pub async fn mark_sent(db: &Db, id: i64) -> Result<(), AppError> {
     sqlx::query(MARK_SENT)
         .bind(db.now())
@@ -104,9 +99,12 @@ pub async fn mark_sent(db: &Db, id: i64) -> Result<(), AppError> {
     Ok(())
 }
 
-const MARK_FAILED: &str = "UPDATE outbox SET attempts = attempts + 1, last_error = $1, \
-     claimed_at = NULL WHERE id = $2";
+crate::sql!(
+    MARK_FAILED = "UPDATE outbox SET attempts = attempts + 1, last_error = $1, \
+     claimed_at = NULL WHERE id = $2"
+);
 
+#[tracing::instrument(skip_all)]
 pub async fn mark_failed(db: &Db, id: i64, error: &str) -> Result<(), AppError> {
     sqlx::query(MARK_FAILED)
         .bind(error)
@@ -120,10 +118,11 @@ pub async fn mark_failed(db: &Db, id: i64, error: &str) -> Result<(), AppError> 
 /// expired by then (a verification link lives a day, a reset an hour).
 pub const BODY_KEPT_MS: i64 = 24 * 60 * 60 * 1000;
 
-const PURGE: &str = "UPDATE outbox SET body = '' WHERE body <> '' AND created_at < $1";
+crate::sql!(PURGE = "UPDATE outbox SET body = '' WHERE body <> '' AND created_at < $1");
 
 /// Erases the bodies of mails older than a day; they are not sent any
 /// more. Runs now and then in the server.
+#[tracing::instrument(skip_all)]
 pub async fn purge(db: &Db) -> Result<u64, AppError> {
     let done = sqlx::query(PURGE)
         .bind(db.now() - BODY_KEPT_MS)

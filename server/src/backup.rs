@@ -8,6 +8,7 @@
 //! the backup's in one write transaction: a running server sees the old
 //! database or the restored one, never a mix, and needs no restart.
 
+use anyhow::{bail, Context};
 use app::db::{Db, Engine};
 use sqlx::{sqlite::SqliteConnectOptions, ConnectOptions, Connection, SqliteConnection};
 use std::{path::Path, str::FromStr};
@@ -17,75 +18,75 @@ const PG: &str = "backup and restore are for SQLite; for PostgreSQL use pg_dump 
 
 /// Writes a consistent copy of the running database to `file`, which must
 /// not exist yet, and checks the copy.
-pub async fn backup(db: &Db, file: &Path) -> Result<(), String> {
+pub async fn backup(db: &Db, file: &Path) -> anyhow::Result<()> {
     if db.engine() != Engine::Sqlite {
-        return Err(PG.into());
+        bail!(PG);
     }
     if file.exists() {
-        return Err(format!(
+        bail!(
             "{} exists already; a backup never overwrites a file",
             file.display()
-        ));
+        );
     }
     if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create the folder {}: {e}", dir.display()))?;
+            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
     }
     sqlx::query("VACUUM INTO $1")
         .bind(file.display().to_string())
         .execute(db.pool())
         .await
-        .map_err(|e| format!("the backup failed: {e}"))?;
+        .context("the backup failed")?;
     let mut copy = open(file, true).await?;
     check(&mut copy, file).await
 }
 
 /// Replaces everything in the database at `database_url` with the backup
 /// in `file`, in one transaction.
-pub async fn restore(database_url: &str, file: &Path) -> Result<(), String> {
+pub async fn restore(database_url: &str, file: &Path) -> anyhow::Result<()> {
     if Engine::from_url(database_url) != Some(Engine::Sqlite) {
-        return Err(PG.into());
+        bail!(PG);
     }
     if !file.is_file() {
-        return Err(format!("there is no backup at {}", file.display()));
+        bail!("there is no backup at {}", file.display());
     }
     check(&mut open(file, true).await?, file).await?;
     let mut target = SqliteConnectOptions::from_str(database_url)
-        .map_err(|e| format!("the database URL is not valid: {e}"))?
+        .context("the database URL is not valid")?
         .create_if_missing(true)
         .busy_timeout(std::time::Duration::from_secs(30))
         .connect()
         .await
-        .map_err(|e| format!("cannot open the database: {e}"))?;
+        .context("cannot open the database")?;
     replace_all(&mut target, file)
         .await
-        .map_err(|e| format!("the restore failed and changed nothing: {e}"))
+        .context("the restore failed and changed nothing")
 }
 
-async fn open(file: &Path, read_only: bool) -> Result<SqliteConnection, String> {
+async fn open(file: &Path, read_only: bool) -> anyhow::Result<SqliteConnection> {
     SqliteConnectOptions::new()
         .filename(file)
         .read_only(read_only)
         .connect()
         .await
-        .map_err(|e| format!("cannot open {}: {e}", file.display()))
+        .with_context(|| format!("cannot open {}", file.display()))
 }
 
 /// The copy is whole and is a Samråd database.
-async fn check(copy: &mut SqliteConnection, file: &Path) -> Result<(), String> {
+async fn check(copy: &mut SqliteConnection, file: &Path) -> anyhow::Result<()> {
     let (verdict,): (String,) = sqlx::query_as("PRAGMA integrity_check")
         .fetch_one(&mut *copy)
         .await
-        .map_err(|e| format!("{} is not a SQLite database: {e}", file.display()))?;
+        .with_context(|| format!("{} is not a SQLite database", file.display()))?;
     if verdict != "ok" {
-        return Err(format!("{} is damaged: {verdict}", file.display()));
+        bail!("{} is damaged: {verdict}", file.display());
     }
     let migrations: Result<(i64,), _> = sqlx::query_as("SELECT COUNT(*) FROM _sqlx_migrations")
         .fetch_one(&mut *copy)
         .await;
     match migrations {
         Ok((n,)) if n > 0 => Ok(()),
-        _ => Err(format!("{} is not a Samråd database", file.display())),
+        _ => bail!("{} is not a Samråd database", file.display()),
     }
 }
 

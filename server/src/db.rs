@@ -85,11 +85,13 @@ pub async fn migrate(db: &Db) -> Result<(), String> {
         .map_err(|e| format!("migrating the database failed: {e}"))
 }
 
-const SCHEMA_VERSION: &str = "SELECT MAX(version) FROM _sqlx_migrations";
+app::sql!(SCHEMA_VERSION = "SELECT MAX(version) FROM _sqlx_migrations");
 
 /// The newest applied migration.
 pub async fn schema_version(db: &Db) -> Result<i64, sqlx::Error> {
-    let (version,): (Option<i64>,) = sqlx::query_as(SCHEMA_VERSION).fetch_one(db.pool()).await?;
+    let version: Option<i64> = sqlx::query_scalar(SCHEMA_VERSION)
+        .fetch_one(db.pool())
+        .await?;
     Ok(version.unwrap_or(0))
 }
 

@@ -22,11 +22,15 @@ pub const KEPT_MS: i64 = 60 * 60 * 1000;
 const KEY: &str = "__fb";
 const ERROR: &str = "__err";
 
-const INSERT: &str =
-    "INSERT INTO form_feedback (key_hash, session_hash, error, created_at) VALUES ($1, $2, $3, $4)";
-const TAKE: &str = "DELETE FROM form_feedback WHERE key_hash = $1 AND created_at > $2 \
-     AND COALESCE(session_hash, '') = $3 RETURNING error";
-const PURGE: &str = "DELETE FROM form_feedback WHERE created_at < $1";
+app::sql!(
+    INSERT = "INSERT INTO form_feedback (key_hash, session_hash, error, created_at) \
+     VALUES ($1, $2, $3, $4)"
+);
+app::sql!(
+    TAKE = "DELETE FROM form_feedback WHERE key_hash = $1 AND created_at > $2 \
+     AND COALESCE(session_hash, '') = $3 RETURNING error"
+);
+app::sql!(PURGE = "DELETE FROM form_feedback WHERE created_at < $1");
 
 /// Keeps an encoded error and returns the key to it.
 pub async fn keep(db: &Db, session: Option<&str>, error: &str) -> Result<String, AppError> {

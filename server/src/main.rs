@@ -1,9 +1,23 @@
+use anyhow::{anyhow, bail, Context};
 use clap::Parser;
 use server::{
     config::{redact, Cli, Command, Config},
     db, routes, telemetry,
 };
 use std::process::ExitCode;
+
+app::sql!(
+    SELECT_NETWORK_MEMBERS = "SELECT a.email FROM network_members nm \
+             JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
+             AND om.role = 'admin' JOIN accounts a ON a.id = om.account_id \
+             WHERE nm.role = 'coordinator' ORDER BY nm.network_id LIMIT 1"
+);
+app::sql!(SELECT_DIALOGUES = "SELECT public_id FROM dialogues ORDER BY id LIMIT 1");
+app::sql!(
+    SELECT_ACCOUNTS = "SELECT a.email, o.name FROM accounts a \
+             JOIN organisation_members m ON m.account_id = a.id \
+             JOIN organisations o ON o.id = m.organisation_id ORDER BY a.id"
+);
 
 fn main() -> ExitCode {
     return_large_blocks_to_the_system();
@@ -21,8 +35,9 @@ fn main() -> ExitCode {
     };
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("samrad: {message}");
+        Err(error) => {
+            // The alternate form puts the whole cause chain on this one line.
+            eprintln!("samrad: {error:#}");
             ExitCode::FAILURE
         }
     }
@@ -42,8 +57,8 @@ fn return_large_blocks_to_the_system() {
     }
 }
 
-async fn run(cli: Cli) -> Result<(), String> {
-    let config = Config::from_settings(&cli.settings)?;
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    let config = Config::from_settings(&cli.settings).map_err(|e| anyhow!(e))?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(config).await,
         Command::Migrate => {
@@ -72,37 +87,27 @@ async fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-async fn seed(config: &Config, scale: server::seed::Scale) -> Result<(), String> {
+async fn seed(config: &Config, scale: server::seed::Scale) -> anyhow::Result<()> {
     let db = open(config).await?;
     server::seed::seed(&db, scale, &mut |step| println!("samrad seed: {step}")).await?;
     if scale != server::seed::Scale::Demo {
         // An admin of the first network's coordinating organisation: someone
         // who sees a directory, networks, needs and their demand.
-        let (email,): (String,) = sqlx::query_as(
-            "SELECT a.email FROM network_members nm \
-             JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
-             AND om.role = 'admin' JOIN accounts a ON a.id = om.account_id \
-             WHERE nm.role = 'coordinator' ORDER BY nm.network_id LIMIT 1",
-        )
-        .fetch_one(db.pool())
-        .await
-        .map_err(|e| e.to_string())?;
+        let (email,): (String,) = sqlx::query_as(SELECT_NETWORK_MEMBERS)
+            .fetch_one(db.pool())
+            .await
+            .context("cannot find an organisation admin to sign in as")?;
         println!("samrad seed: an organisation admin to sign in as: {email}");
-        let (dialogue,): (String,) =
-            sqlx::query_as("SELECT public_id FROM dialogues ORDER BY id LIMIT 1")
-                .fetch_one(db.pool())
-                .await
-                .map_err(|e| e.to_string())?;
+        let (dialogue,): (String,) = sqlx::query_as(SELECT_DIALOGUES)
+            .fetch_one(db.pool())
+            .await
+            .context("cannot find the long discussion")?;
         println!("samrad seed: the long discussion: /dialoger/{dialogue}");
     } else {
-        let people: Vec<(String, String)> = sqlx::query_as(
-            "SELECT a.email, o.name FROM accounts a \
-             JOIN organisation_members m ON m.account_id = a.id \
-             JOIN organisations o ON o.id = m.organisation_id ORDER BY a.id",
-        )
-        .fetch_all(db.pool())
-        .await
-        .map_err(|e| e.to_string())?;
+        let people: Vec<(String, String)> = sqlx::query_as(SELECT_ACCOUNTS)
+            .fetch_all(db.pool())
+            .await
+            .context("cannot list the demo's people")?;
         println!(
             "\nSign in as any of these, password {:?}:",
             server::seed::PASSWORD
@@ -115,18 +120,19 @@ async fn seed(config: &Config, scale: server::seed::Scale) -> Result<(), String>
 }
 
 /// Connects and applies the migrations.
-async fn open(config: &Config) -> Result<app::db::Db, String> {
+async fn open(config: &Config) -> anyhow::Result<app::db::Db> {
     let db = db::connect(&config.database_url)
         .await
-        .map_err(|e| format!("{e} ({})", redact(&config.database_url)))?;
-    db::migrate(&db).await?;
+        .map_err(|e| anyhow!(e))
+        .with_context(|| format!("cannot open the database {}", redact(&config.database_url)))?;
+    db::migrate(&db).await.map_err(|e| anyhow!(e))?;
     Ok(db)
 }
 
-async fn serve(config: Config) -> Result<(), String> {
+async fn serve(config: Config) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
-        .map_err(|e| format!("cannot listen on {}: {e}", config.bind))?;
+        .with_context(|| format!("cannot listen on {}", config.bind))?;
     let db = open(&config).await?;
     if let Some(smtp) = config.smtp.clone() {
         server::mailer::spawn(db.clone(), smtp);
@@ -141,7 +147,7 @@ async fn serve(config: Config) -> Result<(), String> {
     )
     .with_graceful_shutdown(shutdown_signal())
     .await
-    .map_err(|e| format!("the server stopped: {e}"))?;
+    .context("the server stopped")?;
     tracing::info!("Samråd has stopped");
     Ok(())
 }
@@ -166,9 +172,10 @@ async fn shutdown_signal() {
     tracing::info!("shutting down: finishing requests in flight");
 }
 
-async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), String> {
+async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Result<()> {
     use app::accounts::{password, store, Email};
-    let email = Email::parse(email).map_err(|_| format!("{email:?} is not an email address"))?;
+    let email =
+        Email::parse(email).with_context(|| format!("{email:?} is not an email address"))?;
     let password = match std::env::var("SAMRAD_ADMIN_PASSWORD") {
         Ok(p) => p,
         Err(_) => {
@@ -180,23 +187,25 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), St
             let mut line = String::new();
             std::io::stdin()
                 .read_line(&mut line)
-                .map_err(|e| format!("cannot read the password: {e}"))?;
+                .context("cannot read the password")?;
             line.trim_end_matches(['\r', '\n']).to_string()
         }
     };
     let length = password.chars().count();
     if !(password::MIN_LENGTH..=password::MAX_LENGTH).contains(&length) {
-        return Err(format!(
+        bail!(
             "the password must have {} to {} characters",
             password::MIN_LENGTH,
             password::MAX_LENGTH
-        ));
+        );
     }
     let db = open(config).await?;
-    let hash = password::hash(password).await.map_err(|e| e.to_string())?;
+    let hash = password::hash(password)
+        .await
+        .context("cannot hash the password")?;
     let outcome = store::create_site_admin(&db, &email, name.trim(), &hash)
         .await
-        .map_err(|e| format!("cannot save the admin: {e}"))?;
+        .context("cannot save the admin")?;
     match outcome {
         store::AdminOutcome::Created => println!("samrad: created site admin {}", email.as_str()),
         store::AdminOutcome::Promoted => {
@@ -210,12 +219,12 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> Result<(), St
 }
 
 /// Prints the newest mails that went to the outbox instead of SMTP.
-async fn outbox(config: &Config, limit: i64, to: Option<&str>, json: bool) -> Result<(), String> {
+async fn outbox(config: &Config, limit: i64, to: Option<&str>, json: bool) -> anyhow::Result<()> {
     let db = open(config).await?;
     let to = to.map(|t| t.trim().to_lowercase());
     let mails: Vec<_> = app::mail::latest(&db, limit.clamp(1, 1000) * 10)
         .await
-        .map_err(|e| format!("cannot read the outbox: {e}"))?
+        .context("cannot read the outbox")?
         .into_iter()
         .filter(|m| to.as_deref().is_none_or(|t| m.recipient == t))
         .take(limit.max(1) as usize)
@@ -223,7 +232,7 @@ async fn outbox(config: &Config, limit: i64, to: Option<&str>, json: bool) -> Re
     if json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&mails).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&mails).context("cannot write the outbox as JSON")?
         );
         return Ok(());
     }

@@ -14,6 +14,8 @@ use axum::{
 use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
 
+app::sql!(PROBE = "SELECT 1");
+
 /// How long one check of the database may take.
 const PROBE_TIMEOUT: Duration = Duration::from_millis(500);
 /// A check's answer is reused this long, so that a burst of requests
@@ -42,7 +44,7 @@ impl Outage {
             }
         }
         let ok = matches!(
-            tokio::time::timeout(PROBE_TIMEOUT, sqlx::query("SELECT 1").execute(db.pool())).await,
+            tokio::time::timeout(PROBE_TIMEOUT, sqlx::query(PROBE).execute(db.pool())).await,
             Ok(Ok(_))
         );
         if ok == self.is_down() {
@@ -72,7 +74,7 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     if state.outage.is_down() && !state.outage.reachable(db).await {
         return unavailable(html);
     }
-    let before = app::db::unreachable_count();
+    let before = app::error::unreachable_count();
     let res = next.run(req).await;
     // A server function's own errors all leave as 500 with this header (the
     // status is fixed further out); those from the database were counted.
@@ -80,7 +82,7 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
         && !res
             .headers()
             .contains_key(leptos::server_fn::error::SERVER_FN_ERROR_HEADER);
-    let suspicious = app::db::unreachable_count() != before || unexplained_500;
+    let suspicious = app::error::unreachable_count() != before || unexplained_500;
     if suspicious && !state.outage.reachable(db).await {
         return unavailable(html);
     }

@@ -1,3 +1,5 @@
+//! The accessibility room's server functions.
+
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -5,32 +7,9 @@ use leptos::prelude::*;
 /// in or not; the contact address is optional.
 #[server(endpoint = "accessibility/report")]
 pub async fn report_accessibility_problem(
-    description: String,
-    page: String,
-    email: String,
+    #[server(flatten)] form: super::ReportForm,
 ) -> Result<(), AppError> {
-    use super::{store, DESCRIPTION_MAX, PAGE_MAX};
-    use crate::{accounts::Email, error::Checker, error::FieldProblem};
-
-    let mut check = Checker::new();
-    let clean_description = check.text("description", &description, true, DESCRIPTION_MAX);
-    let clean_page = check.text("page", &page, false, PAGE_MAX);
-    let contact = match email.trim() {
-        "" => None,
-        given => match Email::parse(given) {
-            Ok(email) => Some(email),
-            Err(_) => {
-                check.refuse("email", FieldProblem::InvalidEmail);
-                None
-            }
-        },
-    };
-    check.finish(&[
-        ("description", &description),
-        ("page", &page),
-        ("email", &email),
-    ])?;
-
+    let report = super::ProblemReport::parse(&form)?;
     let ctx = crate::context::app_context()?;
     crate::accounts::limits::check_ip(
         &ctx.db,
@@ -39,7 +18,7 @@ pub async fn report_accessibility_problem(
         &crate::context::client_info().ip,
     )
     .await?;
-    store::insert_report(&ctx.db, &clean_description, &clean_page, contact.as_ref()).await?;
+    super::store::insert_report(&ctx.db, &report).await?;
     leptos_axum::redirect("/tillganglighet?tack=1#rapportera");
     Ok(())
 }

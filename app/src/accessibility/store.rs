@@ -1,28 +1,32 @@
-use crate::{accounts::Email, db::Db, error::AppError};
+//! The accessibility room's SQL.
 
-const INSERT_REPORT: &str =
-    "INSERT INTO accessibility_reports (description, page, email, created_at) \
-     VALUES ($1, $2, $3, $4)";
+use super::{ProblemReport, Report};
+use crate::{db::Db, error::AppError};
 
-pub async fn insert_report(
-    db: &Db,
-    description: &str,
-    page: &str,
-    email: Option<&Email>,
-) -> Result<(), AppError> {
+crate::sql!(
+    INSERT_REPORT = "INSERT INTO accessibility_reports (description, page, email, created_at) \
+     VALUES ($1, $2, $3, $4)"
+);
+
+#[tracing::instrument(skip_all)]
+pub async fn insert_report(db: &Db, report: &ProblemReport) -> Result<(), AppError> {
     sqlx::query(INSERT_REPORT)
-        .bind(description)
-        .bind(page)
-        .bind(email.map(|e| e.as_str().to_string()))
+        .bind(report.description())
+        .bind(report.page())
+        .bind(report.contact().map(|e| e.as_str()))
         .bind(db.now())
         .execute(db.pool())
         .await?;
     Ok(())
 }
 
-const REPORTS: &str = "SELECT id, description, page, email, created_at FROM accessibility_reports \
-     ORDER BY id DESC LIMIT 500";
+crate::sql!(
+    REPORTS = "SELECT id, description, page, email, created_at FROM accessibility_reports \
+     ORDER BY id DESC LIMIT 500"
+);
 
-pub async fn reports(db: &Db) -> Result<Vec<super::Report>, AppError> {
+/// The newest reports first.
+#[tracing::instrument(skip_all)]
+pub async fn reports(db: &Db) -> Result<Vec<Report>, AppError> {
     Ok(sqlx::query_as(REPORTS).fetch_all(db.pool()).await?)
 }

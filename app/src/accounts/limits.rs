@@ -64,20 +64,21 @@ impl IpLimit {
     }
 }
 
-const COUNT: &str = "SELECT COUNT(*) FROM auth_events WHERE kind = $1 AND subject = $2 AND at > $3";
-const RECORD: &str = "INSERT INTO auth_events (kind, subject, at) VALUES ($1, $2, $3)";
-const FORGET: &str = "DELETE FROM auth_events WHERE kind = $1 AND subject = $2";
-const PRUNE: &str = "DELETE FROM auth_events WHERE at < $1";
+crate::sql!(
+    COUNT = "SELECT COUNT(*) FROM auth_events WHERE kind = $1 AND subject = $2 AND at > $3"
+);
+crate::sql!(RECORD = "INSERT INTO auth_events (kind, subject, at) VALUES ($1, $2, $3)");
+crate::sql!(FORGET = "DELETE FROM auth_events WHERE kind = $1 AND subject = $2");
+crate::sql!(PRUNE = "DELETE FROM auth_events WHERE at < $1");
 const SIGNIN_FAILURE: &str = "signin_failure";
 
 async fn count(db: &Db, kind: &str, subject: &str, window_ms: i64) -> Result<i64, AppError> {
-    let (n,): (i64,) = sqlx::query_as(COUNT)
+    Ok(sqlx::query_scalar(COUNT)
         .bind(kind)
         .bind(subject)
         .bind(db.now() - window_ms)
         .fetch_one(db.pool())
-        .await?;
-    Ok(n)
+        .await?)
 }
 
 async fn record(db: &Db, kind: &str, subject: &str) -> Result<(), AppError> {
@@ -99,6 +100,7 @@ async fn record(db: &Db, kind: &str, subject: &str) -> Result<(), AppError> {
 }
 
 /// Counts one event for `ip`, refusing it when the IP is over its limit.
+#[tracing::instrument(skip_all)]
 pub async fn check_ip(
     db: &Db,
     limit: IpLimit,
@@ -113,17 +115,20 @@ pub async fn check_ip(
     record(db, limit.kind(), ip).await
 }
 
+#[tracing::instrument(skip_all)]
 pub async fn is_locked(db: &Db, email: &str) -> Result<bool, AppError> {
     Ok(count(db, SIGNIN_FAILURE, email, LOCK_WINDOW_MS).await? >= LOCK_FAILURES)
 }
 
 /// Records a failed sign-in; true when this failure locks the account.
+#[tracing::instrument(skip_all)]
 pub async fn record_failure(db: &Db, email: &str) -> Result<bool, AppError> {
     record(db, SIGNIN_FAILURE, email).await?;
     Ok(count(db, SIGNIN_FAILURE, email, LOCK_WINDOW_MS).await? == LOCK_FAILURES)
 }
 
 /// A successful sign-in starts the count afresh.
+#[tracing::instrument(skip_all)]
 pub async fn clear_failures(db: &Db, email: &str) -> Result<(), AppError> {
     sqlx::query(FORGET)
         .bind(SIGNIN_FAILURE)

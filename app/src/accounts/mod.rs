@@ -1,22 +1,34 @@
-//! People's accounts: sign-up, email verification, sign-in, sessions,
-//! password reset, profile, and my data (GDPR).
+//! People's accounts: sign-up, email verification, profile, a change of
+//! email address, and deletion (my data is in the privacy room). Signing
+//! in and sessions, the password, and two-step verification are
+//! sub-rooms of their own.
 
 pub mod api;
+mod email;
+#[cfg(feature = "ssr")]
+mod flow;
 #[cfg(feature = "ssr")]
 pub mod limits;
 pub mod pages;
-#[cfg(feature = "ssr")]
 pub mod password;
-#[cfg(feature = "ssr")]
-pub mod session;
+pub mod sessions;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod text;
+pub mod two_factor;
+
 #[cfg(feature = "ssr")]
 pub use crate::core::ids as tokens;
+pub use email::{Email, EmailError, EMAIL_MAX};
 #[cfg(feature = "ssr")]
-pub mod totp;
+pub use sessions::session;
+pub use sessions::SessionInfo;
+#[cfg(feature = "ssr")]
+pub use two_factor::totp;
+pub use two_factor::TwoFactorSetup;
 
+#[cfg(feature = "ssr")]
+use crate::error::{Checker, FieldProblem};
 use crate::{error::AppError, i18n::Lang};
 use serde::{Deserialize, Serialize};
 
@@ -39,25 +51,6 @@ pub struct SessionUser {
     /// A site admin who must turn on two-step verification first.
     pub admin_needs_two_factor: bool,
     pub two_factor: bool,
-}
-
-/// What the two-step set-up page shows, once.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TwoFactorSetup {
-    pub secret: String,
-    pub uri: String,
-    pub recovery_codes: Vec<String>,
-}
-
-/// One of a person's sessions, for the list where they can end it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SessionInfo {
-    pub id: i64,
-    pub user_agent: String,
-    pub ip: String,
-    pub created_at: i64,
-    pub last_seen_at: i64,
-    pub current: bool,
 }
 
 /// The signed-in person, if any; the server's session middleware puts it
@@ -100,101 +93,292 @@ pub fn require_verified() -> Result<SessionUser, AppError> {
     }
 }
 
-/// Longest email address accepted (RFC 5321's path limit).
-pub const EMAIL_MAX: usize = 254;
-
-/// An email address that has passed our checks, stored in lower case so
-/// one address cannot hold two accounts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Email(String);
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum EmailError {
-    #[error("no email address given")]
-    Empty,
-    #[error("the email address is too long")]
-    TooLong,
-    #[error("not an email address")]
-    Malformed,
+/// What the sign-up form sends, as sent; the password is never echoed
+/// back.
+#[derive(Clone, Default, Serialize, Deserialize)]
+pub struct SignUpForm {
+    pub name: String,
+    pub email: String,
+    #[serde(skip_serializing)]
+    pub password: String,
+    pub language: String,
 }
 
-impl Email {
-    pub fn parse(raw: &str) -> Result<Email, EmailError> {
-        let email = raw.trim().to_lowercase();
-        if email.is_empty() {
-            return Err(EmailError::Empty);
-        }
-        if email.chars().count() > EMAIL_MAX {
-            return Err(EmailError::TooLong);
-        }
-        let Some((local, domain)) = email.rsplit_once('@') else {
-            return Err(EmailError::Malformed);
-        };
-        let domain_ok = domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains("..")
-            && domain
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-        let local_ok = !local.is_empty()
-            && local.len() <= 64
-            && !local
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '@');
-        if domain_ok && local_ok {
-            Ok(Email(email))
-        } else {
-            Err(EmailError::Malformed)
-        }
+// By hand, so the password never reaches a log line.
+impl std::fmt::Debug for SignUpForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignUpForm")
+            .field("name", &self.name)
+            .field("email", &self.email)
+            .field("language", &self.language)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What the profile form sends, as sent.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct ProfileForm {
+    pub name: String,
+    pub title: String,
+    pub language: String,
+}
+
+/// What the change-of-email form sends, as sent; the password is never
+/// echoed back.
+#[derive(Clone, Default, Serialize, Deserialize)]
+pub struct ChangeEmailForm {
+    pub new_email: String,
+    #[serde(skip_serializing)]
+    pub password: String,
+}
+
+impl std::fmt::Debug for ChangeEmailForm {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChangeEmailForm")
+            .field("new_email", &self.new_email)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The language chosen in a form, or the field refused.
+#[cfg(feature = "ssr")]
+fn language_field(check: &mut Checker, raw: &str) -> Lang {
+    Lang::parse(raw).unwrap_or_else(|| {
+        check.refuse("language", FieldProblem::InvalidChoice);
+        Lang::default()
+    })
+}
+
+/// A sign-up that passed every check.
+#[cfg(feature = "ssr")]
+pub struct NewAccount {
+    name: String,
+    email: Email,
+    password: password::NewPassword,
+    language: Lang,
+}
+
+#[cfg(feature = "ssr")]
+impl NewAccount {
+    /// The password is checked against the address, so only once the
+    /// address is valid.
+    pub fn parse(form: &SignUpForm) -> Result<NewAccount, AppError> {
+        let mut check = Checker::new();
+        let name = check.text("name", &form.name, true, NAME_MAX);
+        let email = Email::field(&mut check, "email", &form.email);
+        let language = language_field(&mut check, &form.language);
+        let password =
+            password::NewPassword::field(&mut check, "password", &form.password, email.as_ref());
+        check.finish_form(form)?;
+        Ok(NewAccount {
+            name,
+            email: email.ok_or(AppError::BadRequest)?,
+            password: password.ok_or(AppError::BadRequest)?,
+            language,
+        })
     }
 
-    pub fn as_str(&self) -> &str {
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn email(&self) -> &Email {
+        &self.email
+    }
+
+    pub fn password(&self) -> &password::NewPassword {
+        &self.password
+    }
+
+    pub fn language(&self) -> Lang {
+        self.language
+    }
+}
+
+/// A checked profile.
+#[cfg(feature = "ssr")]
+#[derive(Debug)]
+pub struct Profile {
+    name: String,
+    title: String,
+    language: Lang,
+}
+
+#[cfg(feature = "ssr")]
+impl Profile {
+    pub fn parse(form: &ProfileForm) -> Result<Profile, AppError> {
+        let mut check = Checker::new();
+        let name = check.text("name", &form.name, true, NAME_MAX);
+        let title = check.text("title", &form.title, false, NAME_MAX);
+        let language = language_field(&mut check, &form.language);
+        check.finish_form(form)?;
+        Ok(Profile {
+            name,
+            title,
+            language,
+        })
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn language(&self) -> Lang {
+        self.language
+    }
+}
+
+/// The address an email change moves to, asked for with the right
+/// password.
+#[cfg(feature = "ssr")]
+#[derive(Debug)]
+pub struct NewEmail(Email);
+
+#[cfg(feature = "ssr")]
+impl NewEmail {
+    /// `password` is the outcome of asking for the current password again
+    /// (which counts toward the lockout, so it is asked first).
+    pub fn parse(
+        form: &ChangeEmailForm,
+        password: password::Recheck,
+    ) -> Result<NewEmail, AppError> {
+        let mut check = Checker::new();
+        let email = Email::field(&mut check, "new_email", &form.new_email);
+        password.check(&mut check, "password");
+        check.finish_form(form)?;
+        email.map(NewEmail).ok_or(AppError::BadRequest)
+    }
+
+    pub fn email(&self) -> &Email {
         &self.0
-    }
-
-    /// The part before the `@`.
-    pub fn local_part(&self) -> &str {
-        self.0
-            .rsplit_once('@')
-            .map(|(local, _)| local)
-            .unwrap_or(&self.0)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::{password::Recheck, *};
 
-    #[test]
-    fn email_is_trimmed_and_lower_cased() {
-        assert_eq!(
-            Email::parse("  Anna.Svensson@Stockholm.SE ")
-                .unwrap()
-                .as_str(),
-            "anna.svensson@stockholm.se"
-        );
-        assert_eq!(
-            Email::parse("åsa@göteborg.se").unwrap().as_str(),
-            "åsa@göteborg.se"
-        );
+    fn fields(err: &AppError) -> Vec<(&str, FieldProblem)> {
+        match err {
+            AppError::Validation { fields, .. } => fields
+                .iter()
+                .map(|f| (f.field.as_str(), f.problem))
+                .collect(),
+            other => panic!("not a validation error: {other:?}"),
+        }
+    }
+
+    fn sign_up(name: &str, email: &str, password: &str, language: &str) -> SignUpForm {
+        SignUpForm {
+            name: name.into(),
+            email: email.into(),
+            password: password.into(),
+            language: language.into(),
+        }
     }
 
     #[test]
-    fn malformed_emails_are_refused() {
-        for bad in [
-            "",
-            "anna",
-            "anna@",
-            "@kommun.se",
-            "anna@kommun",
-            "an na@kommun.se",
-            "anna@kommun..se",
-            "a@b@c.se",
-        ] {
-            assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
-        }
-        let long = format!("{}@kommun.se", "a".repeat(250));
-        assert_eq!(Email::parse(&long), Err(EmailError::TooLong));
+    fn a_sign_up_names_each_refused_field_and_never_echoes_the_password() {
+        let form = sign_up(" ", "inte-en-adress", "hemligt", "fr");
+        let err = NewAccount::parse(&form).err().unwrap();
+        assert_eq!(
+            fields(&err),
+            [
+                ("name", FieldProblem::Required),
+                ("email", FieldProblem::InvalidEmail),
+                ("language", FieldProblem::InvalidChoice)
+            ],
+            "the password is checked only against a valid address"
+        );
+        assert_eq!(err.sent_value("email"), Some("inte-en-adress"));
+        assert_eq!(err.sent_value("language"), Some("fr"));
+        assert_eq!(err.sent_value("password"), None);
+        assert!(!format!("{form:?}").contains("hemligt"));
+
+        let weak = sign_up(
+            "Anna",
+            "anna.andersson@vaxjo.se",
+            "anna.andersson är jag",
+            "sv",
+        );
+        let err = NewAccount::parse(&weak).err().unwrap();
+        assert_eq!(
+            fields(&err),
+            [("password", FieldProblem::PasswordContainsEmail)]
+        );
+        assert!(!serde_json::to_string(&err).unwrap().contains("är jag"));
+    }
+
+    #[test]
+    fn a_valid_sign_up_is_trimmed_and_its_address_lower_cased() {
+        let form = sign_up(
+            "  Anna Andersson ",
+            "Anna.Andersson@Vaxjo.se",
+            "gröna äpplen i november",
+            "en",
+        );
+        let new = NewAccount::parse(&form).unwrap();
+        assert_eq!(new.name(), "Anna Andersson");
+        assert_eq!(new.email().as_str(), "anna.andersson@vaxjo.se");
+        assert_eq!(new.language(), Lang::En);
+    }
+
+    #[test]
+    fn a_profile_names_its_refused_fields_and_echoes_every_value() {
+        let form = ProfileForm {
+            name: " ".into(),
+            title: "x".repeat(NAME_MAX + 1),
+            language: "fr".into(),
+        };
+        let err = Profile::parse(&form).unwrap_err();
+        assert_eq!(
+            fields(&err),
+            [
+                ("name", FieldProblem::Required),
+                ("title", FieldProblem::TooLong { max: 200 }),
+                ("language", FieldProblem::InvalidChoice)
+            ]
+        );
+        assert_eq!(err.sent_value("language"), Some("fr"));
+        assert_eq!(err.sent_value("name"), Some(" "));
+        let form = ProfileForm {
+            name: " Anna A. ".into(),
+            title: String::new(),
+            language: "sv".into(),
+        };
+        let profile = Profile::parse(&form).unwrap();
+        assert_eq!((profile.name(), profile.title()), ("Anna A.", ""));
+        assert_eq!(profile.language(), Lang::Sv);
+    }
+
+    #[test]
+    fn an_email_change_needs_a_valid_address_and_the_right_password() {
+        let form = ChangeEmailForm {
+            new_email: "anna@".into(),
+            password: "fel gissning".into(),
+        };
+        let err = NewEmail::parse(&form, Recheck::Wrong).unwrap_err();
+        assert_eq!(
+            fields(&err),
+            [
+                ("new_email", FieldProblem::InvalidEmail),
+                ("password", FieldProblem::WrongPassword)
+            ]
+        );
+        assert_eq!(err.sent_value("new_email"), Some("anna@"));
+        assert_eq!(err.sent_value("password"), None);
+        assert!(!format!("{form:?}").contains("gissning"));
+
+        let form = ChangeEmailForm {
+            new_email: " Anna@Region.se ".into(),
+            password: "rätt".into(),
+        };
+        assert!(NewEmail::parse(&form, Recheck::Wrong).is_err());
+        let new = NewEmail::parse(&form, Recheck::Right).unwrap();
+        assert_eq!(new.email().as_str(), "anna@region.se");
     }
 }

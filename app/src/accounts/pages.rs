@@ -3,16 +3,16 @@
 
 use super::{
     api::{
-        ChangeEmail, ChangePassword, ConfirmTwoFactor, DeleteAccount, DisableTwoFactor, EndSession,
-        ForgotPassword, ResetPassword, SignIn, SignUp, StartTwoFactor, UpdateProfile, VerifyEmail,
-        VerifyTwoFactor,
+        ChangeEmail, ChangePassword, DeleteAccount, ForgotPassword, ResetPassword, SignIn, SignUp,
+        UpdateProfile, VerifyEmail,
     },
+    sessions::pages::SessionTable,
     text::text,
+    two_factor::pages::TwoFactorSection,
     SessionUser,
 };
 use crate::{
     i18n::{use_lang, Lang},
-    time::format_stockholm,
     ui::{
         form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
         query_has, query_value,
@@ -20,6 +20,8 @@ use crate::{
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
+
+pub use super::two_factor::pages::{TwoFactorSetupPage, TwoFactorVerifyPage};
 
 fn language_options() -> Vec<(String, String)> {
     let t = text(Lang::Sv);
@@ -167,9 +169,9 @@ pub fn AccountPage() -> impl IntoView {
         <Notice show=query_has("losenord") text=t.password_changed />
         <Notice show=query_has("epost") text=t.email_change_sent />
         <crate::organisations::pages::MyOrganisations />
-        <ProfileForm user=user.clone() />
-        <ChangePasswordForm />
-        <ChangeEmailForm email=user.email.clone() />
+        <ProfileSection user=user.clone() />
+        <PasswordSection />
+        <EmailSection email=user.email.clone() />
         <TwoFactorSection enabled=user.two_factor admin_needs_it=user.admin_needs_two_factor />
         <section aria-labelledby="inloggningar">
             <h2 id="inloggningar">{t.sessions_heading}</h2>
@@ -186,13 +188,13 @@ pub fn AccountPage() -> impl IntoView {
             <p>{t.data_lead}</p>
             <p><a href="/konto/mina-uppgifter.json" download="samrad-mina-uppgifter.json">{t.data_download}</a></p>
         </section>
-        <DeleteAccountForm />
+        <DeleteSection />
     }
     .into_any()
 }
 
 #[component]
-fn ProfileForm(user: SessionUser) -> impl IntoView {
+fn ProfileSection(user: SessionUser) -> impl IntoView {
     let t = text(use_lang());
     let action = ServerAction::<UpdateProfile>::new();
     let form = FormFeedback::for_action(UpdateProfile::PATH);
@@ -231,7 +233,7 @@ fn ProfileForm(user: SessionUser) -> impl IntoView {
 }
 
 #[component]
-fn ChangePasswordForm() -> impl IntoView {
+fn PasswordSection() -> impl IntoView {
     let t = text(use_lang());
     let action = ServerAction::<ChangePassword>::new();
     let form = FormFeedback::for_action(ChangePassword::PATH);
@@ -256,7 +258,7 @@ fn ChangePasswordForm() -> impl IntoView {
 }
 
 #[component]
-fn ChangeEmailForm(email: String) -> impl IntoView {
+fn EmailSection(email: String) -> impl IntoView {
     let t = text(use_lang());
     let action = ServerAction::<ChangeEmail>::new();
     let form = FormFeedback::for_action(ChangeEmail::PATH);
@@ -279,75 +281,7 @@ fn ChangeEmailForm(email: String) -> impl IntoView {
 }
 
 #[component]
-fn SessionTable(sessions: Vec<super::SessionInfo>) -> impl IntoView {
-    let t = text(use_lang());
-    let form = FormFeedback::for_action(EndSession::PATH);
-    view! {
-        <ErrorSummary error=form.error() />
-        <table class="table">
-            <caption class="visually-hidden">{t.sessions_heading}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{t.session_browser}</th>
-                    <th scope="col">{t.session_last_seen}</th>
-                    <th scope="col">{t.session_ip}</th>
-                    <th scope="col"><span class="visually-hidden">{t.session_revoke}</span></th>
-                </tr>
-            </thead>
-            <tbody>
-                {sessions.into_iter().map(|s| {
-                    let action = ServerAction::<EndSession>::new();
-                    view! {
-                        <tr>
-                            <td>{browser_name(&s.user_agent)} {s.current.then(|| format!(" ({})", t.session_this))}</td>
-                            <td>{format_stockholm(s.last_seen_at)}</td>
-                            <td>{s.ip.clone()}</td>
-                            <td>
-                                <ActionForm action>
-                                    <input type="hidden" name="session_id" value=s.id />
-                                    <button type="submit" class="button button--small">
-                                        {t.session_revoke}
-                                        <span class="visually-hidden">{format!(" {}", format_stockholm(s.last_seen_at))}</span>
-                                    </button>
-                                </ActionForm>
-                            </td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
-    }
-}
-
-/// A short name for a browser from its User-Agent.
-fn browser_name(user_agent: &str) -> String {
-    let known = [
-        ("Edg/", "Edge"),
-        ("Firefox/", "Firefox"),
-        ("Chrome/", "Chrome"),
-        ("Safari/", "Safari"),
-    ];
-    let browser = known
-        .iter()
-        .find(|(marker, _)| user_agent.contains(marker))
-        .map(|(_, name)| *name)
-        .unwrap_or("Okänd webbläsare / Unknown browser");
-    let system = [
-        ("Windows", "Windows"),
-        ("Mac OS X", "macOS"),
-        ("Android", "Android"),
-        ("iPhone", "iOS"),
-        ("Linux", "Linux"),
-    ]
-    .iter()
-    .find(|(marker, _)| user_agent.contains(marker))
-    .map(|(_, name)| format!(", {name}"))
-    .unwrap_or_default();
-    format!("{browser}{system}")
-}
-
-#[component]
-fn DeleteAccountForm() -> impl IntoView {
+fn DeleteSection() -> impl IntoView {
     let t = text(use_lang());
     let action = ServerAction::<DeleteAccount>::new();
     let form = FormFeedback::for_action(DeleteAccount::PATH);
@@ -363,116 +297,5 @@ fn DeleteAccountForm() -> impl IntoView {
                 <button type="submit" class="button button--danger">{t.delete_button}</button>
             </ActionForm>
         </section>
-    }
-}
-
-#[component]
-fn TwoFactorSection(enabled: bool, admin_needs_it: bool) -> impl IntoView {
-    let t = text(use_lang());
-    let start = ServerAction::<StartTwoFactor>::new();
-    let disable = ServerAction::<DisableTwoFactor>::new();
-    let form = FormFeedback::for_action(DisableTwoFactor::PATH);
-    let fields = form.clone();
-    let started = FormFeedback::for_action(StartTwoFactor::PATH);
-    let start_fields = started.clone();
-    view! {
-        <section aria-labelledby="tvasteg">
-            <h2 id="tvasteg">{t.two_factor_heading}</h2>
-            <Notice show=query_has("tvasteg") text=t.two_factor_enabled />
-            <Notice show=query_has("tvasteg_av") text=t.two_factor_disabled />
-            {admin_needs_it.then(|| view! { <p class="notice notice--warning">{t.two_factor_admin_required}</p> })}
-            {if enabled {
-                view! {
-                    <p>{t.two_factor_on}</p>
-                    <ErrorSummary error=form.error() labels=vec![("disable_password", t.current_password)] />
-                    <ActionForm action=disable>
-                        <TextField name="disable_password" label=t.current_password kind="password" required=true
-                            autocomplete="current-password" problem=fields.problem("disable_password") />
-                        <button type="submit" class="button">{t.two_factor_disable}</button>
-                    </ActionForm>
-                }
-                .into_any()
-            } else {
-                view! {
-                    <p>{t.two_factor_off_lead}</p>
-                    <ErrorSummary error=started.error() labels=vec![("enable_password", t.two_factor_password)] />
-                    <ActionForm action=start>
-                        <TextField name="enable_password" label=t.two_factor_password kind="password" required=true
-                            autocomplete="current-password" problem=start_fields.problem("enable_password") />
-                        <button type="submit" class="button">{t.two_factor_start}</button>
-                    </ActionForm>
-                }
-                .into_any()
-            }}
-        </section>
-    }
-}
-
-/// Set-up: the secret to add to an app, the recovery codes, and a code to
-/// prove the app works before two-step verification is turned on.
-#[component]
-pub fn TwoFactorSetupPage() -> impl IntoView {
-    let t = text(use_lang());
-    if crate::accounts::signed_in_or_redirect().is_none() {
-        return ().into_any();
-    }
-    let setup = Resource::new(|| (), |_| super::api::two_factor_setup());
-    let action = ServerAction::<ConfirmTwoFactor>::new();
-    let form = FormFeedback::for_action(ConfirmTwoFactor::PATH);
-    view! {
-        <Title text=t.two_factor_setup_title />
-        <h1>{t.two_factor_setup_title}</h1>
-        <Suspense fallback=|| ()>
-            {move || {
-                let form = form.clone();
-                Suspend::new(async move {
-                    match setup.await {
-                        Ok(Some(setup)) => view! {
-                            <p>{t.two_factor_setup_lead}</p>
-                            <p>
-                                <a href=setup.uri.clone()>{t.two_factor_open_app}</a>
-                            </p>
-                            <p>
-                                {t.two_factor_secret}": "
-                                <code class="secret" data-testid="totp-secret">{setup.secret.clone()}</code>
-                            </p>
-                            <h2>{t.two_factor_codes_heading}</h2>
-                            <p>{t.two_factor_codes_lead}</p>
-                            <ol class="codes">
-                                {setup.recovery_codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
-                            </ol>
-                            <ErrorSummary error=form.error() labels=vec![("code", t.two_factor_code)] />
-                            <ActionForm action>
-                                <TextField name="code" label=t.two_factor_code hint=t.two_factor_code_hint
-                                    required=true autocomplete="one-time-code" problem=form.problem("code") />
-                                <button type="submit" class="button">{t.two_factor_confirm}</button>
-                            </ActionForm>
-                        }
-                        .into_any(),
-                        _ => view! { <p><a href="/konto#tvasteg">{t.my_account}</a></p> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
-}
-
-#[component]
-pub fn TwoFactorVerifyPage() -> impl IntoView {
-    let t = text(use_lang());
-    let action = ServerAction::<VerifyTwoFactor>::new();
-    let form = FormFeedback::for_action(VerifyTwoFactor::PATH);
-    let fields = form.clone();
-    view! {
-        <Title text=t.two_factor_verify_title />
-        <h1>{t.two_factor_verify_title}</h1>
-        <p>{t.two_factor_verify_lead}</p>
-        <ErrorSummary error=form.error() labels=vec![("code", t.two_factor_code)] />
-        <ActionForm action>
-            <TextField name="code" label=t.two_factor_code hint=t.two_factor_code_hint required=true
-                autocomplete="one-time-code" problem=fields.problem("code") />
-            <button type="submit" class="button">{t.two_factor_verify_button}</button>
-        </ActionForm>
     }
 }

@@ -278,3 +278,71 @@ const EN: AccountText = AccountText {
     two_factor_verify_button: "Sign in",
     two_factor_admin_required: "As a site admin you must turn on two-step verification before you can use admin rights.",
 };
+
+/// The mails that tell a person about their account. Bodies that carry a
+/// link or an address are made from it.
+#[cfg(feature = "ssr")]
+pub struct MailText {
+    pub reset_subject: &'static str,
+    pub reset_body: fn(link: &str) -> String,
+    pub verify_subject: &'static str,
+    pub verify_body: fn(link: &str) -> String,
+    pub password_changed_subject: &'static str,
+    pub password_changed_body: &'static str,
+    pub email_changed_subject: &'static str,
+    pub email_changed_body: fn(new_address: &str) -> String,
+}
+
+#[cfg(feature = "ssr")]
+pub fn mail_text(lang: Lang) -> &'static MailText {
+    match lang {
+        Lang::Sv => &SV_MAIL,
+        Lang::En => &EN_MAIL,
+    }
+}
+
+#[cfg(feature = "ssr")]
+const SV_MAIL: MailText = MailText {
+    reset_subject: "Välj nytt lösenord i Samråd",
+    reset_body: |link| {
+        format!("Hej!\n\nNågon (förhoppningsvis du) bad om ett nytt lösenord. Välj ett här inom en timme:\n{link}\n\nBad du inte om det kan du strunta i det här mejlet.")
+    },
+    verify_subject: "Bekräfta din e-postadress i Samråd",
+    verify_body: |link| {
+        format!("Hej!\n\nBekräfta din e-postadress i Samråd genom att öppna länken inom 24 timmar:\n{link}\n")
+    },
+    password_changed_subject: "Ditt lösenord i Samråd är ändrat",
+    password_changed_body:
+        "Hej!\n\nLösenordet till ditt Samråd-konto har just ändrats. Var det inte du, \
+         välj ett nytt lösenord med \"Glömt lösenordet\" och kontakta din organisation.",
+    email_changed_subject: "Din e-postadress i Samråd är ändrad",
+    email_changed_body: |new| {
+        format!(
+            "Hej!\n\nDitt Samråd-konto använder nu adressen {new}. Var det inte du, \
+             kontakta Samråds support genast."
+        )
+    },
+};
+
+#[cfg(feature = "ssr")]
+const EN_MAIL: MailText = MailText {
+    reset_subject: "Choose a new password in Samråd",
+    reset_body: |link| {
+        format!("Hello!\n\nSomeone (hopefully you) asked for a new password. Choose one here within an hour:\n{link}\n\nIf you did not ask, ignore this email.")
+    },
+    verify_subject: "Verify your email address in Samråd",
+    verify_body: |link| {
+        format!("Hello!\n\nVerify your email address in Samråd by opening this link within 24 hours:\n{link}\n")
+    },
+    password_changed_subject: "Your Samråd password was changed",
+    password_changed_body:
+        "Hello!\n\nThe password of your Samråd account was just changed. If it was not you, \
+         choose a new one with \"Forgot password\" and contact your organisation.",
+    email_changed_subject: "Your Samråd email address was changed",
+    email_changed_body: |new| {
+        format!(
+            "Hello!\n\nYour Samråd account now uses the address {new}. If it was not you, \
+             contact Samråd's support at once."
+        )
+    },
+};

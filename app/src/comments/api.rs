@@ -1,36 +1,35 @@
-//! The comments room's server functions. Every one asks the subject's own
-//! room who may read, write and moderate (`rights`), so a comment is never
-//! more visible than what it is about.
+//! The comments room's server functions. Every one resolves the subject
+//! through `crate::core::subject` (who may read it, its network's guard,
+//! whether it is frozen), so a comment is never more visible than what it
+//! is about.
 
 use crate::error::AppError;
 use leptos::prelude::*;
 
+/// The person's standing in one subject's discussion.
 #[cfg(feature = "ssr")]
 struct Rights {
-    place: super::store::Place,
-    guard: crate::core::Guard,
-    /// An archived dialogue's discussion is part of its record.
-    frozen: bool,
-    account_id: i64,
+    ctx: crate::context::AppContext,
+    place: crate::core::subject::Place,
+    /// The subject's public id, for the page to return to.
+    target: String,
+    account_id: crate::core::ids::AccountId,
 }
 
+/// The signed-in person's rights on the subject `target`.
 #[cfg(feature = "ssr")]
-async fn rights(subject: super::Subject, target: &str) -> Result<Rights, AppError> {
-    use super::{store::Place, Subject};
+async fn rights(
+    ctx: crate::context::AppContext,
+    subject: super::Subject,
+    target: &str,
+) -> Result<Rights, AppError> {
     let user = crate::accounts::require_user()?;
-    let (subject_id, guard, frozen) = match subject {
-        Subject::Need => crate::needs::api::discussion_place(target).await?,
-        Subject::Dialogue => crate::dialogues::api::discussion_place(target).await?,
-    };
+    let place = crate::core::subject::place(&ctx.db, &user, subject, target).await?;
     Ok(Rights {
-        place: Place {
-            subject,
-            subject_id,
-            network_id: guard.network.id,
-        },
-        guard,
-        frozen,
-        account_id: user.account_id,
+        ctx,
+        place,
+        target: target.to_string(),
+        account_id: crate::core::ids::AccountId(user.account_id),
     })
 }
 
@@ -40,9 +39,10 @@ impl Rights {
     /// members and coordinators, while the network and the subject take it.
     fn writer(&self) -> Result<crate::core::Actor, AppError> {
         let actor = self
+            .place
             .guard
             .actor_for(crate::core::network::Action::Post, None)?;
-        if self.frozen {
+        if self.place.frozen {
             return Err(AppError::Frozen);
         }
         Ok(actor)
@@ -50,6 +50,11 @@ impl Rights {
 
     fn may_write(&self) -> bool {
         self.writer().is_ok()
+    }
+
+    /// Whether the comment is the person's own.
+    fn wrote(&self, comment: &super::store::Found) -> bool {
+        comment.account_id == Some(self.account_id)
     }
 }
 
@@ -67,25 +72,19 @@ pub async fn discussion(
 ) -> Result<super::Discussion, AppError> {
     use super::{store, Discussion};
     let kind = self::subject(&subject)?;
-    let r = rights(kind, &target).await?;
-    let ctx = crate::context::app_context()?;
+    let r = rights(crate::context::app_context()?, kind, &target).await?;
     let deleted = crate::accounts::text::text(crate::i18n::use_lang()).deleted_user;
     let after = (!after.is_empty()).then_some(after.as_str());
-    let (threads, next) = store::page(
-        &ctx.db,
-        kind,
-        r.place.subject_id,
-        after,
-        r.account_id,
-        deleted,
-    )
-    .await?;
+    let (threads, next) = store::page(&r.ctx.db, &r.place, after, r.account_id, deleted).await?;
     Ok(Discussion {
         threads,
         next,
-        newest: store::newest(&ctx.db, kind, r.place.subject_id).await?,
+        newest: store::newest(&r.ctx.db, &r.place).await?,
         may_post: r.may_write(),
-        may_moderate: r.guard.can(crate::core::network::Action::Moderate, &[]),
+        may_moderate: r
+            .place
+            .guard
+            .can(crate::core::network::Action::Moderate, &[]),
     })
 }
 
@@ -97,18 +96,9 @@ pub async fn comments_since(
     after: i64,
 ) -> Result<Vec<super::Comment>, AppError> {
     let kind = self::subject(&subject)?;
-    let r = rights(kind, &target).await?;
-    let ctx = crate::context::app_context()?;
+    let r = rights(crate::context::app_context()?, kind, &target).await?;
     let deleted = crate::accounts::text::text(crate::i18n::use_lang()).deleted_user;
-    super::store::since(
-        &ctx.db,
-        kind,
-        r.place.subject_id,
-        after,
-        r.account_id,
-        deleted,
-    )
-    .await
+    super::store::since(&r.ctx.db, &r.place, after, r.account_id, deleted).await
 }
 
 /// Writes a comment, or a reply to `parent`.
@@ -119,124 +109,82 @@ pub async fn post_comment(
     #[server(default)] parent: String,
     body: String,
 ) -> Result<(), AppError> {
-    use crate::error::Checker;
     let kind = self::subject(&subject)?;
-    let r = rights(kind, &target).await?;
+    let r = rights(crate::context::app_context()?, kind, &target).await?;
     let actor = r.writer()?;
-    let ctx = crate::context::app_context()?;
-    let mut checker = Checker::new();
-    let text = checker.text("body", &body, true, super::BODY_MAX);
-    checker.finish(&[("body", &body)])?;
+    let body = super::CommentBody::parse(&body)?;
     let parent = (!parent.trim().is_empty()).then(|| parent.trim().to_string());
-    let id = super::store::post(&ctx.db, r.place, parent.as_deref(), &text, actor).await?;
+    let id = super::store::post(&r.ctx.db, &r.place, parent.as_deref(), &body, actor).await?;
     leptos_axum::redirect(&format!(
         "{}?kommenterat=1#kommentar-{id}",
-        kind.path(&target)
+        kind.path(&r.target)
     ));
     Ok(())
 }
 
-/// A comment the person may see, with the rights on its subject.
+/// A comment the person may see, with the rights on its subject. An
+/// unknown comment is NotFound before anything is asked of the person.
 #[cfg(feature = "ssr")]
-async fn visible_comment(
-    comment: &str,
-) -> Result<
-    (
-        super::store::Found,
-        Rights,
-        String,
-        crate::context::AppContext,
-    ),
-    AppError,
-> {
+async fn visible_comment(comment: &str) -> Result<(super::store::Found, Rights), AppError> {
     let ctx = crate::context::app_context()?;
     let found = super::store::find(&ctx.db, comment.trim())
         .await?
         .ok_or(AppError::NotFound)?;
-    let target = subject_public_id(&ctx, &found).await?;
-    let r = rights(found.subject, &target).await?;
-    Ok((found, r, target, ctx))
+    let target =
+        crate::core::subject::public_id_of(&ctx.db, found.subject, found.subject_id).await?;
+    let r = rights(ctx, found.subject, &target).await?;
+    Ok((found, r))
 }
 
+/// Where the browser goes after a change to `comment`, with a notice.
 #[cfg(feature = "ssr")]
-async fn subject_public_id(
-    ctx: &crate::context::AppContext,
-    found: &super::store::Found,
-) -> Result<String, AppError> {
-    match found.subject {
-        super::Subject::Need => {
-            let (id,): (String,) = sqlx::query_as("SELECT public_id FROM needs WHERE id = $1")
-                .bind(found.subject_id)
-                .fetch_one(ctx.db.pool())
-                .await?;
-            Ok(id)
-        }
-        super::Subject::Dialogue => {
-            let (id,): (String,) = sqlx::query_as("SELECT public_id FROM dialogues WHERE id = $1")
-                .bind(found.subject_id)
-                .fetch_one(ctx.db.pool())
-                .await?;
-            Ok(id)
-        }
-    }
+fn back_to(found: &super::store::Found, r: &Rights, notice: &str, comment: &str) {
+    leptos_axum::redirect(&format!(
+        "{}?{notice}=1#kommentar-{}",
+        found.subject.path(&r.target),
+        comment.trim()
+    ));
 }
 
 /// The author changes their comment's text.
 #[server(endpoint = "comments/edit")]
 pub async fn edit_comment(comment: String, body: String) -> Result<(), AppError> {
-    use crate::error::Checker;
-    let (found, r, target, ctx) = visible_comment(&comment).await?;
-    if found.account_id != Some(r.account_id) || found.deleted || found.hidden {
+    let (found, r) = visible_comment(&comment).await?;
+    if !r.wrote(&found) || found.deleted || found.hidden {
         return Err(AppError::Forbidden);
     }
     r.writer()?;
-    let mut checker = Checker::new();
-    let text = checker.text("body", &body, true, super::BODY_MAX);
-    checker.finish(&[("body", &body)])?;
-    super::store::edit(&ctx.db, &found, &text).await?;
-    leptos_axum::redirect(&format!(
-        "{}?kommenterat=1#kommentar-{}",
-        found.subject.path(&target),
-        comment.trim()
-    ));
+    let body = super::CommentBody::parse(&body)?;
+    super::store::edit(&r.ctx.db, &found, &body).await?;
+    back_to(&found, &r, "kommenterat", &comment);
     Ok(())
 }
 
 /// The author deletes their comment; a tombstone keeps its place.
 #[server(endpoint = "comments/delete")]
 pub async fn delete_comment(comment: String) -> Result<(), AppError> {
-    let (found, r, target, ctx) = visible_comment(&comment).await?;
+    let (found, r) = visible_comment(&comment).await?;
     // A hidden comment keeps its moderation notice: deleting it would
     // replace the notice with "deleted".
-    if found.account_id != Some(r.account_id) || found.hidden {
+    if !r.wrote(&found) || found.hidden {
         return Err(AppError::Forbidden);
     }
     r.writer()?;
-    super::store::delete(&ctx.db, &found).await?;
-    leptos_axum::redirect(&format!(
-        "{}?borttagen=1#kommentar-{}",
-        found.subject.path(&target),
-        comment.trim()
-    ));
+    super::store::delete(&r.ctx.db, &found).await?;
+    back_to(&found, &r, "borttagen", &comment);
     Ok(())
 }
 
 /// A coordinator hides a comment, with a reason that is shown and logged.
 #[server(endpoint = "comments/hide")]
 pub async fn hide_comment(comment: String, reason: String) -> Result<(), AppError> {
-    use crate::error::Checker;
-    let (found, r, target, ctx) = visible_comment(&comment).await?;
+    let (found, r) = visible_comment(&comment).await?;
     let actor = r
+        .place
         .guard
         .actor_for(crate::core::network::Action::Moderate, None)?;
-    let mut checker = Checker::new();
-    let reason_text = checker.text("reason", &reason, true, crate::networks::REASON_MAX);
-    checker.finish(&[("reason", &reason)])?;
-    super::store::hide(&ctx.db, &found, &reason_text, actor).await?;
-    leptos_axum::redirect(&format!(
-        "{}?dold=1#kommentar-{}",
-        found.subject.path(&target),
-        comment.trim()
-    ));
+    let reason = super::HideReason::parse(&reason)?;
+    super::store::hide(&r.ctx.db, &found, &reason, actor).await?;
+    back_to(&found, &r, "dold", &comment);
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! Comments on needs (and dialogues, when they come): threaded three levels
+//! Comments on needs and dialogues: threaded three levels
 //! deep, written by a person for an organisation, Markdown rendered inert.
 //! The author edits ("redigerad", earlier texts kept) and deletes (a
 //! tombstone keeps the thread readable); a coordinator hides with a reason.
@@ -10,7 +10,10 @@ pub mod pages;
 pub mod store;
 pub mod text;
 
+use crate::error::{AppError, Checker};
 use serde::{Deserialize, Serialize};
+
+pub use crate::core::subject::Subject;
 
 pub const BODY_MAX: usize = 5000;
 /// Replies go three levels deep: a comment, a reply, a reply to that.
@@ -18,32 +21,40 @@ pub const MAX_DEPTH: i64 = 2;
 /// Threads (top-level comments with their replies) per page.
 pub const THREADS_PER_PAGE: usize = 10;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Subject {
-    Need,
-    Dialogue,
+/// A comment's Markdown, checked: present and at most [`BODY_MAX`]
+/// characters, trimmed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommentBody(String);
+
+impl CommentBody {
+    /// The `body` field as sent; refused with the text echoed back.
+    pub fn parse(body: &str) -> Result<CommentBody, AppError> {
+        let mut check = Checker::new();
+        let text = check.text("body", body, true, BODY_MAX);
+        check.finish(&[("body", body)])?;
+        Ok(CommentBody(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
-impl Subject {
-    pub fn code(self) -> &'static str {
-        match self {
-            Subject::Need => "need",
-            Subject::Dialogue => "dialogue",
-        }
+/// Why a coordinator hides a comment: shown in its place and logged.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HideReason(String);
+
+impl HideReason {
+    /// The `reason` field as sent; refused with the text echoed back.
+    pub fn parse(reason: &str) -> Result<HideReason, AppError> {
+        let mut check = Checker::new();
+        let text = check.text("reason", reason, true, crate::networks::REASON_MAX);
+        check.finish(&[("reason", reason)])?;
+        Ok(HideReason(text))
     }
 
-    pub fn parse(code: &str) -> Option<Subject> {
-        [Subject::Need, Subject::Dialogue]
-            .into_iter()
-            .find(|s| s.code() == code)
-    }
-
-    /// The page a subject's comments live on.
-    pub fn path(self, public_id: &str) -> String {
-        match self {
-            Subject::Need => format!("/behov/{public_id}"),
-            Subject::Dialogue => format!("/dialoger/{public_id}"),
-        }
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -112,6 +123,38 @@ pub fn thread_order<T: Clone>(comments: &[T], parents: &[Option<usize>]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::FieldProblem;
+
+    #[test]
+    fn a_comment_needs_text_within_the_limit_and_is_trimmed() {
+        assert_eq!(
+            CommentBody::parse("  Hej **alla**\n").unwrap().as_str(),
+            "Hej **alla**"
+        );
+        let empty = CommentBody::parse("   ").unwrap_err();
+        assert_eq!(empty.field_problem("body"), Some(FieldProblem::Required));
+        assert_eq!(empty.sent_value("body"), Some("   "));
+        let long = "x".repeat(BODY_MAX + 1);
+        let refused = CommentBody::parse(&long).unwrap_err();
+        assert_eq!(
+            refused.field_problem("body"),
+            Some(FieldProblem::TooLong {
+                max: BODY_MAX as u32
+            })
+        );
+        assert_eq!(refused.sent_value("body"), Some(long.as_str()));
+    }
+
+    #[test]
+    fn hiding_needs_a_reason() {
+        assert_eq!(
+            HideReason::parse(" Personuppgifter ").unwrap().as_str(),
+            "Personuppgifter"
+        );
+        let none = HideReason::parse(" ").unwrap_err();
+        assert_eq!(none.field_problem("reason"), Some(FieldProblem::Required));
+        assert_eq!(none.sent_value("reason"), Some(" "));
+    }
 
     #[test]
     fn threads_read_depth_first_in_time_order() {

@@ -154,7 +154,14 @@ pub async fn of_dialogue(
 /// ä and ö), one row per entry, times in Stockholm time.
 pub fn csv(entries: &[AuditEntry]) -> String {
     super::sheet::sheet(
-        &["tid", "person", "organisation", "händelse", "detalj", "motivering"],
+        &[
+            "tid",
+            "person",
+            "organisation",
+            "händelse",
+            "detalj",
+            "motivering",
+        ],
         entries.iter().map(|e| {
             vec![
                 crate::time::format_stockholm(e.at),

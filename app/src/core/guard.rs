@@ -86,11 +86,13 @@ crate::sql!(
     FACTS_BY_PUBLIC_ID =
         "SELECT id, public_id, name, status, visibility FROM networks WHERE public_id = $1"
 );
-crate::sql!(FACTS_BY_ID = "SELECT id, public_id, name, status, visibility FROM networks WHERE id = $1");
-/// Only verified organisations take part in networks, and only through
-/// people who belong to them now: leaving, removal or a new role counts
-/// from the next request.
 crate::sql!(
+    FACTS_BY_ID = "SELECT id, public_id, name, status, visibility FROM networks WHERE id = $1"
+);
+crate::sql!(
+    /// Only verified organisations take part in networks, and only through
+    /// people who belong to them now: leaving, removal or a new role counts
+    /// from the next request.
     ORGANISATIONS = "SELECT o.id, o.public_id, o.name, nm.role FROM network_members nm \
      JOIN organisations o ON o.id = nm.organisation_id \
      JOIN organisation_members om ON om.organisation_id = nm.organisation_id \

@@ -7,7 +7,11 @@ use csv::{QuoteStyle, Terminator, WriterBuilder};
 /// A sheet with a header row and one row per entry.
 pub fn sheet(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
     let mut out = "\u{feff}".as_bytes().to_vec();
-    write(&mut out, QuoteStyle::Necessary, [header.iter().map(|h| h.to_string()).collect()]);
+    write(
+        &mut out,
+        QuoteStyle::Necessary,
+        [header.iter().map(|h| h.to_string()).collect()],
+    );
     write(
         &mut out,
         QuoteStyle::Always,
@@ -48,7 +52,10 @@ mod tests {
     fn a_sheet_quotes_values_and_defuses_formulas() {
         let csv = sheet(
             &["tid", "namn"],
-            [vec!["=HYPERLINK(\"x\")".to_string(), "Fel län; fel tid".to_string()]],
+            [vec![
+                "=HYPERLINK(\"x\")".to_string(),
+                "Fel län; fel tid".to_string(),
+            ]],
         );
         assert_eq!(
             csv,

@@ -17,8 +17,12 @@ pub struct Statement {
     pub list_from: Option<usize>,
 }
 
+/// Every registered statement, of every crate that links this one.
 #[linkme::distributed_slice]
 pub static STATEMENTS: [Statement];
+
+/// For the macros, so a crate using them needs no `linkme` of its own.
+pub use linkme;
 
 /// Declares `const NAME: &str = sql;` and registers it.
 #[macro_export]
@@ -27,7 +31,8 @@ macro_rules! sql {
         $(#[$meta])*
         const $name: &str = $sql;
         const _: () = {
-            #[linkme::distributed_slice($crate::core::sql::STATEMENTS)]
+            #[$crate::core::sql::linkme::distributed_slice($crate::core::sql::STATEMENTS)]
+            #[linkme(crate = $crate::core::sql::linkme)]
             static STATEMENT: $crate::core::sql::Statement = $crate::core::sql::Statement {
                 name: stringify!($name),
                 module: module_path!(),
@@ -47,7 +52,8 @@ macro_rules! sql_with_list {
         const $name: $crate::core::sql::ListStatement =
             $crate::core::sql::ListStatement { sql: $sql, from: $from };
         const _: () = {
-            #[linkme::distributed_slice($crate::core::sql::STATEMENTS)]
+            #[$crate::core::sql::linkme::distributed_slice($crate::core::sql::STATEMENTS)]
+            #[linkme(crate = $crate::core::sql::linkme)]
             static STATEMENT: $crate::core::sql::Statement = $crate::core::sql::Statement {
                 name: stringify!($name),
                 module: module_path!(),
@@ -97,6 +103,9 @@ mod tests {
             with_list(sql, 2, 3),
             "SELECT x FROM t WHERE a = $1 AND b IN ($2, $3, $4)"
         );
-        assert_eq!(with_list(sql, 2, 0), "SELECT x FROM t WHERE a = $1 AND b IN (NULL)");
+        assert_eq!(
+            with_list(sql, 2, 0),
+            "SELECT x FROM t WHERE a = $1 AND b IN (NULL)"
+        );
     }
 }

@@ -72,7 +72,8 @@ pub fn parse_events(ics: &str) -> Vec<(String, String, String, String)> {
     let Ok(cal) = ics.parse::<Calendar>() else {
         return Vec::new();
     };
-    let value = |e: &icalendar::Event, key: &str| e.property_value(key).unwrap_or_default().to_string();
+    let value =
+        |e: &icalendar::Event, key: &str| e.property_value(key).unwrap_or_default().to_string();
     cal.events()
         .map(|e| {
             (

@@ -1,28 +1,38 @@
 //! Joint market dialogues: planned by host organisations of a network for
-//! one or more of its needs, with sessions in Stockholm time, registrations
+//! one or more of its needs, with meetings in Stockholm time, registrations
 //! up to a capacity, calendar files, a Q&A log that never names the asker,
 //! minutes and a summary that freeze when approved, and a record to file.
+//!
+//! This room holds the dialogue itself: its plan (`plan`), page, lifecycle,
+//! hosts, Q&A and calendar files. Two sub-rooms hold the rest:
+//! `registration` (registering, withdrawing, who attends) and `record`
+//! (minutes and summary, their approval and versions, the record to file).
 
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod calendar;
 pub mod pages;
 #[cfg(feature = "ssr")]
+mod plan;
+pub mod record;
+pub mod registration;
+#[cfg(feature = "ssr")]
 pub mod store;
 pub mod text;
 
+#[cfg(feature = "ssr")]
+pub use plan::{NewDialogue, NewMeeting};
+pub use record::{DialogueRecord, RecordText, RequirementChange, RequirementRef};
+pub use registration::Registration;
+
+use crate::error::{AppError, Checker, FieldProblem};
 use serde::{Deserialize, Serialize};
 
 pub const TITLE_MAX: usize = 200;
 pub const TEXT_MAX: usize = 8000;
 pub const QUESTION_MAX: usize = 1000;
 pub const PLACE_MAX: usize = 300;
-pub const ATTENDEES_MAX: usize = 500;
 pub const CAPACITY_MAX: i64 = 10_000;
-/// Links from a summary to the requirement versions the dialogue changed.
-pub const CHANGES_MAX: usize = 30;
-/// Blank rows the summary form offers for new links (no JavaScript needed).
-pub const CHANGE_ROWS_BLANK: usize = 3;
 
 /// planned → announced → open → closed → summarised → archived
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -72,9 +82,9 @@ impl DialogueStatus {
     }
 }
 
-/// How the market is met.
+/// How the market is met (the form's and the table's `form`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum DialogueForm {
+pub enum DialogueFormat {
     Rfi,
     Dialogmote,
     EnskildaMoten,
@@ -84,37 +94,38 @@ pub enum DialogueForm {
     ExternRemiss,
 }
 
-impl DialogueForm {
-    pub const ALL: [DialogueForm; 7] = [
-        DialogueForm::Rfi,
-        DialogueForm::Dialogmote,
-        DialogueForm::EnskildaMoten,
-        DialogueForm::Workshop,
-        DialogueForm::Hearing,
-        DialogueForm::Webbinarium,
-        DialogueForm::ExternRemiss,
+impl DialogueFormat {
+    pub const ALL: [DialogueFormat; 7] = [
+        DialogueFormat::Rfi,
+        DialogueFormat::Dialogmote,
+        DialogueFormat::EnskildaMoten,
+        DialogueFormat::Workshop,
+        DialogueFormat::Hearing,
+        DialogueFormat::Webbinarium,
+        DialogueFormat::ExternRemiss,
     ];
 
     pub fn code(self) -> &'static str {
         match self {
-            DialogueForm::Rfi => "rfi",
-            DialogueForm::Dialogmote => "dialogmote",
-            DialogueForm::EnskildaMoten => "enskilda_moten",
-            DialogueForm::Workshop => "workshop",
-            DialogueForm::Hearing => "hearing",
-            DialogueForm::Webbinarium => "webbinarium",
-            DialogueForm::ExternRemiss => "extern_remiss",
+            DialogueFormat::Rfi => "rfi",
+            DialogueFormat::Dialogmote => "dialogmote",
+            DialogueFormat::EnskildaMoten => "enskilda_moten",
+            DialogueFormat::Workshop => "workshop",
+            DialogueFormat::Hearing => "hearing",
+            DialogueFormat::Webbinarium => "webbinarium",
+            DialogueFormat::ExternRemiss => "extern_remiss",
         }
     }
 
-    pub fn parse(code: &str) -> Option<DialogueForm> {
-        DialogueForm::ALL.into_iter().find(|f| f.code() == code)
+    pub fn parse(code: &str) -> Option<DialogueFormat> {
+        DialogueFormat::ALL.into_iter().find(|f| f.code() == code)
     }
 }
 
-/// One meeting of a dialogue.
+/// One meeting of a dialogue (a "session" in the forms and the tables).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Session {
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Meeting {
     pub public_id: String,
     pub starts_at: i64,
     pub ends_at: i64,
@@ -130,7 +141,7 @@ pub struct Dialogue {
     pub network_name: String,
     pub title: String,
     pub purpose: String,
-    pub form: DialogueForm,
+    pub form: DialogueFormat,
     pub cpv: String,
     pub lan: String,
     pub estimated_value: Option<i64>,
@@ -141,83 +152,28 @@ pub struct Dialogue {
     /// (public id, title) of the needs covered.
     pub needs: Vec<(String, String)>,
     pub questions: Vec<String>,
-    pub sessions: Vec<Session>,
+    /// Named `sessions` in the record's JSON, as it always was.
+    #[serde(rename = "sessions")]
+    pub meetings: Vec<Meeting>,
 }
 
-/// An organisation's registration, for hosts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Registration {
-    pub organisation: String,
-    pub attendees: String,
-    pub registered_at: i64,
-}
+/// A dialogue in its network's list: (public id, title, status, first
+/// meeting's start).
+pub type ListedDialogue = (String, String, DialogueStatus, Option<i64>);
 
 /// A published question and its answer; who asked is never part of it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct QaEntry {
     pub question: String,
     pub answer: String,
     pub published_at: i64,
 }
 
-/// Minutes of a session or the dialogue's summary, in one version.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecordText {
-    pub public_id: String,
-    /// The session the minutes are for; `None` for the summary.
-    pub session: Option<String>,
-    pub body: String,
-    /// `body` as Markdown, rendered safely.
-    pub body_html: String,
-    pub approved: bool,
-    pub written_by: String,
-    pub written_at: i64,
-    pub approved_by: String,
-    pub approved_at: Option<i64>,
-    /// The earlier version this one replaces.
-    pub supersedes: Option<String>,
-    /// For a summary: which input changed which requirement.
-    pub changes: Vec<RequirementChange>,
-}
-
-/// One version of a requirement in a need the dialogue covers: what a
-/// summary can point to when the dialogue changed it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RequirementRef {
-    pub need: String,
-    pub need_title: String,
-    pub requirement: String,
-    pub version: i64,
-    /// The requirement's text in that version.
-    pub text: String,
-}
-
-impl RequirementRef {
-    /// How a form names this version.
-    pub fn key(&self) -> String {
-        format!("{}:{}", self.requirement, self.version)
-    }
-
-    /// Where the need's history shows this version.
-    pub fn href(&self) -> String {
-        format!(
-            "/behov/{}/historik#krav-{}-v{}",
-            self.need, self.requirement, self.version
-        )
-    }
-}
-
-/// Input from the dialogue and the requirement version it led to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RequirementChange {
-    pub requirement: RequirementRef,
-    pub input: String,
-}
-
 /// What the person may do with a dialogue.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DialogueRights {
-    /// Run it: lifecycle, sessions, Q&A, minutes, summary, attendance.
+    /// Run it: lifecycle, meetings, Q&A, minutes, summary, attendance.
     pub host: bool,
     /// Register an organisation (members and coordinators).
     pub register: bool,
@@ -241,17 +197,110 @@ pub struct DialogueView {
     pub requirement_versions: Vec<RequirementRef>,
 }
 
-/// The record to file: everything the dialogue was, stamped.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DialogueRecord {
-    pub exported_at: i64,
-    pub exported_by_organisation: String,
-    pub diarienummer: String,
-    pub dialogue: Dialogue,
-    pub registrations: Vec<Registration>,
-    pub qa: Vec<QaEntry>,
-    pub texts: Vec<RecordText>,
-    pub audit: Vec<crate::networks::AuditEntry>,
+/// What the plan form sends, as sent. The meetings are rows of repeated
+/// fields (`session_date[]`, `session_start[]`, …): row n is the nth value
+/// of each, and its problems are named `session_n`.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct DialogueForm {
+    pub organisation: String,
+    pub title: String,
+    pub purpose: String,
+    pub form: String,
+    #[serde(default)]
+    pub needs: Vec<String>,
+    pub questions: String,
+    pub cpv: String,
+    pub lan: String,
+    #[serde(default)]
+    pub estimated_value: String,
+    pub deadline_date: String,
+    pub deadline_time: String,
+    pub capacity: String,
+    #[serde(default)]
+    pub session_date: Vec<String>,
+    #[serde(default)]
+    pub session_start: Vec<String>,
+    #[serde(default)]
+    pub session_end: Vec<String>,
+    #[serde(default)]
+    pub session_place: Vec<String>,
+    #[serde(default)]
+    pub session_link: Vec<String>,
+}
+
+/// What the dialogue's status form sends.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct DialogueStatusForm {
+    pub status: String,
+    pub reason: String,
+}
+
+/// One step of the lifecycle, with its reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DialogueStep {
+    from: DialogueStatus,
+    to: DialogueStatus,
+    reason: String,
+}
+
+impl DialogueStep {
+    /// The step the form asks for from `current`: only the next one, and
+    /// never without a reason.
+    pub fn parse(form: &DialogueStatusForm, current: DialogueStatus) -> Result<Self, AppError> {
+        let mut check = Checker::new();
+        let to = DialogueStatus::parse(&form.status).filter(|next| current.can_become(*next));
+        if to.is_none() {
+            check.refuse("status", FieldProblem::InvalidChoice);
+        }
+        let reason = check.text("reason", &form.reason, true, crate::networks::REASON_MAX);
+        check.finish_form(form)?;
+        Ok(DialogueStep {
+            from: current,
+            to: to.ok_or(AppError::BadRequest)?,
+            reason,
+        })
+    }
+
+    pub fn from(&self) -> DialogueStatus {
+        self.from
+    }
+    pub fn to(&self) -> DialogueStatus {
+        self.to
+    }
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
+/// What the Q&A form sends.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct QaForm {
+    pub question: String,
+    pub answer: String,
+}
+
+/// A question as received and its answer, to publish.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QaAnswer {
+    question: String,
+    answer: String,
+}
+
+impl QaAnswer {
+    pub fn parse(form: &QaForm) -> Result<Self, AppError> {
+        let mut check = Checker::new();
+        let question = check.text("question", &form.question, true, TEXT_MAX);
+        let answer = check.text("answer", &form.answer, true, TEXT_MAX);
+        check.finish_form(form)?;
+        Ok(QaAnswer { question, answer })
+    }
+
+    pub fn question(&self) -> &str {
+        &self.question
+    }
+    pub fn answer(&self) -> &str {
+        &self.answer
+    }
 }
 
 #[cfg(test)]
@@ -277,5 +326,53 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_status_step_is_the_next_one_with_a_reason() {
+        let form = |status: &str, reason: &str| DialogueStatusForm {
+            status: status.into(),
+            reason: reason.into(),
+        };
+        let step =
+            DialogueStep::parse(&form("announced", " På TED "), DialogueStatus::Planned).unwrap();
+        assert_eq!(
+            (step.from(), step.to()),
+            (DialogueStatus::Planned, DialogueStatus::Announced)
+        );
+        assert_eq!(step.reason(), "På TED");
+        let err = DialogueStep::parse(&form("open", ""), DialogueStatus::Planned).unwrap_err();
+        assert_eq!(
+            err.field_problem("status"),
+            Some(FieldProblem::InvalidChoice)
+        );
+        assert_eq!(err.field_problem("reason"), Some(FieldProblem::Required));
+        assert_eq!(err.sent_value("status"), Some("open"));
+        let long = "x".repeat(crate::networks::REASON_MAX + 1);
+        let err =
+            DialogueStep::parse(&form("announced", &long), DialogueStatus::Planned).unwrap_err();
+        assert!(matches!(
+            err.field_problem("reason"),
+            Some(FieldProblem::TooLong { .. })
+        ));
+    }
+
+    #[test]
+    fn a_published_answer_has_both_a_question_and_an_answer() {
+        let form = |question: &str, answer: &str| QaForm {
+            question: question.into(),
+            answer: answer.into(),
+        };
+        let qa = QaAnswer::parse(&form(" Får vi lämna förslag? ", "Ja.")).unwrap();
+        assert_eq!(
+            (qa.question(), qa.answer()),
+            ("Får vi lämna förslag?", "Ja.")
+        );
+        let err = QaAnswer::parse(&form("", " ")).unwrap_err();
+        assert_eq!(err.field_problem("question"), Some(FieldProblem::Required));
+        assert_eq!(err.field_problem("answer"), Some(FieldProblem::Required));
+        let err = QaAnswer::parse(&form("Fråga", &"x".repeat(TEXT_MAX + 1))).unwrap_err();
+        assert_eq!(err.field_problem("question"), None);
+        assert_eq!(err.sent_value("question"), Some("Fråga"));
     }
 }

@@ -1,14 +1,16 @@
-//! The dialogues room's pages: planning one, the dialogue page with its
-//! registration, Q&A, minutes and summary, and the printable record.
+//! The dialogue's pages: planning one, and the dialogue page with its
+//! facts, lifecycle, hosts and Q&A; registration and the record come from
+//! their sub-rooms, as does the printable record (`RecordPage`).
 //! Resources are created at the top of each page (leptos-rs/leptos#4866).
 
+pub use super::record::pages::RecordPage;
+
 use super::{
-    api::{
-        AddHost, ApproveText, ChangeDialogueStatus, CreateDialogue, PublishAnswer,
-        RegisterAttendance, SaveText, SupersedeText, WithdrawAttendance,
-    },
-    text::{form_label, status_label, text},
-    Dialogue, DialogueForm, DialogueStatus, DialogueView, RecordText, RequirementRef,
+    api::{AddHost, ChangeDialogueStatus, CreateDialogue, PublishAnswer},
+    record::pages::{RecordExport, RecordTexts},
+    registration::pages::RegistrationSection,
+    text::{format_label, status_label, text},
+    Dialogue, DialogueFormat, DialogueStatus, DialogueView, ListedDialogue,
 };
 use crate::{
     i18n::use_lang,
@@ -17,13 +19,15 @@ use crate::{
     ui::{
         form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
         query_has, query_value,
+        status::{StatusChange, StatusChangeForm},
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-fn param(name: &str) -> String {
+/// A parameter of the page's route.
+pub(crate) fn param(name: &str) -> String {
     use_params_map()
         .get_untracked()
         .get(name)
@@ -34,7 +38,7 @@ fn param(name: &str) -> String {
 #[component]
 pub fn NetworkDialogues(
     network: String,
-    dialogues: Vec<(String, String, DialogueStatus, Option<i64>)>,
+    dialogues: Vec<ListedDialogue>,
     may_plan: bool,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -99,7 +103,7 @@ pub fn NewDialoguePage() -> impl IntoView {
                         _ => return view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
                     };
                     let needs = needs.await.unwrap_or_default();
-                    view! { <DialogueForm network organisations needs form /> }.into_any()
+                    view! { <PlanForm network organisations needs form /> }.into_any()
                 })
             }}
         </Suspense>
@@ -108,7 +112,7 @@ pub fn NewDialoguePage() -> impl IntoView {
 }
 
 #[component]
-fn DialogueForm(
+fn PlanForm(
     network: String,
     organisations: Vec<(String, String)>,
     needs: Vec<(String, String)>,
@@ -119,9 +123,9 @@ fn DialogueForm(
     let action = ServerAction::<CreateDialogue>::new();
     let f = form.clone();
     let chosen_needs = f.values("needs").unwrap_or_default();
-    let forms: Vec<(String, String)> = DialogueForm::ALL
+    let forms: Vec<(String, String)> = DialogueFormat::ALL
         .into_iter()
-        .map(|d| (d.code().into(), form_label(d, lang).into()))
+        .map(|d| (d.code().into(), format_label(d, lang).into()))
         .collect();
     let lans: Vec<(String, String)> = regions::LAN
         .iter()
@@ -160,9 +164,9 @@ fn DialogueForm(
         ("estimated_value", t.value),
         ("deadline", t.deadline),
         ("capacity", t.capacity),
-        ("session_1", t.session),
-        ("session_2", t.session),
-        ("session_3", t.session),
+        ("session_1", t.meeting),
+        ("session_2", t.meeting),
+        ("session_3", t.meeting),
     ];
     view! {
         <ErrorSummary error=form.error() labels />
@@ -200,8 +204,8 @@ fn DialogueForm(
                 time=f.value("deadline_time") problem=f.problem("deadline") />
             <TextField name="capacity" label=t.capacity required=true max_length=6
                 value=f.value("capacity") problem=f.problem("capacity") />
-            <h2>{t.sessions}</h2>
-            <p class="hint">{t.sessions_hint}</p>
+            <h2>{t.meetings}</h2>
+            <p class="hint">{t.meetings_hint}</p>
             {(0..3).map(|i| {
                 let n = i + 1;
                 let field = format!("session_{n}");
@@ -209,7 +213,7 @@ fn DialogueForm(
                 let id = |part: &str| format!("field-session-{n}-{part}");
                 view! {
                     <fieldset class="field session-fields" class:field--invalid=problem.is_some() id=format!("field-{field}")>
-                        <legend>{format!("{} {n}", t.session)}</legend>
+                        <legend>{format!("{} {n}", t.meeting)}</legend>
                         {problem.map(|p| view! { <p class="field-error">{p.message(lang)}</p> })}
                         <div class="field">
                             <label for=id("date")>{t.date}</label>
@@ -297,8 +301,9 @@ pub fn DialoguePage() -> impl IntoView {
     .into_any()
 }
 
+/// What the dialogue is: on its page and in its record.
 #[component]
-fn DialogueFacts(dialogue: Dialogue) -> impl IntoView {
+pub fn DialogueFacts(dialogue: Dialogue) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
     let lan = regions::lan(&dialogue.lan)
@@ -307,7 +312,7 @@ fn DialogueFacts(dialogue: Dialogue) -> impl IntoView {
     view! {
         <dl class="facts">
             <dt>{t.status}</dt><dd>{status_label(dialogue.status, lang)}</dd>
-            <dt>{t.form}</dt><dd>{form_label(dialogue.form, lang)}</dd>
+            <dt>{t.form}</dt><dd>{format_label(dialogue.form, lang)}</dd>
             <dt>{t.hosts}</dt><dd>{dialogue.hosts.join(", ")}</dd>
             <dt>{t.cpv}</dt><dd>{dialogue.cpv.clone()}</dd>
             <dt>{t.lan}</dt><dd>{lan}</dd>
@@ -326,13 +331,13 @@ fn DialogueFacts(dialogue: Dialogue) -> impl IntoView {
         </ul>
         <h2>{t.questions}</h2>
         <ol>{dialogue.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ol>
-        <h2>{t.sessions}</h2>
+        <h2>{t.meetings}</h2>
         <ul>
-            {dialogue.sessions.iter().map(|s| view! {
+            {dialogue.meetings.iter().map(|m| view! {
                 <li>
-                    {format!("{} – {}", format_stockholm(s.starts_at), &format_stockholm(s.ends_at)[11..])}
-                    {(!s.place.is_empty()).then(|| format!(", {}", s.place))}
-                    {(!s.link.is_empty()).then(|| view! { ", "<a href=s.link.clone() rel="nofollow noopener">{s.link.clone()}</a> })}
+                    {format!("{} – {}", format_stockholm(m.starts_at), &format_stockholm(m.ends_at)[11..])}
+                    {(!m.place.is_empty()).then(|| format!(", {}", m.place))}
+                    {(!m.link.is_empty()).then(|| view! { ", "<a href=m.link.clone() rel="nofollow noopener">{m.link.clone()}</a> })}
                 </li>
             }).collect_view()}
         </ul>
@@ -359,7 +364,7 @@ fn DialogueDetails(view: DialogueView, discussion: crate::comments::Discussion) 
         <Notice show=query_has("godkand") text=t.text_approved />
         <DialogueFacts dialogue=d.clone() />
         <p><a href=format!("/dialoger/{id}/kalender.ics") download="dialog.ics">{t.calendar}</a></p>
-        <Registration id=id.clone() view=view.clone() />
+        <RegistrationSection id=id.clone() view=view.clone() />
         {view.rights.host.then(|| view! { <DialogueStatusForm id=id.clone() current=d.status /> })}
         {(view.rights.host && !view.possible_hosts.is_empty()).then({
             let id = id.clone();
@@ -383,106 +388,11 @@ fn DialogueDetails(view: DialogueView, discussion: crate::comments::Discussion) 
         <QaSection id=id.clone() qa=view.qa.clone() host=view.rights.host && d.status != DialogueStatus::Archived />
         <RecordTexts id=id.clone() dialogue=d.clone() texts=view.texts.clone() host=view.rights.host
             choices=view.requirement_versions.clone() />
-        <section aria-labelledby="export">
-            <h2 id="export">{t.export}</h2>
-            <p>{t.export_lead}</p>
-            <form method="get" action=format!("/dialoger/{id}/protokoll") class="search-form">
-                <div class="field">
-                    <label for="field-diarienummer">{t.diarienummer}</label>
-                    <input id="field-diarienummer" name="diarienummer" maxlength="100" />
-                </div>
-                <button type="submit" class="button button--quiet-dark">{t.show_record}</button>
-            </form>
-        </section>
+        <RecordExport id=id.clone() />
         <p>{t.discussion_note}</p>
         <crate::comments::pages::DiscussionSection subject=crate::comments::Subject::Dialogue
             target=id.clone() discussion />
     }
-}
-
-#[component]
-fn Registration(id: String, view: DialogueView) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let form = FormFeedback::for_action(RegisterAttendance::PATH)
-        .error()
-        .or(FormFeedback::for_action(WithdrawAttendance::PATH).error());
-    let left = (view.dialogue.capacity - view.registered).max(0);
-    view! {
-        <section aria-labelledby="anmalan">
-            <h2 id="anmalan">{t.registration}</h2>
-            <p>{format!("{left} {} {}", t.places_left, view.dialogue.capacity)}</p>
-            <ErrorSummary error=form labels=vec![("attendees", t.attendees)] />
-            {view.register_for.into_iter().map(|(org, name, registered)| {
-                let register = ServerAction::<RegisterAttendance>::new();
-                let withdraw = ServerAction::<WithdrawAttendance>::new();
-                let field = format!("deltagare-{org}");
-                let hint = format!("{field}-hint");
-                let (id1, id2, org1, org2) = (id.clone(), id.clone(), org.clone(), org.clone());
-                view! {
-                    <article class="card">
-                        <h3>{name.clone()}</h3>
-                        <ActionForm action=register>
-                            <input type="hidden" name="dialogue" value=id1 />
-                            <input type="hidden" name="organisation" value=org1 />
-                            <div class="field">
-                                <label for=field.clone()>{t.attendees}</label>
-                                <p class="hint" id=hint.clone()>{t.attendees_hint}</p>
-                                <textarea id=field name="attendees" rows="2" required=true maxlength=super::ATTENDEES_MAX aria-describedby=hint></textarea>
-                            </div>
-                            <button type="submit" class="button">{t.register_button}<span class="visually-hidden">{format!(": {name}")}</span></button>
-                        </ActionForm>
-                        {registered.then(|| view! {
-                            <ActionForm action=withdraw>
-                                <input type="hidden" name="dialogue" value=id2 />
-                                <input type="hidden" name="organisation" value=org2 />
-                                <button type="submit" class="button button--quiet-dark">{t.withdraw_button}</button>
-                            </ActionForm>
-                        })}
-                    </article>
-                }
-            }).collect_view()}
-            {view.rights.host.then(|| view! {
-                <table class="table">
-                    <caption>{t.attendance}</caption>
-                    <thead><tr><th scope="col">{t.for_organisation}</th><th scope="col">{t.attendees}</th></tr></thead>
-                    <tbody>
-                        {view.registrations.into_iter().map(|r| view! {
-                            <tr><th scope="row">{r.organisation}</th><td>{r.attendees}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                <p class="hint">{t.download_attendance}</p>
-            })}
-        </section>
-    }
-}
-
-#[component]
-fn DialogueStatusForm(id: String, current: DialogueStatus) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let action = ServerAction::<ChangeDialogueStatus>::new();
-    let form = FormFeedback::for_action(ChangeDialogueStatus::PATH);
-    let f = form.clone();
-    let options: Vec<(String, String)> = DialogueStatus::ALL
-        .into_iter()
-        .filter(|next| current.can_become(*next))
-        .map(|next| (next.code().into(), status_label(next, lang).into()))
-        .collect();
-    (!options.is_empty()).then(|| view! {
-        <section aria-labelledby="dialog-status">
-            <h2 id="dialog-status">{t.change_status}</h2>
-            <ErrorSummary error=form.error() labels=vec![("status", t.new_status), ("reason", t.reason)] />
-            <ActionForm action>
-                <input type="hidden" name="dialogue" value=id />
-                <SelectField name="status" label=t.new_status options selected=String::new() problem=f.problem("status") />
-                <TextField name="reason" label=t.reason required=true multiline=true
-                    max_length=crate::networks::REASON_MAX value=f.value("reason") problem=f.problem("reason") />
-                <button type="submit" class="button">{t.change_status}</button>
-            </ActionForm>
-        </section>
-    })
 }
 
 #[component]
@@ -524,342 +434,24 @@ fn QaSection(id: String, qa: Vec<super::QaEntry>, host: bool) -> impl IntoView {
     }
 }
 
-/// Minutes per session and the summary: every version, the newest with
-/// the forms a host may use on it.
+/// The lifecycle's next step, for hosts.
 #[component]
-fn RecordTexts(
-    id: String,
-    dialogue: Dialogue,
-    texts: Vec<RecordText>,
-    host: bool,
-    /// The requirement versions a summary may link to.
-    choices: Vec<RequirementRef>,
-) -> impl IntoView {
+fn DialogueStatusForm(id: String, current: DialogueStatus) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
-    let errors = FormFeedback::for_action(SaveText::PATH)
-        .error()
-        .or(FormFeedback::for_action(SupersedeText::PATH).error())
-        .or(FormFeedback::for_action(ApproveText::PATH).error());
-    let mut parts: Vec<(String, Option<String>, String)> = dialogue
-        .sessions
-        .iter()
-        .map(|s| {
-            (
-                format!("{} {}", t.minutes, format_stockholm(s.starts_at)),
-                Some(s.public_id.clone()),
-                format!("protokoll-{}", s.public_id),
-            )
-        })
+    let options = DialogueStatus::ALL
+        .into_iter()
+        .filter(|next| current.can_become(*next))
+        .map(|next| (next.code().into(), status_label(next, lang).into()))
         .collect();
-    parts.push((t.summary.to_string(), None, "sammanfattning".into()));
-    view! {
-        <section aria-labelledby="protokoll">
-            <h2 id="protokoll">{t.record_heading}</h2>
-            <ErrorSummary error=errors labels=vec![
-                ("body", t.minutes),
-                ("change", t.change_requirement),
-                ("input", t.change_input),
-            ] />
-            {parts.into_iter().map(|(heading, session, anchor)| {
-                let versions: Vec<RecordText> = texts.iter().filter(|x| x.session == session).cloned().collect();
-                let latest = versions.last().cloned();
-                view! {
-                    <h3 id=anchor.clone()>{heading}</h3>
-                    {versions.into_iter().map(|v| view! { <RecordVersion text=v /> }).collect_view()}
-                    {host.then(|| view! {
-                        <TextEditor id=id.clone() session=session.clone().unwrap_or_default() latest=latest anchor
-                            choices=choices.clone() />
-                    })}
-                }
-            }).collect_view()}
-        </section>
-    }
-}
-
-#[component]
-fn RecordVersion(text: RecordText) -> impl IntoView {
-    let lang = use_lang();
-    let t = self::text(lang);
-    let state = if text.approved {
-        format!(
-            "{}, {} {} {}",
-            t.approved,
-            t.approved_by,
-            text.approved_by,
-            text.approved_at.map(format_stockholm).unwrap_or_default()
-        )
-    } else {
-        t.draft.to_string()
+    let change = StatusChange {
+        action: ChangeDialogueStatus::PATH,
+        subject: ("dialogue", id),
+        options,
+        heading: t.change_status,
+        new_status: t.new_status,
+        reason: t.reason,
+        reason_max: crate::networks::REASON_MAX,
     };
-    view! {
-        <article class="card record-text">
-            <p class="hint">
-                {format!("{state} · {} {} {}", t.written_by, text.written_by, format_stockholm(text.written_at))}
-                {text.supersedes.is_some().then(|| format!(" · {}", t.supersedes))}
-            </p>
-            <div class="record-text__body" inner_html=text.body_html></div>
-            {(!text.changes.is_empty()).then(|| view! {
-                <p class="record-text__changes">{t.changes_heading}</p>
-                <ul>
-                    {text.changes.into_iter().map(|c| view! {
-                        <li>
-                            <a href=c.requirement.href()>{requirement_label(&c.requirement, t.change_version)}</a>
-                            ": "{c.input}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            })}
-        </article>
-    }
-}
-
-/// How a requirement version is named in a list or a choice.
-fn requirement_label(r: &RequirementRef, version: &str) -> String {
-    const SHORT: usize = 90;
-    let mut text: String = r.text.chars().take(SHORT).collect();
-    if r.text.chars().count() > SHORT {
-        text.push('…');
-    }
-    format!("{}: {text} ({version} {})", r.need_title, r.version)
-}
-
-/// What a redirect-back said about this editor's form, if it was this one
-/// that was sent (`key`, `expected`): the body and the link rows as sent.
-fn sent_back(path: &str, key: &str, expected: &str) -> Option<FormFeedback> {
-    let f = FormFeedback::for_action(path);
-    let refused_fields = matches!(f.error(), Some(crate::error::AppError::Validation { .. }));
-    (refused_fields && f.value(key) == expected).then_some(f)
-}
-
-/// A draft is edited and approved; approved text gets a new version.
-#[component]
-fn TextEditor(
-    id: String,
-    session: String,
-    latest: Option<RecordText>,
-    anchor: String,
-    choices: Vec<RequirementRef>,
-) -> impl IntoView {
-    let t = text(use_lang());
-    let field = format!("text-{anchor}");
-    let summary = session.is_empty();
-    let saved_changes: Vec<(String, String)> = latest
-        .iter()
-        .flat_map(|l| l.changes.iter())
-        .map(|c| (c.requirement.key(), c.input.clone()))
-        .collect();
-    match latest {
-        Some(latest) if latest.approved => {
-            let action = ServerAction::<SupersedeText>::new();
-            let sent = sent_back(SupersedeText::PATH, "text", &latest.public_id);
-            let body = sent
-                .as_ref()
-                .map(|f| f.value("body"))
-                .unwrap_or(latest.body.clone());
-            let reopen = sent.is_some();
-            view! {
-                <details open=reopen>
-                    <summary>{t.new_version}</summary>
-                    <ActionForm action>
-                        <input type="hidden" name="dialogue" value=id />
-                        <input type="hidden" name="text" value=latest.public_id.clone() />
-                        <div class="field">
-                            <label for=field.clone()>{if summary { t.summary } else { t.minutes }}</label>
-                            <p class="hint">{t.markdown_hint}</p>
-                            <textarea id=field name="body" rows="6" required=true maxlength=super::TEXT_MAX>{body}</textarea>
-                        </div>
-                        {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
-                        <button type="submit" class="button">{t.save_draft}</button>
-                    </ActionForm>
-                </details>
-            }
-            .into_any()
-        }
-        latest => {
-            let save = ServerAction::<SaveText>::new();
-            let approve = ServerAction::<ApproveText>::new();
-            let draft = latest.clone().map(|l| l.public_id).unwrap_or_default();
-            let sent = sent_back(SaveText::PATH, "session", &session);
-            let body = match &sent {
-                Some(f) => f.value("body"),
-                None => latest.map(|l| l.body).unwrap_or_default(),
-            };
-            let label = if summary { t.summary } else { t.minutes };
-            let hint = summary.then_some(t.summary_hint);
-            let id2 = id.clone();
-            let draft2 = draft.clone();
-            view! {
-                <ActionForm action=save>
-                    <input type="hidden" name="dialogue" value=id />
-                    <input type="hidden" name="session" value=session />
-                    <input type="hidden" name="text" value=draft />
-                    <div class="field">
-                        <label for=field.clone()>{label}</label>
-                        {hint.map(|h| view! { <p class="hint">{h}</p> })}
-                        <p class="hint">{t.markdown_hint}</p>
-                        <textarea id=field name="body" rows="6" required=true maxlength=super::TEXT_MAX>{body}</textarea>
-                    </div>
-                    {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
-                    <button type="submit" class="button button--quiet-dark">{t.save_draft}</button>
-                </ActionForm>
-                {(!draft2.is_empty()).then(|| view! {
-                    <ActionForm action=approve>
-                        <input type="hidden" name="dialogue" value=id2 />
-                        <input type="hidden" name="text" value=draft2 />
-                        <button type="submit" class="button">{t.approve_button}<span class="visually-hidden">{format!(": {label}")}</span></button>
-                    </ActionForm>
-                })}
-            }
-            .into_any()
-        }
-    }
-}
-
-/// The summary's links from input to requirement versions: the saved ones
-/// (or those just sent, when they were refused) and a few blank rows.
-#[component]
-fn ChangeRows(
-    choices: Vec<RequirementRef>,
-    rows: Vec<(String, String)>,
-    sent: Option<FormFeedback>,
-) -> impl IntoView {
-    let t = text(use_lang());
-    if choices.is_empty() {
-        return view! { <p class="hint">{t.changes_none_possible}</p> }.into_any();
-    }
-    let rows: Vec<(String, String)> = match &sent {
-        Some(f) => {
-            let change = f.values("change").unwrap_or_default();
-            let input = f.values("input").unwrap_or_default();
-            (0..change.len().max(input.len()))
-                .map(|i| {
-                    (
-                        change.get(i).cloned().unwrap_or_default(),
-                        input.get(i).cloned().unwrap_or_default(),
-                    )
-                })
-                .filter(|(c, i)| !(c.trim().is_empty() && i.trim().is_empty()))
-                .collect()
-        }
-        None => rows,
-    };
-    let count = (rows.len() + super::CHANGE_ROWS_BLANK).min(super::CHANGES_MAX);
-    let mut options = vec![(String::new(), t.change_none.to_string())];
-    options.extend(
-        choices
-            .iter()
-            .map(|r| (r.key(), requirement_label(r, t.change_version))),
-    );
-    let lang = use_lang();
-    view! {
-        <fieldset class="changes">
-            <legend>{t.changes_heading}</legend>
-            <p class="hint">{t.changes_hint}</p>
-            {(1..=count).map(|n| {
-                let (chosen, said) = rows.get(n - 1).cloned().unwrap_or_default();
-                let change_problem = sent.as_ref().and_then(|f| f.problem(&format!("change_{n}")));
-                let input_problem = sent.as_ref().and_then(|f| f.problem(&format!("input_{n}")));
-                let change_id = format!("field-change_{n}");
-                let input_id = format!("field-input_{n}");
-                let options = options.clone();
-                view! {
-                    <div class="changes__row">
-                        <div class="field" class:field--invalid=change_problem.is_some()>
-                            <label for=change_id.clone()>{format!("{} {n}", t.change_requirement)}</label>
-                            {change_problem.map(|p| view! { <p class="field-error" id=format!("{change_id}-error")>{p.message(lang)}</p> })}
-                            <select id=change_id.clone() name="change[]"
-                                aria-describedby=change_problem.map(|_| format!("{change_id}-error"))
-                                aria-invalid=change_problem.map(|_| "true")>
-                                {options.into_iter().map(|(value, label)| {
-                                    let selected = value == chosen;
-                                    view! { <option value=value selected=selected>{label}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field" class:field--invalid=input_problem.is_some()>
-                            <label for=input_id.clone()>{format!("{} {n}", t.change_input)}</label>
-                            {input_problem.map(|p| view! { <p class="field-error" id=format!("{input_id}-error")>{p.message(lang)}</p> })}
-                            <textarea id=input_id.clone() name="input[]" rows="2" maxlength=super::QUESTION_MAX
-                                aria-describedby=input_problem.map(|_| format!("{input_id}-error"))
-                                aria-invalid=input_problem.map(|_| "true")>{said}</textarea>
-                        </div>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
-    }
-    .into_any()
-}
-
-/// The record to file, print-ready: the dialogue, its sessions, who was
-/// registered, the Q&A, minutes, summary and the log, stamped with the
-/// time of export and the organisation's diarienummer.
-#[component]
-pub fn RecordPage() -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    if crate::accounts::signed_in_or_redirect().is_none() {
-        return ().into_any();
-    }
-    let id = param("id");
-    let diarienummer = query_value("diarienummer");
-    let record = {
-        let (id, diarienummer) = (id.clone(), diarienummer.clone());
-        Resource::new(
-            || (),
-            move |_| super::api::dialogue_record(id.clone(), diarienummer.clone()),
-        )
-    };
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let (id, diarienummer) = (id.clone(), diarienummer.clone());
-                Suspend::new(async move {
-                    let Ok(r) = record.await else {
-                        return view! { <crate::pages::not_found::NotFoundPage /> }.into_any();
-                    };
-                    let json = format!("/dialoger/{id}/protokoll.json?diarienummer={}", crate::ui::url_encode(&diarienummer));
-                    view! {
-                        <Title text=format!("{}: {}", t.export, r.dialogue.title) />
-                        <article class="record">
-                            <h1>{format!("{}: {}", t.export, r.dialogue.title)}</h1>
-                            <p>
-                                {format!("{} {} {} {}", t.exported_at, format_stockholm(r.exported_at), t.exported_by, r.exported_by_organisation)}
-                                {(!r.diarienummer.is_empty()).then(|| format!(" · {}: {}", t.diarienummer, r.diarienummer))}
-                            </p>
-                            <p class="no-print">{t.print}" "<a href=json>{t.download_json}</a></p>
-                            <DialogueFacts dialogue=r.dialogue.clone() />
-                            <h2>{t.attendance}</h2>
-                            <table class="table">
-                                <thead><tr><th scope="col">{t.for_organisation}</th><th scope="col">{t.attendees}</th></tr></thead>
-                                <tbody>
-                                    {r.registrations.into_iter().map(|x| view! {
-                                        <tr><th scope="row">{x.organisation}</th><td>{x.attendees}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                            <h2>{t.qa_heading}</h2>
-                            <dl class="qa">
-                                {r.qa.into_iter().map(|e| view! {
-                                    <dt>{e.question}</dt>
-                                    <dd>{e.answer}" ("{format_stockholm(e.published_at)}")"</dd>
-                                }).collect_view()}
-                            </dl>
-                            <h2>{t.record_heading}</h2>
-                            {r.texts.into_iter().map(|x| view! { <RecordVersion text=x /> }).collect_view()}
-                            <h2>{t.audit}</h2>
-                            <ul>
-                                {r.audit.into_iter().map(|e| view! {
-                                    <li>{format!("{} {} ({}): {} {} {}", format_stockholm(e.at), e.actor, e.organisation, e.action, e.subject, e.reason)}</li>
-                                }).collect_view()}
-                            </ul>
-                        </article>
-                    }
-                    .into_any()
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
+    view! { <StatusChangeForm change /> }
 }

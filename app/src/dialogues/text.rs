@@ -1,6 +1,6 @@
 //! The dialogues room's UI text, in Swedish and English.
 
-use super::{DialogueForm, DialogueStatus};
+use super::{DialogueFormat, DialogueStatus};
 use crate::i18n::Lang;
 
 pub struct DialogueText {
@@ -24,9 +24,9 @@ pub struct DialogueText {
     pub date: &'static str,
     pub time: &'static str,
     pub capacity: &'static str,
-    pub sessions: &'static str,
-    pub sessions_hint: &'static str,
-    pub session: &'static str,
+    pub meetings: &'static str,
+    pub meetings_hint: &'static str,
+    pub meeting: &'static str,
     pub starts: &'static str,
     pub ends: &'static str,
     pub place: &'static str,
@@ -118,18 +118,18 @@ pub fn status_label(status: DialogueStatus, lang: Lang) -> &'static str {
     }
 }
 
-pub fn form_label(form: DialogueForm, lang: Lang) -> &'static str {
+pub fn format_label(form: DialogueFormat, lang: Lang) -> &'static str {
     let (sv, en) = match form {
-        DialogueForm::Rfi => (
+        DialogueFormat::Rfi => (
             "Förfrågan om information (RFI)",
             "Request for information (RFI)",
         ),
-        DialogueForm::Dialogmote => ("Dialogmöte", "Dialogue meeting"),
-        DialogueForm::EnskildaMoten => ("Enskilda möten", "One-to-one meetings"),
-        DialogueForm::Workshop => ("Workshop", "Workshop"),
-        DialogueForm::Hearing => ("Hearing", "Hearing"),
-        DialogueForm::Webbinarium => ("Webbinarium", "Webinar"),
-        DialogueForm::ExternRemiss => ("Extern remiss", "External consultation"),
+        DialogueFormat::Dialogmote => ("Dialogmöte", "Dialogue meeting"),
+        DialogueFormat::EnskildaMoten => ("Enskilda möten", "One-to-one meetings"),
+        DialogueFormat::Workshop => ("Workshop", "Workshop"),
+        DialogueFormat::Hearing => ("Hearing", "Hearing"),
+        DialogueFormat::Webbinarium => ("Webbinarium", "Webinar"),
+        DialogueFormat::ExternRemiss => ("Extern remiss", "External consultation"),
     };
     if lang == Lang::Sv {
         sv
@@ -159,9 +159,9 @@ const SV: DialogueText = DialogueText {
     date: "Datum",
     time: "Klockan",
     capacity: "Antal platser (organisationer)",
-    sessions: "Tillfällen",
-    sessions_hint: "Tider i svensk tid. Fyll i ett eller flera tillfällen.",
-    session: "Tillfälle",
+    meetings: "Tillfällen",
+    meetings_hint: "Tider i svensk tid. Fyll i ett eller flera tillfällen.",
+    meeting: "Tillfälle",
     starts: "Börjar",
     ends: "Slutar",
     place: "Plats",
@@ -251,9 +251,9 @@ const EN: DialogueText = DialogueText {
     date: "Date",
     time: "Time",
     capacity: "Places (organisations)",
-    sessions: "Sessions",
-    sessions_hint: "Times in Swedish time. Fill in one or more sessions.",
-    session: "Session",
+    meetings: "Sessions",
+    meetings_hint: "Times in Swedish time. Fill in one or more sessions.",
+    meeting: "Session",
     starts: "Starts",
     ends: "Ends",
     place: "Place",

@@ -29,6 +29,14 @@ impl Lang {
         }
     }
 
+    /// The column of a [Swedish, English] text table.
+    pub fn index(self) -> usize {
+        match self {
+            Lang::Sv => 0,
+            Lang::En => 1,
+        }
+    }
+
     pub fn parse(code: &str) -> Option<Lang> {
         match code.trim() {
             "sv" => Some(Lang::Sv),

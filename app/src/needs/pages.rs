@@ -1,237 +1,44 @@
-//! The needs room's pages: the list on a network's page and across my
-//! networks, a new need, the need page with its demand, edit and history.
-//! Every resource is created at the top of its page, never inside a
-//! `Suspense` (leptos-rs/leptos#4866).
+//! The need's pages: a new need, the need page (its text, status,
+//! requirements, demand and discussion) and the edit. The lists and the
+//! history have pages of their own, named here too. Every resource is
+//! created at the top of its page, never inside a `Suspense`
+//! (leptos-rs/leptos#4866).
 
 use super::{
-    api::{
-        AcceptRequirement, ChangeNeedStatus, CreateNeed, DeclareInterest, EditNeed,
-        EditRequirement, MergeNeed, MoveRequirement, ProposeRequirement,
-    },
-    line_diff,
-    text::{confidence_label, kronor, status_label, text},
-    Change, Confidence, Demand, Level, Need, NeedStatus, NeedView, Quarter, Requirement,
+    api::{ChangeNeedStatus, CreateNeed, EditNeed, MergeNeed},
+    demand::pages::{DeclareForm, DemandSection},
+    requirements::pages::Requirements,
+    text::{status_label, text, NeedStrings},
+    Need, NeedStatus, NeedView, Quarter, TEXT_MAX, TITLE_MAX,
 };
 use crate::{
     i18n::{use_lang, Lang},
+    networks::REASON_MAX,
     regions,
     staircase::Staircase,
-    time::format_stockholm,
     ui::{
         form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
         query_has, query_value,
+        status::{StatusChange, StatusChangeForm},
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-fn param(name: &str) -> String {
+pub use super::history::NeedHistoryPage;
+pub use super::list::pages::{ListQuery, MyNeedsPage, NeedList};
+
+/// The page address's parameter `name`.
+pub(in crate::needs) fn param(name: &str) -> String {
     use_params_map()
         .get_untracked()
         .get(name)
         .unwrap_or_default()
 }
 
-/// The list filters as they come from the page's query.
-#[derive(Clone, Default)]
-pub struct ListQuery {
-    pub status: String,
-    pub staircase: String,
-    pub division: String,
-    pub lan: String,
-    pub sort: String,
-    /// Where this page starts (the last need of the previous one).
-    pub after: String,
-}
-
-impl ListQuery {
-    pub fn from_url() -> ListQuery {
-        ListQuery {
-            status: query_value("status"),
-            staircase: query_value("niva"),
-            division: query_value("huvudgrupp"),
-            lan: query_value("lan"),
-            sort: query_value("sortering"),
-            after: query_value("efter"),
-        }
-    }
-
-    /// The filters as a query string, without the page.
-    fn filters(&self) -> String {
-        [
-            ("status", &self.status),
-            ("niva", &self.staircase),
-            ("huvudgrupp", &self.division),
-            ("lan", &self.lan),
-            ("sortering", &self.sort),
-        ]
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", crate::ui::url_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-    }
-}
-
-/// The filter form (a plain GET, so the filters live in the URL) and the
-/// list of needs.
-#[component]
-pub fn NeedList(
-    /// Where the filter form sends its query.
-    action: String,
-    query: ListQuery,
-    page: super::NeedPage,
-    /// Whether to name each need's network (the list across networks).
-    #[prop(optional)]
-    show_network: bool,
-) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let super::NeedPage { needs, next } = page;
-    let filters = query.filters();
-    let sep = if filters.is_empty() { "" } else { "&" };
-    let next_href = next.map(|cursor| {
-        format!(
-            "{action}?{filters}{sep}efter={}",
-            crate::ui::url_encode(&cursor)
-        )
-    });
-    let first_href = (!query.after.is_empty()).then(|| {
-        if filters.is_empty() {
-            action.clone()
-        } else {
-            format!("{action}?{filters}")
-        }
-    });
-    let option = |value: String, label: String, chosen: &str| {
-        let selected = value == chosen;
-        view! { <option value=value selected=selected>{label}</option> }
-    };
-    view! {
-        <form method="get" action=action class="filters" role="search" aria-label=t.filters_label>
-            <div class="field">
-                <label for="filter-status">{t.filter_status}</label>
-                <select id="filter-status" name="status">
-                    <option value="">{t.all_statuses}</option>
-                    {NeedStatus::ALL.into_iter()
-                        .map(|s| option(s.code().into(), status_label(s, lang).into(), &query.status))
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-niva">{t.filter_staircase}</label>
-                <select id="filter-niva" name="niva">
-                    <option value="">{t.all_levels}</option>
-                    {Staircase::ALL.into_iter()
-                        .map(|s| option(s.code().into(), s.label(lang).into(), &query.staircase))
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-huvudgrupp">{t.filter_division}</label>
-                <select id="filter-huvudgrupp" name="huvudgrupp">
-                    <option value="">{t.all_divisions}</option>
-                    {crate::cpv::divisions().iter()
-                        .map(|d| option(d.code.into(), format!("{} {}", d.code, d.name(lang)), &query.division))
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-lan">{t.filter_lan}</label>
-                <select id="filter-lan" name="lan">
-                    <option value="">{t.all_lan}</option>
-                    {regions::LAN.iter()
-                        .map(|l| option(l.code.into(), l.name.into(), &query.lan))
-                        .collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-sortering">{t.sort}</label>
-                <select id="filter-sortering" name="sortering">
-                    {option("".into(), t.sort_newest.into(), &query.sort)}
-                    {option("efterfragan".into(), t.sort_demand.into(), &query.sort)}
-                </select>
-            </div>
-            <button type="submit" class="button">{t.filter_button}</button>
-        </form>
-        {if needs.is_empty() {
-            view! { <p>{t.no_needs}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="cards">
-                    {needs.into_iter().map(|n| {
-                        let staircase = Staircase::parse(&n.staircase).map(|s| s.label(lang)).unwrap_or_default();
-                        view! {
-                            <li class="card">
-                                <h3 class="card__title"><a href=format!("/behov/{}", n.public_id)>{n.title}</a></h3>
-                                <dl class="facts">
-                                    <dt>{t.status}</dt><dd>{status_label(n.status, lang)}</dd>
-                                    <dt>{t.owner}</dt><dd>{n.owner}</dd>
-                                    {show_network.then(|| view! { <dt>{t.network}</dt><dd>{n.network_name}</dd> })}
-                                    <dt>{t.filter_staircase}</dt><dd>{staircase}</dd>
-                                    <dt>{t.demand_heading}</dt>
-                                    <dd>{format!("{} {}, {}", n.organisations, t.organisations_count, kronor(n.total_value, lang))}</dd>
-                                    <dt>{t.posted}</dt><dd>{format_stockholm(n.created_at)}</dd>
-                                </dl>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            }
-            .into_any()
-        }}
-        {(next_href.is_some() || first_href.is_some()).then(|| view! {
-            <nav class="pager" aria-label=t.pages_label>
-                {first_href.map(|href| view! { <a href=href>{t.first_page}</a> })}
-                {next_href.map(|href| view! { <a href=href rel="next">{t.next_page}</a> })}
-            </nav>
-        })}
-    }
-}
-
-/// The needs across all my networks.
-#[component]
-pub fn MyNeedsPage() -> impl IntoView {
-    let t = text(use_lang());
-    if crate::accounts::signed_in_or_redirect().is_none() {
-        return ().into_any();
-    }
-    let query = ListQuery::from_url();
-    let needs = {
-        let q = query.clone();
-        Resource::new(
-            || (),
-            move |_| {
-                super::api::my_needs(
-                    q.status.clone(),
-                    q.staircase.clone(),
-                    q.division.clone(),
-                    q.lan.clone(),
-                    q.sort.clone(),
-                    q.after.clone(),
-                )
-            },
-        )
-    };
-    view! {
-        <Title text=t.my_needs />
-        <h1>{t.my_needs}</h1>
-        <Suspense fallback=|| ()>
-            {move || {
-                let query = query.clone();
-                Suspend::new(async move {
-                    let page = needs.await.unwrap_or_default();
-                    view! { <NeedList action="/behov".to_string() query page show_network=true /> }
-                })
-            }}
-        </Suspense>
-    }
-    .into_any()
-}
-
 /// The quarters a form offers: this one and the next five years'.
-fn quarter_options(lang: Lang) -> Vec<(String, String)> {
+pub(in crate::needs) fn quarter_options(lang: Lang) -> Vec<(String, String)> {
     let now = Quarter::of_ms(crate::context::now_ms());
     (0..24)
         .map(|i| Quarter(now.0 + i))
@@ -291,16 +98,16 @@ fn NeedFields(fields: FormFeedback, current: Option<Need>) -> impl IntoView {
     let divisions_problem = fields.problem("divisions");
     let regions_problem = fields.problem("regions");
     view! {
-        <TextField name="title" label=t.title required=true max_length=super::TITLE_MAX
+        <TextField name="title" label=t.title required=true max_length=TITLE_MAX
             value=value("title", saved.map(|n| n.title.as_str())) problem=fields.problem("title") />
         <TextField name="problem" label=t.problem hint=t.problem_hint required=true multiline=true
-            max_length=super::TEXT_MAX value=value("problem", saved.map(|n| n.problem.as_str()))
+            max_length=TEXT_MAX value=value("problem", saved.map(|n| n.problem.as_str()))
             problem=fields.problem("problem") />
         <TextField name="effect" label=t.effect hint=t.effect_hint required=true multiline=true
-            max_length=super::TEXT_MAX value=value("effect", saved.map(|n| n.effect.as_str()))
+            max_length=TEXT_MAX value=value("effect", saved.map(|n| n.effect.as_str()))
             problem=fields.problem("effect") />
         <TextField name="affected" label=t.affected hint=t.affected_hint required=true multiline=true
-            max_length=super::TEXT_MAX value=value("affected", saved.map(|n| n.affected.as_str()))
+            max_length=TEXT_MAX value=value("affected", saved.map(|n| n.affected.as_str()))
             problem=fields.problem("affected") />
         <fieldset class="field">
             <legend>{t.staircase}</legend>
@@ -348,7 +155,7 @@ fn NeedFields(fields: FormFeedback, current: Option<Need>) -> impl IntoView {
     }
 }
 
-fn field_labels(t: &'static super::text::NeedText) -> Vec<(&'static str, &'static str)> {
+fn field_labels(t: &'static NeedStrings) -> Vec<(&'static str, &'static str)> {
     vec![
         ("organisation", t.for_organisation),
         ("title", t.title),
@@ -452,6 +259,7 @@ pub fn NeedPage() -> impl IntoView {
 fn NeedDetails(view: NeedView, discussion: crate::comments::Discussion) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
+    let declared = super::demand::text::text(lang).declared;
     let need = view.need;
     let staircase = Staircase::parse(&need.staircase);
     let cpv = need
@@ -477,7 +285,7 @@ fn NeedDetails(view: NeedView, discussion: crate::comments::Discussion) -> impl 
         <Notice show=query_has("sparat") text=t.created />
         <Notice show=query_has("status") text=t.status_changed />
         <Notice show=query_has("andrat") text=t.edited />
-        <Notice show=query_has("intresse") text=t.declared />
+        <Notice show=query_has("intresse") text=declared />
         <Notice show=query_has("sammanslaget") text=t.merged />
         {need.merged_into.clone().map(|(target, title)| view! {
             <p class="notice">{t.merged_into}" "<a href=format!("/behov/{target}")>{title}</a></p>
@@ -504,218 +312,41 @@ fn NeedDetails(view: NeedView, discussion: crate::comments::Discussion) -> impl 
         {view.rights.edit.then(|| view! {
             <p><a class="button button--quiet-dark" href=format!("/behov/{id}/andra")>{t.edit_heading}</a></p>
         })}
-        <Notice show=query_has("krav") text=t.requirement_saved />
-        <Notice show=query_has("accepterat") text=t.requirement_accepted />
         <Requirements need=need.public_id.clone() requirements=view.requirements
             may_propose=view.rights.propose may_accept=view.rights.edit />
         <DemandSection need=need.public_id.clone() demand=view.demand interests=view.interests />
         {(!view.declare_for.is_empty()).then(|| view! {
             <DeclareForm need=need.public_id.clone() organisations=view.declare_for />
         })}
-        {view.rights.edit.then(|| view! { <NeedStatusForm need=need.public_id.clone() current=need.status /> })}
+        {view.rights.edit.then(|| view! { <StatusChangeForm change=status_change(&need, lang) /> })}
         {(view.rights.govern && !view.merge_targets.is_empty()).then(|| view! {
-            <MergeForm need=need.public_id.clone() targets=view.merge_targets />
+            <MergeSection need=need.public_id.clone() targets=view.merge_targets />
         })}
         <crate::comments::pages::DiscussionSection subject=crate::comments::Subject::Need
             target=need.public_id.clone() discussion />
     }
 }
 
-/// The aggregated demand: totals, a chart of value over earliest start
-/// (an image for those who see it; the same numbers are in the tables),
-/// each organisation's declaration and the CSV download.
-#[component]
-fn DemandSection(need: String, demand: Demand, interests: Vec<super::Interest>) -> impl IntoView {
-    let lang = use_lang();
+/// The need's steps from where it stands, for the shared status form.
+fn status_change(need: &Need, lang: Lang) -> StatusChange {
     let t = text(lang);
-    if demand.organisations == 0 {
-        return view! {
-            <section aria-labelledby="efterfragan">
-                <h2 id="efterfragan">{t.demand_heading}</h2>
-                <p>{t.demand_none}</p>
-            </section>
-        }
-        .into_any();
-    }
-    view! {
-        <section aria-labelledby="efterfragan">
-            <h2 id="efterfragan">{t.demand_heading}</h2>
-            <p class="demand-total">
-                {format!("{} {} · {}: {}", demand.organisations, t.demand_summary_orgs, t.demand_total, kronor(demand.total_value, lang))}
-            </p>
-            <DemandChart timeline=demand.timeline.clone() />
-            <table class="table">
-                <caption>{t.demand_timeline}</caption>
-                <thead><tr>
-                    <th scope="col">{t.earliest}</th>
-                    <th scope="col">{t.demand_summary_orgs}</th>
-                    <th scope="col">{t.value}</th>
-                </tr></thead>
-                <tbody>
-                    {demand.timeline.iter().map(|(q, count, value)| view! {
-                        <tr><th scope="row">{q.label(lang)}</th><td>{*count}</td><td>{kronor(*value, lang)}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <table class="table">
-                <caption>{t.demand_by_confidence}</caption>
-                <thead><tr>
-                    <th scope="col">{t.confidence}</th>
-                    <th scope="col">{t.demand_summary_orgs}</th>
-                    <th scope="col">{t.value}</th>
-                </tr></thead>
-                <tbody>
-                    {demand.by_confidence.iter().map(|(c, count, value)| view! {
-                        <tr><th scope="row">{confidence_label(*c, lang)}</th><td>{*count}</td><td>{kronor(*value, lang)}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <table class="table">
-                <caption>{t.interests_heading}</caption>
-                <thead><tr>
-                    <th scope="col">{t.organisation}</th>
-                    <th scope="col">{t.quantity}</th>
-                    <th scope="col">{t.value}</th>
-                    <th scope="col">{t.earliest}</th>
-                    <th scope="col">{t.confidence}</th>
-                    <th scope="col">{t.comment}</th>
-                </tr></thead>
-                <tbody>
-                    {interests.into_iter().map(|i| view! {
-                        <tr>
-                            <th scope="row">{i.organisation}</th>
-                            <td>{format!("{} {}", i.quantity, i.unit)}</td>
-                            <td>{kronor(i.value_sek, lang)}</td>
-                            <td>{i.earliest.label(lang)}</td>
-                            <td>{confidence_label(i.confidence, lang)}</td>
-                            <td>{i.comment}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-            <p><a href=format!("/behov/{need}/efterfragan.csv") download="efterfragan.csv">{t.download_demand}</a></p>
-        </section>
-    }
-    .into_any()
-}
-
-/// Bars of estimated value per quarter of earliest start.
-#[component]
-fn DemandChart(timeline: Vec<(Quarter, i64, i64)>) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let max = timeline
-        .iter()
-        .map(|(_, _, v)| *v)
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let bar_width = 64;
-    let gap = 16;
-    let height = 160;
-    let width = (timeline.len() as i64 * (bar_width + gap)).max(200);
-    let description = timeline
-        .iter()
-        .map(|(q, count, value)| format!("{}: {} ({count})", q.label(lang), kronor(*value, lang)))
-        .collect::<Vec<_>>()
-        .join("; ");
-    view! {
-        <svg class="chart" role="img" aria-labelledby="chart-title chart-desc"
-            viewBox=format!("0 0 {width} {}", height + 40) width=width height=height + 40>
-            <title id="chart-title">{t.chart_title}</title>
-            <desc id="chart-desc">{description}</desc>
-            {timeline.into_iter().enumerate().map(|(i, (q, _, value))| {
-                let bar = (value * height / max).max(2);
-                let x = i as i64 * (bar_width + gap);
-                view! {
-                    <rect x=x y=height - bar width=bar_width height=bar class="chart__bar" />
-                    <text x=x + bar_width / 2 y=height + 18 text-anchor="middle" class="chart__label">{q.label(lang)}</text>
-                }
-            }).collect_view()}
-        </svg>
+    StatusChange {
+        action: ChangeNeedStatus::PATH,
+        subject: ("need", need.public_id.clone()),
+        options: NeedStatus::ALL
+            .into_iter()
+            .filter(|next| need.status.can_become(*next))
+            .map(|next| (next.code().into(), status_label(next, lang).into()))
+            .collect(),
+        heading: t.change_status,
+        new_status: t.new_status,
+        reason: t.reason,
+        reason_max: REASON_MAX,
     }
 }
 
 #[component]
-fn DeclareForm(need: String, organisations: Vec<(String, String)>) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let action = ServerAction::<DeclareInterest>::new();
-    let form = FormFeedback::for_action(DeclareInterest::PATH);
-    let fields = form.clone();
-    let confidence_options: Vec<(String, String)> = Confidence::ALL
-        .into_iter()
-        .map(|c| (c.code().into(), confidence_label(c, lang).into()))
-        .collect();
-    let chosen_confidence = {
-        let sent = fields.value("confidence");
-        if sent.is_empty() {
-            Confidence::Medium.code().to_string()
-        } else {
-            sent
-        }
-    };
-    view! {
-        <section aria-labelledby="anmal">
-            <h2 id="anmal">{t.declare_heading}</h2>
-            <p>{t.declare_lead}</p>
-            <ErrorSummary error=form.error() labels=vec![
-                ("quantity", t.quantity), ("unit", t.unit), ("value", t.value),
-                ("earliest", t.earliest), ("confidence", t.confidence), ("comment", t.comment),
-            ] />
-            <ActionForm action>
-                <input type="hidden" name="need" value=need />
-                <SelectField name="organisation" label=t.for_organisation options=organisations
-                    selected=fields.value("organisation") />
-                <TextField name="quantity" label=t.quantity required=true kind="text" max_length=12
-                    value=fields.value("quantity") problem=fields.problem("quantity") />
-                <TextField name="unit" label=t.unit hint=t.unit_hint required=true max_length=super::UNIT_MAX
-                    value=fields.value("unit") problem=fields.problem("unit") />
-                <TextField name="value" label=t.value hint=t.value_hint required=true max_length=20
-                    value=fields.value("value") problem=fields.problem("value") />
-                <SelectField name="earliest" label=t.earliest options=quarter_options(lang)
-                    selected=fields.value("earliest") problem=fields.problem("earliest") />
-                <SelectField name="confidence" label=t.confidence options=confidence_options
-                    selected=chosen_confidence problem=fields.problem("confidence") />
-                <TextField name="comment" label=t.comment multiline=true max_length=super::COMMENT_MAX
-                    value=fields.value("comment") problem=fields.problem("comment") />
-                <button type="submit" class="button">{t.declare_button}</button>
-            </ActionForm>
-        </section>
-    }
-}
-
-#[component]
-fn NeedStatusForm(need: String, current: NeedStatus) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let action = ServerAction::<ChangeNeedStatus>::new();
-    let form = FormFeedback::for_action(ChangeNeedStatus::PATH);
-    let fields = form.clone();
-    let options: Vec<(String, String)> = NeedStatus::ALL
-        .into_iter()
-        .filter(|next| current.can_become(*next))
-        .map(|next| (next.code().into(), status_label(next, lang).into()))
-        .collect();
-    (!options.is_empty()).then(|| view! {
-        <section aria-labelledby="andra-status">
-            <h2 id="andra-status">{t.change_status}</h2>
-            <ErrorSummary error=form.error() labels=vec![("status", t.new_status), ("reason", t.reason)] />
-            <ActionForm action>
-                <input type="hidden" name="need" value=need />
-                <SelectField name="status" label=t.new_status options selected=String::new()
-                    problem=fields.problem("status") />
-                <TextField name="reason" label=t.reason required=true multiline=true
-                    max_length=crate::networks::REASON_MAX value=fields.value("reason")
-                    problem=fields.problem("reason") />
-                <button type="submit" class="button">{t.change_status}</button>
-            </ActionForm>
-        </section>
-    })
-}
-
-#[component]
-fn MergeForm(need: String, targets: Vec<(String, String)>) -> impl IntoView {
+fn MergeSection(need: String, targets: Vec<(String, String)>) -> impl IntoView {
     let t = text(use_lang());
     let action = ServerAction::<MergeNeed>::new();
     let form = FormFeedback::for_action(MergeNeed::PATH);
@@ -729,7 +360,7 @@ fn MergeForm(need: String, targets: Vec<(String, String)>) -> impl IntoView {
                 <SelectField name="into" label=t.merge_into options=targets selected=String::new()
                     problem=fields.problem("into") />
                 <TextField name="reason" label=t.reason required=true multiline=true
-                    max_length=crate::networks::REASON_MAX value=fields.value("reason")
+                    max_length=REASON_MAX value=fields.value("reason")
                     problem=fields.problem("reason") />
                 <button type="submit" class="button button--quiet-dark">{t.merge_button}</button>
             </ActionForm>
@@ -777,324 +408,4 @@ pub fn EditNeedPage() -> impl IntoView {
         </Suspense>
     }
     .into_any()
-}
-
-/// Every version of a need, newest first, each with what changed since
-/// the one before, line by line.
-#[component]
-pub fn NeedHistoryPage() -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    if crate::accounts::signed_in_or_redirect().is_none() {
-        return ().into_any();
-    }
-    let need = param("id");
-    let history = Resource::new(move || need.clone(), super::api::need_history);
-    let field_name = move |name: &str| match name {
-        "title" => t.title,
-        "problem" => t.problem,
-        "effect" => t.effect,
-        "affected" => t.affected,
-        "staircase" => t.staircase,
-        "horizon" => t.horizon,
-        "cpv" => t.divisions,
-        _ => t.regions,
-    };
-    view! {
-        <Title text=t.history_heading />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let Ok(super::History { need, versions, requirements }) = history.await else {
-                    return view! { <crate::pages::not_found::NotFoundPage /> }.into_any();
-                };
-                let requirement_entries = requirement_history(requirements);
-                let mut entries = Vec::new();
-                let mut previous: Option<Vec<(String, String)>> = None;
-                for v in versions {
-                    let changes: Vec<(String, Vec<(Change, String)>)> = v
-                        .fields
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, (name, new))| {
-                            let old = previous.as_ref().map(|p| p[i].1.as_str()).unwrap_or("");
-                            (old != new).then(|| (name.clone(), line_diff(old, new)))
-                        })
-                        .collect();
-                    previous = Some(v.fields.clone());
-                    entries.push((v.version, v.at, v.author, v.organisation, changes));
-                }
-                entries.reverse();
-                view! {
-                    <h1>{format!("{}: {}", t.history_heading, need.title)}</h1>
-                    <p class="breadcrumb"><a href=format!("/behov/{}", need.public_id)>{need.title.clone()}</a></p>
-                    {entries.into_iter().map(|(version, at, author, organisation, changes)| view! {
-                        <section class="card version" aria-labelledby=format!("version-{version}")>
-                            <h2 id=format!("version-{version}")>{format!("{} {version}", t.version)}</h2>
-                            <p>{format!("{} {author} ({organisation}), {}", t.changed_by, format_stockholm(at))}</p>
-                            {if changes.is_empty() {
-                                view! { <p>{t.no_changes}</p> }.into_any()
-                            } else {
-                                changes.into_iter().map(|(name, lines)| view! {
-                                    <h3>{field_name(&name)}</h3>
-                                    <DiffLines lines removed=t.removed added=t.added />
-                                }).collect_view().into_any()
-                            }}
-                        </section>
-                    }).collect_view()}
-                    {(!requirement_entries.is_empty()).then(|| view! {
-                        <h2>{t.requirements_history}</h2>
-                        {requirement_entries.into_iter().map(|(number, requirement, versions)| view! {
-                            <section class="card version" id=format!("krav-{requirement}")>
-                                <h3>{format!("{} {number}", t.requirement)}</h3>
-                                {versions.into_iter().rev().map(|(version, at, author, organisation, accepted, lines)| view! {
-                                    <h4 id=format!("krav-{requirement}-v{version}")>{format!("{} {version}", t.version)}{accepted.then(|| format!(" – {}", t.accepted))}</h4>
-                                    <p>{format!("{} {author} ({organisation}), {}", t.changed_by, format_stockholm(at))}</p>
-                                    <DiffLines lines removed=t.removed added=t.added />
-                                }).collect_view()}
-                            </section>
-                        }).collect_view()}
-                    })}
-                }
-                .into_any()
-            })}
-        </Suspense>
-    }
-    .into_any()
-}
-
-type RequirementEntry = (i64, i64, String, String, bool, Vec<(Change, String)>);
-
-/// Each requirement's versions with what changed since the one before:
-/// (number in the list, requirement's public id, versions oldest first).
-fn requirement_history(
-    versions: Vec<super::RequirementVersion>,
-) -> Vec<(usize, String, Vec<RequirementEntry>)> {
-    let mut out: Vec<(String, Vec<RequirementEntry>)> = Vec::new();
-    let mut previous = String::new();
-    for v in versions {
-        if out
-            .last()
-            .map(|(id, _)| id != &v.requirement)
-            .unwrap_or(true)
-        {
-            out.push((v.requirement.clone(), Vec::new()));
-            previous.clear();
-        }
-        let lines = line_diff(&previous, &v.text);
-        previous = v.text.clone();
-        if let Some((_, entries)) = out.last_mut() {
-            entries.push((v.version, v.at, v.author, v.organisation, v.accepted, lines));
-        }
-    }
-    out.into_iter()
-        .enumerate()
-        .map(|(i, (requirement, entries))| (i + 1, requirement, entries))
-        .collect()
-}
-
-/// Lines of a diff: removed ones struck through, added ones marked, each
-/// also named in words for screen readers.
-#[component]
-fn DiffLines(
-    lines: Vec<(Change, String)>,
-    removed: &'static str,
-    added: &'static str,
-) -> impl IntoView {
-    view! {
-        <ul class="diff">
-            {lines.into_iter().map(|(change, line)| match change {
-                Change::Same => view! { <li class="diff__same">{line}</li> }.into_any(),
-                Change::Removed => view! {
-                    <li class="diff__removed"><del><span class="visually-hidden">{format!("{removed}: ")}</span>{line}</del></li>
-                }.into_any(),
-                Change::Added => view! {
-                    <li class="diff__added"><ins><span class="visually-hidden">{format!("{added}: ")}</span>{line}</ins></li>
-                }.into_any(),
-            }).collect_view()}
-        </ul>
-    }
-}
-
-/// The need's functional requirements in order, with what the person may
-/// do to each, and the form to propose one.
-#[component]
-fn Requirements(
-    need: String,
-    requirements: Vec<Requirement>,
-    may_propose: bool,
-    may_accept: bool,
-) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let count = requirements.len();
-    let edit_form = FormFeedback::for_action(EditRequirement::PATH);
-    let move_form = FormFeedback::for_action(MoveRequirement::PATH);
-    let accept_form = FormFeedback::for_action(AcceptRequirement::PATH);
-    view! {
-        <section aria-labelledby="krav">
-            <h2 id="krav">{t.requirements_heading}</h2>
-            <ErrorSummary error=edit_form.error().or(move_form.error()).or(accept_form.error()) />
-            {if requirements.is_empty() {
-                view! { <p>{t.requirements_none}</p> }.into_any()
-            } else {
-                view! {
-                    <ol class="requirements">
-                        {requirements.into_iter().enumerate().map(|(i, r)| {
-                            let number = i + 1;
-                            let level = if r.level == Level::Must { t.level_must } else { t.level_should };
-                            let state = if r.accepted { t.accepted } else { t.proposed };
-                            let label = format!("{} {number}", t.requirement);
-                            view! {
-                                <li class="card requirement">
-                                    <h3>{format!("{label} – {level}")}</h3>
-                                    <p>{r.text.clone()}</p>
-                                    <dl class="facts">
-                                        <dt>{t.motive}</dt><dd>{r.motive.clone()}</dd>
-                                        <dt>{t.verification}</dt><dd>{r.verification.clone()}</dd>
-                                        <dt>{t.status}</dt><dd>{state}</dd>
-                                        <dt>{t.proposed_by}</dt><dd>{r.proposed_by.clone()}</dd>
-                                    </dl>
-                                    <div class="button-row">
-                                        {(may_accept && !r.accepted).then(|| {
-                                            let action = ServerAction::<AcceptRequirement>::new();
-                                            let id = r.public_id.clone();
-                                            let label = label.clone();
-                                            view! {
-                                                <ActionForm action>
-                                                    <input type="hidden" name="requirement" value=id />
-                                                    <button type="submit" class="button button--small">
-                                                        {t.accept_button}<span class="visually-hidden">{format!(": {label}")}</span>
-                                                    </button>
-                                                </ActionForm>
-                                            }
-                                        })}
-                                        {(may_propose && i > 0).then(|| move_button(&r.public_id, "up", t.move_up, &label))}
-                                        {(may_propose && number < count).then(|| move_button(&r.public_id, "down", t.move_down, &label))}
-                                    </div>
-                                    {may_propose.then(|| view! { <EditRequirementForm requirement=r.clone() label=label.clone() /> })}
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
-                }
-                .into_any()
-            }}
-            {may_propose.then(|| view! { <ProposeForm need=need.clone() /> })}
-        </section>
-    }
-}
-
-fn move_button(
-    requirement: &str,
-    direction: &'static str,
-    text: &'static str,
-    label: &str,
-) -> impl IntoView {
-    let action = ServerAction::<MoveRequirement>::new();
-    let requirement = requirement.to_string();
-    let label = format!(": {label}");
-    view! {
-        <ActionForm action>
-            <input type="hidden" name="requirement" value=requirement />
-            <input type="hidden" name="direction" value=direction />
-            <button type="submit" class="button button--small button--quiet-dark">
-                {text}<span class="visually-hidden">{label}</span>
-            </button>
-        </ActionForm>
-    }
-}
-
-/// The fields of a requirement, with ids unique on the page.
-#[component]
-fn RequirementFields(
-    prefix: String,
-    fields: FormFeedback,
-    current: Option<Requirement>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let value = |name: &str, saved: Option<&str>| {
-        let sent = fields.value(name);
-        if fields.error().is_some() && !sent.is_empty() {
-            sent
-        } else {
-            saved.unwrap_or_default().to_string()
-        }
-    };
-    let saved = current.as_ref();
-    let level = saved.map(|r| r.level).unwrap_or(Level::Must);
-    let id = |name: &str| format!("{prefix}-{name}");
-    let area = |name: &'static str,
-                label: &'static str,
-                hint: Option<&'static str>,
-                saved: Option<&str>| {
-        let field_id = id(name);
-        let hint_id = format!("{field_id}-hint");
-        let current = value(name, saved);
-        view! {
-            <div class="field">
-                <label for=field_id.clone()>{label}</label>
-                {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
-                <textarea id=field_id name=name rows="3" required=true maxlength=super::REQUIREMENT_MAX
-                    aria-describedby=hint.map(|_| hint_id.clone())>{current}</textarea>
-            </div>
-        }
-    };
-    view! {
-        {area("text", t.requirement_text, Some(t.requirement_text_hint), saved.map(|r| r.text.as_str()))}
-        {area("motive", t.motive, None, saved.map(|r| r.motive.as_str()))}
-        {area("verification", t.verification, None, saved.map(|r| r.verification.as_str()))}
-        <fieldset class="field">
-            <legend>{t.level}</legend>
-            {[(Level::Must, t.level_must), (Level::Should, t.level_should)].into_iter().map(|(l, label)| {
-                let field_id = id(&format!("level-{}", l.code()));
-                view! {
-                    <div class="choice">
-                        <input type="radio" id=field_id.clone() name="level" value=l.code() checked=l == level />
-                        <label for=field_id>{label}</label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
-    }
-}
-
-#[component]
-fn ProposeForm(need: String) -> impl IntoView {
-    let t = text(use_lang());
-    let action = ServerAction::<ProposeRequirement>::new();
-    let form = FormFeedback::for_action(ProposeRequirement::PATH);
-    view! {
-        <h3>{t.propose_heading}</h3>
-        <ErrorSummary error=form.error() labels=vec![
-            ("text", t.requirement_text), ("motive", t.motive), ("verification", t.verification), ("level", t.level),
-        ] />
-        <ActionForm action>
-            <input type="hidden" name="need" value=need />
-            <RequirementFields prefix="nytt-krav".to_string() fields=form.clone() current=None />
-            <button type="submit" class="button">{t.propose_button}</button>
-        </ActionForm>
-    }
-}
-
-/// Editing in a disclosure, so the page stays short and it works without
-/// JavaScript.
-#[component]
-fn EditRequirementForm(requirement: Requirement, label: String) -> impl IntoView {
-    let t = text(use_lang());
-    let action = ServerAction::<EditRequirement>::new();
-    let prefix = format!("krav-{}", requirement.public_id);
-    let id = requirement.public_id.clone();
-    let version = requirement.version;
-    view! {
-        <details>
-            <summary>{t.edit_requirement}<span class="visually-hidden">{format!(": {label}")}</span></summary>
-            <ActionForm action>
-                <input type="hidden" name="requirement" value=id />
-                <input type="hidden" name="version" value=version />
-                <RequirementFields prefix fields=FormFeedback::default() current=Some(requirement) />
-                <button type="submit" class="button">{t.save_requirement}</button>
-            </ActionForm>
-        </details>
-    }
 }

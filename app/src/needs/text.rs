@@ -1,9 +1,10 @@
-//! The needs room's UI text, in Swedish and English.
+//! The need's UI text, in Swedish and English; the requirements and the
+//! demand have tables of their own.
 
-use super::{Confidence, NeedStatus};
+use super::NeedStatus;
 use crate::i18n::Lang;
 
-pub struct NeedText {
+pub struct NeedStrings {
     pub needs_heading: &'static str,
     pub new_need: &'static str,
     pub new_need_lead: &'static str,
@@ -24,7 +25,6 @@ pub struct NeedText {
     pub for_organisation: &'static str,
     pub save_draft: &'static str,
     pub share: &'static str,
-    pub publish_as: &'static str,
     pub created: &'static str,
     pub status: &'static str,
     pub owner: &'static str,
@@ -33,29 +33,6 @@ pub struct NeedText {
     pub new_status: &'static str,
     pub reason: &'static str,
     pub status_changed: &'static str,
-    pub demand_heading: &'static str,
-    pub demand_none: &'static str,
-    pub demand_summary_orgs: &'static str,
-    pub demand_total: &'static str,
-    pub demand_by_confidence: &'static str,
-    pub demand_timeline: &'static str,
-    pub chart_title: &'static str,
-    pub download_demand: &'static str,
-    pub declare_heading: &'static str,
-    pub declare_lead: &'static str,
-    pub quantity: &'static str,
-    pub unit: &'static str,
-    pub unit_hint: &'static str,
-    pub value: &'static str,
-    pub value_hint: &'static str,
-    pub earliest: &'static str,
-    pub confidence: &'static str,
-    pub comment: &'static str,
-    pub declare_button: &'static str,
-    pub declared: &'static str,
-    pub organisation: &'static str,
-    pub total: &'static str,
-    pub interests_heading: &'static str,
     pub merge_heading: &'static str,
     pub merge_into: &'static str,
     pub merge_button: &'static str,
@@ -93,32 +70,9 @@ pub struct NeedText {
     pub no_posting_organisation: &'static str,
     pub organisations_count: &'static str,
     pub posted: &'static str,
-    pub requirements_heading: &'static str,
-    pub requirements_none: &'static str,
-    pub requirement: &'static str,
-    pub requirement_text: &'static str,
-    pub requirement_text_hint: &'static str,
-    pub motive: &'static str,
-    pub verification: &'static str,
-    pub level: &'static str,
-    pub level_must: &'static str,
-    pub level_should: &'static str,
-    pub propose_heading: &'static str,
-    pub propose_button: &'static str,
-    pub proposed: &'static str,
-    pub accepted: &'static str,
-    pub accept_button: &'static str,
-    pub move_up: &'static str,
-    pub move_down: &'static str,
-    pub edit_requirement: &'static str,
-    pub save_requirement: &'static str,
-    pub requirement_saved: &'static str,
-    pub requirement_accepted: &'static str,
-    pub requirements_history: &'static str,
-    pub proposed_by: &'static str,
 }
 
-pub fn text(lang: Lang) -> &'static NeedText {
+pub fn text(lang: Lang) -> &'static NeedStrings {
     match lang {
         Lang::Sv => &SV,
         Lang::En => &EN,
@@ -134,19 +88,6 @@ pub fn status_label(status: NeedStatus, lang: Lang) -> &'static str {
         NeedStatus::InProcurement => ("Upphandlas", "In procurement"),
         NeedStatus::Fulfilled => ("Uppfyllt", "Fulfilled"),
         NeedStatus::Withdrawn => ("Tillbakadraget", "Withdrawn"),
-    };
-    if lang == Lang::Sv {
-        sv
-    } else {
-        en
-    }
-}
-
-pub fn confidence_label(confidence: Confidence, lang: Lang) -> &'static str {
-    let (sv, en) = match confidence {
-        Confidence::Low => ("Låg", "Low"),
-        Confidence::Medium => ("Medel", "Medium"),
-        Confidence::High => ("Hög", "High"),
     };
     if lang == Lang::Sv {
         sv
@@ -173,7 +114,7 @@ pub fn kronor(value: i64, lang: Lang) -> String {
     }
 }
 
-const SV: NeedText = NeedText {
+const SV: NeedStrings = NeedStrings {
     needs_heading: "Behov",
     new_need: "Beskriv ett behov",
     new_need_lead: "Beskriv problemet och effekten ni vill nå – vad, inte hur. Ett utkast ser bara din organisation.",
@@ -194,7 +135,6 @@ const SV: NeedText = NeedText {
     for_organisation: "För organisation",
     save_draft: "Spara som utkast",
     share: "Dela med nätverket",
-    publish_as: "Spara",
     created: "Behovet är sparat.",
     status: "Status",
     owner: "Ägare",
@@ -203,29 +143,6 @@ const SV: NeedText = NeedText {
     new_status: "Ny status",
     reason: "Motivering",
     status_changed: "Statusen är ändrad och loggad.",
-    demand_heading: "Samlad efterfrågan",
-    demand_none: "Ingen organisation har anmält intresse än.",
-    demand_summary_orgs: "organisationer",
-    demand_total: "Uppskattat värde totalt",
-    demand_by_confidence: "Per säkerhet",
-    demand_timeline: "Tidigaste start",
-    chart_title: "Uppskattat värde per kvartal för tidigaste start",
-    download_demand: "Ladda ner efterfrågan (CSV)",
-    declare_heading: "Anmäl intresse",
-    declare_lead: "Intresset är inte bindande. Varje organisation anmäler en gång och kan ändra sitt svar.",
-    quantity: "Antal",
-    unit: "Enhet",
-    unit_hint: "Till exempel fordon, licenser eller portioner per år.",
-    value: "Uppskattat värde (kronor)",
-    value_hint: "Hela kronor, utan mellanslag.",
-    earliest: "Tidigaste start",
-    confidence: "Säkerhet",
-    comment: "Kommentar",
-    declare_button: "Anmäl intresse",
-    declared: "Intresset är sparat.",
-    organisation: "Organisation",
-    total: "Totalt",
-    interests_heading: "Anmält intresse",
     merge_heading: "Slå ihop med ett annat behov",
     merge_into: "Behovet som detta slås ihop med",
     merge_button: "Slå ihop",
@@ -263,32 +180,9 @@ const SV: NeedText = NeedText {
     no_posting_organisation: "Bara medlemsorganisationer (inte observatörer) kan lägga upp behov.",
     organisations_count: "organisationer",
     posted: "Upplagt",
-    requirements_heading: "Funktionskrav",
-    requirements_none: "Inga krav är föreslagna än.",
-    requirement: "Krav",
-    requirement_text: "Kravet",
-    requirement_text_hint: "Beskriv vad lösningen ska klara, inte hur.",
-    motive: "Motiv",
-    verification: "Hur kravet verifieras",
-    level: "Ska eller bör",
-    level_must: "Ska (obligatoriskt)",
-    level_should: "Bör (önskvärt)",
-    propose_heading: "Föreslå ett krav",
-    propose_button: "Föreslå kravet",
-    proposed: "Föreslaget",
-    accepted: "Accepterat",
-    accept_button: "Acceptera",
-    move_up: "Flytta upp",
-    move_down: "Flytta ned",
-    edit_requirement: "Ändra kravet",
-    save_requirement: "Spara kravet",
-    requirement_saved: "Kravet är sparat.",
-    requirement_accepted: "Kravet är accepterat.",
-    requirements_history: "Funktionskravens historik",
-    proposed_by: "Föreslaget av",
 };
 
-const EN: NeedText = NeedText {
+const EN: NeedStrings = NeedStrings {
     needs_heading: "Needs",
     new_need: "Describe a need",
     new_need_lead: "Describe the problem and the effect you want – what, not how. Only your organisation sees a draft.",
@@ -309,7 +203,6 @@ const EN: NeedText = NeedText {
     for_organisation: "For organisation",
     save_draft: "Save as draft",
     share: "Share with the network",
-    publish_as: "Save",
     created: "The need is saved.",
     status: "Status",
     owner: "Owner",
@@ -318,29 +211,6 @@ const EN: NeedText = NeedText {
     new_status: "New status",
     reason: "Reason",
     status_changed: "The status is changed and logged.",
-    demand_heading: "Aggregated demand",
-    demand_none: "No organisation has declared interest yet.",
-    demand_summary_orgs: "organisations",
-    demand_total: "Estimated total value",
-    demand_by_confidence: "By confidence",
-    demand_timeline: "Earliest start",
-    chart_title: "Estimated value per quarter of earliest start",
-    download_demand: "Download the demand (CSV)",
-    declare_heading: "Declare interest",
-    declare_lead: "The interest is not binding. Each organisation declares once and can change its answer.",
-    quantity: "Quantity",
-    unit: "Unit",
-    unit_hint: "For example vehicles, licences or portions a year.",
-    value: "Estimated value (SEK)",
-    value_hint: "Whole kronor, without spaces.",
-    earliest: "Earliest start",
-    confidence: "Confidence",
-    comment: "Comment",
-    declare_button: "Declare interest",
-    declared: "The interest is saved.",
-    organisation: "Organisation",
-    total: "Total",
-    interests_heading: "Declared interest",
     merge_heading: "Merge into another need",
     merge_into: "The need this one is merged into",
     merge_button: "Merge",
@@ -378,29 +248,6 @@ const EN: NeedText = NeedText {
     no_posting_organisation: "Only member organisations (not observers) can post needs.",
     organisations_count: "organisations",
     posted: "Posted",
-    requirements_heading: "Functional requirements",
-    requirements_none: "No requirements have been proposed yet.",
-    requirement: "Requirement",
-    requirement_text: "The requirement",
-    requirement_text_hint: "Describe what the solution must do, not how.",
-    motive: "Motive",
-    verification: "How it is verified",
-    level: "Must or should",
-    level_must: "Must (mandatory)",
-    level_should: "Should (desirable)",
-    propose_heading: "Propose a requirement",
-    propose_button: "Propose the requirement",
-    proposed: "Proposed",
-    accepted: "Accepted",
-    accept_button: "Accept",
-    move_up: "Move up",
-    move_down: "Move down",
-    edit_requirement: "Edit the requirement",
-    save_requirement: "Save the requirement",
-    requirement_saved: "The requirement is saved.",
-    requirement_accepted: "The requirement is accepted.",
-    requirements_history: "History of the requirements",
-    proposed_by: "Proposed by",
 };
 
 #[cfg(test)]

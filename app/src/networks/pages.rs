@@ -1,12 +1,14 @@
-//! The networks room's pages.
+//! The network's pages: starting one, and the network page, which
+//! composes joining's forms and the needs and dialogues of the network.
+
+pub use super::directory::pages::{DirectoryPage, MyNetworksPage};
 
 use super::{
-    api::{
-        AnswerInvitation, ChangeNetworkStatus, ChangeRole, CreateNetwork, DecideJoin,
-        InviteOrganisation, LeaveNetwork, RequestJoin, RotateFeed,
-    },
-    text::{member_count, network_count, role_label, status_label, text},
-    NetworkMember, NetworkRole, NetworkStatus, NetworkView, Visibility,
+    api::{ChangeNetworkStatus, CreateNetwork, RotateFeed},
+    joining::pages::{Invitations, JoinRequests, LeaveForms, MemberRoles, RequestJoinForm},
+    text::{lan_names, role_label, status_label, text, theme_names},
+    AuditEntry, FoundOrganisation, NetworkStatus, NetworkView, Visibility, NAME_MAX, PURPOSE_MAX,
+    REASON_MAX,
 };
 use crate::{
     i18n::use_lang,
@@ -17,6 +19,7 @@ use crate::{
     ui::{
         form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
         query_has, query_value,
+        status::{StatusChange, StatusChangeForm},
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -107,10 +110,10 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
     view! {
         <ErrorSummary error=form.error() labels />
         <ActionForm action>
-            <TextField name="name" label=t.name required=true max_length=super::NAME_MAX
+            <TextField name="name" label=t.name required=true max_length=NAME_MAX
                 value=fields.value("name") problem=fields.problem("name") />
             <TextField name="purpose" label=t.purpose hint=t.purpose_hint required=true multiline=true
-                max_length=super::PURPOSE_MAX value=fields.value("purpose") problem=fields.problem("purpose") />
+                max_length=PURPOSE_MAX value=fields.value("purpose") problem=fields.problem("purpose") />
             <SelectField name="organisation" label=t.organisation options=organisation_options
                 selected=chosen problem=fields.problem("organisation") />
             <fieldset class="field">
@@ -189,7 +192,7 @@ pub fn NetworkPage() -> impl IntoView {
         let public_id = public_id.clone();
         Resource::new(
             move || (public_id.clone(), search.clone()),
-            |(network, text)| super::api::find_organisations(network, text),
+            |(network, text)| super::directory::api::find_organisations(network, text),
         )
     };
     let query = crate::needs::pages::ListQuery::from_url();
@@ -243,7 +246,7 @@ pub fn NetworkPage() -> impl IntoView {
 fn NetworkDetails(
     view: NetworkView,
     /// Organisations found to invite, for coordinators who searched.
-    found: Vec<super::FoundOrganisation>,
+    found: Vec<FoundOrganisation>,
     /// The needs the person may see, filtered as the URL says.
     page: crate::needs::NeedPage,
     query: crate::needs::pages::ListQuery,
@@ -269,12 +272,7 @@ fn NetworkDetails(
         NetworkStatus::Dormant => Some(t.dormant_notice),
         _ => None,
     };
-    let regions = net
-        .regions
-        .iter()
-        .filter_map(|code| regions::lan(code).map(|l| l.name))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let regions = lan_names(&net.regions);
     let staircase = Staircase::parse(&net.staircase)
         .map(|s| s.label(lang))
         .unwrap_or_default();
@@ -353,7 +351,7 @@ fn NetworkDetails(
         {can_govern.then(|| view! {
             <JoinRequests network=net.public_id.clone() requests=view.requests />
             <Invitations network=net.public_id.clone() invited=view.invited found />
-            <StatusForm network=net.public_id.clone() current=net.status />
+            <StatusChangeForm change=status_change(net.public_id.clone(), net.status, lang) />
         })}
         {see_log.then(|| view! {
             <AuditLog network=net.public_id.clone() entries=view.audit />
@@ -389,36 +387,26 @@ fn CalendarFeed(network: String, token: Option<String>, may_rotate: bool) -> imp
     }
 }
 
-#[component]
-fn StatusForm(network: String, current: NetworkStatus) -> impl IntoView {
-    let lang = use_lang();
+/// The coordinators' form for the lifecycle's next steps from `current`.
+fn status_change(network: String, current: NetworkStatus, lang: crate::i18n::Lang) -> StatusChange {
     let t = text(lang);
-    let action = ServerAction::<ChangeNetworkStatus>::new();
-    let form = FormFeedback::for_action(ChangeNetworkStatus::PATH);
-    let fields = form.clone();
-    let options: Vec<(String, String)> = NetworkStatus::ALL
-        .into_iter()
-        .filter(|next| current.can_become(*next))
-        .map(|next| (next.code().into(), status_label(next, lang).into()))
-        .collect();
-    (!options.is_empty()).then(|| view! {
-        <section aria-labelledby="andra-status">
-            <h2 id="andra-status">{t.change_status}</h2>
-            <ErrorSummary error=form.error() labels=vec![("status", t.new_status), ("reason", t.reason)] />
-            <ActionForm action>
-                <input type="hidden" name="network" value=network />
-                <SelectField name="status" label=t.new_status options selected=String::new()
-                    problem=fields.problem("status") />
-                <TextField name="reason" label=t.reason required=true multiline=true max_length=super::REASON_MAX
-                    value=fields.value("reason") problem=fields.problem("reason") />
-                <button type="submit" class="button">{t.change_status}</button>
-            </ActionForm>
-        </section>
-    })
+    StatusChange {
+        action: ChangeNetworkStatus::PATH,
+        subject: ("network", network),
+        options: NetworkStatus::ALL
+            .into_iter()
+            .filter(|next| current.can_become(*next))
+            .map(|next| (next.code().into(), status_label(next, lang).into()))
+            .collect(),
+        heading: t.change_status,
+        new_status: t.new_status,
+        reason: t.reason,
+        reason_max: REASON_MAX,
+    }
 }
 
 #[component]
-fn AuditLog(network: String, entries: Vec<super::AuditEntry>) -> impl IntoView {
+fn AuditLog(network: String, entries: Vec<AuditEntry>) -> impl IntoView {
     let t = text(use_lang());
     view! {
         <section aria-labelledby="logg">
@@ -445,483 +433,5 @@ fn AuditLog(network: String, entries: Vec<super::AuditEntry>) -> impl IntoView {
                 </tbody>
             </table>
         </section>
-    }
-}
-
-#[component]
-fn RequestJoinForm(network: String, organisations: Vec<(String, String)>) -> impl IntoView {
-    let t = text(use_lang());
-    let action = ServerAction::<RequestJoin>::new();
-    let form = FormFeedback::for_action(RequestJoin::PATH);
-    let fields = form.clone();
-    view! {
-        <section aria-labelledby="ansok">
-            <h2 id="ansok">{t.request_heading}</h2>
-            <ErrorSummary error=form.error() labels=vec![("motivation", t.motivation)] />
-            <ActionForm action>
-                <input type="hidden" name="network" value=network />
-                <SelectField name="organisation" label=t.request_for options=organisations
-                    selected=String::new() />
-                <TextField name="motivation" label=t.motivation hint=t.motivation_hint required=true
-                    multiline=true max_length=super::REASON_MAX value=fields.value("motivation")
-                    problem=fields.problem("motivation") />
-                <button type="submit" class="button">{t.request_button}</button>
-            </ActionForm>
-        </section>
-    }
-}
-
-#[component]
-fn JoinRequests(network: String, requests: Vec<super::JoinRequest>) -> impl IntoView {
-    let t = text(use_lang());
-    let form = FormFeedback::for_action(DecideJoin::PATH);
-    (!requests.is_empty()).then(|| view! {
-        <section aria-labelledby="ansokningar">
-            <h2 id="ansokningar">{t.requests_heading}</h2>
-            <ErrorSummary error=form.error() labels=vec![("reason", t.refuse_reason)] />
-            {requests.into_iter().map(|r| {
-                let approve = ServerAction::<DecideJoin>::new();
-                let refuse = ServerAction::<DecideJoin>::new();
-                let id = format!("reason-{}", r.organisation_public_id);
-                let (network_a, network_r) = (network.clone(), network.clone());
-                let (org_a, org_r) = (r.organisation_public_id.clone(), r.organisation_public_id.clone());
-                let (approve_label, refuse_label) = (format!(": {}", r.name), format!(": {}", r.name));
-                view! {
-                    <article class="card request">
-                        <h3>{r.name.clone()}</h3>
-                        <p>{r.motivation}</p>
-                        <ActionForm action=approve>
-                            <input type="hidden" name="network" value=network_a />
-                            <input type="hidden" name="organisation" value=org_a />
-                            <input type="hidden" name="decision" value="approve" />
-                            <button type="submit" class="button">
-                                {t.approve}<span class="visually-hidden">{approve_label}</span>
-                            </button>
-                        </ActionForm>
-                        <ActionForm action=refuse>
-                            <input type="hidden" name="network" value=network_r />
-                            <input type="hidden" name="organisation" value=org_r />
-                            <input type="hidden" name="decision" value="refuse" />
-                            <div class="field">
-                                <label for=id.clone()>{t.refuse_reason}</label>
-                                <textarea id=id name="reason" rows="3" maxlength=super::REASON_MAX></textarea>
-                            </div>
-                            <button type="submit" class="button button--quiet-dark">
-                                {t.refuse}<span class="visually-hidden">{refuse_label}</span>
-                            </button>
-                        </ActionForm>
-                    </article>
-                }
-            }).collect_view()}
-        </section>
-    })
-}
-
-#[component]
-fn LeaveForms(network: String, organisations: Vec<(String, String)>) -> impl IntoView {
-    let t = text(use_lang());
-    let form = FormFeedback::for_action(LeaveNetwork::PATH);
-    view! {
-        <ErrorSummary error=form.error() />
-        {organisations.into_iter().map(|(public_id, name)| {
-            let network = network.clone();
-            let action = ServerAction::<LeaveNetwork>::new();
-            view! {
-                <ActionForm action>
-                    <input type="hidden" name="network" value=network />
-                    <input type="hidden" name="organisation" value=public_id />
-                    <button type="submit" class="button button--quiet-dark">
-                        {t.leave_button}<span class="visually-hidden">{format!(": {name}")}</span>
-                    </button>
-                </ActionForm>
-            }
-        }).collect_view()}
-    }
-}
-
-/// The networks my organisations belong to.
-#[component]
-pub fn MyNetworksPage() -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    if crate::accounts::signed_in_or_redirect().is_none() {
-        return ().into_any();
-    }
-    let mine = Resource::new(|| (), |_| super::api::my_networks());
-    view! {
-        <Title text=t.my_networks />
-        <h1>{t.my_networks}</h1>
-        <InvitationAnswers />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let list = mine.await.unwrap_or_default();
-                if list.is_empty() {
-                    return view! { <p>{t.no_networks}</p> }.into_any();
-                }
-                view! {
-                    <ul>
-                        {list.into_iter().map(|n| view! {
-                            <li>
-                                <a href=format!("/natverk/{}", n.public_id)>{n.name}</a>
-                                {format!(" – {}, {}", status_label(n.status, lang), role_label(n.role, lang))}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            })}
-        </Suspense>
-        <p><a href="/natverk">{t.browse_link}</a></p>
-        <p><a href="/natverk/nytt">{t.start_link}</a></p>
-    }
-    .into_any()
-}
-
-/// "Anläggningsarbete, Transporttjänster" for a list of division codes.
-fn theme_names(codes: &[String], lang: crate::i18n::Lang) -> String {
-    codes
-        .iter()
-        .filter_map(|code| crate::cpv::division(code).map(|d| d.name(lang)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The member list as coordinators see it: each organisation's role can
-/// be changed. The server refuses to demote the last coordinator.
-#[component]
-fn MemberRoles(network: String, members: Vec<NetworkMember>) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let form = FormFeedback::for_action(ChangeRole::PATH);
-    view! {
-        <section aria-labelledby="medlemmar">
-            <h2 id="medlemmar">{t.members_heading}</h2>
-            <ErrorSummary error=form.error() />
-            <table class="table">
-                <thead>
-                    <tr>
-                        <th scope="col">{t.organisation}</th>
-                        <th scope="col">{t.invite_role}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {members.into_iter().map(move |m| {
-                        let action = ServerAction::<ChangeRole>::new();
-                        let id = format!("role-{}", m.organisation_public_id);
-                        let options: Vec<(String, String)> = [NetworkRole::Coordinator, NetworkRole::Member, NetworkRole::Observer]
-                            .into_iter()
-                            .map(|r| (r.code().to_string(), role_label(r, lang).to_string()))
-                            .collect();
-                        let current = m.role;
-                        let network = network.clone();
-                        view! {
-                            <tr>
-                                <td>
-                                    <a href=format!("/organisationer/{}", m.organisation_public_id)>{m.name.clone()}</a>
-                                </td>
-                                <td>
-                                    <ActionForm action attr:class="inline-form">
-                                        <input type="hidden" name="network" value=network />
-                                        <input type="hidden" name="organisation" value=m.organisation_public_id.clone() />
-                                        <label for=id.clone() class="visually-hidden">{format!("{} {}", t.role_for, m.name)}</label>
-                                        <select id=id name="role">
-                                            {options.into_iter().map(|(code, label)| {
-                                                let selected = NetworkRole::parse(&code) == Some(current);
-                                                view! { <option value=code selected=selected>{label}</option> }
-                                            }).collect_view()}
-                                        </select>
-                                        <button type="submit" class="button button--small">
-                                            {t.change_role}<span class="visually-hidden">{format!(": {}", m.name)}</span>
-                                        </button>
-                                    </ActionForm>
-                                </td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </section>
-    }
-}
-
-/// Coordinators invite organisations by number, or find them by name;
-/// invitations not yet answered are listed.
-#[component]
-fn Invitations(
-    network: String,
-    invited: Vec<NetworkMember>,
-    found: Vec<super::FoundOrganisation>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let action = ServerAction::<InviteOrganisation>::new();
-    let form = FormFeedback::for_action(InviteOrganisation::PATH);
-    let fields = form.clone();
-    let roles = move || -> Vec<(String, String)> {
-        [NetworkRole::Member, NetworkRole::Observer]
-            .into_iter()
-            .map(|r| (r.code().to_string(), role_label(r, lang).to_string()))
-            .collect()
-    };
-    let search = query_value("sok_org");
-    let searched = !search.trim().is_empty();
-    let network_for_results = network.clone();
-    let search_action = format!("/natverk/{network}");
-    view! {
-        <section aria-labelledby="bjud-in">
-            <h2 id="bjud-in">{t.invite_heading}</h2>
-            <ErrorSummary error=form.error() labels=vec![("org_number", t.org_number), ("role", t.invite_role)] />
-            <ActionForm action>
-                <input type="hidden" name="network" value=network />
-                <TextField name="org_number" label=t.org_number hint=t.org_number_hint required=true
-                    max_length=13 value=fields.value("org_number") problem=fields.problem("org_number") />
-                <SelectField name="role" label=t.invite_role options=roles() selected=String::new()
-                    problem=fields.problem("role") />
-                <button type="submit" class="button">{t.invite_button}</button>
-            </ActionForm>
-            <form method="get" action=search_action class="search-form">
-                <div class="field">
-                    <label for="field-sok-org">{t.find_org_label}</label>
-                    <input id="field-sok-org" type="search" name="sok_org" value=search.clone() maxlength="100" />
-                </div>
-                <button type="submit" class="button button--quiet-dark">{t.find_button}</button>
-            </form>
-            {if found.is_empty() {
-                searched.then(|| view! { <p>{t.no_orgs_found}</p> }).into_any()
-            } else {
-                view! {
-                    <ul class="plain-list">
-                        {found.into_iter().map(|o| {
-                            let action = ServerAction::<InviteOrganisation>::new();
-                            let id = format!("invite-role-{}", o.public_id);
-                            let label = format!("{} ({})", o.name, o.org_number);
-                            let network = network_for_results.clone();
-                            view! {
-                                <li>
-                                    <ActionForm action attr:class="inline-form">
-                                        <input type="hidden" name="network" value=network />
-                                        <input type="hidden" name="org_number" value=o.org_number.clone() />
-                                        <span>{label.clone()}</span>
-                                        <label for=id.clone() class="visually-hidden">{format!("{} {}", t.role_for, o.name)}</label>
-                                        <select id=id name="role">
-                                            {roles().into_iter().map(|(code, text)| view! { <option value=code>{text}</option> }).collect_view()}
-                                        </select>
-                                        <button type="submit" class="button button--small">
-                                            {t.invite_button}<span class="visually-hidden">{format!(": {label}")}</span>
-                                        </button>
-                                    </ActionForm>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                }
-                .into_any()
-            }}
-            {(!invited.is_empty()).then(|| view! {
-                <h3>{t.invited_heading}</h3>
-                <ul>
-                    {invited.into_iter().map(|m| view! {
-                        <li>{format!("{} ({})", m.name, role_label(m.role, lang))}</li>
-                    }).collect_view()}
-                </ul>
-            })}
-        </section>
-    }
-}
-
-/// The network directory: search by name, filter by theme, län and
-/// openness; keyset pages of twenty. A plain GET form, so the filters are
-/// in the URL and work without JavaScript.
-#[component]
-pub fn DirectoryPage() -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    if crate::accounts::signed_in_or_redirect().is_none() {
-        return ().into_any();
-    }
-    let text_q = query_value("namn");
-    let theme = query_value("tema");
-    let lan = query_value("lan");
-    let open = query_has("oppna");
-    let after = query_value("efter");
-    let page = {
-        let (text_q, theme, lan, after) =
-            (text_q.clone(), theme.clone(), lan.clone(), after.clone());
-        Resource::new(
-            || (),
-            move |_| {
-                super::api::network_directory(
-                    text_q.clone(),
-                    theme.clone(),
-                    lan.clone(),
-                    open,
-                    after.clone(),
-                )
-            },
-        )
-    };
-    let filters = {
-        let mut pairs = vec![];
-        if !text_q.is_empty() {
-            pairs.push(format!("namn={}", crate::ui::url_encode(&text_q)));
-        }
-        if !theme.is_empty() {
-            pairs.push(format!("tema={}", crate::ui::url_encode(&theme)));
-        }
-        if !lan.is_empty() {
-            pairs.push(format!("lan={}", crate::ui::url_encode(&lan)));
-        }
-        if open {
-            pairs.push("oppna=1".to_string());
-        }
-        pairs.join("&")
-    };
-    let first_page = format!("/natverk?{filters}");
-    let paged = !after.is_empty();
-    view! {
-        <Title text=t.directory_title />
-        <h1>{t.directory_title}</h1>
-        <p class="lead">{t.directory_lead}</p>
-        <form method="get" action="/natverk" class="filters" role="search" aria-label=t.filters_label>
-            <div class="field">
-                <label for="field-namn">{t.search_label}</label>
-                <input id="field-namn" type="search" name="namn" value=text_q maxlength=super::NAME_MAX />
-            </div>
-            <div class="field">
-                <label for="field-tema">{t.theme_filter}</label>
-                <select id="field-tema" name="tema">
-                    <option value="">{t.all_themes}</option>
-                    {crate::cpv::divisions().iter().map(|d| view! {
-                        <option value=d.code selected=d.code == theme>{format!("{} {}", d.code, d.name(lang))}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="field-lan">{t.lan_filter}</label>
-                <select id="field-lan" name="lan">
-                    <option value="">{t.all_lan}</option>
-                    {regions::LAN.iter().map(|l| view! {
-                        <option value=l.code selected=l.code == lan>{l.name}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="choice">
-                <input id="field-oppna" type="checkbox" name="oppna" value="1" checked=open />
-                <label for="field-oppna">{t.open_only}</label>
-            </div>
-            <button type="submit" class="button">{t.search_button}</button>
-        </form>
-        <Suspense fallback=|| ()>
-            {move || {
-                let first_page = first_page.clone();
-                let filters = filters.clone();
-                Suspend::new(async move {
-                    let Ok(page) = page.await else {
-                        return view! { <p>{t.no_results}</p> }.into_any();
-                    };
-                    let next = page.next.map(|cursor| {
-                        let sep = if filters.is_empty() { "" } else { "&" };
-                        format!("/natverk?{filters}{sep}efter={}", crate::ui::url_encode(&cursor))
-                    });
-                    view! {
-                        <p role="status">{network_count(page.total, lang)}</p>
-                        {if page.entries.is_empty() {
-                            view! { <p>{t.no_results}</p> }.into_any()
-                        } else {
-                            view! {
-                                <ul class="cards">
-                                    {page.entries.into_iter().map(|n| {
-                                        let regions = n.regions.iter()
-                                            .filter_map(|c| regions::lan(c).map(|l| l.name))
-                                            .collect::<Vec<_>>()
-                                            .join(", ");
-                                        view! {
-                                            <li class="card">
-                                                <h2 class="card__title"><a href=format!("/natverk/{}", n.public_id)>{n.name}</a></h2>
-                                                <p>{n.purpose}</p>
-                                                <dl class="facts">
-                                                    <dt>{t.status}</dt>
-                                                    <dd>
-                                                        {status_label(n.status, lang)}
-                                                        {n.open.then(|| format!(" · {}", t.open_badge))}
-                                                    </dd>
-                                                    <dt>{t.members_heading}</dt><dd>{member_count(n.members, lang)}</dd>
-                                                    <dt>{t.regions}</dt><dd>{regions}</dd>
-                                                    <dt>{t.themes}</dt><dd>{theme_names(&n.themes, lang)}</dd>
-                                                </dl>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            }
-                            .into_any()
-                        }}
-                        <nav aria-label=t.pagination_label class="pagination">
-                            {paged.then(|| view! { <a href=first_page>{t.first_page}</a> })}
-                            {next.map(|href| view! { <a href=href rel="next">{t.next_page}</a> })}
-                        </nav>
-                    }
-                    .into_any()
-                })
-            }}
-        </Suspense>
-        <p><a href="/natverk/nytt">{t.start_link}</a></p>
-    }
-    .into_any()
-}
-
-/// Invitations to the organisations I administer, to accept or decline.
-#[component]
-fn InvitationAnswers() -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let invitations = Resource::new(|| (), |_| super::api::my_invitations());
-    let form = FormFeedback::for_action(AnswerInvitation::PATH);
-    view! {
-        <Notice show=query_has("avbojd") text=t.declined />
-        <ErrorSummary error=form.error() />
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let list = invitations.await.unwrap_or_default();
-                (!list.is_empty()).then(|| view! {
-                    <section aria-labelledby="inbjudningar">
-                        <h2 id="inbjudningar">{t.invitations_heading}</h2>
-                        {list.into_iter().map(|i| {
-                            let accept = ServerAction::<AnswerInvitation>::new();
-                            let decline = ServerAction::<AnswerInvitation>::new();
-                            let about = format!(": {} – {}", i.network_name, i.organisation);
-                            let about_again = about.clone();
-                            let (n1, n2) = (i.network_public_id.clone(), i.network_public_id.clone());
-                            let (o1, o2) = (i.organisation_public_id.clone(), i.organisation_public_id.clone());
-                            view! {
-                                <article class="card">
-                                    <h3>{i.network_name.clone()}</h3>
-                                    <p>{i.purpose}</p>
-                                    <p>{format!("{} {} {}", i.organisation, t.invited_as, role_label(i.role, lang))}</p>
-                                    <div class="button-row">
-                                        <ActionForm action=accept>
-                                            <input type="hidden" name="network" value=n1 />
-                                            <input type="hidden" name="organisation" value=o1 />
-                                            <input type="hidden" name="answer" value="accept" />
-                                            <button type="submit" class="button">
-                                                {t.accept}<span class="visually-hidden">{about}</span>
-                                            </button>
-                                        </ActionForm>
-                                        <ActionForm action=decline>
-                                            <input type="hidden" name="network" value=n2 />
-                                            <input type="hidden" name="organisation" value=o2 />
-                                            <input type="hidden" name="answer" value="decline" />
-                                            <button type="submit" class="button button--quiet-dark">
-                                                {t.decline}<span class="visually-hidden">{about_again}</span>
-                                            </button>
-                                        </ActionForm>
-                                    </div>
-                                </article>
-                            }
-                        }).collect_view()}
-                    </section>
-                })
-            })}
-        </Suspense>
     }
 }

@@ -101,6 +101,13 @@ pub struct NetText {
     pub role_changed: &'static str,
     pub browse_link: &'static str,
     pub networks_nav: &'static str,
+    pub status_forming: &'static str,
+    pub status_active: &'static str,
+    pub status_dormant: &'static str,
+    pub status_closed: &'static str,
+    pub role_coordinator: &'static str,
+    pub role_member: &'static str,
+    pub role_observer: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static NetText {
@@ -111,64 +118,40 @@ pub fn text(lang: Lang) -> &'static NetText {
 }
 
 pub fn status_label(status: NetworkStatus, lang: Lang) -> &'static str {
-    let sv = lang == Lang::Sv;
+    let t = text(lang);
     match status {
-        NetworkStatus::Forming => {
-            if sv {
-                "Under bildande"
-            } else {
-                "Forming"
-            }
-        }
-        NetworkStatus::Active => {
-            if sv {
-                "Aktivt"
-            } else {
-                "Active"
-            }
-        }
-        NetworkStatus::Dormant => {
-            if sv {
-                "Vilande"
-            } else {
-                "Dormant"
-            }
-        }
-        NetworkStatus::Closed => {
-            if sv {
-                "Avslutat"
-            } else {
-                "Closed"
-            }
-        }
+        NetworkStatus::Forming => t.status_forming,
+        NetworkStatus::Active => t.status_active,
+        NetworkStatus::Dormant => t.status_dormant,
+        NetworkStatus::Closed => t.status_closed,
     }
 }
 
 pub fn role_label(role: NetworkRole, lang: Lang) -> &'static str {
-    let sv = lang == Lang::Sv;
+    let t = text(lang);
     match role {
-        NetworkRole::Coordinator => {
-            if sv {
-                "samordnare"
-            } else {
-                "coordinator"
-            }
-        }
-        NetworkRole::Member => {
-            if sv {
-                "medlem"
-            } else {
-                "member"
-            }
-        }
-        NetworkRole::Observer => {
-            if sv {
-                "observatör"
-            } else {
-                "observer"
-            }
-        }
+        NetworkRole::Coordinator => t.role_coordinator,
+        NetworkRole::Member => t.role_member,
+        NetworkRole::Observer => t.role_observer,
     }
+}
+
+/// "Stockholms län, Uppsala län" for a list of länskoder.
+pub fn lan_names(codes: &[String]) -> String {
+    codes
+        .iter()
+        .filter_map(|code| crate::regions::lan(code).map(|l| l.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "Anläggningsarbete, Transporttjänster" for a list of division codes.
+pub fn theme_names(codes: &[String], lang: Lang) -> String {
+    codes
+        .iter()
+        .filter_map(|code| crate::cpv::division(code).map(|d| d.name(lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 const SV: NetText = NetText {
@@ -271,6 +254,13 @@ const SV: NetText = NetText {
     role_changed: "Rollen är ändrad och loggad.",
     browse_link: "Hitta beställarnätverk",
     networks_nav: "Nätverk",
+    status_forming: "Under bildande",
+    status_active: "Aktivt",
+    status_dormant: "Vilande",
+    status_closed: "Avslutat",
+    role_coordinator: "samordnare",
+    role_member: "medlem",
+    role_observer: "observatör",
 };
 
 const EN: NetText = NetText {
@@ -372,6 +362,13 @@ const EN: NetText = NetText {
     role_changed: "The role is changed and logged.",
     browse_link: "Find buyer networks",
     networks_nav: "Networks",
+    status_forming: "Forming",
+    status_active: "Active",
+    status_dormant: "Dormant",
+    status_closed: "Closed",
+    role_coordinator: "coordinator",
+    role_member: "member",
+    role_observer: "observer",
 };
 
 /// "12 nätverk" / "1 network".

@@ -1,13 +1,26 @@
 //! Organisations: the public bodies people act for. Registering one makes
 //! you its admin; registering an existing number asks to join it; admins
-//! decide on requests; a site admin verifies organisations by hand.
+//! decide on requests (members/); a site admin verifies organisations by
+//! hand. Other rooms find an organisation through `lookup` and
+//! `lookup_by_number`, never through this room's store.
 
 pub mod api;
+mod kind;
+pub mod members;
+mod org_number;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod text;
 
+pub use kind::OrgKind;
+pub use members::{Member, Role, Status};
+pub use org_number::{OrgNumber, OrgNumberError};
+
+use crate::{
+    error::{AppError, Checker, FieldProblem},
+    regions::{self, LanCode},
+};
 use serde::{Deserialize, Serialize};
 
 /// Longest accepted organisation name or website, in characters.
@@ -25,62 +38,6 @@ pub struct Organisation {
     pub kommun_code: Option<String>,
     pub website: String,
     pub verified: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Role {
-    Admin,
-    Member,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Status {
-    Pending,
-    Active,
-    Refused,
-}
-
-impl Role {
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Member => "member",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Role> {
-        [Role::Admin, Role::Member]
-            .into_iter()
-            .find(|r| r.code() == code)
-    }
-}
-
-impl Status {
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Pending => "pending",
-            Status::Active => "active",
-            Status::Refused => "refused",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Status> {
-        [Status::Pending, Status::Active, Status::Refused]
-            .into_iter()
-            .find(|s| s.code() == code)
-    }
-}
-
-/// A person's place in an organisation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Member {
-    pub account_id: i64,
-    pub name: String,
-    pub title: String,
-    /// Shown to those who decide (the organisation's admins, site admins).
-    pub email: String,
-    pub role: Role,
-    pub status: Status,
 }
 
 /// What the organisation page shows to the person asking: members and
@@ -127,215 +84,326 @@ pub struct MyOrganisation {
     pub verified: bool,
 }
 
-/// A Swedish organisationsnummer that has passed every rule: ten digits,
-/// written NNNNNN-NNNN, digits three and four at least 20 (which tells it
-/// from a personnummer), the last digit a Luhn check over the first nine.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct OrgNumber(String);
-
-/// Which rule a number broke, so the message can say exactly that.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum OrgNumberError {
-    #[error("an organisationsnummer has only digits and one dash")]
-    NotDigits,
-    #[error("an organisationsnummer has ten digits")]
-    WrongLength,
-    #[error("digits three and four of an organisationsnummer are at least 20")]
-    NotAnOrganisation,
-    #[error("the check digit does not match")]
-    CheckDigit,
+/// What the registration form sends, as sent.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct RegistrationForm {
+    pub org_number: String,
+    pub name: String,
+    pub kind: String,
+    pub lan: String,
+    pub kommun: String,
+    pub website: String,
 }
 
-impl OrgNumber {
-    /// Accepts `NNNNNN-NNNN` or ten digits without the dash; spaces around
-    /// are ignored.
-    pub fn parse(raw: &str) -> Result<OrgNumber, OrgNumberError> {
-        let raw = raw.trim();
-        let digits: String = match raw.split_once('-') {
-            Some((head, tail)) if head.len() == 6 => format!("{head}{tail}"),
-            Some(_) => return Err(OrgNumberError::WrongLength),
-            None => raw.to_string(),
-        };
-        if !digits.chars().all(|c| c.is_ascii_digit()) {
-            return Err(OrgNumberError::NotDigits);
+/// A registration that passed every check.
+#[derive(Clone, Debug)]
+pub struct NewOrganisation {
+    org_number: OrgNumber,
+    name: String,
+    kind: OrgKind,
+    lan: LanCode,
+    kommun_code: Option<&'static str>,
+    website: String,
+}
+
+impl NewOrganisation {
+    /// A kommun is required of a kommun, and must lie in the chosen län;
+    /// a website, when given, is an http(s) address with a host name.
+    pub fn parse(form: &RegistrationForm) -> Result<NewOrganisation, AppError> {
+        let mut check = Checker::new();
+        let org_number = OrgNumber::field(&mut check, &form.org_number);
+        let name = check.text("name", &form.name, true, NAME_MAX);
+        let kind = OrgKind::parse(&form.kind);
+        if kind.is_none() {
+            check.refuse("kind", FieldProblem::InvalidChoice);
         }
-        if digits.len() != 10 {
-            return Err(OrgNumberError::WrongLength);
+        let lan = LanCode::parse(&form.lan);
+        if lan.is_none() {
+            check.refuse("lan", FieldProblem::InvalidChoice);
         }
-        let values: Vec<u32> = digits.chars().filter_map(|c| c.to_digit(10)).collect();
-        if values[2] * 10 + values[3] < 20 {
-            return Err(OrgNumberError::NotAnOrganisation);
+        let kommun_code = kommun_field(&mut check, &form.kommun, kind, lan);
+        let website = website_field(&mut check, &form.website);
+        check.finish_form(form)?;
+        match (org_number, kind, lan) {
+            (Some(org_number), Some(kind), Some(lan)) => Ok(NewOrganisation {
+                org_number,
+                name,
+                kind,
+                lan,
+                kommun_code,
+                website,
+            }),
+            _ => Err(AppError::BadRequest),
         }
-        if luhn_check_digit(&values[..9]) != values[9] {
-            return Err(OrgNumberError::CheckDigit);
-        }
-        Ok(OrgNumber(format!("{}-{}", &digits[..6], &digits[6..])))
     }
 
-    /// `NNNNNN-NNNN`.
-    pub fn as_str(&self) -> &str {
-        &self.0
+    pub fn org_number(&self) -> &OrgNumber {
+        &self.org_number
     }
 
-    /// The number whose first nine digits these are, with its check digit
-    /// (for seeding and tests); `None` unless nine digits.
-    pub fn completing(first_nine: &str) -> Option<OrgNumber> {
-        let digits: Vec<u32> = first_nine.chars().filter_map(|c| c.to_digit(10)).collect();
-        if digits.len() != 9 || first_nine.chars().count() != 9 {
-            return None;
-        }
-        let check = luhn_check_digit(&digits);
-        Some(OrgNumber(format!(
-            "{}-{}{check}",
-            &first_nine[..6],
-            &first_nine[6..]
-        )))
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn kind(&self) -> OrgKind {
+        self.kind
+    }
+
+    pub fn lan(&self) -> LanCode {
+        self.lan
+    }
+
+    pub fn kommun_code(&self) -> Option<&'static str> {
+        self.kommun_code
+    }
+
+    pub fn website(&self) -> &str {
+        &self.website
     }
 }
 
-/// The Luhn digit for nine digits: every other digit from the first is
-/// doubled (digit sums taken), and the digit makes the total a multiple of 10.
-fn luhn_check_digit(digits: &[u32]) -> u32 {
-    let sum: u32 = digits
-        .iter()
-        .enumerate()
-        .map(|(i, &d)| {
-            let v = if i % 2 == 0 { d * 2 } else { d };
-            v / 10 + v % 10
-        })
-        .sum();
-    (10 - sum % 10) % 10
+fn kommun_field(
+    check: &mut Checker,
+    raw: &str,
+    kind: Option<OrgKind>,
+    lan: Option<LanCode>,
+) -> Option<&'static str> {
+    match raw.trim() {
+        "" if kind == Some(OrgKind::Kommun) => {
+            check.refuse("kommun", FieldProblem::Required);
+            None
+        }
+        "" => None,
+        code => match regions::kommun(code) {
+            None => {
+                check.refuse("kommun", FieldProblem::InvalidChoice);
+                None
+            }
+            Some(k) if lan.is_some_and(|l| !k.code.starts_with(l.as_str())) => {
+                check.refuse("kommun", FieldProblem::KommunOutsideLan);
+                None
+            }
+            Some(k) => Some(k.code),
+        },
+    }
 }
 
-/// The kinds of organisation that can buy through Samråd.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum OrgKind {
-    Kommun,
-    Region,
-    StatligMyndighet,
-    KommunaltBolag,
-    AnnanUpphandlande,
+fn website_field(check: &mut Checker, raw: &str) -> String {
+    let site = check.text("website", raw, false, WEBSITE_MAX);
+    let host = site
+        .strip_prefix("https://")
+        .or_else(|| site.strip_prefix("http://"))
+        .map(|rest| rest.split('/').next().unwrap_or_default());
+    let valid = site.is_empty()
+        || host.is_some_and(|h| {
+            h.contains('.')
+                && h.chars()
+                    .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+        });
+    if !valid {
+        check.refuse("website", FieldProblem::InvalidUrl);
+    }
+    site
 }
 
-impl OrgKind {
-    pub const ALL: [OrgKind; 5] = [
-        OrgKind::Kommun,
-        OrgKind::Region,
-        OrgKind::StatligMyndighet,
-        OrgKind::KommunaltBolag,
-        OrgKind::AnnanUpphandlande,
-    ];
+/// An organisation as other rooms know it.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrganisationRef {
+    pub id: crate::core::ids::OrganisationId,
+    pub public_id: String,
+    pub name: String,
+    pub verified: bool,
+}
 
-    /// The stable code stored in the database and sent by forms.
-    pub fn code(self) -> &'static str {
-        match self {
-            OrgKind::Kommun => "kommun",
-            OrgKind::Region => "region",
-            OrgKind::StatligMyndighet => "statlig_myndighet",
-            OrgKind::KommunaltBolag => "kommunalt_bolag",
-            OrgKind::AnnanUpphandlande => "annan_upphandlande",
+#[cfg(feature = "ssr")]
+#[derive(sqlx::FromRow)]
+struct RefRow {
+    id: crate::core::ids::OrganisationId,
+    public_id: String,
+    name: String,
+    verified_at: Option<i64>,
+}
+
+#[cfg(feature = "ssr")]
+impl From<RefRow> for OrganisationRef {
+    fn from(row: RefRow) -> Self {
+        OrganisationRef {
+            id: row.id,
+            public_id: row.public_id,
+            name: row.name,
+            verified: row.verified_at.is_some(),
         }
     }
+}
 
-    pub fn parse(code: &str) -> Option<OrgKind> {
-        OrgKind::ALL.into_iter().find(|k| k.code() == code)
-    }
+#[cfg(feature = "ssr")]
+crate::sql!(
+    REF_BY_PUBLIC_ID =
+        "SELECT id, public_id, name, verified_at FROM organisations WHERE public_id = $1"
+);
+#[cfg(feature = "ssr")]
+crate::sql!(
+    REF_BY_NUMBER =
+        "SELECT id, public_id, name, verified_at FROM organisations WHERE org_number = $1"
+);
 
-    pub fn label(self, lang: crate::i18n::Lang) -> &'static str {
-        let sv = lang == crate::i18n::Lang::Sv;
-        match self {
-            OrgKind::Kommun => {
-                if sv {
-                    "Kommun"
-                } else {
-                    "Municipality"
-                }
-            }
-            OrgKind::Region => "Region",
-            OrgKind::StatligMyndighet => {
-                if sv {
-                    "Statlig myndighet"
-                } else {
-                    "Government agency"
-                }
-            }
-            OrgKind::KommunaltBolag => {
-                if sv {
-                    "Kommunalt bolag"
-                } else {
-                    "Municipal company"
-                }
-            }
-            OrgKind::AnnanUpphandlande => {
-                if sv {
-                    "Annan upphandlande organisation"
-                } else {
-                    "Other contracting organisation"
-                }
-            }
-        }
-    }
+/// The organisation with this public id (spaces around it ignored).
+#[cfg(feature = "ssr")]
+#[tracing::instrument(skip_all)]
+pub async fn lookup(
+    db: &crate::db::Db,
+    public_id: &str,
+) -> Result<Option<OrganisationRef>, AppError> {
+    let row: Option<RefRow> = sqlx::query_as(REF_BY_PUBLIC_ID)
+        .bind(public_id.trim())
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(OrganisationRef::from))
+}
+
+/// The organisation registered with this number.
+#[cfg(feature = "ssr")]
+#[tracing::instrument(skip_all)]
+pub async fn lookup_by_number(
+    db: &crate::db::Db,
+    number: &OrgNumber,
+) -> Result<Option<OrganisationRef>, AppError> {
+    let row: Option<RefRow> = sqlx::query_as(REF_BY_NUMBER)
+        .bind(number.as_str())
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(row.map(OrganisationRef::from))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn registration(
+        number: &str,
+        kind: &str,
+        lan: &str,
+        kommun: &str,
+        website: &str,
+    ) -> RegistrationForm {
+        RegistrationForm {
+            org_number: number.into(),
+            name: "Stockholms stad".into(),
+            kind: kind.into(),
+            lan: lan.into(),
+            kommun: kommun.into(),
+            website: website.into(),
+        }
+    }
+
+    fn refused(form: &RegistrationForm) -> Vec<(String, FieldProblem)> {
+        match NewOrganisation::parse(form) {
+            Err(AppError::Validation { fields, .. }) => {
+                fields.into_iter().map(|f| (f.field, f.problem)).collect()
+            }
+            other => panic!("not refused: {other:?}"),
+        }
+    }
+
     #[test]
-    fn public_body_numbers_pass_and_are_written_with_a_dash() {
-        for (raw, written) in [
-            ("212000-0142", "212000-0142"),
-            ("212000-1355", "212000-1355"),
-            ("2120000142", "212000-0142"),
-            (" 202100-5489 ", "202100-5489"),
-        ] {
-            assert_eq!(
-                OrgNumber::parse(raw).map(|n| n.as_str().to_string()),
-                Ok(written.into()),
-                "{raw}"
+    fn a_valid_registration_is_accepted_and_written_out() {
+        let new = NewOrganisation::parse(&registration(
+            "2120000142",
+            "kommun",
+            " 01 ",
+            "0180",
+            "https://start.stockholm",
+        ))
+        .unwrap();
+        assert_eq!(new.org_number().as_str(), "212000-0142");
+        assert_eq!(new.name(), "Stockholms stad");
+        assert_eq!(new.kind(), OrgKind::Kommun);
+        assert_eq!(new.lan().as_str(), "01");
+        assert_eq!(new.kommun_code(), Some("0180"));
+        assert_eq!(new.website(), "https://start.stockholm");
+        let agency = NewOrganisation::parse(&registration(
+            "202100-5489",
+            "statlig_myndighet",
+            "03",
+            "",
+            "",
+        ))
+        .unwrap();
+        assert_eq!((agency.kommun_code(), agency.website()), (None, ""));
+    }
+
+    #[test]
+    fn a_kommun_must_lie_in_the_chosen_lan_and_a_kommun_must_name_one() {
+        assert_eq!(
+            refused(&registration("212000-0142", "kommun", "14", "0180", "")),
+            [("kommun".to_string(), FieldProblem::KommunOutsideLan)]
+        );
+        assert_eq!(
+            refused(&registration("212000-0142", "kommun", "01", "", "")),
+            [("kommun".to_string(), FieldProblem::Required)]
+        );
+        assert_eq!(
+            refused(&registration("212000-0142", "region", "01", "9999", "")),
+            [("kommun".to_string(), FieldProblem::InvalidChoice)]
+        );
+        // An unknown län leaves the kommun unchecked against it.
+        assert_eq!(
+            refused(&registration("212000-0142", "kommun", "99", "0180", "")),
+            [("lan".to_string(), FieldProblem::InvalidChoice)]
+        );
+    }
+
+    #[test]
+    fn a_refused_registration_names_every_field_and_echoes_every_value() {
+        let form = registration("", "leverantor", "99", "", "ftp://x");
+        let err = NewOrganisation::parse(&RegistrationForm {
+            name: " ".into(),
+            ..form.clone()
+        })
+        .unwrap_err();
+        let AppError::Validation { fields, .. } = &err else {
+            panic!("{err:?}");
+        };
+        let named: Vec<_> = fields
+            .iter()
+            .map(|f| (f.field.as_str(), f.problem))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("org_number", FieldProblem::Required),
+                ("name", FieldProblem::Required),
+                ("kind", FieldProblem::InvalidChoice),
+                ("lan", FieldProblem::InvalidChoice),
+                ("website", FieldProblem::InvalidUrl),
+            ]
+        );
+        assert_eq!(err.sent_value("kind"), Some("leverantor"));
+        assert_eq!(err.sent_value("website"), Some("ftp://x"));
+        assert_eq!(err.sent_value("lan"), Some("99"));
+    }
+
+    #[test]
+    fn a_website_needs_http_or_https_and_a_host_name() {
+        for fine in ["", "https://www.kommun.se", "http://kommun.se/om-oss"] {
+            assert!(
+                NewOrganisation::parse(&registration("212000-0142", "region", "01", "", fine))
+                    .is_ok(),
+                "{fine}"
             );
         }
-    }
-
-    #[test]
-    fn each_broken_rule_is_named() {
-        assert_eq!(
-            OrgNumber::parse("212000-0143"),
-            Err(OrgNumberError::CheckDigit)
-        );
-        assert_eq!(
-            OrgNumber::parse("212000-014"),
-            Err(OrgNumberError::WrongLength)
-        );
-        assert_eq!(
-            OrgNumber::parse("21200001420"),
-            Err(OrgNumberError::WrongLength)
-        );
-        assert_eq!(
-            OrgNumber::parse("2120-000142"),
-            Err(OrgNumberError::WrongLength)
-        );
-        assert_eq!(
-            OrgNumber::parse("21200A-0142"),
-            Err(OrgNumberError::NotDigits)
-        );
-        assert_eq!(OrgNumber::parse(""), Err(OrgNumberError::WrongLength));
-        // A personnummer shape: month 12 in digits three and four.
-        assert_eq!(
-            OrgNumber::parse("811218-9876"),
-            Err(OrgNumberError::NotAnOrganisation)
-        );
-        assert_eq!(
-            OrgNumber::parse("211900-0000"),
-            Err(OrgNumberError::NotAnOrganisation)
-        );
-    }
-
-    #[test]
-    fn kinds_round_trip_through_their_codes() {
-        for kind in OrgKind::ALL {
-            assert_eq!(OrgKind::parse(kind.code()), Some(kind));
+        for bad in [
+            "www.kommun.se",
+            "https://localhost",
+            "https://kom mun.se",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(
+                refused(&registration("212000-0142", "region", "01", "", bad)),
+                [("website".to_string(), FieldProblem::InvalidUrl)],
+                "{bad}"
+            );
         }
-        assert_eq!(OrgKind::parse("leverantor"), None);
     }
 }

@@ -42,6 +42,11 @@ pub struct OrgText {
     pub claims_for_admins: &'static str,
     pub no_claims: &'static str,
     pub competing_claims: &'static str,
+    pub kind_kommun: &'static str,
+    pub kind_region: &'static str,
+    pub kind_statlig_myndighet: &'static str,
+    pub kind_kommunalt_bolag: &'static str,
+    pub kind_annan_upphandlande: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static OrgText {
@@ -94,6 +99,11 @@ const SV: OrgText = OrgText {
     claims_for_admins: "Sidan är till för Samråds administratörer.",
     no_claims: "Inga organisationer väntar på verifiering.",
     competing_claims: "Flera personer gör anspråk på samma organisationsnummer.",
+    kind_kommun: "Kommun",
+    kind_region: "Region",
+    kind_statlig_myndighet: "Statlig myndighet",
+    kind_kommunalt_bolag: "Kommunalt bolag",
+    kind_annan_upphandlande: "Annan upphandlande organisation",
 };
 
 const EN: OrgText = OrgText {
@@ -139,4 +149,9 @@ const EN: OrgText = OrgText {
     claims_for_admins: "This page is for Samråd's administrators.",
     no_claims: "No organisations are awaiting verification.",
     competing_claims: "Several people claim the same organisation number.",
+    kind_kommun: "Municipality",
+    kind_region: "Region",
+    kind_statlig_myndighet: "Government agency",
+    kind_kommunalt_bolag: "Municipal company",
+    kind_annan_upphandlande: "Other contracting organisation",
 };

@@ -7,7 +7,9 @@
 //! than a concept. It uses no other room's store or server functions.
 
 #[cfg(feature = "ssr")]
-pub mod store;
+mod erase;
+#[cfg(feature = "ssr")]
+mod export;
 
 /// The download's format; a change that renames or removes a field gets a
 /// new one. The fields are listed in the README.
@@ -41,12 +43,12 @@ pub async fn export(
     db: &crate::db::Db,
     account_id: i64,
 ) -> Result<serde_json::Value, crate::error::AppError> {
-    store::export(db, account_id).await
+    export::of_person(db, crate::core::ids::AccountId(account_id)).await
 }
 
 /// Erases the person's personal data; what they wrote stays, signed
 /// "Borttagen användare".
 #[cfg(feature = "ssr")]
 pub async fn erase(db: &crate::db::Db, account_id: i64) -> Result<(), crate::error::AppError> {
-    store::erase(db, account_id).await
+    erase::person(db, crate::core::ids::AccountId(account_id)).await
 }

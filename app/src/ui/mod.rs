@@ -1,9 +1,9 @@
 //! Building blocks shared by every page.
 
 pub mod form;
-pub mod status;
 pub mod layout;
 pub mod staircase_explorer;
+pub mod status;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

@@ -5,10 +5,11 @@
 //! (the product finds them from the session cookie instead).
 
 use app::{
+    core::ids::AccountId,
     db::Db,
     i18n::Lang,
     needs::{
-        store,
+        list::store,
         text::{kronor, status_label},
         NeedFilter, PAGE_SIZE,
     },
@@ -18,10 +19,12 @@ use app::{
 use axum::{extract::State, http::header, response::IntoResponse, routing::get, Router};
 use std::fmt::Write;
 
+app::sql!(ACCOUNT = "SELECT id FROM accounts WHERE email = $1");
+
 #[derive(Clone)]
 struct Ceiling {
     db: Db,
-    account_id: i64,
+    account_id: AccountId,
 }
 
 fn escape(text: &str) -> String {
@@ -88,10 +91,11 @@ async fn main() -> Result<(), String> {
     let bind = std::env::var("BIND").unwrap_or_else(|_| "127.0.0.1:3299".into());
     let email = std::env::var("CEILING_EMAIL").map_err(|_| "CEILING_EMAIL is not set")?;
     let db = server::db::connect(&url).await?;
-    let (account_id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE email = $1")
+    let account_id = sqlx::query_scalar(ACCOUNT)
         .bind(&email)
         .fetch_one(db.pool())
         .await
+        .map(AccountId)
         .map_err(|e| format!("no account {email}: {e}"))?;
     let app = Router::new()
         .route("/behov", get(needs))

@@ -6,9 +6,9 @@
 //! benchmarks. Rooms added later (needs, dialogues, comments) add their
 //! rows here too.
 //!
-//! Every row comes from one random generator, drawn in a fixed order:
-//! organisations, people, then network by network its members, needs and
-//! dialogues. Reordering the draws changes every seeded database.
+//! The random draws come in a fixed order: organisations, people, then
+//! network by network its members, needs and dialogues. Reordering them
+//! changes every seeded database.
 
 mod dialogues;
 mod needs;
@@ -19,6 +19,9 @@ use anyhow::Context;
 use app::db::Db;
 use rand::{rngs::StdRng, Rng, SeedableRng};
 use std::time::Instant;
+
+app::sql!(SELECT_ORGANISATIONS = "SELECT COUNT(*) FROM organisations");
+app::sql!(ANALYZE_2 = "ANALYZE");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Scale {
@@ -85,12 +88,8 @@ pub const PASSWORD: &str = "samråd-demo-2026";
 
 /// Fills the database; refuses one that already has organisations, so a
 /// seed never mixes with real data.
-pub async fn seed(
-    db: &Db,
-    scale: Scale,
-    progress: &mut dyn FnMut(&str),
-) -> anyhow::Result<()> {
-    let (existing,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM organisations")
+pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> anyhow::Result<()> {
+    let (existing,): (i64,) = sqlx::query_as(SELECT_ORGANISATIONS)
         .fetch_one(db.pool())
         .await
         .context("counting the organisations already there")?;
@@ -177,7 +176,7 @@ pub async fn seed(
     tx.commit().await.context("committing the seeded rows")?;
     // Fresh statistics, so the planners pick the indexes from the first
     // request on (PostgreSQL would otherwise wait for autovacuum).
-    sqlx::query("ANALYZE")
+    sqlx::query(ANALYZE_2)
         .execute(db.pool())
         .await
         .context("analysing the seeded tables")?;

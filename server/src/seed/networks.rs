@@ -6,6 +6,23 @@ use anyhow::Context;
 use app::{cpv, regions};
 use rand::{rngs::StdRng, Rng};
 
+app::sql!(
+    INSERT_NETWORKS =
+        "INSERT INTO networks (public_id, name, name_key, purpose, staircase, visibility, \
+         join_policy, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id"
+);
+app::sql!(
+    INSERT_NETWORK_REGIONS = "INSERT INTO network_regions (network_id, lan_code) VALUES ($1, $2)"
+);
+app::sql!(
+    INSERT_NETWORK_THEMES = "INSERT INTO network_themes (network_id, division) VALUES ($1, $2)"
+);
+app::sql!(
+    INSERT_NETWORK_MEMBERS =
+        "INSERT INTO network_members (network_id, organisation_id, role, status, since) \
+             VALUES ($1, $2, $3, 'active', $4) ON CONFLICT DO NOTHING"
+);
+
 const NETWORK_TOPICS: [(&str, &str, &str); 8] = [
     (
         "Fossilfria transporter",
@@ -91,29 +108,26 @@ pub(super) async fn insert_network(
     // The first network holds the demo's story and the benchmarks' long
     // discussion: it must take part, so it is always active.
     let status = if n == 0 { "active" } else { drawn };
-    let (network_id,): (i64,) = sqlx::query_as(
-        "INSERT INTO networks (public_id, name, name_key, purpose, staircase, visibility, \
-         join_policy, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
-    )
-    .bind(public_id(rng))
-    .bind(&name)
-    .bind(app::db::name_key(&name))
-    .bind(purpose)
-    .bind(["infora", "introducera", "initiera"][rng.random_range(0..3)])
-    .bind(visibility)
-    .bind(policy)
-    .bind(status)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await
-    .with_context(|| format!("inserting the network {name}"))?;
+    let (network_id,): (i64,) = sqlx::query_as(INSERT_NETWORKS)
+        .bind(public_id(rng))
+        .bind(&name)
+        .bind(app::db::name_key(&name))
+        .bind(purpose)
+        .bind(["infora", "introducera", "initiera"][rng.random_range(0..3)])
+        .bind(visibility)
+        .bind(policy)
+        .bind(status)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await
+        .with_context(|| format!("inserting the network {name}"))?;
     let mut lans = vec![lan.code.to_string()];
     let extra_lan = regions::LAN[rng.random_range(0..regions::LAN.len())].code;
     if extra_lan != lan.code && rng.random_bool(0.5) {
         lans.push(extra_lan.to_string());
     }
     for code in &lans {
-        sqlx::query("INSERT INTO network_regions (network_id, lan_code) VALUES ($1, $2)")
+        sqlx::query(INSERT_NETWORK_REGIONS)
             .bind(network_id)
             .bind(code)
             .execute(&mut **tx)
@@ -127,7 +141,7 @@ pub(super) async fn insert_network(
         themes.push(extra_theme.to_string());
     }
     for code in &themes {
-        sqlx::query("INSERT INTO network_themes (network_id, division) VALUES ($1, $2)")
+        sqlx::query(INSERT_NETWORK_THEMES)
             .bind(network_id)
             .bind(code)
             .execute(&mut **tx)
@@ -151,17 +165,14 @@ pub(super) async fn insert_network(
         if role != "observer" {
             posting.push(organisation);
         }
-        sqlx::query(
-            "INSERT INTO network_members (network_id, organisation_id, role, status, since) \
-             VALUES ($1, $2, $3, 'active', $4) ON CONFLICT DO NOTHING",
-        )
-        .bind(network_id)
-        .bind(organisation_ids[organisation])
-        .bind(role)
-        .bind(now)
-        .execute(&mut **tx)
-        .await
-        .with_context(|| format!("adding a {role} to the network {name}"))?;
+        sqlx::query(INSERT_NETWORK_MEMBERS)
+            .bind(network_id)
+            .bind(organisation_ids[organisation])
+            .bind(role)
+            .bind(now)
+            .execute(&mut **tx)
+            .await
+            .with_context(|| format!("adding a {role} to the network {name}"))?;
     }
     let place = NeedPlace {
         network_id,

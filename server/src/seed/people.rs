@@ -7,6 +7,23 @@ use anyhow::Context;
 use app::regions;
 use rand::{rngs::StdRng, Rng};
 
+app::sql!(
+    INSERT_ORGANISATIONS =
+        "INSERT INTO organisations (public_id, org_number, name, kind, lan_code, kommun_code, \
+             website, verified_at, created_at, name_key) \
+             VALUES ($1, $2, $3, $4, $5, $6, '', $7, $7, $8) RETURNING id"
+);
+app::sql!(
+    INSERT_ACCOUNTS =
+        "INSERT INTO accounts (email, name, password_hash, language, email_verified_at, \
+             created_at, title) VALUES ($1, $2, $3, 'sv', $4, $4, $5) RETURNING id"
+);
+app::sql!(
+    INSERT_ORGANISATION_MEMBERS =
+        "INSERT INTO organisation_members (organisation_id, account_id, role, status, \
+             requested_at, decided_at) VALUES ($1, $2, $3, 'active', $4, $4)"
+);
+
 const FIRST_NAMES: [&str; 24] = [
     "Anna", "Erik", "Maria", "Lars", "Karin", "Anders", "Eva", "Johan", "Sara", "Per", "Lena",
     "Mikael", "Emma", "Nils", "Ingrid", "Olof", "Fatima", "Ali", "Sofia", "Jonas", "Elin",
@@ -68,22 +85,18 @@ pub(super) async fn insert_organisations(
 ) -> anyhow::Result<Vec<i64>> {
     let mut ids = Vec::with_capacity(organisations.len());
     for (i, org) in organisations.iter().enumerate() {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO organisations (public_id, org_number, name, kind, lan_code, kommun_code, \
-             website, verified_at, created_at, name_key) \
-             VALUES ($1, $2, $3, $4, $5, $6, '', $7, $7, $8) RETURNING id",
-        )
-        .bind(public_id(rng))
-        .bind(org_number(i))
-        .bind(&org.name)
-        .bind(org.kind)
-        .bind(&org.lan)
-        .bind(org.kommun.clone())
-        .bind(now)
-        .bind(app::db::name_key(&org.name))
-        .fetch_one(&mut **tx)
-        .await
-        .with_context(|| format!("inserting the organisation {}", org.name))?;
+        let (id,): (i64,) = sqlx::query_as(INSERT_ORGANISATIONS)
+            .bind(public_id(rng))
+            .bind(org_number(i))
+            .bind(&org.name)
+            .bind(org.kind)
+            .bind(&org.lan)
+            .bind(org.kommun.clone())
+            .bind(now)
+            .bind(app::db::name_key(&org.name))
+            .fetch_one(&mut **tx)
+            .await
+            .with_context(|| format!("inserting the organisation {}", org.name))?;
         ids.push(id);
     }
     Ok(ids)
@@ -110,40 +123,34 @@ pub(super) async fn insert_people(
         let last = LAST_NAMES[rng.random_range(0..LAST_NAMES.len())];
         let organisation = i % organisations.len();
         let email = person_email(scale, i, first, last, &organisations[organisation].domain);
-        let (account_id,): (i64,) = sqlx::query_as(
-            "INSERT INTO accounts (email, name, password_hash, language, email_verified_at, \
-             created_at, title) VALUES ($1, $2, $3, 'sv', $4, $4, $5) RETURNING id",
-        )
-        .bind(&email)
-        .bind(format!("{first} {last}"))
-        .bind(password_hash)
-        .bind(now)
-        .bind(TITLES[i % TITLES.len()])
-        .fetch_one(&mut **tx)
-        .await
-        .with_context(|| format!("inserting the account {email}"))?;
+        let (account_id,): (i64,) = sqlx::query_as(INSERT_ACCOUNTS)
+            .bind(&email)
+            .bind(format!("{first} {last}"))
+            .bind(password_hash)
+            .bind(now)
+            .bind(TITLES[i % TITLES.len()])
+            .fetch_one(&mut **tx)
+            .await
+            .with_context(|| format!("inserting the account {email}"))?;
         let role = if i < organisations.len() {
             admins.push(account_id);
             "admin"
         } else {
             "member"
         };
-        sqlx::query(
-            "INSERT INTO organisation_members (organisation_id, account_id, role, status, \
-             requested_at, decided_at) VALUES ($1, $2, $3, 'active', $4, $4)",
-        )
-        .bind(organisation_ids[organisation])
-        .bind(account_id)
-        .bind(role)
-        .bind(now)
-        .execute(&mut **tx)
-        .await
-        .with_context(|| {
-            format!(
-                "making {email} a member of {}",
-                organisations[organisation].name
-            )
-        })?;
+        sqlx::query(INSERT_ORGANISATION_MEMBERS)
+            .bind(organisation_ids[organisation])
+            .bind(account_id)
+            .bind(role)
+            .bind(now)
+            .execute(&mut **tx)
+            .await
+            .with_context(|| {
+                format!(
+                    "making {email} a member of {}",
+                    organisations[organisation].name
+                )
+            })?;
         if (i + 1) % 5_000 == 0 {
             progress(&format!("{} people", i + 1));
         }

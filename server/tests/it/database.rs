@@ -1,5 +1,7 @@
 //! The database layer's promises on each engine.
 
+use std::collections::BTreeSet;
+
 db_test!(
     migrations_are_applied_and_the_same_sql_runs_on_both_engines,
     |app| {
@@ -50,4 +52,56 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
         .await
         .unwrap();
     assert_eq!(timeout, 5000);
+}
+
+/// The two migration trees are written by hand side by side; a column
+/// added to one only would work on one engine and fail on the other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_migration_trees_make_the_same_tables_and_columns() {
+    let Some(postgres_database) =
+        crate::helpers::TestDatabase::create(app::db::Engine::Postgres).await
+    else {
+        eprintln!("skipped: TEST_DATABASE_URL is not set");
+        return;
+    };
+    let sqlite_database = crate::helpers::TestDatabase::create(app::db::Engine::Sqlite)
+        .await
+        .expect("a SQLite file");
+    let sqlite = migrated_columns(
+        &sqlite_database.url,
+        "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
+         AND m.name <> '_sqlx_migrations' ORDER BY 1, 2",
+    )
+    .await;
+    let postgres = migrated_columns(
+        &postgres_database.url,
+        "SELECT table_name::text, column_name::text FROM information_schema.columns \
+         WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations' ORDER BY 1, 2",
+    )
+    .await;
+    let only_in = |one: &BTreeSet<String>, other: &BTreeSet<String>| {
+        one.difference(other).cloned().collect::<Vec<_>>()
+    };
+    assert!(
+        sqlite == postgres,
+        "only in migrations/sqlite: {:?}; only in migrations/postgres: {:?}",
+        only_in(&sqlite, &postgres),
+        only_in(&postgres, &sqlite)
+    );
+}
+
+/// Every `table.column` of a fresh database once migrated. A set, because
+/// the engines sort names by different collations.
+async fn migrated_columns(url: &str, sql: &'static str) -> BTreeSet<String> {
+    let db = server::db::connect(url).await.expect("connect");
+    server::db::migrate(&db).await.expect("migrate");
+    let columns: Vec<(String, String)> = sqlx::query_as(sql)
+        .fetch_all(db.pool())
+        .await
+        .expect("the tables' columns");
+    columns
+        .into_iter()
+        .map(|(table, column)| format!("{table}.{column}"))
+        .collect()
 }

@@ -2,6 +2,8 @@
 //! boundary as JSON (`{"error":"validation",…}`) and carries no internal
 //! detail: causes are logged where the error is made, never sent.
 
+mod text;
+
 use crate::i18n::Lang;
 use leptos::server_fn::{
     codec::JsonEncoding,
@@ -157,160 +159,7 @@ impl AppError {
 
     /// A message a civil servant understands, in the chosen language.
     pub fn message(&self, lang: Lang) -> &'static str {
-        let sv = lang == Lang::Sv;
-        match self {
-            AppError::BadRequest => {
-                if sv {
-                    "Förfrågan kunde inte läsas. Kontrollera uppgifterna och försök igen."
-                } else {
-                    "The request could not be read. Check the details and try again."
-                }
-            }
-            AppError::Validation { .. } => {
-                if sv {
-                    "Några uppgifter behöver rättas. Se markeringarna vid fälten."
-                } else {
-                    "Some details need correcting. See the notes beside the fields."
-                }
-            }
-            AppError::NotSignedIn => {
-                if sv {
-                    "Du behöver logga in för att göra det här."
-                } else {
-                    "You need to sign in to do this."
-                }
-            }
-            AppError::InvalidCredentials => {
-                if sv {
-                    "Fel e-postadress eller lösenord."
-                } else {
-                    "Wrong email address or password."
-                }
-            }
-            AppError::AccountLocked => {
-                if sv {
-                    "För många misslyckade inloggningar. Kontot är låst i 15 minuter. \
-                     Vi har skickat ett meddelande till kontots e-postadress."
-                } else {
-                    "Too many failed sign-ins. The account is locked for 15 minutes. \
-                     We have sent a message to the account's email address."
-                }
-            }
-            AppError::NotVerified => {
-                if sv {
-                    "Bekräfta din e-postadress först. Vi har skickat en länk till den."
-                } else {
-                    "Verify your email address first. We have sent a link to it."
-                }
-            }
-            AppError::InvalidToken => {
-                if sv {
-                    "Länken är ogiltig, redan använd eller för gammal. Begär en ny."
-                } else {
-                    "The link is invalid, already used or too old. Ask for a new one."
-                }
-            }
-            AppError::Forbidden => {
-                if sv {
-                    "Du har inte behörighet att göra det här."
-                } else {
-                    "You are not allowed to do this."
-                }
-            }
-            AppError::NotFound => {
-                if sv {
-                    "Det du söker finns inte, eller så har du inte tillgång till det."
-                } else {
-                    "What you are looking for does not exist, or you do not have access to it."
-                }
-            }
-            AppError::Conflict => {
-                if sv {
-                    "Uppgiften finns redan eller har ändrats av någon annan. Ladda om sidan och försök igen."
-                } else {
-                    "This already exists or was changed by someone else. Reload the page and try again."
-                }
-            }
-            AppError::LastCoordinator => {
-                if sv {
-                    "Ett nätverk måste alltid ha minst en samordnare. Utse en annan samordnare först."
-                } else {
-                    "A network always keeps at least one coordinator. Appoint another coordinator first."
-                }
-            }
-            AppError::LastAdmin => {
-                if sv {
-                    "En organisation måste alltid ha minst en administratör. Utse en annan administratör först."
-                } else {
-                    "An organisation always keeps at least one admin. Appoint another admin first."
-                }
-            }
-            AppError::NetworkClosed => {
-                if sv {
-                    "Nätverket är stängt. Allt går att läsa och exportera, men inget kan ändras eller läggas till."
-                } else {
-                    "The network is closed. Everything can be read and exported, but nothing can be changed or added."
-                }
-            }
-            AppError::NetworkDormant => {
-                if sv {
-                    "Nätverket är vilande. Inga nya behov eller dialoger startas förrän samordnarna återaktiverar det."
-                } else {
-                    "The network is dormant. No new needs or dialogues start until the coordinators make it active again."
-                }
-            }
-            AppError::OrganisationNotVerified => {
-                if sv {
-                    "Organisationen är inte verifierad än. Samråds administratörer kontrollerar nya organisationer; \
-                     tills dess kan den inte vara med i nätverk."
-                } else {
-                    "The organisation is not verified yet. Samråd's administrators check new organisations; \
-                     until then it cannot take part in networks."
-                }
-            }
-            AppError::Full => {
-                if sv {
-                    "Det finns inga platser kvar. Kontakta värdarna om ni ändå vill delta."
-                } else {
-                    "No places are left. Contact the hosts if you still wish to take part."
-                }
-            }
-            AppError::Frozen => {
-                if sv {
-                    "Texten är godkänd och kan inte ändras. Skriv en ny version som ersätter den."
-                } else {
-                    "The text is approved and cannot change. Write a new version to replace it."
-                }
-            }
-            AppError::TooManyRequests => {
-                if sv {
-                    "För många försök på kort tid. Vänta en stund och försök igen."
-                } else {
-                    "Too many attempts in a short time. Wait a while and try again."
-                }
-            }
-            AppError::PayloadTooLarge => {
-                if sv {
-                    "Det du skickade är för stort."
-                } else {
-                    "What you sent is too large."
-                }
-            }
-            AppError::Unavailable => {
-                if sv {
-                    "Tjänsten är tillfälligt otillgänglig. Försök igen om en liten stund."
-                } else {
-                    "The service is temporarily unavailable. Try again in a moment."
-                }
-            }
-            AppError::Internal => {
-                if sv {
-                    "Något gick fel hos oss. Felet är loggat; försök igen senare."
-                } else {
-                    "Something went wrong on our side. It has been logged; try again later."
-                }
-            }
-        }
+        text::error(self)[lang.index()]
     }
 
     /// An unexpected failure: the cause goes to the log, the client gets
@@ -359,155 +208,14 @@ impl AppError {
 
 impl FieldProblem {
     pub fn message(self, lang: Lang) -> String {
-        let sv = lang == Lang::Sv;
+        let template = text::field(self)[lang.index()];
         match self {
-            FieldProblem::Required => if sv {
-                "Fältet måste fyllas i."
-            } else {
-                "This field is required."
-            }
-            .into(),
-            FieldProblem::TooShort { min } => {
-                if sv {
-                    format!("Skriv minst {min} tecken.")
-                } else {
-                    format!("Use at least {min} characters.")
-                }
-            }
-            FieldProblem::TooLong { max } => {
-                if sv {
-                    format!("Skriv högst {max} tecken.")
-                } else {
-                    format!("Use at most {max} characters.")
-                }
-            }
-            FieldProblem::NotAWholeNumber => if sv {
-                "Skriv ett heltal med siffror, till exempel 1200."
-            } else {
-                "Enter a whole number in digits, for example 1200."
-            }
-            .into(),
-            FieldProblem::OutOfRange { min, max } => {
-                if sv {
-                    format!("Ange ett tal från {min} till {max}.")
-                } else {
-                    format!("Enter a number from {min} to {max}.")
-                }
-            }
-            FieldProblem::UnknownCpv => if sv {
-                "Minst en kod finns inte i CPV. Kontrollera siffrorna och kontrollsiffran efter bindestrecket."
-            } else {
-                "At least one code is not in CPV. Check the digits and the check digit after the hyphen."
-            }
-            .into(),
-            FieldProblem::InThePast => if sv {
-                "Tiden har redan passerat. Välj en senare."
-            } else {
-                "That time has already passed. Choose a later one."
-            }
-            .into(),
-            FieldProblem::NoSuchDate => if sv {
-                "Datumet finns inte. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2027-03-15."
-            } else {
-                "That date does not exist. Write it as YYYY-MM-DD, for example 2027-03-15."
-            }
-            .into(),
-            FieldProblem::NoSuchTime => if sv {
-                "Klockslaget finns inte den dagen: klockan ställs fram från 02.00 till 03.00."
-            } else {
-                "That time does not exist that day: the clocks go forward from 02:00 to 03:00."
-            }
-            .into(),
-            FieldProblem::EndsBeforeStart => if sv {
-                "Sluttiden måste vara efter starttiden."
-            } else {
-                "The end must be after the start."
-            }
-            .into(),
-            FieldProblem::InvalidEmail => if sv {
-                "Ange en e-postadress i formen namn@exempel.se."
-            } else {
-                "Enter an email address like name@example.com."
-            }
-            .into(),
-            FieldProblem::InvalidChoice => if sv {
-                "Välj ett av alternativen."
-            } else {
-                "Choose one of the options."
-            }
-            .into(),
-            FieldProblem::CommonPassword => if sv {
-                "Lösenordet är för vanligt och lätt att gissa. Välj ett annat, gärna en mening."
-            } else {
-                "This password is too common and easy to guess. Choose another, a sentence perhaps."
-            }
-            .into(),
-            FieldProblem::PasswordContainsEmail => if sv {
-                "Lösenordet får inte innehålla din e-postadress."
-            } else {
-                "The password must not contain your email address."
-            }
-            .into(),
-            FieldProblem::WrongPassword => if sv {
-                "Lösenordet stämmer inte."
-            } else {
-                "The password is not correct."
-            }
-            .into(),
-            FieldProblem::WrongCode => if sv {
-                "Koden stämmer inte. Vänta på nästa kod i appen och försök igen."
-            } else {
-                "The code is not right. Wait for the next code in the app and try again."
-            }
-            .into(),
-            FieldProblem::OrgNumberNotDigits => if sv {
-                "Organisationsnumret får bara innehålla siffror och ett bindestreck, som 212000-0142."
-            } else {
-                "An organisation number has only digits and one dash, like 212000-0142."
-            }
-            .into(),
-            FieldProblem::OrgNumberLength => if sv {
-                "Ett organisationsnummer har tio siffror, skrivna NNNNNN-NNNN."
-            } else {
-                "An organisation number has ten digits, written NNNNNN-NNNN."
-            }
-            .into(),
-            FieldProblem::OrgNumberNotOrganisation => if sv {
-                "Siffra tre och fyra i ett organisationsnummer är minst 20; det här liknar ett personnummer."
-            } else {
-                "Digits three and four of an organisation number are at least 20; this looks like a personal identity number."
-            }
-            .into(),
-            FieldProblem::OrgNumberCheckDigit => if sv {
-                "Kontrollsiffran (den sista siffran) stämmer inte. Kontrollera numret."
-            } else {
-                "The check digit (the last digit) does not match. Check the number."
-            }
-            .into(),
-            FieldProblem::KommunOutsideLan => if sv {
-                "Kommunen ligger inte i det valda länet."
-            } else {
-                "The municipality is not in the chosen county."
-            }
-            .into(),
-            FieldProblem::UnknownOrganisation => if sv {
-                "Ingen organisation med det numret är registrerad i Samråd. Be den registrera sig först."
-            } else {
-                "No organisation with this number is registered in Samråd. Ask it to register first."
-            }
-            .into(),
-            FieldProblem::OrganisationNotVerified => if sv {
-                "Organisationen finns i Samråd men är inte verifierad än, så den kan inte bjudas in. Försök igen när en administratör har verifierat den."
-            } else {
-                "The organisation is in Samråd but not verified yet, so it cannot be invited. Try again once an administrator has verified it."
-            }
-            .into(),
-            FieldProblem::InvalidUrl => if sv {
-                "Ange en webbadress som börjar med https:// eller http://."
-            } else {
-                "Enter a web address starting with https:// or http://."
-            }
-            .into(),
+            FieldProblem::TooShort { min } => template.replace("{min}", &min.to_string()),
+            FieldProblem::TooLong { max } => template.replace("{max}", &max.to_string()),
+            FieldProblem::OutOfRange { min, max } => template
+                .replace("{min}", &min.to_string())
+                .replace("{max}", &max.to_string()),
+            _ => template.to_string(),
         }
     }
 }
@@ -641,12 +349,32 @@ impl FromServerFnError for AppError {
 }
 
 #[cfg(feature = "ssr")]
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Times this process found the database unreachable (a lost connection,
+/// no connection within the pool's timeout). The server's outage guard
+/// compares it before and after a request: a change means "check whether
+/// the database is away" rather than showing a page that only looks empty.
+#[cfg(feature = "ssr")]
+static UNREACHABLE: AtomicU64 = AtomicU64::new(0);
+
+#[cfg(feature = "ssr")]
+pub fn unreachable_count() -> u64 {
+    UNREACHABLE.load(Ordering::Relaxed)
+}
+
+#[cfg(feature = "ssr")]
+fn count_unreachable() {
+    UNREACHABLE.fetch_add(1, Ordering::Relaxed);
+}
+
+#[cfg(feature = "ssr")]
 impl From<sqlx::Error> for AppError {
     fn from(err: sqlx::Error) -> Self {
         match err {
             sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
                 tracing::warn!(cause = %err, "database unavailable");
-                crate::db::count_unreachable();
+                count_unreachable();
                 AppError::Unavailable
             }
             other => AppError::internal(other),
@@ -706,6 +434,7 @@ mod tests {
         let mut c = Checker::new();
         c.refuse("name", FieldProblem::TooShort { min: 5 });
         let err = c.finish_form(&form).unwrap_err();
+        assert!(!format!("{err:?}").contains(&form.password));
         assert_eq!(err.sent_value("name"), Some("Anna"));
         assert_eq!(err.sent_values("regions"), ["01", "03"]);
         assert_eq!(err.sent_value("password"), None);

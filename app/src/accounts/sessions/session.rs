@@ -1,8 +1,14 @@
 //! Sessions kept in the database: an opaque token in a cookie, its hash in
 //! the `sessions` table, idle and absolute expiry.
 
-use super::{tokens, SessionUser};
-use crate::{db::Db, error::AppError, i18n::Lang};
+use super::store;
+use crate::{
+    accounts::{tokens, SessionUser},
+    core::ids::AccountId,
+    db::Db,
+    error::AppError,
+    i18n::Lang,
+};
 
 const HOUR_MS: i64 = 60 * 60 * 1000;
 
@@ -67,50 +73,19 @@ pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
         .filter(|v| !v.is_empty())
 }
 
-const INSERT_SESSION: &str = "INSERT INTO sessions \
-     (token_hash, account_id, created_at, last_seen_at, expires_at, user_agent, ip) \
-     VALUES ($1, $2, $3, $3, $4, $5, $6)";
-
 /// Starts a session for `account_id` and returns its token, for the cookie.
 pub async fn start(
     db: &Db,
-    account_id: i64,
+    account_id: AccountId,
     user_agent: &str,
     ip: &str,
     policy: SessionPolicy,
 ) -> Result<String, AppError> {
     let (token, hash) = tokens::new_token();
-    let now = db.now();
-    sqlx::query(INSERT_SESSION)
-        .bind(hash)
-        .bind(account_id)
-        .bind(now)
-        .bind(now + policy.absolute_ms)
-        .bind(user_agent.chars().take(300).collect::<String>())
-        .bind(ip)
-        .execute(db.pool())
-        .await?;
+    let user_agent: String = user_agent.chars().take(300).collect();
+    store::insert(db, &hash, account_id, &user_agent, ip, policy.absolute_ms).await?;
     Ok(token)
 }
-
-const FIND_SESSION: &str = "SELECT s.id, s.last_seen_at, a.id, a.name, a.email, a.title, a.language, \
-     a.email_verified_at, a.is_site_admin, a.totp_secret \
-     FROM sessions s JOIN accounts a ON a.id = s.account_id \
-     WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND a.deleted_at IS NULL";
-const TOUCH_SESSION: &str = "UPDATE sessions SET last_seen_at = $1 WHERE id = $2";
-
-type SessionRow = (
-    i64,
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    Option<i64>,
-    i64,
-    Option<String>,
-);
 
 /// The user of a live session, refreshing its last-seen time (at most once
 /// a minute, to spare the database a write per request).
@@ -120,45 +95,26 @@ pub async fn lookup(
     policy: SessionPolicy,
 ) -> Result<Option<SessionUser>, AppError> {
     let now = db.now();
-    let row: Option<SessionRow> = sqlx::query_as(FIND_SESSION)
-        .bind(tokens::hash_token(token))
-        .bind(now)
-        .bind(now - policy.idle_ms)
-        .fetch_optional(db.pool())
-        .await?;
-    let Some((
-        session_id,
-        last_seen,
-        account_id,
-        name,
-        email,
-        title,
-        language,
-        verified,
-        admin,
-        totp,
-    )) = row
-    else {
+    let hash = tokens::hash_token(token);
+    let Some(live) = store::live(db, &hash, now, now - policy.idle_ms).await? else {
         return Ok(None);
     };
-    if now - last_seen > 60_000 {
-        sqlx::query(TOUCH_SESSION)
-            .bind(now)
-            .bind(session_id)
-            .execute(db.pool())
-            .await?;
+    if now - live.last_seen_at > 60_000 {
+        store::touch(db, live.session_id, now).await?;
     }
+    let admin = live.is_site_admin == 1;
+    let two_factor = live.totp_secret.is_some();
     Ok(Some(SessionUser {
-        account_id,
-        session_id,
-        name,
-        email,
-        title,
-        language: Lang::parse(&language).unwrap_or_default(),
-        verified: verified.is_some(),
-        site_admin: admin == 1 && (totp.is_some() || !policy.admin_requires_two_factor),
-        admin_needs_two_factor: admin == 1 && totp.is_none() && policy.admin_requires_two_factor,
-        two_factor: totp.is_some(),
+        account_id: live.account_id.0,
+        session_id: live.session_id,
+        name: live.name,
+        email: live.email,
+        title: live.title,
+        language: Lang::parse(&live.language).unwrap_or_default(),
+        verified: live.email_verified_at.is_some(),
+        site_admin: admin && (two_factor || !policy.admin_requires_two_factor),
+        admin_needs_two_factor: admin && !two_factor && policy.admin_requires_two_factor,
+        two_factor,
     }))
 }
 

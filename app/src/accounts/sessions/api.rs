@@ -1,0 +1,96 @@
+//! Signing in and out, and the person's own sessions.
+
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Signs in with email and password. Unknown addresses cost the same
+/// time as known ones, and the answer never says which was wrong. With
+/// two-step verification on, a code is asked for next.
+#[server(endpoint = "accounts/sign-in")]
+pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
+    use super::session;
+    use crate::{
+        accounts::{
+            flow, limits,
+            password::{self as pw, Verdict},
+            store, tokens,
+            two_factor::store as two_factor,
+            Email,
+        },
+        context,
+    };
+
+    let ctx = context::app_context()?;
+    limits::check_ip(
+        &ctx.db,
+        limits::IpLimit::SignIn,
+        ctx.ip_allowance,
+        &context::client_info().ip,
+    )
+    .await?;
+    let address = Email::parse(&email).map_err(|_| AppError::InvalidCredentials)?;
+    if limits::is_locked(&ctx.db, address.as_str()).await? {
+        return Err(AppError::AccountLocked);
+    }
+    let account = store::credentials(&ctx.db, &address).await?;
+    let stored = account.as_ref().map(|a| a.password_hash.clone());
+    let verdict = pw::verify(password.clone(), stored).await?;
+    let (Verdict::Right { rehash }, Some(account)) = (verdict, account.as_ref()) else {
+        flow::sign_in_failed(
+            &ctx,
+            address.as_str(),
+            account.as_ref().map(|a| a.account_id),
+        )
+        .await?;
+        return Err(AppError::InvalidCredentials);
+    };
+    if rehash {
+        pw::store::set_password(&ctx.db, account.account_id, &pw::hash(password).await?).await?;
+    }
+    if account.two_factor {
+        let (token, hash) = tokens::new_token();
+        two_factor::create_challenge(&ctx.db, &hash, account.account_id, session::CHALLENGE_MS)
+            .await?;
+        context::set_cookie(&session::set_challenge_cookie(&token, ctx.secure_cookies))?;
+        leptos_axum::redirect("/konto/tvasteg/verifiera");
+        return Ok(());
+    }
+    flow::finish_sign_in(&ctx, account.account_id, address.as_str(), account.language).await
+}
+
+/// Ends this session on the server and in the browser.
+#[server(endpoint = "accounts/sign-out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    use super::{session, store};
+    use crate::core::ids::AccountId;
+    let ctx = crate::context::app_context()?;
+    if let Some(user) = crate::accounts::current_user() {
+        store::end_session(&ctx.db, AccountId(user.account_id), user.session_id).await?;
+    }
+    crate::context::set_cookie(&session::clear_cookie(ctx.secure_cookies))?;
+    leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Ends one of my sessions (another browser, or this one).
+#[server(endpoint = "accounts/end-session")]
+pub async fn end_session(session_id: i64) -> Result<(), AppError> {
+    use super::store;
+    use crate::core::ids::AccountId;
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    if !store::end_session(&ctx.db, AccountId(user.account_id), session_id).await? {
+        return Err(AppError::NotFound);
+    }
+    leptos_axum::redirect("/konto?avslutad=1#inloggningar");
+    Ok(())
+}
+
+/// My sessions, for the account page.
+#[server(endpoint = "accounts/sessions")]
+pub async fn my_sessions() -> Result<Vec<super::SessionInfo>, AppError> {
+    use crate::core::ids::AccountId;
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    super::store::sessions(&ctx.db, AccountId(user.account_id), user.session_id).await
+}

@@ -1,0 +1,429 @@
+//! Planning a dialogue: the plan form (`DialogueForm`) checked.
+
+use super::{
+    store::OpenNeed, DialogueForm, DialogueFormat, CAPACITY_MAX, PLACE_MAX, QUESTION_MAX, TEXT_MAX,
+    TITLE_MAX,
+};
+use crate::{
+    core::{ids::NeedId, Actor},
+    cpv::CpvCode,
+    error::{AppError, Checker, FieldProblem},
+    regions::LanCode,
+    time::{parse_stockholm, LocalTimeProblem},
+};
+
+/// A checked plan, hosted by the organisation the person chose.
+#[derive(Clone, Debug)]
+pub struct NewDialogue {
+    host: Actor,
+    title: String,
+    purpose: String,
+    format: DialogueFormat,
+    cpv: CpvCode,
+    lan: LanCode,
+    estimated_value: Option<i64>,
+    answer_deadline: i64,
+    capacity: i64,
+    needs: Vec<NeedId>,
+    questions: Vec<String>,
+    meetings: Vec<NewMeeting>,
+}
+
+/// A checked meeting: in the future, ending after it starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewMeeting {
+    starts_at: i64,
+    ends_at: i64,
+    place: String,
+    link: String,
+}
+
+impl NewDialogue {
+    /// The plan, at `now_ms`: `host` is who acts for the chosen
+    /// organisation (`None` when the person may not host for it), and
+    /// `open_needs` those of the chosen needs the dialogue may cover.
+    pub fn parse(
+        form: &DialogueForm,
+        now_ms: i64,
+        host: Option<Actor>,
+        open_needs: &[OpenNeed],
+    ) -> Result<NewDialogue, AppError> {
+        let mut check = Checker::new();
+        if host.is_none() {
+            check.refuse("organisation", FieldProblem::InvalidChoice);
+        }
+        let title = check.text("title", &form.title, true, TITLE_MAX);
+        let purpose = check.text("purpose", &form.purpose, true, TEXT_MAX);
+        let format = DialogueFormat::parse(&form.form);
+        if format.is_none() {
+            check.refuse("form", FieldProblem::InvalidChoice);
+        }
+        let needs = needs(&mut check, &form.needs, open_needs);
+        let questions = questions(&mut check, &form.questions);
+        let cpv = CpvCode::parse(&form.cpv);
+        if cpv.is_none() {
+            let problem = match form.cpv.trim() {
+                "" => FieldProblem::Required,
+                _ => FieldProblem::UnknownCpv,
+            };
+            check.refuse("cpv", problem);
+        }
+        let lan = LanCode::parse(&form.lan);
+        if lan.is_none() {
+            check.refuse("lan", FieldProblem::InvalidChoice);
+        }
+        let estimated_value = match form.estimated_value.trim() {
+            "" => None,
+            value => check.number("estimated_value", value, 0, crate::needs::VALUE_MAX),
+        };
+        let deadline = instant(
+            &mut check,
+            "deadline",
+            &form.deadline_date,
+            &form.deadline_time,
+        );
+        if deadline.is_some_and(|d| d < now_ms) {
+            check.refuse("deadline", FieldProblem::InThePast);
+        }
+        let capacity = check.number("capacity", &form.capacity, 1, CAPACITY_MAX);
+        let meetings = meetings(&mut check, form, now_ms);
+        check.finish_form(form)?;
+        let (Some(host), Some(format), Some(cpv), Some(lan), Some(answer_deadline), Some(capacity)) =
+            (host, format, cpv, lan, deadline, capacity)
+        else {
+            return Err(AppError::BadRequest);
+        };
+        Ok(NewDialogue {
+            host,
+            title,
+            purpose,
+            format,
+            cpv,
+            lan,
+            estimated_value,
+            answer_deadline,
+            capacity,
+            needs,
+            questions,
+            meetings,
+        })
+    }
+
+    pub fn host(&self) -> Actor {
+        self.host
+    }
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+    pub fn purpose(&self) -> &str {
+        &self.purpose
+    }
+    pub fn format(&self) -> DialogueFormat {
+        self.format
+    }
+    pub fn cpv(&self) -> &CpvCode {
+        &self.cpv
+    }
+    pub fn lan(&self) -> LanCode {
+        self.lan
+    }
+    pub fn estimated_value(&self) -> Option<i64> {
+        self.estimated_value
+    }
+    pub fn answer_deadline(&self) -> i64 {
+        self.answer_deadline
+    }
+    pub fn capacity(&self) -> i64 {
+        self.capacity
+    }
+    /// The needs covered, each once, in id order.
+    pub fn needs(&self) -> &[NeedId] {
+        &self.needs
+    }
+    /// In the order they are asked.
+    pub fn questions(&self) -> &[String] {
+        &self.questions
+    }
+    pub fn meetings(&self) -> &[NewMeeting] {
+        &self.meetings
+    }
+}
+
+impl NewMeeting {
+    pub fn starts_at(&self) -> i64 {
+        self.starts_at
+    }
+    pub fn ends_at(&self) -> i64 {
+        self.ends_at
+    }
+    pub fn place(&self) -> &str {
+        &self.place
+    }
+    pub fn link(&self) -> &str {
+        &self.link
+    }
+}
+
+/// The chosen needs, each one the network's and open; every other choice
+/// is refused.
+fn needs(check: &mut Checker, chosen: &[String], open: &[OpenNeed]) -> Vec<NeedId> {
+    if chosen.is_empty() {
+        check.refuse("needs", FieldProblem::Required);
+    }
+    let mut ids = Vec::new();
+    for public_id in chosen {
+        match open.iter().find(|n| n.public_id == public_id.trim()) {
+            Some(need) => ids.push(need.id),
+            None => check.refuse("needs", FieldProblem::InvalidChoice),
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// One question a line, blank lines left out.
+fn questions(check: &mut Checker, sent: &str) -> Vec<String> {
+    let questions: Vec<String> = sent
+        .lines()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(str::to_string)
+        .collect();
+    if questions.is_empty() {
+        check.refuse("questions", FieldProblem::Required);
+    } else if questions.iter().any(|q| q.chars().count() > QUESTION_MAX) {
+        let max = QUESTION_MAX as u32;
+        check.refuse("questions", FieldProblem::TooLong { max });
+    }
+    questions
+}
+
+/// The filled-in meeting rows (blank rows are skipped); at least one.
+fn meetings(check: &mut Checker, form: &DialogueForm, now_ms: i64) -> Vec<NewMeeting> {
+    fn cell(column: &[String], row: usize) -> &str {
+        column.get(row).map_or("", String::as_str)
+    }
+    let mut meetings = Vec::new();
+    for (row, date) in form.session_date.iter().enumerate() {
+        let field = format!("session_{}", row + 1);
+        let (start, end) = (cell(&form.session_start, row), cell(&form.session_end, row));
+        if [date.as_str(), start, end]
+            .iter()
+            .all(|v| v.trim().is_empty())
+        {
+            continue;
+        }
+        let starts = instant(check, &field, date, start);
+        let ends = instant(check, &field, date, end);
+        let place = cell(&form.session_place, row).trim().to_string();
+        if place.chars().count() > PLACE_MAX {
+            let max = PLACE_MAX as u32;
+            check.refuse(&field, FieldProblem::TooLong { max });
+        }
+        let link = cell(&form.session_link, row).trim().to_string();
+        if !(link.is_empty() || link.starts_with("https://") || link.starts_with("http://")) {
+            check.refuse(&field, FieldProblem::InvalidUrl);
+        }
+        match (starts, ends) {
+            (Some(s), Some(e)) if e <= s => check.refuse(&field, FieldProblem::EndsBeforeStart),
+            (Some(s), _) if s < now_ms => check.refuse(&field, FieldProblem::InThePast),
+            (Some(starts_at), Some(ends_at)) => meetings.push(NewMeeting {
+                starts_at,
+                ends_at,
+                place,
+                link,
+            }),
+            _ => {}
+        }
+    }
+    if meetings.is_empty() && !check.has_problem("session_1") {
+        check.refuse("session_1", FieldProblem::Required);
+    }
+    meetings
+}
+
+/// An instant from a date and a time field, in Stockholm time.
+fn instant(check: &mut Checker, field: &str, date: &str, time: &str) -> Option<i64> {
+    let problem = match parse_stockholm(date, time) {
+        Ok(at) => return Some(at),
+        Err(_) if date.trim().is_empty() || time.trim().is_empty() => FieldProblem::Required,
+        Err(LocalTimeProblem::Malformed | LocalTimeProblem::NoSuchDate) => FieldProblem::NoSuchDate,
+        Err(LocalTimeProblem::NoSuchTime) => FieldProblem::NoSuchTime,
+    };
+    check.refuse(field, problem);
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::ids::{AccountId, OrganisationId};
+    use FieldProblem::*;
+
+    const HOST: Actor = Actor {
+        account_id: AccountId(1),
+        organisation_id: OrganisationId(2),
+    };
+
+    fn now() -> i64 {
+        parse_stockholm("2030-01-01", "00:00").unwrap()
+    }
+
+    fn open() -> Vec<OpenNeed> {
+        let need = |id, public_id: &str| OpenNeed {
+            id: NeedId(id),
+            public_id: public_id.into(),
+        };
+        vec![need(8, "elbussar"), need(7, "laddning")]
+    }
+
+    fn strings(values: &[&str]) -> Vec<String> {
+        values.iter().map(|v| v.to_string()).collect()
+    }
+
+    fn form() -> DialogueForm {
+        DialogueForm {
+            organisation: "org".into(),
+            title: " Dialog om elbussar ".into(),
+            purpose: "Vi vill höra marknaden.".into(),
+            form: "dialogmote".into(),
+            needs: strings(&["laddning", " elbussar", "laddning"]),
+            questions: "Hur långt räcker en laddning?\n\n  Vilka depåkrav finns? ".into(),
+            cpv: "34".into(),
+            lan: "01".into(),
+            estimated_value: "120 000 000".into(),
+            deadline_date: "2030-04-30".into(),
+            deadline_time: "23:59".into(),
+            capacity: "5".into(),
+            session_date: strings(&["2030-03-29", "", "2030-04-01"]),
+            session_start: strings(&["10:00", "", "10:00"]),
+            session_end: strings(&["12:00", "", "11:30"]),
+            session_place: strings(&["Stadshuset", "", ""]),
+            session_link: strings(&["", "", "https://mote.example.se/abc"]),
+        }
+    }
+
+    fn parse(form: &DialogueForm) -> Result<NewDialogue, AppError> {
+        NewDialogue::parse(form, now(), Some(HOST), &open())
+    }
+
+    /// The problem with `field` once `change` is made to a valid form.
+    fn problem(change: impl FnOnce(&mut DialogueForm), field: &str) -> Option<FieldProblem> {
+        let mut sent = form();
+        change(&mut sent);
+        let err = parse(&sent).unwrap_err();
+        assert_eq!(err.sent_value("title"), Some(sent.title.as_str()));
+        assert_eq!(err.sent_values("session_date"), sent.session_date);
+        err.field_problem(field)
+    }
+
+    #[test]
+    fn a_valid_plan_is_accepted_trimmed_and_in_order() {
+        let plan = parse(&form()).unwrap();
+        assert_eq!(plan.host(), HOST);
+        assert_eq!(plan.title(), "Dialog om elbussar");
+        assert_eq!(plan.format(), DialogueFormat::Dialogmote);
+        assert_eq!(plan.cpv().as_str(), "34000000-7");
+        assert_eq!(plan.lan().as_str(), "01");
+        assert_eq!(plan.estimated_value(), Some(120_000_000));
+        assert_eq!(plan.capacity(), 5);
+        assert_eq!(plan.needs(), [NeedId(7), NeedId(8)]);
+        let questions = ["Hur långt räcker en laddning?", "Vilka depåkrav finns?"];
+        assert_eq!(plan.questions(), questions);
+        let meetings = plan.meetings();
+        assert_eq!(meetings.len(), 2, "the blank row is skipped");
+        assert_eq!(meetings[0].place(), "Stadshuset");
+        assert_eq!(meetings[0].ends_at() - meetings[0].starts_at(), 7_200_000);
+        assert_eq!(meetings[1].link(), "https://mote.example.se/abc");
+        let no_value = DialogueForm {
+            estimated_value: " ".into(),
+            ..form()
+        };
+        assert_eq!(parse(&no_value).unwrap().estimated_value(), None);
+    }
+
+    #[test]
+    fn each_refused_field_is_named_and_every_value_comes_back() {
+        assert_eq!(problem(|f| f.title = " ".into(), "title"), Some(Required));
+        assert_eq!(problem(|f| f.purpose.clear(), "purpose"), Some(Required));
+        assert_eq!(
+            problem(|f| f.form = "möte".into(), "form"),
+            Some(InvalidChoice)
+        );
+        assert_eq!(problem(|f| f.needs.clear(), "needs"), Some(Required));
+        let unknown = |f: &mut DialogueForm| f.needs.push("finnsinte".into());
+        assert_eq!(problem(unknown, "needs"), Some(InvalidChoice));
+        let blank = |f: &mut DialogueForm| f.questions = "\n \n".into();
+        assert_eq!(problem(blank, "questions"), Some(Required));
+        let long = |f: &mut DialogueForm| f.questions = "x".repeat(QUESTION_MAX + 1);
+        let max = QUESTION_MAX as u32;
+        assert_eq!(problem(long, "questions"), Some(TooLong { max }));
+        assert_eq!(
+            problem(|f| f.cpv = "34144900-8".into(), "cpv"),
+            Some(UnknownCpv)
+        );
+        assert_eq!(problem(|f| f.cpv.clear(), "cpv"), Some(Required));
+        assert_eq!(problem(|f| f.lan = "99".into(), "lan"), Some(InvalidChoice));
+        let words = |f: &mut DialogueForm| f.estimated_value = "mycket".into();
+        assert_eq!(problem(words, "estimated_value"), Some(NotAWholeNumber));
+        let month = |f: &mut DialogueForm| f.deadline_date = "2030-13-01".into();
+        assert_eq!(problem(month, "deadline"), Some(NoSuchDate));
+        let past = |f: &mut DialogueForm| f.deadline_date = "2029-12-31".into();
+        assert_eq!(problem(past, "deadline"), Some(InThePast));
+        let max = CAPACITY_MAX;
+        assert_eq!(
+            problem(|f| f.capacity = "0".into(), "capacity"),
+            Some(OutOfRange { min: 1, max })
+        );
+        let err = NewDialogue::parse(&form(), now(), None, &open()).unwrap_err();
+        assert_eq!(err.field_problem("organisation"), Some(InvalidChoice));
+        assert_eq!(err.sent_value("organisation"), Some("org"));
+    }
+
+    #[test]
+    fn meeting_rows_are_named_by_their_number() {
+        let link = |f: &mut DialogueForm| f.session_link[2] = "javascript:alert(1)".into();
+        assert_eq!(problem(link, "session_3"), Some(InvalidUrl));
+        assert_eq!(problem(link, "session_1"), None);
+        let half = |f: &mut DialogueForm| f.session_start[1] = "10:00".into();
+        assert_eq!(
+            problem(half, "session_2"),
+            Some(Required),
+            "a half-filled row"
+        );
+        let place = |f: &mut DialogueForm| f.session_place[0] = "x".repeat(PLACE_MAX + 1);
+        let max = PLACE_MAX as u32;
+        assert_eq!(problem(place, "session_1"), Some(TooLong { max }));
+        let none = |f: &mut DialogueForm| {
+            f.session_date = strings(&["", ""]);
+            f.session_start = strings(&["", ""]);
+            f.session_end.clear();
+        };
+        assert_eq!(problem(none, "session_1"), Some(Required));
+    }
+
+    #[test]
+    fn a_meeting_is_in_the_future_ends_after_it_starts_and_exists_on_the_clock() {
+        let row = |date: &str, start: &str, end: &str| {
+            let (date, start, end) = (strings(&[date]), strings(&[start]), strings(&[end]));
+            move |f: &mut DialogueForm| {
+                (f.session_date, f.session_start, f.session_end) = (date, start, end);
+            }
+        };
+        let cases = [
+            (row("2029-12-31", "10:00", "12:00"), InThePast),
+            (row("2030-03-29", "10:00", "09:00"), EndsBeforeStart),
+            (row("2030-03-29", "10:00", "10:00"), EndsBeforeStart),
+            // 2030-03-31 is the last Sunday of March: 02:00–02:59 is skipped.
+            (row("2030-03-31", "02:30", "04:00"), NoSuchTime),
+            (row("2030-02-30", "10:00", "11:00"), NoSuchDate),
+        ];
+        for (change, expected) in cases {
+            assert_eq!(problem(change, "session_1"), Some(expected));
+        }
+        let mut sent = form();
+        row("2030-03-31", "03:00", "04:00")(&mut sent);
+        assert_eq!(parse(&sent).unwrap().meetings().len(), 1);
+    }
+}

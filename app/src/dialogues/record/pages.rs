@@ -1,0 +1,379 @@
+//! The record on the dialogue page and on its own: every version of the
+//! minutes and the summary with the forms hosts use on them, and the
+//! record to file, print-ready.
+
+use super::{
+    api::{ApproveText, SaveText, SupersedeText},
+    RecordText, RequirementRef, CHANGES_MAX, CHANGE_ROWS_BLANK,
+};
+use crate::{
+    dialogues::{pages::DialogueFacts, text::text, Dialogue, QUESTION_MAX, TEXT_MAX},
+    i18n::use_lang,
+    time::format_stockholm,
+    ui::{
+        form::{ErrorSummary, FormFeedback},
+        query_value,
+    },
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::Title;
+
+/// Asks for the organisation's diarienummer and shows the record to file.
+#[component]
+pub fn RecordExport(id: String) -> impl IntoView {
+    let t = text(use_lang());
+    view! {
+        <section aria-labelledby="export">
+            <h2 id="export">{t.export}</h2>
+            <p>{t.export_lead}</p>
+            <form method="get" action=format!("/dialoger/{id}/protokoll") class="search-form">
+                <div class="field">
+                    <label for="field-diarienummer">{t.diarienummer}</label>
+                    <input id="field-diarienummer" name="diarienummer" maxlength="100" />
+                </div>
+                <button type="submit" class="button button--quiet-dark">{t.show_record}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Minutes per meeting and the summary: every version, the newest with
+/// the forms a host may use on it.
+#[component]
+pub fn RecordTexts(
+    id: String,
+    dialogue: Dialogue,
+    texts: Vec<RecordText>,
+    host: bool,
+    /// The requirement versions a summary may link to.
+    choices: Vec<RequirementRef>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let errors = FormFeedback::for_action(SaveText::PATH)
+        .error()
+        .or(FormFeedback::for_action(SupersedeText::PATH).error())
+        .or(FormFeedback::for_action(ApproveText::PATH).error());
+    let mut parts: Vec<(String, Option<String>, String)> = dialogue
+        .meetings
+        .iter()
+        .map(|m| {
+            (
+                format!("{} {}", t.minutes, format_stockholm(m.starts_at)),
+                Some(m.public_id.clone()),
+                format!("protokoll-{}", m.public_id),
+            )
+        })
+        .collect();
+    parts.push((t.summary.to_string(), None, "sammanfattning".into()));
+    view! {
+        <section aria-labelledby="protokoll">
+            <h2 id="protokoll">{t.record_heading}</h2>
+            <ErrorSummary error=errors labels=vec![
+                ("body", t.minutes),
+                ("change", t.change_requirement),
+                ("input", t.change_input),
+            ] />
+            {parts.into_iter().map(|(heading, meeting, anchor)| {
+                let versions: Vec<RecordText> = texts.iter().filter(|x| x.meeting == meeting).cloned().collect();
+                let latest = versions.last().cloned();
+                view! {
+                    <h3 id=anchor.clone()>{heading}</h3>
+                    {versions.into_iter().map(|v| view! { <RecordVersion text=v /> }).collect_view()}
+                    {host.then(|| view! {
+                        <TextEditor id=id.clone() session=meeting.clone().unwrap_or_default() latest=latest anchor
+                            choices=choices.clone() />
+                    })}
+                }
+            }).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn RecordVersion(text: RecordText) -> impl IntoView {
+    let lang = use_lang();
+    let t = self::text(lang);
+    let state = if text.approved {
+        format!(
+            "{}, {} {} {}",
+            t.approved,
+            t.approved_by,
+            text.approved_by,
+            text.approved_at.map(format_stockholm).unwrap_or_default()
+        )
+    } else {
+        t.draft.to_string()
+    };
+    view! {
+        <article class="card record-text">
+            <p class="hint">
+                {format!("{state} · {} {} {}", t.written_by, text.written_by, format_stockholm(text.written_at))}
+                {text.supersedes.is_some().then(|| format!(" · {}", t.supersedes))}
+            </p>
+            <div class="record-text__body" inner_html=text.body_html></div>
+            {(!text.changes.is_empty()).then(|| view! {
+                <p class="record-text__changes">{t.changes_heading}</p>
+                <ul>
+                    {text.changes.into_iter().map(|c| view! {
+                        <li>
+                            <a href=c.requirement.href()>{requirement_label(&c.requirement, t.change_version)}</a>
+                            ": "{c.input}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </article>
+    }
+}
+
+/// How a requirement version is named in a list or a choice.
+fn requirement_label(r: &RequirementRef, version: &str) -> String {
+    const SHORT: usize = 90;
+    let mut text: String = r.text.chars().take(SHORT).collect();
+    if r.text.chars().count() > SHORT {
+        text.push('…');
+    }
+    format!("{}: {text} ({version} {})", r.need_title, r.version)
+}
+
+/// What a redirect-back said about this editor's form, if it was this one
+/// that was sent (`key`, `expected`): the body and the link rows as sent.
+fn sent_back(path: &str, key: &str, expected: &str) -> Option<FormFeedback> {
+    let f = FormFeedback::for_action(path);
+    let refused_fields = matches!(f.error(), Some(crate::error::AppError::Validation { .. }));
+    (refused_fields && f.value(key) == expected).then_some(f)
+}
+
+/// A draft is edited and approved; approved text gets a new version.
+#[component]
+fn TextEditor(
+    id: String,
+    /// The meeting's public id (the form's `session`); empty for the summary.
+    session: String,
+    latest: Option<RecordText>,
+    anchor: String,
+    choices: Vec<RequirementRef>,
+) -> impl IntoView {
+    let t = text(use_lang());
+    let field = format!("text-{anchor}");
+    let summary = session.is_empty();
+    let saved_changes: Vec<(String, String)> = latest
+        .iter()
+        .flat_map(|l| l.changes.iter())
+        .map(|c| (c.requirement.key(), c.input.clone()))
+        .collect();
+    match latest {
+        Some(latest) if latest.approved => {
+            let action = ServerAction::<SupersedeText>::new();
+            let sent = sent_back(SupersedeText::PATH, "text", &latest.public_id);
+            let body = sent
+                .as_ref()
+                .map(|f| f.value("body"))
+                .unwrap_or(latest.body.clone());
+            let reopen = sent.is_some();
+            view! {
+                <details open=reopen>
+                    <summary>{t.new_version}</summary>
+                    <ActionForm action>
+                        <input type="hidden" name="dialogue" value=id />
+                        <input type="hidden" name="text" value=latest.public_id.clone() />
+                        <div class="field">
+                            <label for=field.clone()>{if summary { t.summary } else { t.minutes }}</label>
+                            <p class="hint">{t.markdown_hint}</p>
+                            <textarea id=field name="body" rows="6" required=true maxlength=TEXT_MAX>{body}</textarea>
+                        </div>
+                        {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
+                        <button type="submit" class="button">{t.save_draft}</button>
+                    </ActionForm>
+                </details>
+            }
+            .into_any()
+        }
+        latest => {
+            let save = ServerAction::<SaveText>::new();
+            let approve = ServerAction::<ApproveText>::new();
+            let draft = latest.clone().map(|l| l.public_id).unwrap_or_default();
+            let sent = sent_back(SaveText::PATH, "session", &session);
+            let body = match &sent {
+                Some(f) => f.value("body"),
+                None => latest.map(|l| l.body).unwrap_or_default(),
+            };
+            let label = if summary { t.summary } else { t.minutes };
+            let hint = summary.then_some(t.summary_hint);
+            let id2 = id.clone();
+            let draft2 = draft.clone();
+            view! {
+                <ActionForm action=save>
+                    <input type="hidden" name="dialogue" value=id />
+                    <input type="hidden" name="session" value=session />
+                    <input type="hidden" name="text" value=draft />
+                    <div class="field">
+                        <label for=field.clone()>{label}</label>
+                        {hint.map(|h| view! { <p class="hint">{h}</p> })}
+                        <p class="hint">{t.markdown_hint}</p>
+                        <textarea id=field name="body" rows="6" required=true maxlength=TEXT_MAX>{body}</textarea>
+                    </div>
+                    {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
+                    <button type="submit" class="button button--quiet-dark">{t.save_draft}</button>
+                </ActionForm>
+                {(!draft2.is_empty()).then(|| view! {
+                    <ActionForm action=approve>
+                        <input type="hidden" name="dialogue" value=id2 />
+                        <input type="hidden" name="text" value=draft2 />
+                        <button type="submit" class="button">{t.approve_button}<span class="visually-hidden">{format!(": {label}")}</span></button>
+                    </ActionForm>
+                })}
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The summary's links from input to requirement versions: the saved ones
+/// (or those just sent, when they were refused) and a few blank rows.
+#[component]
+fn ChangeRows(
+    choices: Vec<RequirementRef>,
+    rows: Vec<(String, String)>,
+    sent: Option<FormFeedback>,
+) -> impl IntoView {
+    let t = text(use_lang());
+    if choices.is_empty() {
+        return view! { <p class="hint">{t.changes_none_possible}</p> }.into_any();
+    }
+    let rows: Vec<(String, String)> = match &sent {
+        Some(f) => {
+            let change = f.values("change").unwrap_or_default();
+            let input = f.values("input").unwrap_or_default();
+            (0..change.len().max(input.len()))
+                .map(|i| {
+                    (
+                        change.get(i).cloned().unwrap_or_default(),
+                        input.get(i).cloned().unwrap_or_default(),
+                    )
+                })
+                .filter(|(c, i)| !(c.trim().is_empty() && i.trim().is_empty()))
+                .collect()
+        }
+        None => rows,
+    };
+    let count = (rows.len() + CHANGE_ROWS_BLANK).min(CHANGES_MAX);
+    let mut options = vec![(String::new(), t.change_none.to_string())];
+    options.extend(
+        choices
+            .iter()
+            .map(|r| (r.key(), requirement_label(r, t.change_version))),
+    );
+    let lang = use_lang();
+    view! {
+        <fieldset class="changes">
+            <legend>{t.changes_heading}</legend>
+            <p class="hint">{t.changes_hint}</p>
+            {(1..=count).map(|n| {
+                let (chosen, said) = rows.get(n - 1).cloned().unwrap_or_default();
+                let change_problem = sent.as_ref().and_then(|f| f.problem(&format!("change_{n}")));
+                let input_problem = sent.as_ref().and_then(|f| f.problem(&format!("input_{n}")));
+                let change_id = format!("field-change_{n}");
+                let input_id = format!("field-input_{n}");
+                let options = options.clone();
+                view! {
+                    <div class="changes__row">
+                        <div class="field" class:field--invalid=change_problem.is_some()>
+                            <label for=change_id.clone()>{format!("{} {n}", t.change_requirement)}</label>
+                            {change_problem.map(|p| view! { <p class="field-error" id=format!("{change_id}-error")>{p.message(lang)}</p> })}
+                            <select id=change_id.clone() name="change[]"
+                                aria-describedby=change_problem.map(|_| format!("{change_id}-error"))
+                                aria-invalid=change_problem.map(|_| "true")>
+                                {options.into_iter().map(|(value, label)| {
+                                    let selected = value == chosen;
+                                    view! { <option value=value selected=selected>{label}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field" class:field--invalid=input_problem.is_some()>
+                            <label for=input_id.clone()>{format!("{} {n}", t.change_input)}</label>
+                            {input_problem.map(|p| view! { <p class="field-error" id=format!("{input_id}-error")>{p.message(lang)}</p> })}
+                            <textarea id=input_id.clone() name="input[]" rows="2" maxlength=QUESTION_MAX
+                                aria-describedby=input_problem.map(|_| format!("{input_id}-error"))
+                                aria-invalid=input_problem.map(|_| "true")>{said}</textarea>
+                        </div>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+    .into_any()
+}
+
+/// The record to file, print-ready: the dialogue, its meetings, who was
+/// registered, the Q&A, minutes, summary and the log, stamped with the
+/// time of export and the organisation's diarienummer.
+#[component]
+pub fn RecordPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    if crate::accounts::signed_in_or_redirect().is_none() {
+        return ().into_any();
+    }
+    let id = crate::dialogues::pages::param("id");
+    let diarienummer = query_value("diarienummer");
+    let record = {
+        let (id, diarienummer) = (id.clone(), diarienummer.clone());
+        Resource::new(
+            || (),
+            move |_| super::api::dialogue_record(id.clone(), diarienummer.clone()),
+        )
+    };
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let (id, diarienummer) = (id.clone(), diarienummer.clone());
+                Suspend::new(async move {
+                    let Ok(r) = record.await else {
+                        return view! { <crate::pages::not_found::NotFoundPage /> }.into_any();
+                    };
+                    let json = format!("/dialoger/{id}/protokoll.json?diarienummer={}", crate::ui::url_encode(&diarienummer));
+                    view! {
+                        <Title text=format!("{}: {}", t.export, r.dialogue.title) />
+                        <article class="record">
+                            <h1>{format!("{}: {}", t.export, r.dialogue.title)}</h1>
+                            <p>
+                                {format!("{} {} {} {}", t.exported_at, format_stockholm(r.exported_at), t.exported_by, r.exported_by_organisation)}
+                                {(!r.diarienummer.is_empty()).then(|| format!(" · {}: {}", t.diarienummer, r.diarienummer))}
+                            </p>
+                            <p class="no-print">{t.print}" "<a href=json>{t.download_json}</a></p>
+                            <DialogueFacts dialogue=r.dialogue.clone() />
+                            <h2>{t.attendance}</h2>
+                            <table class="table">
+                                <thead><tr><th scope="col">{t.for_organisation}</th><th scope="col">{t.attendees}</th></tr></thead>
+                                <tbody>
+                                    {r.registrations.into_iter().map(|x| view! {
+                                        <tr><th scope="row">{x.organisation}</th><td>{x.attendees}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                            <h2>{t.qa_heading}</h2>
+                            <dl class="qa">
+                                {r.qa.into_iter().map(|e| view! {
+                                    <dt>{e.question}</dt>
+                                    <dd>{e.answer}" ("{format_stockholm(e.published_at)}")"</dd>
+                                }).collect_view()}
+                            </dl>
+                            <h2>{t.record_heading}</h2>
+                            {r.texts.into_iter().map(|x| view! { <RecordVersion text=x /> }).collect_view()}
+                            <h2>{t.audit}</h2>
+                            <ul>
+                                {r.audit.into_iter().map(|e| view! {
+                                    <li>{format!("{} {} ({}): {} {} {}", format_stockholm(e.at), e.actor, e.organisation, e.action, e.subject, e.reason)}</li>
+                                }).collect_view()}
+                            </ul>
+                        </article>
+                    }
+                    .into_any()
+                })
+            }}
+        </Suspense>
+    }
+    .into_any()
+}

@@ -1,0 +1,188 @@
+//! The messages of the one error type, in Swedish and English: what a
+//! civil servant reads, never an internal cause.
+
+use super::{AppError, FieldProblem};
+
+/// An error's message: [Swedish, English].
+pub(super) fn error(error: &AppError) -> [&'static str; 2] {
+    match error {
+        AppError::BadRequest => [
+            "Förfrågan kunde inte läsas. Kontrollera uppgifterna och försök igen.",
+            "The request could not be read. Check the details and try again.",
+        ],
+        AppError::Validation { .. } => [
+            "Några uppgifter behöver rättas. Se markeringarna vid fälten.",
+            "Some details need correcting. See the notes beside the fields.",
+        ],
+        AppError::NotSignedIn => [
+            "Du behöver logga in för att göra det här.",
+            "You need to sign in to do this.",
+        ],
+        AppError::InvalidCredentials => [
+            "Fel e-postadress eller lösenord.",
+            "Wrong email address or password.",
+        ],
+        AppError::AccountLocked => [
+            "För många misslyckade inloggningar. Kontot är låst i 15 minuter. Vi har skickat ett meddelande till kontots e-postadress.",
+            "Too many failed sign-ins. The account is locked for 15 minutes. We have sent a message to the account's email address.",
+        ],
+        AppError::NotVerified => [
+            "Bekräfta din e-postadress först. Vi har skickat en länk till den.",
+            "Verify your email address first. We have sent a link to it.",
+        ],
+        AppError::InvalidToken => [
+            "Länken är ogiltig, redan använd eller för gammal. Begär en ny.",
+            "The link is invalid, already used or too old. Ask for a new one.",
+        ],
+        AppError::Forbidden => [
+            "Du har inte behörighet att göra det här.",
+            "You are not allowed to do this.",
+        ],
+        AppError::NotFound => [
+            "Det du söker finns inte, eller så har du inte tillgång till det.",
+            "What you are looking for does not exist, or you do not have access to it.",
+        ],
+        AppError::Conflict => [
+            "Uppgiften finns redan eller har ändrats av någon annan. Ladda om sidan och försök igen.",
+            "This already exists or was changed by someone else. Reload the page and try again.",
+        ],
+        AppError::LastCoordinator => [
+            "Ett nätverk måste alltid ha minst en samordnare. Utse en annan samordnare först.",
+            "A network always keeps at least one coordinator. Appoint another coordinator first.",
+        ],
+        AppError::LastAdmin => [
+            "En organisation måste alltid ha minst en administratör. Utse en annan administratör först.",
+            "An organisation always keeps at least one admin. Appoint another admin first.",
+        ],
+        AppError::NetworkClosed => [
+            "Nätverket är stängt. Allt går att läsa och exportera, men inget kan ändras eller läggas till.",
+            "The network is closed. Everything can be read and exported, but nothing can be changed or added.",
+        ],
+        AppError::NetworkDormant => [
+            "Nätverket är vilande. Inga nya behov eller dialoger startas förrän samordnarna återaktiverar det.",
+            "The network is dormant. No new needs or dialogues start until the coordinators make it active again.",
+        ],
+        AppError::OrganisationNotVerified => [
+            "Organisationen är inte verifierad än. Samråds administratörer kontrollerar nya organisationer; tills dess kan den inte vara med i nätverk.",
+            "The organisation is not verified yet. Samråd's administrators check new organisations; until then it cannot take part in networks.",
+        ],
+        AppError::Full => [
+            "Det finns inga platser kvar. Kontakta värdarna om ni ändå vill delta.",
+            "No places are left. Contact the hosts if you still wish to take part.",
+        ],
+        AppError::Frozen => [
+            "Texten är godkänd och kan inte ändras. Skriv en ny version som ersätter den.",
+            "The text is approved and cannot change. Write a new version to replace it.",
+        ],
+        AppError::TooManyRequests => [
+            "För många försök på kort tid. Vänta en stund och försök igen.",
+            "Too many attempts in a short time. Wait a while and try again.",
+        ],
+        AppError::PayloadTooLarge => [
+            "Det du skickade är för stort.",
+            "What you sent is too large.",
+        ],
+        AppError::Unavailable => [
+            "Tjänsten är tillfälligt otillgänglig. Försök igen om en liten stund.",
+            "The service is temporarily unavailable. Try again in a moment.",
+        ],
+        AppError::Internal => [
+            "Något gick fel hos oss. Felet är loggat; försök igen senare.",
+            "Something went wrong on our side. It has been logged; try again later.",
+        ],
+    }
+}
+
+/// A field problem's message: [Swedish, English], where `{min}` and
+/// `{max}` stand for the problem's numbers.
+pub(super) fn field(problem: FieldProblem) -> [&'static str; 2] {
+    match problem {
+        FieldProblem::TooShort { .. } => ["Skriv minst {min} tecken.", "Use at least {min} characters."],
+        FieldProblem::TooLong { .. } => ["Skriv högst {max} tecken.", "Use at most {max} characters."],
+        FieldProblem::OutOfRange { .. } => ["Ange ett tal från {min} till {max}.", "Enter a number from {min} to {max}."],
+        FieldProblem::Required => [
+            "Fältet måste fyllas i.",
+            "This field is required.",
+        ],
+        FieldProblem::NotAWholeNumber => [
+            "Skriv ett heltal med siffror, till exempel 1200.",
+            "Enter a whole number in digits, for example 1200.",
+        ],
+        FieldProblem::UnknownCpv => [
+            "Minst en kod finns inte i CPV. Kontrollera siffrorna och kontrollsiffran efter bindestrecket.",
+            "At least one code is not in CPV. Check the digits and the check digit after the hyphen.",
+        ],
+        FieldProblem::InThePast => [
+            "Tiden har redan passerat. Välj en senare.",
+            "That time has already passed. Choose a later one.",
+        ],
+        FieldProblem::NoSuchDate => [
+            "Datumet finns inte. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2027-03-15.",
+            "That date does not exist. Write it as YYYY-MM-DD, for example 2027-03-15.",
+        ],
+        FieldProblem::NoSuchTime => [
+            "Klockslaget finns inte den dagen: klockan ställs fram från 02.00 till 03.00.",
+            "That time does not exist that day: the clocks go forward from 02:00 to 03:00.",
+        ],
+        FieldProblem::EndsBeforeStart => [
+            "Sluttiden måste vara efter starttiden.",
+            "The end must be after the start.",
+        ],
+        FieldProblem::InvalidEmail => [
+            "Ange en e-postadress i formen namn@exempel.se.",
+            "Enter an email address like name@example.com.",
+        ],
+        FieldProblem::InvalidChoice => [
+            "Välj ett av alternativen.",
+            "Choose one of the options.",
+        ],
+        FieldProblem::CommonPassword => [
+            "Lösenordet är för vanligt och lätt att gissa. Välj ett annat, gärna en mening.",
+            "This password is too common and easy to guess. Choose another, a sentence perhaps.",
+        ],
+        FieldProblem::PasswordContainsEmail => [
+            "Lösenordet får inte innehålla din e-postadress.",
+            "The password must not contain your email address.",
+        ],
+        FieldProblem::WrongPassword => [
+            "Lösenordet stämmer inte.",
+            "The password is not correct.",
+        ],
+        FieldProblem::WrongCode => [
+            "Koden stämmer inte. Vänta på nästa kod i appen och försök igen.",
+            "The code is not right. Wait for the next code in the app and try again.",
+        ],
+        FieldProblem::OrgNumberNotDigits => [
+            "Organisationsnumret får bara innehålla siffror och ett bindestreck, som 212000-0142.",
+            "An organisation number has only digits and one dash, like 212000-0142.",
+        ],
+        FieldProblem::OrgNumberLength => [
+            "Ett organisationsnummer har tio siffror, skrivna NNNNNN-NNNN.",
+            "An organisation number has ten digits, written NNNNNN-NNNN.",
+        ],
+        FieldProblem::OrgNumberNotOrganisation => [
+            "Siffra tre och fyra i ett organisationsnummer är minst 20; det här liknar ett personnummer.",
+            "Digits three and four of an organisation number are at least 20; this looks like a personal identity number.",
+        ],
+        FieldProblem::OrgNumberCheckDigit => [
+            "Kontrollsiffran (den sista siffran) stämmer inte. Kontrollera numret.",
+            "The check digit (the last digit) does not match. Check the number.",
+        ],
+        FieldProblem::KommunOutsideLan => [
+            "Kommunen ligger inte i det valda länet.",
+            "The municipality is not in the chosen county.",
+        ],
+        FieldProblem::UnknownOrganisation => [
+            "Ingen organisation med det numret är registrerad i Samråd. Be den registrera sig först.",
+            "No organisation with this number is registered in Samråd. Ask it to register first.",
+        ],
+        FieldProblem::OrganisationNotVerified => [
+            "Organisationen finns i Samråd men är inte verifierad än, så den kan inte bjudas in. Försök igen när en administratör har verifierat den.",
+            "The organisation is in Samråd but not verified yet, so it cannot be invited. Try again once an administrator has verified it.",
+        ],
+        FieldProblem::InvalidUrl => [
+            "Ange en webbadress som börjar med https:// eller http://.",
+            "Enter a web address starting with https:// or http://.",
+        ],
+    }
+}

@@ -1,0 +1,214 @@
+//! A need's history: every version of its text and of its requirements,
+//! and the page that shows each with what changed since the one before.
+
+use super::{
+    requirements::{text::text as requirement_text, RequirementVersion},
+    text::text,
+};
+use crate::{i18n::use_lang, time::format_stockholm};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+/// A need's history: every version of its text and of its requirements.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct History {
+    pub need: super::Need,
+    pub versions: Vec<VersionRow>,
+    pub requirements: Vec<RequirementVersion>,
+}
+
+/// One saved version of a need, each field as (name, text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionRow {
+    pub version: i64,
+    pub at: i64,
+    pub author: String,
+    pub organisation: String,
+    pub fields: Vec<(String, String)>,
+}
+
+/// How one line of a field fared between two versions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Same,
+    Removed,
+    Added,
+}
+
+/// A line diff (by `similar`): the lines of `old` and `new` in reading
+/// order, each kept, removed or added.
+pub fn line_diff(old: &str, new: &str) -> Vec<(Change, String)> {
+    let a: Vec<&str> = old.lines().collect();
+    let b: Vec<&str> = new.lines().collect();
+    similar::TextDiff::from_slices(&a, &b)
+        .iter_all_changes()
+        .map(|change| {
+            let kind = match change.tag() {
+                similar::ChangeTag::Equal => Change::Same,
+                similar::ChangeTag::Delete => Change::Removed,
+                similar::ChangeTag::Insert => Change::Added,
+            };
+            (kind, change.value().to_string())
+        })
+        .collect()
+}
+
+/// Every version of a need, newest first, each with what changed since
+/// the one before, line by line.
+#[component]
+pub fn NeedHistoryPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let r = requirement_text(lang);
+    if crate::accounts::signed_in_or_redirect().is_none() {
+        return ().into_any();
+    }
+    let need = super::pages::param("id");
+    let history = Resource::new(move || need.clone(), super::api::need_history);
+    let field_name = move |name: &str| match name {
+        "title" => t.title,
+        "problem" => t.problem,
+        "effect" => t.effect,
+        "affected" => t.affected,
+        "staircase" => t.staircase,
+        "horizon" => t.horizon,
+        "cpv" => t.divisions,
+        _ => t.regions,
+    };
+    view! {
+        <Title text=t.history_heading />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let Ok(History { need, versions, requirements }) = history.await else {
+                    return view! { <crate::pages::not_found::NotFoundPage /> }.into_any();
+                };
+                let requirement_entries = requirement_history(requirements);
+                let mut entries = Vec::new();
+                let mut previous: Option<Vec<(String, String)>> = None;
+                for v in versions {
+                    let changes: Vec<(String, Vec<(Change, String)>)> = v
+                        .fields
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, (name, new))| {
+                            let old = previous.as_ref().map(|p| p[i].1.as_str()).unwrap_or("");
+                            (old != new).then(|| (name.clone(), line_diff(old, new)))
+                        })
+                        .collect();
+                    previous = Some(v.fields.clone());
+                    entries.push((v.version, v.at, v.author, v.organisation, changes));
+                }
+                entries.reverse();
+                view! {
+                    <h1>{format!("{}: {}", t.history_heading, need.title)}</h1>
+                    <p class="breadcrumb"><a href=format!("/behov/{}", need.public_id)>{need.title.clone()}</a></p>
+                    {entries.into_iter().map(|(version, at, author, organisation, changes)| view! {
+                        <section class="card version" aria-labelledby=format!("version-{version}")>
+                            <h2 id=format!("version-{version}")>{format!("{} {version}", t.version)}</h2>
+                            <p>{format!("{} {author} ({organisation}), {}", t.changed_by, format_stockholm(at))}</p>
+                            {if changes.is_empty() {
+                                view! { <p>{t.no_changes}</p> }.into_any()
+                            } else {
+                                changes.into_iter().map(|(name, lines)| view! {
+                                    <h3>{field_name(&name)}</h3>
+                                    <DiffLines lines removed=t.removed added=t.added />
+                                }).collect_view().into_any()
+                            }}
+                        </section>
+                    }).collect_view()}
+                    {(!requirement_entries.is_empty()).then(|| view! {
+                        <h2>{r.requirements_history}</h2>
+                        {requirement_entries.into_iter().map(|(number, requirement, versions)| view! {
+                            <section class="card version" id=format!("krav-{requirement}")>
+                                <h3>{format!("{} {number}", r.requirement)}</h3>
+                                {versions.into_iter().rev().map(|(version, at, author, organisation, accepted, lines)| view! {
+                                    <h4 id=format!("krav-{requirement}-v{version}")>{format!("{} {version}", t.version)}{accepted.then(|| format!(" – {}", r.accepted))}</h4>
+                                    <p>{format!("{} {author} ({organisation}), {}", t.changed_by, format_stockholm(at))}</p>
+                                    <DiffLines lines removed=t.removed added=t.added />
+                                }).collect_view()}
+                            </section>
+                        }).collect_view()}
+                    })}
+                }
+                .into_any()
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+type RequirementEntry = (i64, i64, String, String, bool, Vec<(Change, String)>);
+
+/// Each requirement's versions with what changed since the one before:
+/// (number in the list, requirement's public id, versions oldest first).
+fn requirement_history(
+    versions: Vec<RequirementVersion>,
+) -> Vec<(usize, String, Vec<RequirementEntry>)> {
+    let mut out: Vec<(String, Vec<RequirementEntry>)> = Vec::new();
+    let mut previous = String::new();
+    for v in versions {
+        if out
+            .last()
+            .map(|(id, _)| id != &v.requirement)
+            .unwrap_or(true)
+        {
+            out.push((v.requirement.clone(), Vec::new()));
+            previous.clear();
+        }
+        let lines = line_diff(&previous, &v.text);
+        previous = v.text.clone();
+        if let Some((_, entries)) = out.last_mut() {
+            entries.push((v.version, v.at, v.author, v.organisation, v.accepted, lines));
+        }
+    }
+    out.into_iter()
+        .enumerate()
+        .map(|(i, (requirement, entries))| (i + 1, requirement, entries))
+        .collect()
+}
+
+/// Lines of a diff: removed ones struck through, added ones marked, each
+/// also named in words for screen readers.
+#[component]
+fn DiffLines(
+    lines: Vec<(Change, String)>,
+    removed: &'static str,
+    added: &'static str,
+) -> impl IntoView {
+    view! {
+        <ul class="diff">
+            {lines.into_iter().map(|(change, line)| match change {
+                Change::Same => view! { <li class="diff__same">{line}</li> }.into_any(),
+                Change::Removed => view! {
+                    <li class="diff__removed"><del><span class="visually-hidden">{format!("{removed}: ")}</span>{line}</del></li>
+                }.into_any(),
+                Change::Added => view! {
+                    <li class="diff__added"><ins><span class="visually-hidden">{format!("{added}: ")}</span>{line}</ins></li>
+                }.into_any(),
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_line_diff_keeps_order_and_marks_changes() {
+        use Change::*;
+        let diff = line_diff("ett\ntvå\ntre", "ett\nTVÅ\ntre\nfyra");
+        assert_eq!(
+            diff,
+            [
+                (Same, "ett".to_string()),
+                (Removed, "två".to_string()),
+                (Added, "TVÅ".to_string()),
+                (Same, "tre".to_string()),
+                (Added, "fyra".to_string()),
+            ]
+        );
+        assert_eq!(line_diff("", "ny"), [(Added, "ny".to_string())]);
+    }
+}
