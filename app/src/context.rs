@@ -107,7 +107,7 @@ pub fn now_ms() -> i64 {
     #[cfg(feature = "ssr")]
     return app_context()
         .map(|ctx| ctx.db.now())
-        .unwrap_or_else(|_| crate::db::Clock::system().now_ms());
+        .unwrap_or_else(|_| crate::core::clock::Clock::system().now_ms());
     #[cfg(not(feature = "ssr"))]
     0
 }

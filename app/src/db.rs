@@ -1,7 +1,6 @@
 //! One pool type for both engines. SQL is written once, with `$1…$n`
 //! placeholders, which SQLite and PostgreSQL both bind by number.
 
-pub use crate::core::clock::Clock;
 use sqlx::AnyPool;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,7 +32,7 @@ impl Engine {
 pub struct Db {
     pool: AnyPool,
     engine: Engine,
-    clock: Clock,
+    clock: crate::core::clock::Clock,
 }
 
 impl Db {
@@ -41,12 +40,12 @@ impl Db {
         Self {
             pool,
             engine,
-            clock: Clock::system(),
+            clock: crate::core::clock::Clock::system(),
         }
     }
 
     /// The same database read with another clock (a test's own).
-    pub fn with_clock(self, clock: Clock) -> Self {
+    pub fn with_clock(self, clock: crate::core::clock::Clock) -> Self {
         Self { clock, ..self }
     }
 
@@ -55,7 +54,7 @@ impl Db {
         self.clock.now_ms()
     }
 
-    pub fn clock(&self) -> &Clock {
+    pub fn clock(&self) -> &crate::core::clock::Clock {
         &self.clock
     }
 
@@ -76,5 +75,3 @@ pub fn conflict_if_taken(err: sqlx::Error) -> crate::error::AppError {
         other => other.into(),
     }
 }
-
-pub use crate::core::ids::{name_key, public_id, secret_token};

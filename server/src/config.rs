@@ -154,7 +154,7 @@ pub struct Config {
     pub smtp: Option<crate::mailer::Smtp>,
     pub trusted_proxies: Vec<ipnet::IpNet>,
     /// The clock everything reads; a test's own can be moved forward.
-    pub clock: app::db::Clock,
+    pub clock: app::core::clock::Clock,
 }
 
 impl Config {
@@ -189,7 +189,7 @@ impl Config {
         Ok(Config {
             smtp,
             trusted_proxies: parse_proxies(&settings.trusted_proxies)?,
-            clock: app::db::Clock::system(),
+            clock: app::core::clock::Clock::system(),
             ip_allowance: app::accounts::limits::IpAllowance {
                 sign_ins_per_15_min: settings.signin_per_ip.max(1),
                 sign_ups_per_hour: settings.signup_per_ip.max(1),

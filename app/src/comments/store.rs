@@ -2,13 +2,14 @@
 
 use super::{thread_order, Comment, CommentBody, CommentState, HideReason, Subject};
 use crate::{
+    core::ids::public_id,
     core::{
         audit::{self, Entry},
         ids::{AccountId, CommentId, NetworkId},
         subject::Place,
         Actor,
     },
-    db::{public_id, Db},
+    db::Db,
     error::AppError,
 };
 

@@ -6,12 +6,13 @@ use super::{
     QaEntry,
 };
 use crate::{
+    core::ids::public_id,
     core::{
         audit::{self, Entry},
         ids::{DialogueId, NeedId, NetworkId, OrganisationId},
         Actor,
     },
-    db::{public_id, Db},
+    db::Db,
     error::AppError,
 };
 
@@ -124,7 +125,7 @@ pub async fn create(db: &Db, network_id: NetworkId, new: &NewDialogue) -> Result
     }
     for meeting in new.meetings() {
         sqlx::query(INSERT_MEETING)
-            .bind(crate::db::public_id())
+            .bind(crate::core::ids::public_id())
             .bind(id)
             .bind(meeting.starts_at())
             .bind(meeting.ends_at())

@@ -3,12 +3,13 @@
 
 use super::{Merge, Need, NeedKey, NeedStatus, NeedText, NewNeed, Quarter, Transition, VersionRow};
 use crate::{
+    core::ids::public_id,
     core::{
         audit::{self, Entry},
         ids::{NeedId, NetworkId},
         Actor,
     },
-    db::{public_id, Db},
+    db::Db,
     error::AppError,
 };
 

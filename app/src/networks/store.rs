@@ -7,13 +7,14 @@ use super::{
     Visibility,
 };
 use crate::{
+    core::ids::{name_key, public_id},
     core::{
         audit::{self, Entry},
         guard::RoleCode,
         ids::{AccountId, NetworkId, OrganisationId},
         Actor,
     },
-    db::{conflict_if_taken, name_key, public_id, Db},
+    db::{conflict_if_taken, Db},
     error::AppError,
 };
 
@@ -321,7 +322,7 @@ pub async fn feed_token(
     sqlx::query(NEW_FEED)
         .bind(network_id)
         .bind(organisation_id)
-        .bind(crate::db::secret_token())
+        .bind(crate::core::ids::secret_token())
         .bind(db.now())
         .execute(db.pool())
         .await?;

@@ -3,8 +3,9 @@
 
 use super::{Claim, Claimant, MyOrganisation, NewOrganisation, Organisation, Role, Status};
 use crate::{
+    core::ids::public_id,
     core::ids::{AccountId, OrganisationId},
-    db::{conflict_if_taken, public_id, Db},
+    db::{conflict_if_taken, Db},
     error::AppError,
 };
 
@@ -83,7 +84,7 @@ pub async fn register(
             .bind(new.kommun_code())
             .bind(new.website())
             .bind(now)
-            .bind(crate::db::name_key(new.name()))
+            .bind(crate::core::ids::name_key(new.name()))
             .fetch_one(&mut *tx)
             .await
             .map_err(conflict_if_taken)?;

@@ -102,7 +102,7 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> anyh
     let hash = app::accounts::password::hash(PASSWORD.to_string())
         .await
         .context("hashing the seeded people's password")?;
-    let now = app::db::Clock::system().now_ms();
+    let now = app::core::clock::Clock::system().now_ms();
 
     let mut tx = db
         .pool()

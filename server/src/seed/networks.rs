@@ -111,7 +111,7 @@ pub(super) async fn insert_network(
     let (network_id,): (i64,) = sqlx::query_as(INSERT_NETWORKS)
         .bind(public_id(rng))
         .bind(&name)
-        .bind(app::db::name_key(&name))
+        .bind(app::core::ids::name_key(&name))
         .bind(purpose)
         .bind(["infora", "introducera", "initiera"][rng.random_range(0..3)])
         .bind(visibility)

@@ -93,7 +93,7 @@ pub(super) async fn insert_organisations(
             .bind(&org.lan)
             .bind(org.kommun.clone())
             .bind(now)
-            .bind(app::db::name_key(&org.name))
+            .bind(app::core::ids::name_key(&org.name))
             .fetch_one(&mut **tx)
             .await
             .with_context(|| format!("inserting the organisation {}", org.name))?;

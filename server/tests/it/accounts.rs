@@ -54,7 +54,7 @@ db_test!(an_expired_verification_link_is_refused, |app| {
     app.sign_up("Anna Andersson", EMAIL, PASSWORD).await;
     let token = app.token_mailed_to(EMAIL).await;
     sqlx::query("UPDATE email_tokens SET expires_at = $1")
-        .bind(app::db::Clock::system().now_ms() - 1)
+        .bind(app::core::clock::Clock::system().now_ms() - 1)
         .execute(app.db.pool())
         .await
         .unwrap();
@@ -270,7 +270,7 @@ db_test!(signing_out_deletes_the_session_on_the_server, |app| {
 db_test!(an_idle_session_expires_after_eight_hours, |app| {
     let cookie = app.verified_user(EMAIL, PASSWORD).await;
     sqlx::query("UPDATE sessions SET last_seen_at = $1")
-        .bind(app::db::Clock::system().now_ms() - 8 * 3_600_000 - 1)
+        .bind(app::core::clock::Clock::system().now_ms() - 8 * 3_600_000 - 1)
         .execute(app.db.pool())
         .await
         .unwrap();
@@ -365,7 +365,7 @@ db_test!(an_expired_reset_link_is_refused, |app| {
     .await;
     let token = app.token_mailed_to(EMAIL).await;
     sqlx::query("UPDATE email_tokens SET expires_at = $1 WHERE purpose = 'reset'")
-        .bind(app::db::Clock::system().now_ms() - 1)
+        .bind(app::core::clock::Clock::system().now_ms() - 1)
         .execute(app.db.pool())
         .await
         .unwrap();
@@ -586,8 +586,8 @@ db_test!(
     |app| {
         let cookie = app.verified_user(EMAIL, PASSWORD).await;
         sqlx::query("UPDATE sessions SET expires_at = $1, last_seen_at = $2")
-            .bind(app::db::Clock::system().now_ms() - 1)
-            .bind(app::db::Clock::system().now_ms())
+            .bind(app::core::clock::Clock::system().now_ms() - 1)
+            .bind(app::core::clock::Clock::system().now_ms())
             .execute(app.db.pool())
             .await
             .unwrap();

@@ -160,21 +160,28 @@ fn the_boundary_check_sees_every_way_of_naming_another_rooms_insides() {
 }
 
 /// SQL text outside the registering macros: a string literal handed to a
-/// query (also on the next line), or a `const` holding SQL.
+/// query (with or without a turbofish, also on the next line), or a
+/// `const` holding SQL.
 fn unregistered_sql(source: &str) -> Vec<String> {
     let code = code_of(source);
     let mut found = Vec::new();
-    for call in ["query(", "query_as(", "query_scalar(", "query_as::<"] {
+    for call in ["query", "query_as", "query_scalar"] {
         let mut from = 0;
         while let Some(at) = code[from..].find(call) {
             let start = from + at;
             from = start + call.len();
-            let rest = &code[from..];
-            let args = match call {
-                "query_as::<" => rest.find(">(").map(|i| &rest[i + 2..]).unwrap_or(""),
-                _ => rest,
+            let whole_word = !code[..start]
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let mut rest = &code[from..];
+            if let Some(generic) = rest.strip_prefix("::<") {
+                rest = generic.find(">(").map_or("", |end| &generic[end + 1..]);
+            }
+            let Some(args) = rest.strip_prefix('(') else {
+                continue;
             };
-            if args.trim_start().starts_with('"') {
+            if whole_word && args.trim_start().starts_with('"') {
                 found.push(code[start..].lines().next().unwrap_or("").to_string());
             }
         }
@@ -219,6 +226,9 @@ fn every_sql_statement_in_the_app_and_server_is_registered() {
 #[test]
 fn the_registration_check_sees_sql_that_escapes_it() {
     assert!(!unregistered_sql("sqlx::query(\"DELETE FROM x\")").is_empty());
+    assert!(!unregistered_sql("sqlx::query::<sqlx::Any>(\"SELECT 1\")").is_empty());
+    assert!(!unregistered_sql("sqlx::query_as::<_, Row>(\n    \"SELECT 1\")").is_empty());
+    assert!(unregistered_sql("sqlx::query_as::<_, Row>(FIND)").is_empty());
     assert!(!unregistered_sql("const FIND: &str = \"SELECT 1\";").is_empty());
     assert!(unregistered_sql("crate::sql!(FIND = \"SELECT 1\");").is_empty());
     assert!(unregistered_sql("sqlx::query(FIND)").is_empty());

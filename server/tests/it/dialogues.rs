@@ -29,7 +29,8 @@ pub(crate) async fn setup(app: &TestApp) -> (String, String, String, String) {
 
 /// A year from now, so every date in these tests is in the future.
 fn next_year() -> i64 {
-    let (year, _, _) = app::time::civil_date(app::db::Clock::system().now_ms() / 86_400_000);
+    let (year, _, _) =
+        app::time::civil_date(app::core::clock::Clock::system().now_ms() / 86_400_000);
     year + 1
 }
 

@@ -59,7 +59,7 @@ pub struct TestApp {
     pub db: Db,
     pub database: TestDatabase,
     /// The app's own clock, which the test moves instead of sleeping.
-    pub clock: app::db::Clock,
+    pub clock: app::core::clock::Clock,
 }
 
 #[derive(Debug)]
@@ -108,7 +108,7 @@ impl TestApp {
     /// A test app with its configuration adjusted by `adjust`.
     pub async fn spawn_with(engine: Engine, adjust: impl FnOnce(&mut Config)) -> Option<TestApp> {
         let database = TestDatabase::create(engine).await?;
-        let clock = app::db::Clock::adjustable();
+        let clock = app::core::clock::Clock::adjustable();
         let db = server::db::connect(&database.url)
             .await
             .expect("connect")

@@ -43,7 +43,7 @@ async fn cast(app: &TestApp) -> Cast {
 }
 
 pub(crate) fn next_quarter() -> String {
-    let now = Quarter::of_ms(app::db::Clock::system().now_ms());
+    let now = Quarter::of_ms(app::core::clock::Clock::system().now_ms());
     Quarter(now.0 + 1).code()
 }
 

@@ -8,7 +8,8 @@ const PASSWORD: &str = "gröna äpplen i november";
 const EMAIL: &str = "anna.andersson@vaxjo.se";
 
 fn code(secret: &str, offset_steps: i64) -> String {
-    let step = app::db::Clock::system().now_ms() / 1000 / totp::STEP_SECONDS + offset_steps;
+    let step =
+        app::core::clock::Clock::system().now_ms() / 1000 / totp::STEP_SECONDS + offset_steps;
     totp::code_of_step(secret, step).unwrap()
 }
 

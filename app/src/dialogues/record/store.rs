@@ -3,12 +3,13 @@
 
 use super::{RecordDraft, RecordText, RequirementChange, RequirementLink, RequirementRef};
 use crate::{
+    core::ids::public_id,
     core::{
         audit::{self, Entry},
         ids::{DialogueId, RequirementId},
         Actor,
     },
-    db::{public_id, Db},
+    db::Db,
     dialogues::store::DialogueKey,
     error::AppError,
 };

@@ -3,11 +3,12 @@
 
 use super::{Level, Requirement, RequirementText, RequirementVersion};
 use crate::{
+    core::ids::public_id,
     core::{
         ids::{NeedId, RequirementId},
         Actor,
     },
-    db::{public_id, Db},
+    db::Db,
     error::AppError,
     needs::NeedKey,
 };

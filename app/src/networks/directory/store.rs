@@ -3,12 +3,13 @@
 
 use super::{DirectoryEntry, DirectoryQuery, FoundOrganisation, MyNetwork};
 use crate::{
+    core::ids::name_key,
     core::{
         guard::RoleCode,
         ids::{AccountId, NetworkId},
         sql::ListStatement,
     },
-    db::{name_key, Db},
+    db::Db,
     error::AppError,
     networks::{JoinPolicy, NetworkStatus},
 };
