@@ -84,6 +84,14 @@ pub fn is_code(code: &str) -> bool {
     CODES.contains(code)
 }
 
+/// The code of CPV 2008 that has these eight digits, with its check digit.
+#[cfg(feature = "ssr")]
+fn with_check_digit(digits: &str) -> Option<String> {
+    (0..10)
+        .map(|d| format!("{digits}-{d}"))
+        .find(|code| is_code(code))
+}
+
 /// A code of CPV 2008 with its check digit ("34144900-7"), or a
 /// division's two digits taken as its code: only `parse` makes one.
 #[cfg(feature = "ssr")]
@@ -98,6 +106,31 @@ impl CpvCode {
             return Some(CpvCode(division.full.to_string()));
         }
         is_code(code).then(|| CpvCode(code.to_string()))
+    }
+
+    /// A code written out by hand: eight digits with or without the check
+    /// digit ("34144900" finds "34144900-7"); the problem says what to fix.
+    pub fn parse_written(code: &str) -> Result<CpvCode, crate::error::FieldProblem> {
+        use crate::error::FieldProblem;
+        let code = code.trim();
+        if code.is_empty() {
+            return Err(FieldProblem::Required);
+        }
+        let (digits, check) = code.split_once('-').unwrap_or((code, ""));
+        if !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(FieldProblem::UnknownCpv);
+        }
+        if digits.len() < 8 {
+            return Err(FieldProblem::CpvIncomplete);
+        }
+        if is_code(code) {
+            return Ok(CpvCode(code.to_string()));
+        }
+        match with_check_digit(digits) {
+            Some(full) if check.is_empty() => Ok(CpvCode(full)),
+            Some(_) => Err(FieldProblem::CpvCheckDigit),
+            None => Err(FieldProblem::UnknownCpv),
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -153,6 +186,19 @@ mod tests {
         assert_eq!(CpvCode::parse(" 34144900-7").unwrap().division(), "34");
         assert!(CpvCode::parse("34144900-8").is_none());
         assert!(CpvCode::parse("3414").is_none());
+    }
+
+    #[test]
+    fn a_written_code_says_what_is_wrong_with_it() {
+        use crate::error::FieldProblem::*;
+        let written = |c| CpvCode::parse_written(c).map(|c| c.as_str().to_string());
+        assert_eq!(written("34144900-7"), Ok("34144900-7".to_string()));
+        assert_eq!(written("34144900"), Ok("34144900-7".to_string()));
+        assert_eq!(written("3414"), Err(CpvIncomplete));
+        assert_eq!(written("34144900-8"), Err(CpvCheckDigit));
+        assert_eq!(written("99999999"), Err(UnknownCpv));
+        assert_eq!(written("bilar"), Err(UnknownCpv));
+        assert_eq!(written(" "), Err(Required));
     }
 
     #[test]

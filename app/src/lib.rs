@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod needs;
 pub mod networks;
 pub mod organisations;
+pub mod overview;
 pub mod pages;
 pub mod privacy;
 pub mod regions;
@@ -29,7 +30,7 @@ pub mod mail;
 pub mod markdown;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path, SsrMode,
@@ -64,11 +65,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let refused = ui::form::page_shows_refusal();
+    let prefix = context::request_lang().t().error_title_prefix;
+    let formatter = move |title: String| match refused {
+        true => format!("{prefix}{title}"),
+        false => title,
+    };
     view! {
+        <Title formatter />
         <Router>
             <ui::layout::Layout>
                 <Routes fallback=pages::not_found::NotFoundPage>
                     <Route path=path!("/") view=pages::start::StartPage ssr=SsrMode::Async />
+                    <Route path=path!("/oversikt") view=overview::pages::OverviewPage ssr=SsrMode::Async />
                     <Route path=path!("/konto") view=accounts::pages::AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/konto/skapa") view=accounts::pages::SignUpPage ssr=SsrMode::Async />
                     <Route

@@ -44,8 +44,10 @@ pub fn format_stockholm(utc_ms: i64) -> String {
 /// Why a date and time typed in Stockholm time was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LocalTimeProblem {
-    /// Not written as YYYY-MM-DD and HH:MM.
-    Malformed,
+    /// The date is not written as YYYY-MM-DD.
+    DateFormat,
+    /// The time is not a time of day (14.30, 14:30, 9).
+    TimeFormat,
     /// A date the calendar does not have, such as 30 February.
     NoSuchDate,
     /// A time the clocks skip when summer time begins (02:00–02:59 on the
@@ -53,26 +55,48 @@ pub enum LocalTimeProblem {
     NoSuchTime,
 }
 
-/// The instant of a date ("2027-03-28") and time ("14:30") in Stockholm.
+/// Hour and minute of a time of day as Swedes write it: "14.30" (the
+/// Swedish way), "14:30", "9" or "kl. 9".
+pub fn parse_clock(time: &str) -> Option<(i8, i8)> {
+    let time = time.trim();
+    let time = time
+        .strip_prefix("kl.")
+        .or_else(|| time.strip_prefix("kl"))
+        .unwrap_or(time)
+        .trim();
+    let (hour, minute) = match time.split_once(['.', ':']) {
+        Some((hour, minute)) if minute.len() == 2 => (hour, minute),
+        Some(_) => return None,
+        None => (time, "00"),
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(hour) || !digits(minute) {
+        return None;
+    }
+    let (hour, minute) = (hour.parse::<i8>().ok()?, minute.parse::<i8>().ok()?);
+    ((0..24).contains(&hour) && (0..60).contains(&minute)).then_some((hour, minute))
+}
+
+/// The instant of a date ("2027-03-28") and time ("14.30") in Stockholm.
 /// In the hour that occurs twice when summer time ends, the first (summer
 /// time) is meant.
 pub fn parse_stockholm(date: &str, time: &str) -> Result<i64, LocalTimeProblem> {
-    let number = |s: &str| s.parse::<i16>().map_err(|_| LocalTimeProblem::Malformed);
+    let number = |s: &str| s.parse::<i16>().map_err(|_| LocalTimeProblem::DateFormat);
     let parts: Vec<&str> = date.trim().split('-').collect();
     let [year, month, day] = parts.as_slice() else {
-        return Err(LocalTimeProblem::Malformed);
+        return Err(LocalTimeProblem::DateFormat);
     };
     let (year, month, day) = (number(year)?, number(month)?, number(day)?);
-    let clock: Vec<&str> = time.trim().split(':').collect();
-    let [hour, minute] = clock.as_slice() else {
-        return Err(LocalTimeProblem::Malformed);
-    };
-    let (hour, minute) = (number(hour)?, number(minute)?);
-    if !(2000..=2100).contains(&year) || !(0..24).contains(&hour) || !(0..60).contains(&minute) {
-        return Err(LocalTimeProblem::Malformed);
+    if !(2000..=2100).contains(&year) {
+        return Err(LocalTimeProblem::DateFormat);
     }
-    let date = Date::new(year, month as i8, day as i8).map_err(|_| LocalTimeProblem::NoSuchDate)?;
-    let at = date.at(hour as i8, minute as i8, 0, 0);
+    let date = i8::try_from(month)
+        .ok()
+        .zip(i8::try_from(day).ok())
+        .and_then(|(month, day)| Date::new(year, month, day).ok())
+        .ok_or(LocalTimeProblem::NoSuchDate)?;
+    let (hour, minute) = parse_clock(time).ok_or(LocalTimeProblem::TimeFormat)?;
+    let at = date.at(hour, minute, 0, 0);
     let offset = match STOCKHOLM.to_ambiguous_timestamp(at).offset() {
         AmbiguousOffset::Unambiguous { offset } => offset,
         AmbiguousOffset::Fold { before, .. } => before,
@@ -80,7 +104,7 @@ pub fn parse_stockholm(date: &str, time: &str) -> Result<i64, LocalTimeProblem> 
     };
     at.to_zoned(TimeZone::fixed(offset))
         .map(|zoned| zoned.timestamp().as_millisecond())
-        .map_err(|_| LocalTimeProblem::Malformed)
+        .map_err(|_| LocalTimeProblem::DateFormat)
 }
 
 /// ("2027-03-28", "14:30") in Stockholm, for a form's date and time fields.
@@ -144,21 +168,44 @@ mod tests {
         assert!(parse_stockholm("2028-02-29", "10:00").is_ok());
         assert_eq!(
             parse_stockholm("26-11-2026", "10:00"),
-            Err(LocalTimeProblem::Malformed)
+            Err(LocalTimeProblem::DateFormat)
         );
         assert_eq!(
             parse_stockholm("2026-11-26", "25:00"),
-            Err(LocalTimeProblem::Malformed)
+            Err(LocalTimeProblem::TimeFormat)
         );
         assert_eq!(
             parse_stockholm("i morgon", "10:00"),
-            Err(LocalTimeProblem::Malformed)
+            Err(LocalTimeProblem::DateFormat)
         );
         let t = utc(2026, 10, 25, 1, 30);
         let (date, time) = stockholm_parts(t);
         assert_eq!(
             parse_stockholm(&date, &time).map(|u| u == t || u == t - HOUR_MS),
             Ok(true)
+        );
+    }
+
+    #[test]
+    fn times_are_read_as_swedes_write_them() {
+        for (typed, expected) in [
+            ("12.00", Some((12, 0))),
+            ("12:00", Some((12, 0))),
+            ("9", Some((9, 0))),
+            ("09.05", Some((9, 5))),
+            ("kl. 9.30", Some((9, 30))),
+            (" 23.59 ", Some((23, 59))),
+            ("24.00", None),
+            ("12.5", None),
+            ("12.60", None),
+            ("tolv", None),
+            ("", None),
+        ] {
+            assert_eq!(parse_clock(typed), expected, "{typed:?}");
+        }
+        assert_eq!(
+            parse_stockholm("2026-11-26", "14.05"),
+            parse_stockholm("2026-11-26", "14:05")
         );
     }
 

@@ -113,7 +113,8 @@ async fn with_key(db: &Db, session: Option<&str>, location: &str) -> Option<Stri
         Ok(key) => kept.push(format!("{KEY}={key}")),
         Err(_) => tracing::warn!("a refused form's values could not be kept"),
     }
-    Some(format!("{path}?{}", kept.join("&")))
+    // The page opens at the summary, which takes focus there too.
+    Some(format!("{path}?{}#error-summary", kept.join("&")))
 }
 
 /// The request's URI with the kept error put back in place of its key.

@@ -10,6 +10,7 @@ pub mod health;
 pub mod housekeeping;
 pub mod mailer;
 pub mod outage;
+pub mod restore;
 pub mod routes;
 pub mod security;
 pub mod seed;

@@ -4,7 +4,7 @@
 use crate::{
     assets,
     config::Config,
-    feedback, health, outage, security, session,
+    feedback, health, outage, restore, security, session,
     state::{json_error, AppState},
 };
 use app::{context::AppContext, db::Db, error::AppError, shell, App};
@@ -90,6 +90,10 @@ pub fn router(config: &Config, db: Db) -> Router {
             AppState,
             _,
         >(provide, shell))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            restore::keep_and_restore,
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             feedback::swap,

@@ -22,12 +22,14 @@ use crate::{
 pub const VERIFY_LIFETIME_MS: i64 = 24 * 60 * 60 * 1000;
 pub const RESET_LIFETIME_MS: i64 = 60 * 60 * 1000;
 
-/// Starts the session once every check has passed.
+/// Starts the session once every check has passed, and sends the person
+/// on to the page they asked for (or the overview).
 pub async fn finish_sign_in(
     ctx: &AppContext,
     account_id: AccountId,
     email: &str,
     lang: Lang,
+    back: Option<super::ReturnPath>,
 ) -> Result<(), AppError> {
     let client = context::client_info();
     limits::clear_failures(&ctx.db, email).await?;
@@ -46,7 +48,7 @@ pub async fn finish_sign_in(
     ))?;
     crate::i18n::api::remember_language(lang)?;
     store::record_event(&ctx.db, account_id, SecurityEvent::SignIn, &client.ip).await?;
-    leptos_axum::redirect("/konto");
+    leptos_axum::redirect(back.as_ref().map_or(super::LANDING, |b| b.as_str()));
     Ok(())
 }
 

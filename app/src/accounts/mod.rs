@@ -73,10 +73,60 @@ pub fn signed_in_or_redirect() -> Option<SessionUser> {
     user
 }
 
-/// Answers the page being rendered with a redirect to the sign-in page.
+/// Answers the page being rendered with a redirect to the sign-in page,
+/// which sends the person back here afterwards.
 pub fn redirect_to_sign_in() {
     #[cfg(feature = "ssr")]
-    leptos_axum::redirect("/konto/logga-in");
+    {
+        let here = leptos::prelude::use_context::<http::request::Parts>()
+            .and_then(|parts| parts.uri.path_and_query().map(|p| p.as_str().to_string()))
+            .and_then(|asked| ReturnPath::parse(&asked));
+        let to = match here {
+            Some(back) => format!("/konto/logga-in?till={}", crate::ui::url_encode(back.as_str())),
+            None => "/konto/logga-in".to_string(),
+        };
+        leptos_axum::redirect(&to);
+    }
+}
+
+/// Where a sign-in sends the person when no page was asked for.
+pub const LANDING: &str = "/oversikt";
+
+/// A page of this site to return to after signing in: a path, never
+/// another origin ("//evil.example", "/\\evil", "https:…"), never the
+/// sign-in pages themselves, and without the one-time keys of a refused
+/// form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReturnPath(String);
+
+impl ReturnPath {
+    pub fn parse(asked: &str) -> Option<ReturnPath> {
+        let ok = asked.len() <= 1000
+            && asked.starts_with('/')
+            && !asked.starts_with("//")
+            && !asked.contains('\\')
+            && !asked.chars().any(|c| c.is_control() || c.is_whitespace())
+            && !asked.starts_with("/api/")
+            && !asked.starts_with("/konto/logga-in")
+            && !asked.starts_with("/konto/tvasteg/verifiera");
+        if !ok {
+            return None;
+        }
+        let (path, query) = asked.split_once('?').unwrap_or((asked, ""));
+        let kept: Vec<&str> = query
+            .split('&')
+            .filter(|pair| !pair.is_empty())
+            .filter(|pair| !["__fb=", "__err=", "__path="].iter().any(|k| pair.starts_with(k)))
+            .collect();
+        Some(ReturnPath(match kept.is_empty() {
+            true => path.to_string(),
+            false => format!("{path}?{}", kept.join("&")),
+        }))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 pub fn require_user() -> Result<SessionUser, AppError> {
@@ -261,6 +311,30 @@ impl NewEmail {
 #[cfg(test)]
 mod tests {
     use super::{password::Recheck, *};
+
+    #[test]
+    fn only_a_path_of_this_site_is_returned_to_after_signing_in() {
+        let back = |asked: &str| ReturnPath::parse(asked).map(|p| p.as_str().to_string());
+        assert_eq!(back("/dialoger/abc"), Some("/dialoger/abc".into()));
+        assert_eq!(back("/behov?status=open&sida=2"), Some("/behov?status=open&sida=2".into()));
+        assert_eq!(back("/behov/x?__fb=key&sparat=1"), Some("/behov/x?sparat=1".into()));
+        assert_eq!(back("/behov/x?__path=/api/a&__err=e"), Some("/behov/x".into()));
+        for foreign in [
+            "",
+            "https://evil.example/",
+            "//evil.example/",
+            "/\\evil.example",
+            "evil.example",
+            "/konto/logga-in?till=/x",
+            "/konto/tvasteg/verifiera",
+            "/api/accounts/sign-out",
+            "/a b",
+            "/a\nb",
+        ] {
+            assert_eq!(back(foreign), None, "{foreign:?}");
+        }
+        assert_eq!(back(&format!("/{}", "a".repeat(1000))), None);
+    }
 
     fn fields(err: &AppError) -> Vec<(&str, FieldProblem)> {
         match err {

@@ -78,12 +78,16 @@ pub fn SignInPage() -> impl IntoView {
         <Title text=t.sign_in_title />
         <h1>{t.sign_in_title}</h1>
         <Notice show=query_has("aterstallt") text=t.reset_done />
+        {crate::accounts::ReturnPath::parse(&query_value("till"))
+            .map(|_| view! { <p class="lead">{t.sign_in_to_continue}</p> })}
         <ErrorSummary error=form.error() />
         <ActionForm action>
             <TextField name="email" label=t.email kind="email" required=true autocomplete="username"
                 max_length=super::EMAIL_MAX value=form.value("email") />
             <TextField name="password" label=t.password kind="password" required=true
                 autocomplete="current-password" />
+            {crate::accounts::ReturnPath::parse(&query_value("till"))
+                .map(|back| view! { <input type="hidden" name="till" value=back.as_str().to_string() /> })}
             <button type="submit" class="button">{t.sign_in}</button>
         </ActionForm>
         <p><a href="/konto/glomt-losenord">{t.forgot_link}</a></p>

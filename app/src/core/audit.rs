@@ -8,7 +8,46 @@ use super::{
     ids::{DialogueId, NetworkId},
     AuditEntry,
 };
-use crate::{db::Db, error::AppError};
+use crate::{db::Db, error::AppError, i18n::Lang};
+
+/// How one action reads in the log, written by the room that records it,
+/// next to where it records it ([`audit_text!`](crate::audit_text)).
+pub struct ActionText {
+    pub action: &'static str,
+    /// The entry's subject in words, in a language.
+    pub describe: fn(subject: &str, lang: Lang) -> String,
+}
+
+/// Every action's text, of every room.
+#[linkme::distributed_slice]
+pub static ACTION_TEXTS: [ActionText];
+
+/// Registers how an action reads: `audit_text!("left", |subject, lang| …)`.
+#[macro_export]
+macro_rules! audit_text {
+    ($action:literal, $describe:expr) => {
+        const _: () = {
+            #[$crate::core::sql::linkme::distributed_slice($crate::core::audit::ACTION_TEXTS)]
+            #[linkme(crate = $crate::core::sql::linkme)]
+            static TEXT: $crate::core::audit::ActionText = $crate::core::audit::ActionText {
+                action: $action,
+                describe: $describe,
+            };
+        };
+    };
+}
+
+/// An entry's summary in `lang`. An action without a text (there is a test
+/// that none is missing) shows its code and subject rather than nothing.
+pub fn describe(action: &str, subject: &str, lang: Lang) -> String {
+    match ACTION_TEXTS.iter().find(|t| t.action == action) {
+        Some(text) => (text.describe)(subject, lang),
+        None => {
+            tracing::warn!(action, "an audit action without a text");
+            format!("{action} {subject}").trim().to_string()
+        }
+    }
+}
 
 /// An entry to write.
 #[derive(Clone, Copy, Debug)]
@@ -108,8 +147,9 @@ struct Row {
 }
 
 impl Row {
-    fn entry(self, deleted_user: &str) -> AuditEntry {
+    fn entry(self, deleted_user: &str, lang: Lang) -> AuditEntry {
         AuditEntry {
+            summary: describe(&self.action, &self.subject, lang),
             at: self.at,
             actor: if self.deleted_at.is_some() {
                 deleted_user.to_string()
@@ -129,12 +169,13 @@ pub async fn of_network(
     db: &Db,
     network_id: NetworkId,
     deleted_user: &str,
+    lang: Lang,
 ) -> Result<Vec<AuditEntry>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(OF_NETWORK)
         .bind(network_id)
         .fetch_all(db.pool())
         .await?;
-    Ok(rows.into_iter().map(|r| r.entry(deleted_user)).collect())
+    Ok(rows.into_iter().map(|r| r.entry(deleted_user, lang)).collect())
 }
 
 /// The entries about one dialogue, oldest first: part of its record.
@@ -142,12 +183,13 @@ pub async fn of_dialogue(
     db: &Db,
     dialogue_id: DialogueId,
     deleted_user: &str,
+    lang: Lang,
 ) -> Result<Vec<AuditEntry>, AppError> {
     let rows: Vec<Row> = sqlx::query_as(OF_DIALOGUE)
         .bind(dialogue_id)
         .fetch_all(db.pool())
         .await?;
-    Ok(rows.into_iter().map(|r| r.entry(deleted_user)).collect())
+    Ok(rows.into_iter().map(|r| r.entry(deleted_user, lang)).collect())
 }
 
 /// The audit log as CSV (UTF-8 with a byte-order mark, so Excel reads å,
@@ -159,17 +201,19 @@ pub fn csv(entries: &[AuditEntry]) -> String {
             "person",
             "organisation",
             "händelse",
-            "detalj",
             "motivering",
+            "kod",
+            "detalj",
         ],
         entries.iter().map(|e| {
             vec![
                 crate::time::format_stockholm(e.at),
                 e.actor.clone(),
                 e.organisation.clone(),
+                e.summary.clone(),
+                e.reason.clone(),
                 e.action.clone(),
                 e.subject.clone(),
-                e.reason.clone(),
             ]
         }),
     )
@@ -188,6 +232,7 @@ mod tests {
             action: "join_refused".into(),
             subject: "=HYPERLINK(\"x\")".into(),
             reason: "Fel län; fel tid".into(),
+            summary: "Avböjde ansökan".into(),
         };
         let csv = csv(&[entry]);
         assert!(csv.starts_with("\u{feff}tid;person;"));
@@ -195,6 +240,6 @@ mod tests {
             csv.contains("\"1970-01-01 01:00\";\"Anna \"\"A\"\" Andersson\";\"Stockholms stad\"")
         );
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
-        assert!(csv.ends_with("\"Fel län; fel tid\"\r\n"));
+        assert!(csv.contains("\"Avböjde ansökan\";\"Fel län; fel tid\";\"join_refused\""), "{csv}");
     }
 }

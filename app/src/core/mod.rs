@@ -30,9 +30,13 @@ pub struct AuditEntry {
     pub at: i64,
     pub actor: String,
     pub organisation: String,
+    /// The action's code ("dialogue_status"), for machines.
     pub action: String,
     pub subject: String,
     pub reason: String,
+    /// What happened, in words and the reader's language ("Ändrade
+    /// dialogens status från Planerad till Annonserad").
+    pub summary: String,
 }
 
 /// SQL: whether the person `$1` reads the network whose id is the given

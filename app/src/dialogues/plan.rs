@@ -60,14 +60,11 @@ impl NewDialogue {
         }
         let needs = needs(&mut check, &form.needs, open_needs);
         let questions = questions(&mut check, &form.questions);
-        let cpv = CpvCode::parse(&form.cpv);
-        if cpv.is_none() {
-            let problem = match form.cpv.trim() {
-                "" => FieldProblem::Required,
-                _ => FieldProblem::UnknownCpv,
-            };
-            check.refuse("cpv", problem);
-        }
+        let cpv = match crate::cpv::division(form.cpv.trim()) {
+            Some(division) => CpvCode::parse(division.code).ok_or(FieldProblem::UnknownCpv),
+            None => CpvCode::parse_written(&form.cpv),
+        };
+        let cpv = cpv.map_err(|problem| check.refuse("cpv", problem)).ok();
         let lan = LanCode::parse(&form.lan);
         if lan.is_none() {
             check.refuse("lan", FieldProblem::InvalidChoice);
@@ -248,7 +245,9 @@ fn instant(check: &mut Checker, field: &str, date: &str, time: &str) -> Option<i
     let problem = match parse_stockholm(date, time) {
         Ok(at) => return Some(at),
         Err(_) if date.trim().is_empty() || time.trim().is_empty() => FieldProblem::Required,
-        Err(LocalTimeProblem::Malformed | LocalTimeProblem::NoSuchDate) => FieldProblem::NoSuchDate,
+        Err(LocalTimeProblem::DateFormat) => FieldProblem::DateFormat,
+        Err(LocalTimeProblem::TimeFormat) => FieldProblem::TimeFormat,
+        Err(LocalTimeProblem::NoSuchDate) => FieldProblem::NoSuchDate,
         Err(LocalTimeProblem::NoSuchTime) => FieldProblem::NoSuchTime,
     };
     check.refuse(field, problem);

@@ -2,7 +2,10 @@
 //! boundary as JSON (`{"error":"validation",…}`) and carries no internal
 //! detail: causes are logged where the error is made, never sent.
 
+mod check;
 mod text;
+
+pub use check::Checker;
 
 use crate::i18n::Lang;
 use leptos::server_fn::{
@@ -28,6 +31,13 @@ pub enum AppError {
     },
     #[error("not signed in")]
     NotSignedIn,
+    /// Not an error of the person's: a form sent after the session ended
+    /// comes back, once signed in again, with `values` as they were typed.
+    #[error("restored after sign-in")]
+    Restored {
+        #[serde(default)]
+        values: Vec<(String, String)>,
+    },
     /// Email and password do not match an account (never says which).
     #[error("invalid credentials")]
     InvalidCredentials,
@@ -122,12 +132,22 @@ pub enum FieldProblem {
     UnknownCpv,
     /// A date or quarter that has already passed.
     InThePast,
+    /// A CPV code with fewer than eight digits (not a division).
+    CpvIncomplete,
+    /// Eight digits of a CPV code, but the check digit after the hyphen is wrong.
+    CpvCheckDigit,
+    /// A date not written as YYYY-MM-DD.
+    DateFormat,
+    /// A time not written as a time of day.
+    TimeFormat,
     /// A date the calendar does not have (30 February).
     NoSuchDate,
     /// A time the clocks skip when summer time begins.
     NoSuchTime,
     /// An end before (or at) the start.
     EndsBeforeStart,
+    /// An irreversible action sent without its confirming step.
+    NotConfirmed,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -137,7 +157,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::BadRequest | AppError::Validation { .. } => 400,
-            AppError::NotSignedIn | AppError::InvalidCredentials => 401,
+            AppError::NotSignedIn | AppError::InvalidCredentials | AppError::Restored { .. } => 401,
             AppError::NotVerified | AppError::OrganisationNotVerified => 403,
             AppError::InvalidToken => 400,
             AppError::AccountLocked => 429,
@@ -186,7 +206,7 @@ impl AppError {
     /// Every value sent for a field that repeats (check boxes).
     pub fn sent_values(&self, field: &str) -> Vec<&str> {
         match self {
-            AppError::Validation { values, .. } => values
+            AppError::Validation { values, .. } | AppError::Restored { values } => values
                 .iter()
                 .filter(|(name, _)| name == field)
                 .map(|(_, v)| v.as_str())
@@ -197,7 +217,7 @@ impl AppError {
 
     pub fn sent_value(&self, field: &str) -> Option<&str> {
         match self {
-            AppError::Validation { values, .. } => values
+            AppError::Validation { values, .. } | AppError::Restored { values } => values
                 .iter()
                 .find(|(name, _)| name == field)
                 .map(|(_, v)| v.as_str()),
@@ -220,116 +240,6 @@ impl FieldProblem {
     }
 }
 
-/// Collects field problems while a form is checked, so every problem is
-/// reported at once rather than one per submit.
-#[derive(Default)]
-pub struct Checker {
-    fields: Vec<FieldError>,
-}
-
-impl Checker {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn refuse(&mut self, field: &str, problem: FieldProblem) {
-        self.fields.push(FieldError {
-            field: field.into(),
-            problem,
-        });
-    }
-
-    /// Trims `value` and checks it is present (when `required`) and within
-    /// `max` characters; returns the trimmed text.
-    pub fn text(&mut self, field: &str, value: &str, required: bool, max: usize) -> String {
-        let value = value.trim();
-        if required && value.is_empty() {
-            self.refuse(field, FieldProblem::Required);
-        } else if value.chars().count() > max {
-            self.refuse(field, FieldProblem::TooLong { max: max as u32 });
-        }
-        value.to_string()
-    }
-
-    /// A whole number within `min..=max`; spaces between digit groups are
-    /// allowed ("1 200 000").
-    pub fn number(&mut self, field: &str, value: &str, min: i64, max: i64) -> Option<i64> {
-        let digits: String = value
-            .chars()
-            .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
-            .collect();
-        if digits.is_empty() {
-            self.refuse(field, FieldProblem::Required);
-            return None;
-        }
-        match digits.parse::<i64>() {
-            Ok(n) if (min..=max).contains(&n) => Some(n),
-            Ok(_) => {
-                self.refuse(field, FieldProblem::OutOfRange { min, max });
-                None
-            }
-            Err(_) => {
-                self.refuse(field, FieldProblem::NotAWholeNumber);
-                None
-            }
-        }
-    }
-
-    /// Whether a field has been refused already.
-    pub fn has_problem(&self, field: &str) -> bool {
-        self.fields.iter().any(|f| f.field == field)
-    }
-
-    /// Ends the check of a form type: an error echoing every field the
-    /// form holds (its `Serialize`, which leaves out secrets such as
-    /// passwords with `#[serde(skip_serializing)]`) if any was refused.
-    pub fn finish_form<F: Serialize>(self, form: &F) -> Result<()> {
-        if self.fields.is_empty() {
-            return Ok(());
-        }
-        Err(AppError::Validation {
-            fields: self.fields,
-            values: echo(form),
-        })
-    }
-
-    /// Ends the check: an error echoing `values` if any field was refused.
-    pub fn finish(self, values: &[(&str, &str)]) -> Result<()> {
-        if self.fields.is_empty() {
-            return Ok(());
-        }
-        Err(AppError::Validation {
-            fields: self.fields,
-            values: values
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-        })
-    }
-}
-
-/// A form's fields as (name, value) pairs, a repeated field once per value.
-fn echo<F: Serialize>(form: &F) -> Vec<(String, String)> {
-    let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(form) else {
-        return Vec::new();
-    };
-    let text = |value: &serde_json::Value| match value {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        serde_json::Value::Bool(b) => Some(b.to_string()),
-        _ => None,
-    };
-    let mut out = Vec::new();
-    for (name, value) in fields {
-        match value {
-            serde_json::Value::Array(items) => {
-                out.extend(items.iter().filter_map(text).map(|v| (name.clone(), v)))
-            }
-            other => out.extend(text(&other).map(|v| (name.clone(), v))),
-        }
-    }
-    out
-}
 
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;

@@ -14,6 +14,10 @@ pub(super) fn error(error: &AppError) -> [&'static str; 2] {
             "Några uppgifter behöver rättas. Se markeringarna vid fälten.",
             "Some details need correcting. See the notes beside the fields.",
         ],
+        AppError::Restored { .. } => [
+            "Du hann bli utloggad innan formuläret skickades. Det du skrev finns kvar: kontrollera och skicka igen.",
+            "You were signed out before the form was sent. What you wrote is still here: check it and send it again.",
+        ],
         AppError::NotSignedIn => [
             "Du behöver logga in för att göra det här.",
             "You need to sign in to do this.",
@@ -116,13 +120,33 @@ pub(super) fn field(problem: FieldProblem) -> [&'static str; 2] {
             "Tiden har redan passerat. Välj en senare.",
             "That time has already passed. Choose a later one.",
         ],
+        FieldProblem::CpvIncomplete => [
+            "En CPV-kod har åtta siffror, till exempel 34144900-7. Skriv alla åtta eller välj ett område i listan.",
+            "A CPV code has eight digits, for example 34144900-7. Write all eight or choose an area from the list.",
+        ],
+        FieldProblem::CpvCheckDigit => [
+            "Siffran efter bindestrecket stämmer inte med koden. Skriv bara de åtta siffrorna, så fyller Samråd i resten.",
+            "The digit after the hyphen does not match the code. Write just the eight digits and Samråd fills in the rest.",
+        ],
+        FieldProblem::DateFormat => [
+            "Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-15.",
+            "Write the date as YYYY-MM-DD, for example 2027-03-15.",
+        ],
+        FieldProblem::TimeFormat => [
+            "Skriv klockslaget som 14.30 eller 9.",
+            "Write the time as 14.30 or 9.",
+        ],
         FieldProblem::NoSuchDate => [
-            "Datumet finns inte. Skriv det som ÅÅÅÅ-MM-DD, till exempel 2027-03-15.",
-            "That date does not exist. Write it as YYYY-MM-DD, for example 2027-03-15.",
+            "Datumet finns inte i kalendern. Kontrollera dag och månad.",
+            "That date is not in the calendar. Check the day and month.",
         ],
         FieldProblem::NoSuchTime => [
             "Klockslaget finns inte den dagen: klockan ställs fram från 02.00 till 03.00.",
             "That time does not exist that day: the clocks go forward from 02:00 to 03:00.",
+        ],
+        FieldProblem::NotConfirmed => [
+            "Det här går inte att ångra. Bekräfta med knappen som börjar med ”Ja”.",
+            "This cannot be undone. Confirm with the button that starts with “Yes”.",
         ],
         FieldProblem::EndsBeforeStart => [
             "Sluttiden måste vara efter starttiden.",
@@ -181,8 +205,8 @@ pub(super) fn field(problem: FieldProblem) -> [&'static str; 2] {
             "The organisation is in Samråd but not verified yet, so it cannot be invited. Try again once an administrator has verified it.",
         ],
         FieldProblem::InvalidUrl => [
-            "Ange en webbadress som börjar med https:// eller http://.",
-            "Enter a web address starting with https:// or http://.",
+            "Ange en webbadress, till exempel www.kommun.se eller https://www.kommun.se.",
+            "Enter a web address, for example www.kommun.se or https://www.kommun.se.",
         ],
     }
 }

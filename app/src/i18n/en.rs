@@ -91,4 +91,9 @@ pub const STRINGS: Strings = Strings {
 
     optional: "optional",
     error_summary_heading: "Something needs correcting",
+    required: "required",
+    error_title_prefix: "Error: ",
+    chars_count: "{n} of at most {max} characters",
+    chars_over: "{n} characters too many",
+    restored_heading: "What you wrote is still here",
 };

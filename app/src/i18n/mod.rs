@@ -45,6 +45,24 @@ impl Lang {
         }
     }
 
+    /// A whole number grouped by thousands as the language writes it:
+    /// "8 000" (with a no-break space) and "8,000".
+    pub fn number(self, value: i64) -> String {
+        let digits = value.unsigned_abs().to_string();
+        let separator = match self {
+            Lang::Sv => '\u{a0}',
+            Lang::En => ',',
+        };
+        let mut grouped = String::from(if value < 0 { "-" } else { "" });
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(separator);
+            }
+            grouped.push(c);
+        }
+        grouped
+    }
+
     /// The other language, offered by the language switch.
     pub fn other(self) -> Lang {
         match self {

@@ -63,4 +63,9 @@ pub struct Strings {
 
     pub optional: &'static str,
     pub error_summary_heading: &'static str,
+    pub required: &'static str,
+    pub error_title_prefix: &'static str,
+    pub chars_count: &'static str,
+    pub chars_over: &'static str,
+    pub restored_heading: &'static str,
 }

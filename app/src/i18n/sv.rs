@@ -90,4 +90,9 @@ pub const STRINGS: Strings = Strings {
 
     optional: "frivilligt",
     error_summary_heading: "Något behöver rättas",
+    required: "obligatoriskt",
+    error_title_prefix: "Fel: ",
+    chars_count: "{n} av högst {max} tecken",
+    chars_over: "{n} tecken för mycket",
+    restored_heading: "Det du skrev finns kvar",
 };

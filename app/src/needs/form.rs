@@ -91,9 +91,9 @@ impl NeedText {
             .filter(|c| !c.is_empty())
             .collect();
         // Here a code is written in full: two digits are no code.
-        let full: Option<Vec<CpvCode>> = extra
+        let full: Result<Vec<CpvCode>, FieldProblem> = extra
             .iter()
-            .map(|code| CpvCode::parse(code).filter(|c| c.as_str() == *code))
+            .map(|code| CpvCode::parse_written(code))
             .collect();
         match full {
             _ if extra.len() > EXTRA_CPV_MAX => check.refuse(
@@ -102,8 +102,8 @@ impl NeedText {
                     max: EXTRA_CPV_MAX as u32,
                 },
             ),
-            None => check.refuse("cpv_codes", FieldProblem::UnknownCpv),
-            Some(full) => codes.extend(full),
+            Err(problem) => check.refuse("cpv_codes", problem),
+            Ok(full) => codes.extend(full),
         }
         codes.sort();
         codes.dedup();

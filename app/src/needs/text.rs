@@ -98,19 +98,13 @@ pub fn status_label(status: NeedStatus, lang: Lang) -> &'static str {
 
 /// "1 234 567 kr" / "SEK 1,234,567".
 pub fn kronor(value: i64, lang: Lang) -> String {
-    let digits = value.abs().to_string();
-    let separator = if lang == Lang::Sv { '\u{a0}' } else { ',' };
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(separator);
-        }
-        grouped.push(c);
-    }
-    let sign = if value < 0 { "-" } else { "" };
+    let amount = lang.number(value);
     match lang {
-        Lang::Sv => format!("{sign}{grouped}\u{a0}kr"),
-        Lang::En => format!("{sign}SEK {grouped}"),
+        Lang::Sv => format!("{amount}\u{a0}kr"),
+        Lang::En => match amount.strip_prefix('-') {
+            Some(amount) => format!("-SEK {amount}"),
+            None => format!("SEK {amount}"),
+        },
     }
 }
 

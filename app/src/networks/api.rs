@@ -41,7 +41,7 @@ pub async fn network_view(network: String) -> Result<super::NetworkView, AppErro
         let lang = crate::i18n::use_lang();
         let deleted = crate::accounts::text::text(lang).deleted_user;
         (
-            audit::of_network(&ctx.db, id, deleted).await?,
+            audit::of_network(&ctx.db, id, deleted, lang).await?,
             joining::store::requests(&ctx.db, id).await?,
             store::invited(&ctx.db, id).await?,
         )
@@ -120,7 +120,7 @@ pub async fn audit_csv(
     guard.require(super::Action::SeeLog)?;
     let lang = user.map(|u| u.language).unwrap_or_default();
     let deleted = crate::accounts::text::text(lang).deleted_user;
-    let entries = audit::of_network(&ctx.db, guard.network.id, deleted).await?;
+    let entries = audit::of_network(&ctx.db, guard.network.id, deleted, lang).await?;
     Ok(audit::csv(&entries))
 }
 

@@ -189,21 +189,7 @@ fn kommun_field(
 }
 
 fn website_field(check: &mut Checker, raw: &str) -> String {
-    let site = check.text("website", raw, false, WEBSITE_MAX);
-    let host = site
-        .strip_prefix("https://")
-        .or_else(|| site.strip_prefix("http://"))
-        .map(|rest| rest.split('/').next().unwrap_or_default());
-    let valid = site.is_empty()
-        || host.is_some_and(|h| {
-            h.contains('.')
-                && h.chars()
-                    .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
-        });
-    if !valid {
-        check.refuse("website", FieldProblem::InvalidUrl);
-    }
-    site
+    check.web_address("website", raw, false, WEBSITE_MAX)
 }
 
 /// An organisation as other rooms know it.
@@ -385,19 +371,21 @@ mod tests {
     }
 
     #[test]
-    fn a_website_needs_http_or_https_and_a_host_name() {
-        for fine in ["", "https://www.kommun.se", "http://kommun.se/om-oss"] {
-            assert!(
-                NewOrganisation::parse(&registration("212000-0142", "region", "01", "", fine))
-                    .is_ok(),
-                "{fine}"
-            );
-        }
+    fn a_website_needs_a_host_name_and_gets_https_when_typed_without_a_scheme() {
+        let kept = |typed: &str| {
+            NewOrganisation::parse(&registration("212000-0142", "region", "01", "", typed))
+                .map(|o| o.website().to_string())
+        };
+        assert_eq!(kept(""), Ok(String::new()));
+        assert_eq!(kept("https://www.kommun.se"), Ok("https://www.kommun.se".into()));
+        assert_eq!(kept("http://kommun.se/om-oss"), Ok("http://kommun.se/om-oss".into()));
+        assert_eq!(kept("www.enkoping.se"), Ok("https://www.enkoping.se".into()));
         for bad in [
-            "www.kommun.se",
+            "ftp://kommun.se",
             "https://localhost",
             "https://kom mun.se",
             "javascript:alert(1)",
+            "kommun.",
         ] {
             assert_eq!(
                 refused(&registration("212000-0142", "region", "01", "", bad)),

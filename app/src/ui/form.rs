@@ -1,12 +1,16 @@
-//! Form pieces that show server-side validation next to each field.
+//! Form pieces that show server-side validation where the eye is.
 //!
 //! After a post without JavaScript the server redirects back with the
-//! error in the URL (`__path`, `__err`); `url_error` reads it back so the
-//! page can show the messages and the values that were sent.
+//! error in the URL (`__path`, `__err`, swapped in by the server from a
+//! short key); `url_error` reads it back so the page can show the messages
+//! and the values that were sent. The summary takes focus when the page
+//! opens (the redirect also ends in `#error-summary`), every message is
+//! tied to its field, and a success notice takes focus where it stands:
+//! next to what was saved.
 
 use crate::{
     error::{AppError, FieldProblem},
-    i18n::use_lang,
+    i18n::{use_lang, Lang},
 };
 use leptos::prelude::*;
 use leptos::server_fn::error::ServerFnUrlError;
@@ -102,27 +106,59 @@ pub fn SelectField(
     }
 }
 
-/// A short confirmation after an action, read out by screen readers.
+/// A short confirmation after an action, placed next to what was saved.
+/// It takes focus when the page opens, so it is in view and read out.
 #[component]
-pub fn Notice(show: bool, text: &'static str) -> impl IntoView {
-    show.then(|| view! { <p class="notice" role="status">{text}</p> })
+pub fn Notice(
+    show: bool,
+    text: &'static str,
+    /// The anchor a redirect after saving points at.
+    #[prop(default = "notice")]
+    id: &'static str,
+) -> impl IntoView {
+    show.then(|| {
+        view! {
+            <p class="notice" role="status" id=id tabindex="-1" autofocus=true>
+                {text}
+            </p>
+        }
+    })
 }
 
 /// A summary at the top of a form: what went wrong and links to the fields.
+/// It takes focus when the page opens. After a sign-in in between, it says
+/// instead that what was typed is back.
 #[component]
 pub fn ErrorSummary(
     error: Option<AppError>,
     #[prop(optional)] labels: Vec<(&'static str, &'static str)>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let t = lang.t();
     error.map(|error| {
+        if let AppError::Restored { .. } = error {
+            return view! {
+                <div class="restored" role="status" tabindex="-1" id="error-summary" autofocus=true>
+                    <h2>{t.restored_heading}</h2>
+                    <p>{error.message(lang)}</p>
+                </div>
+            }
+            .into_any();
+        }
         let fields = match &error {
             AppError::Validation { fields, .. } => fields.clone(),
             _ => Vec::new(),
         };
         view! {
-            <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
-                <h2>{lang.t().error_summary_heading}</h2>
+            <div
+                class="error-summary"
+                role="alert"
+                tabindex="-1"
+                id="error-summary"
+                aria-labelledby="error-summary-heading"
+                autofocus=true
+            >
+                <h2 id="error-summary-heading">{t.error_summary_heading}</h2>
                 <p>{error.message(lang)}</p>
                 <ul>
                     {fields
@@ -141,7 +177,77 @@ pub fn ErrorSummary(
                 </ul>
             </div>
         }
+        .into_any()
     })
+}
+
+/// Whether the page being rendered shows a refused form: its title then
+/// starts with "Fel:", as the first thing a screen reader says.
+pub fn page_shows_refusal() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        let Some(parts) = use_context::<http::request::Parts>() else {
+            return false;
+        };
+        let Some(query) = parts.uri.query() else {
+            return false;
+        };
+        form_urlencoded::parse(query.as_bytes())
+            .find(|(key, _)| key == "__err")
+            .map(|(_, encoded)| ServerFnUrlError::<AppError>::decode_err(&encoded))
+            .is_some_and(|error| !matches!(error, AppError::Restored { .. }))
+    }
+    #[cfg(not(feature = "ssr"))]
+    false
+}
+
+/// "Rubrik (obligatoriskt)": required fields say so in words, in the label.
+#[component]
+fn LabelText(label: &'static str, required: bool) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        {label}
+        {required.then(|| view! { <span class="required">" (" {lang.t().required} ")"</span> })}
+    }
+}
+
+/// A group of check boxes or radio buttons under one legend, with its
+/// hint and its error tied to the group. The summary's link lands on it.
+#[component]
+pub fn FieldGroup(
+    name: &'static str,
+    legend: &'static str,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional_no_strip)] problem: Option<FieldProblem>,
+    children: Children,
+) -> impl IntoView {
+    let lang = use_lang();
+    let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = described_by(hint.map(|_| hint_id.as_str()), problem.map(|_| error_id.as_str()));
+    view! {
+        <fieldset
+            class="field field-group"
+            class:field--invalid=problem.is_some()
+            id=id
+            tabindex="-1"
+            aria-describedby=described_by
+        >
+            <legend>
+                <LabelText label=legend required />
+            </legend>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            {problem.map(|p| view! { <p class="field-error" id=error_id>{p.message(lang)}</p> })}
+            {children()}
+        </fieldset>
+    }
+}
+
+fn described_by(hint: Option<&str>, error: Option<&str>) -> Option<String> {
+    let ids = [hint, error].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    (!ids.is_empty()).then_some(ids)
 }
 
 /// The label of `field`; a numbered row's field (`input_2`) takes its
@@ -163,7 +269,9 @@ fn field_label(labels: &[(&'static str, &'static str)], field: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A labelled text input or text area with its hint and its error.
+/// A labelled text input or text area with its hint and its error. A
+/// text area with a limit counts its characters instead of cutting what
+/// is pasted; the server refuses too long a text and gives it back whole.
 #[component]
 pub fn TextField(
     name: &'static str,
@@ -181,57 +289,124 @@ pub fn TextField(
     let id = format!("field-{name}");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described_by = [
-        hint.map(|_| hint_id.clone()),
-        problem.map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let count_id = format!("{id}-count");
+    let counted = multiline.then_some(max_length).flatten();
+    let ids = [
+        hint.map(|_| hint_id.as_str()),
+        problem.map(|_| error_id.as_str()),
+        counted.map(|_| count_id.as_str()),
+    ];
+    let described_by = ids.into_iter().flatten().collect::<Vec<_>>().join(" ");
     let described_by = (!described_by.is_empty()).then_some(described_by);
     let invalid = problem.map(|_| "true");
-    let control = if multiline {
-        view! {
+    let control = match (multiline, counted) {
+        (true, Some(max)) => view! {
+            <CountedText
+                id=id.clone()
+                name=name.to_string()
+                value
+                max
+                described_by
+                invalid=problem.is_some()
+                required
+                lang
+            />
+        }
+        .into_any(),
+        (true, None) => view! {
             <textarea
                 id=id.clone()
                 name=name
                 rows="6"
-                required=required
-                maxlength=max_length
+                aria-required=required.then_some("true")
                 aria-describedby=described_by
                 aria-invalid=invalid
             >
                 {value}
             </textarea>
         }
-        .into_any()
-    } else {
-        view! {
+        .into_any(),
+        (false, _) => view! {
             <input
                 id=id.clone()
                 name=name
                 type=kind
                 value=value
-                required=required
-                maxlength=max_length
+                aria-required=required.then_some("true")
                 autocomplete=autocomplete
                 aria-describedby=described_by
                 aria-invalid=invalid
             />
         }
-        .into_any()
+        .into_any(),
     };
     view! {
         <div class="field" class:field--invalid=problem.is_some()>
             <label for=id>
-                {label}
-                {(!required).then(|| view! { <span class="optional">" (" {lang.t().optional} ")"</span> })}
+                <LabelText label required />
             </label>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {problem.map(|p| view! { <p class="field-error" id=error_id>{p.message(lang)}</p> })}
             {control}
         </div>
+    }
+}
+
+/// A text area that counts its characters against the limit as one types.
+/// The count is part of the field's description; a screen reader hears it
+/// again only when the text passes the limit or comes back under it.
+/// Without JavaScript the count shows what the page was loaded with.
+#[island]
+fn CountedText(
+    id: String,
+    name: String,
+    value: String,
+    max: usize,
+    described_by: Option<String>,
+    invalid: bool,
+    required: bool,
+    lang: Lang,
+) -> impl IntoView {
+    let count = RwSignal::new(value.chars().count());
+    let over = Memo::new(move |_| count.get() > max);
+    let announced = RwSignal::new(String::new());
+    Effect::new(move |was_over: Option<bool>| {
+        let now_over = over.get();
+        if was_over.is_some_and(|was| was != now_over) {
+            announced.set(count_text(lang, count.get_untracked(), max));
+        }
+        now_over
+    });
+    let count_id = format!("{id}-count");
+    view! {
+        <textarea
+            id=id
+            name=name
+            rows="6"
+            aria-required=required.then_some("true")
+            aria-describedby=described_by
+            aria-invalid=invalid.then_some("true")
+            on:input=move |ev| count.set(event_target_value(&ev).chars().count())
+        >
+            {value}
+        </textarea>
+        <p class="char-count" class:char-count--over=over id=count_id>
+            {move || count_text(lang, count.get(), max)}
+        </p>
+        <p class="visually-hidden" aria-live="polite">{move || announced.get()}</p>
+    }
+}
+
+/// "812 av högst 8 000 tecken", or "930 tecken för mycket".
+fn count_text(lang: Lang, count: usize, max: usize) -> String {
+    let t = lang.t();
+    let n = |v: usize| lang.number(i64::try_from(v).unwrap_or(i64::MAX));
+    if count > max {
+        t.chars_over.replace("{n}", &n(count - max))
+    } else {
+        t.chars_count
+            .replace("{n}", &n(count))
+            .replace("{max}", &n(max))
     }
 }
 
@@ -246,5 +421,13 @@ mod tests {
         assert_eq!(field_label(&labels, "session_1"), "Tillfälle");
         assert_eq!(field_label(&labels, "other_3"), "");
         assert_eq!(field_label(&labels, "input_x"), "");
+    }
+
+    #[test]
+    fn the_character_count_says_how_many_are_left_or_too_many() {
+        use super::{count_text, Lang};
+        assert_eq!(count_text(Lang::Sv, 812, 8000), "812 av högst 8\u{a0}000 tecken");
+        assert_eq!(count_text(Lang::Sv, 8930, 8000), "930 tecken för mycket");
+        assert_eq!(count_text(Lang::En, 8000, 8000), "8,000 of at most 8,000 characters");
     }
 }

@@ -1,5 +1,5 @@
 use crate::{
-    accounts::{api::SignOut, current_user, text::text},
+    accounts::{api::SignOut, current_user, sessions::warning::SessionWarning, text::text},
     i18n::{api::SetLanguage, use_lang},
 };
 use leptos::prelude::*;
@@ -16,8 +16,14 @@ pub fn Layout(children: Children) -> impl IntoView {
     let switch = ServerAction::<SetLanguage>::new();
     let sign_out = ServerAction::<SignOut>::new();
     let a = text(lang);
+    let idle_ms = session_idle_ms().filter(|_| current_user().is_some());
     let account = match current_user() {
         Some(user) => view! {
+            <li>
+                <a href="/oversikt" aria-current=current("/oversikt")>
+                    {crate::overview::text::text(lang).title}
+                </a>
+            </li>
             <li>
                 <a href="/natverk" aria-current=current("/natverk")>
                     {crate::networks::text::text(lang).networks_nav}
@@ -94,6 +100,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         <main id="main" tabindex="-1">
+            {idle_ms.map(|idle_ms| view! { <SessionWarning idle_ms lang /> })}
             {children()}
         </main>
         <footer class="site-footer" aria-label=t.footer_label>
@@ -103,4 +110,12 @@ pub fn Layout(children: Children) -> impl IntoView {
             </p>
         </footer>
     }
+}
+
+/// How long a session lives without a request.
+fn session_idle_ms() -> Option<i64> {
+    #[cfg(feature = "ssr")]
+    return crate::context::app_context().ok().map(|ctx| ctx.sessions.idle_ms);
+    #[cfg(not(feature = "ssr"))]
+    None
 }

@@ -1,5 +1,6 @@
 //! Building blocks shared by every page.
 
+pub mod confirm;
 pub mod form;
 pub mod layout;
 pub mod staircase_explorer;

@@ -154,7 +154,7 @@ db_test!(
         assert!(page.body.contains("Din e-postadress är inte bekräftad än"));
         assert_eq!(
             app.get("/konto").await.header("location"),
-            "/konto/logga-in"
+            "/konto/logga-in?till=%2Fkonto"
         );
     }
 );
@@ -231,7 +231,7 @@ db_test!(a_revoked_session_stops_working_at_once, |app| {
     assert!(ok(&res), "{}", res.body);
     assert_eq!(
         app.get_as(&phone, "/konto").await.header("location"),
-        "/konto/logga-in"
+        "/konto/logga-in?till=%2Fkonto"
     );
     assert_eq!(app.get_as(&laptop, "/konto").await.status, 200);
 
@@ -263,7 +263,7 @@ db_test!(signing_out_deletes_the_session_on_the_server, |app| {
     assert_eq!(app.count("sessions").await, 0);
     assert_eq!(
         app.get_as(&cookie, "/konto").await.header("location"),
-        "/konto/logga-in"
+        "/konto/logga-in?till=%2Fkonto"
     );
 });
 
@@ -276,7 +276,7 @@ db_test!(an_idle_session_expires_after_eight_hours, |app| {
         .unwrap();
     assert_eq!(
         app.get_as(&cookie, "/konto").await.header("location"),
-        "/konto/logga-in"
+        "/konto/logga-in?till=%2Fkonto"
     );
 });
 
@@ -340,7 +340,7 @@ db_test!(
         assert!(ok(&res), "{}", res.body);
         assert_eq!(
             app.get_as(&cookie, "/konto").await.header("location"),
-            "/konto/logga-in"
+            "/konto/logga-in?till=%2Fkonto"
         );
         assert!(app.sign_in(EMAIL, PASSWORD).await.is_err());
         assert!(app.sign_in(EMAIL, new).await.is_ok());
@@ -412,7 +412,7 @@ db_test!(
         );
         assert_eq!(
             app.get_as(&elsewhere, "/konto").await.header("location"),
-            "/konto/logga-in"
+            "/konto/logga-in?till=%2Fkonto"
         );
         assert!(app.sign_in(EMAIL, new).await.is_ok());
     }
@@ -593,7 +593,7 @@ db_test!(
             .unwrap();
         assert_eq!(
             app.get_as(&cookie, "/konto").await.header("location"),
-            "/konto/logga-in"
+            "/konto/logga-in?till=%2Fkonto"
         );
     }
 );

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// The rooms: one folder per domain concept under app/src.
-const ROOMS: [&str; 8] = [
+const ROOMS: [&str; 9] = [
     "accounts",
     "organisations",
     "networks",
@@ -14,6 +14,7 @@ const ROOMS: [&str; 8] = [
     "dialogues",
     "accessibility",
     "privacy",
+    "overview",
 ];
 
 fn source_dir(crate_dir: &str) -> PathBuf {

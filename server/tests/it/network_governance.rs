@@ -388,7 +388,7 @@ db_test!(
         assert!(!page.body.contains("Hemliga transporter") && !page.body.contains("Skolmåltider"));
         assert_eq!(
             app.get("/natverk").await.header("location"),
-            "/konto/logga-in"
+            "/konto/logga-in?till=%2Fnatverk"
         );
     }
 );

@@ -272,7 +272,7 @@ db_test!(
             app.get(&format!("/natverk/{listed}"))
                 .await
                 .header("location"),
-            "/konto/logga-in"
+            format!("/konto/logga-in?till=%2Fnatverk%2F{listed}")
         );
     }
 );

@@ -262,7 +262,10 @@ db_test!(
         let missing = app.get_as(&cilla, "/organisationer/finns-inte-alls").await;
         assert_eq!(missing.status, 404);
         let anonymous = app.get(&format!("/organisationer/{org}")).await;
-        assert_eq!(anonymous.header("location"), "/konto/logga-in");
+        assert_eq!(
+            anonymous.header("location"),
+            format!("/konto/logga-in?till=%2Forganisationer%2F{org}")
+        );
     }
 );
 

@@ -5,9 +5,14 @@ use leptos::prelude::*;
 
 /// Signs in with email and password. Unknown addresses cost the same
 /// time as known ones, and the answer never says which was wrong. With
-/// two-step verification on, a code is asked for next.
+/// two-step verification on, a code is asked for next. `till` is the page
+/// to return to (kept only if it is a path of this site).
 #[server(endpoint = "accounts/sign-in")]
-pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
+pub async fn sign_in(
+    email: String,
+    password: String,
+    #[server(default)] till: String,
+) -> Result<(), AppError> {
     use super::session;
     use crate::{
         accounts::{
@@ -15,12 +20,14 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
             password::{self as pw, Verdict},
             store, tokens,
             two_factor::store as two_factor,
-            Email,
+            Email, ReturnPath,
         },
         context,
+        ui::url_encode,
     };
 
     let ctx = context::app_context()?;
+    let back = ReturnPath::parse(&till);
     limits::check_ip(
         &ctx.db,
         limits::IpLimit::SignIn,
@@ -52,10 +59,14 @@ pub async fn sign_in(email: String, password: String) -> Result<(), AppError> {
         two_factor::create_challenge(&ctx.db, &hash, account.account_id, session::CHALLENGE_MS)
             .await?;
         context::set_cookie(&session::set_challenge_cookie(&token, ctx.secure_cookies))?;
-        leptos_axum::redirect("/konto/tvasteg/verifiera");
+        let verify = match &back {
+            Some(back) => format!("/konto/tvasteg/verifiera?till={}", url_encode(back.as_str())),
+            None => "/konto/tvasteg/verifiera".to_string(),
+        };
+        leptos_axum::redirect(&verify);
         return Ok(());
     }
-    flow::finish_sign_in(&ctx, account.account_id, address.as_str(), account.language).await
+    flow::finish_sign_in(&ctx, account.account_id, address.as_str(), account.language, back).await
 }
 
 /// Ends this session on the server and in the browser.
@@ -93,4 +104,14 @@ pub async fn my_sessions() -> Result<Vec<super::SessionInfo>, AppError> {
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
     super::store::sessions(&ctx.db, AccountId(user.account_id), user.session_id).await
+}
+
+/// Keeps this session alive: the answer to the warning that it is about
+/// to end. Any request does the same; this one says so.
+#[server(endpoint = "accounts/keep-signed-in")]
+pub async fn keep_signed_in() -> Result<(), AppError> {
+    use super::store;
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    store::touch(&ctx.db, user.session_id, ctx.db.now()).await
 }

@@ -7,6 +7,7 @@ pub mod pages;
 pub mod session;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod warning;
 
 use serde::{Deserialize, Serialize};
 

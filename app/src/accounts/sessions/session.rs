@@ -118,6 +118,20 @@ pub async fn lookup(
     }))
 }
 
+/// Whose session a token was, if it has expired rather than been ended
+/// (signing out or revoking deletes it): a form sent after it expired
+/// waits for that person only.
+pub async fn owner_of_expired(
+    db: &Db,
+    token: &str,
+    policy: SessionPolicy,
+) -> Result<Option<AccountId>, AppError> {
+    if lookup(db, token, policy).await?.is_some() {
+        return Ok(None);
+    }
+    store::owner(db, &tokens::hash_token(token)).await
+}
+
 /// The cookie that carries a sign-in between password and code.
 pub fn challenge_cookie_name(secure: bool) -> &'static str {
     if secure {

@@ -70,6 +70,21 @@ pub async fn live(
         .await?)
 }
 
+crate::sql!(
+    /// Expired or not: only an ended (deleted) session has no owner.
+    SESSION_OWNER = "SELECT s.account_id FROM sessions s JOIN accounts a ON a.id = s.account_id \
+     WHERE s.token_hash = $1 AND a.deleted_at IS NULL"
+);
+
+/// The account a session token belongs to, even after it expired.
+#[tracing::instrument(skip_all)]
+pub async fn owner(db: &Db, token_hash: &str) -> Result<Option<AccountId>, AppError> {
+    Ok(sqlx::query_scalar(SESSION_OWNER)
+        .bind(token_hash)
+        .fetch_optional(db.pool())
+        .await?)
+}
+
 crate::sql!(TOUCH_SESSION = "UPDATE sessions SET last_seen_at = $1 WHERE id = $2");
 
 #[tracing::instrument(skip_all)]

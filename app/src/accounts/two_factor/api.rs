@@ -6,7 +6,10 @@ use leptos::prelude::*;
 
 /// The second step of a sign-in: a code from the app or a recovery code.
 #[server(endpoint = "accounts/two-factor/verify")]
-pub async fn verify_two_factor(code: String) -> Result<(), AppError> {
+pub async fn verify_two_factor(
+    code: String,
+    #[server(default)] till: String,
+) -> Result<(), AppError> {
     use super::{store, totp};
     use crate::{
         accounts::{flow, limits, sessions::session, store as accounts, tokens},
@@ -41,7 +44,8 @@ pub async fn verify_two_factor(code: String) -> Result<(), AppError> {
     store::end_challenge(&ctx.db, &hash).await?;
     context::set_cookie(&session::clear_challenge_cookie(ctx.secure_cookies))?;
     let lang = accounts::account_language(&ctx.db, account_id).await?;
-    flow::finish_sign_in(&ctx, account_id, &state.email, lang).await
+    let back = crate::accounts::ReturnPath::parse(&till);
+    flow::finish_sign_in(&ctx, account_id, &state.email, lang, back).await
 }
 
 /// Starts turning two-step verification on: a new secret and recovery

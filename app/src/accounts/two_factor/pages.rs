@@ -7,7 +7,7 @@ use crate::{
     i18n::use_lang,
     ui::{
         form::{ErrorSummary, FormFeedback, Notice, TextField},
-        query_has,
+        query_has, query_value,
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -120,6 +120,8 @@ pub fn TwoFactorVerifyPage() -> impl IntoView {
         <ActionForm action>
             <TextField name="code" label=t.two_factor_code hint=t.two_factor_code_hint required=true
                 autocomplete="one-time-code" problem=fields.problem("code") />
+            {crate::accounts::ReturnPath::parse(&query_value("till"))
+                .map(|back| view! { <input type="hidden" name="till" value=back.as_str().to_string() /> })}
             <button type="submit" class="button">{t.two_factor_verify_button}</button>
         </ActionForm>
     }

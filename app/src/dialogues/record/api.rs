@@ -113,7 +113,7 @@ async fn record_of(v: Visible, diarienummer: &str) -> Result<super::DialogueReco
         registrations: registration::registrations(db, v.key.id).await?,
         qa: dialogue::qa(db, v.key.id).await?,
         texts: super::store::texts(db, v.key.id, deleted).await?,
-        audit: crate::core::audit::of_dialogue(db, v.key.id, deleted).await?,
+        audit: crate::core::audit::of_dialogue(db, v.key.id, deleted, v.user.language).await?,
         dialogue: v.dialogue,
     })
 }
