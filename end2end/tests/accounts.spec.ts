@@ -26,7 +26,10 @@ test("sign up, verify from the outbox, sign in, change password, sign out", asyn
   await expect(page.getByRole("status")).toHaveText("Din e-postadress är bekräftad.");
 
   await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page).toHaveURL(/\/oversikt$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Översikt");
+  await expectNoAxeViolations(page);
+  await page.goto("/konto");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mitt konto");
   await expect(page.getByRole("cell", { name: /Chrom/ })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -40,10 +43,15 @@ test("sign up, verify from the outbox, sign in, change password, sign out", asyn
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole("link", { name: "Logga in" })).toBeVisible();
   await page.goto("/konto");
-  await expect(page).toHaveURL(/\/konto\/logga-in$/);
+  await expect(page).toHaveURL(/\/konto\/logga-in\?till=%2Fkonto$/);
+  await expect(page.getByText("Logga in för att komma till sidan du öppnade.")).toBeVisible();
 
-  await signIn(page, email, newPassword);
-  await expect(page).toHaveURL(/\/konto$/);
+  // Signing in from there returns to the page that was asked for.
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord", { exact: true }).fill(newPassword);
+  await page.getByRole("button", { name: "Logga in" }).last().click();
+  await expect(page).toHaveURL(/\/oversikt$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Översikt");
 });
 
 test("five wrong passwords lock the account with a clear message", async ({ page }, info) => {
@@ -95,7 +103,8 @@ test("two-step verification: set up with the app's code, then sign in with a cod
   await page.getByLabel("Lösenord").fill(password);
   await page.getByRole("button", { name: "Skapa konto" }).click();
   await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page).toHaveURL(/\/oversikt$/);
+  await page.goto("/konto");
 
   await page.getByLabel("Ditt lösenord, för att bekräfta att det är du").fill(password);
   await page.getByRole("button", { name: "Slå på tvåstegsverifiering" }).click();

@@ -55,6 +55,26 @@ export async function expectNoAxeViolations(page: Page) {
 
 export const usesJavaScript = (name: string) => name === "js";
 
+/**
+ * Reflow (WCAG 1.4.10): at 320 CSS pixels, a phone or 1280 px at 400 %
+ * zoom, the page scrolls only up and down. Measuring needs a script, so
+ * the js project calls it; the layout is the same without JavaScript.
+ */
+export async function expectFitsPhone(page: Page) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const { scroll, wider } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wider = [...document.querySelectorAll("main *, header *")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+    return { scroll: document.documentElement.scrollWidth, wider };
+  });
+  expect(scroll, `${page.url()} is wider than 320 px: ${wider.join(", ")}`).toBeLessThanOrEqual(320);
+  if (before) await page.setViewportSize(before);
+}
+
 /** The newest link mailed to `email`, read with `samrad outbox` (no HTTP route shows mail). */
 export function linkMailedTo(email: string): string {
   const out = execFileSync(

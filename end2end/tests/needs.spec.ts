@@ -2,6 +2,7 @@ import { Page } from "@playwright/test";
 import {
   test,
   expect,
+  expectFitsPhone,
   expectNoAxeViolations,
   idIn,
   post,
@@ -72,16 +73,24 @@ test("a member posts a need with two requirements, two organisations declare int
   // Bo's organisation posts the need through the form.
   const b = bo.page;
   await b.goto(`/natverk/${network}`);
+  if (js) await expectFitsPhone(b);
   await b.getByRole("link", { name: "Beskriv ett nytt behov" }).click();
   await expectNoAxeViolations(b);
+  if (js) await expectFitsPhone(b);
   await b.getByLabel("Rubrik").fill("Eldrivna bussar i linjetrafik");
   await b.getByLabel("Problem", { exact: true }).fill("Bussarna går på **diesel** och bullrar.");
   await b.getByLabel("Önskad effekt").fill("Tysta, fossilfria bussar.");
   await b.getByLabel("Vilka berörs").fill("Resenärer, förare och grannar.");
+  // The long lists are folded into groups, so the form stays short.
+  await expect(b.getByLabel("34 Transportutrustning och transporthjälpmedel")).toBeHidden();
+  await b.locator("summary", { hasText: "Varor" }).click();
   await b.getByLabel("34 Transportutrustning och transporthjälpmedel").check();
+  await b.locator("summary", { hasText: "Svealand" }).click();
   await b.getByLabel("Stockholms län").check();
   await b.getByRole("button", { name: "Dela med nätverket" }).click();
-  await expect(b.getByRole("status").filter({ hasText: "Behovet är sparat." })).toBeVisible();
+  const saved = b.getByRole("status").filter({ hasText: "Behovet är sparat." });
+  await expect(saved).toBeVisible();
+  await expect(saved).toBeInViewport();
   await expect(b.locator("strong", { hasText: "diesel" })).toBeVisible();
   const needPage = b.url().split("?")[0];
 
@@ -91,7 +100,7 @@ test("a member posts a need with two requirements, two organisations declare int
     ["Laddas över natten i depå", "Bör (önskvärt)"],
   ]) {
     await propose.getByLabel("Kravet", { exact: true }).fill(text);
-    await propose.getByLabel("Motiv").fill("Linjerna är långa.");
+    await propose.getByLabel("Motivering").fill("Linjerna är långa.");
     await propose.getByLabel("Hur kravet verifieras").fill("Provkörning en vintervecka.");
     await propose.getByLabel(level).check();
     await propose.getByRole("button", { name: "Föreslå kravet" }).click();
@@ -102,25 +111,34 @@ test("a member posts a need with two requirements, two organisations declare int
 
   // Two other organisations declare their interest.
   for (const [who, quantity, value, confidence] of [
-    [anna, "10", "50000000", "Hög"],
-    [cilla, "4", "20 000 000", "Låg"],
+    [anna, "10", "50000000", "high"],
+    [cilla, "4", "20 000 000", "low"],
   ] as const) {
     const p = who.page;
     await p.goto(needPage);
     await p.getByLabel("Antal").fill(quantity);
     await p.getByLabel("Enhet").fill("bussar");
     await p.getByLabel("Uppskattat värde (kronor)").fill(value);
-    await p.getByLabel("Säkerhet").selectOption({ label: confidence });
+    await p.getByLabel("Hur säker är uppskattningen?").selectOption(confidence);
     await p.getByRole("button", { name: "Anmäl intresse" }).click();
-    await expect(p.getByRole("status").filter({ hasText: "Intresset är sparat." })).toBeVisible();
+    const saved = p.getByRole("status").filter({ hasText: "Intresset är sparat." });
+    await expect(saved).toBeVisible();
+    await expect(saved).toBeInViewport();
+    // The answer stands as given, with the form to change it folded away.
+    await expect(p.getByRole("heading", { name: "Ert svar" })).toBeVisible();
+    await expect(p.getByText("Ändra svaret")).toBeVisible();
+    await expect(p.getByRole("button", { name: "Spara svaret" })).toBeHidden();
   }
 
   await b.goto(needPage);
-  await expect(b.getByText(/^2 organisationer · Uppskattat värde totalt: 70\s000\s000\skr$/)).toBeVisible();
+  await expect(b.locator(".demand-total")).toHaveText(/^Organisationer\s*2\s*Uppskattat värde totalt\s*70\s000\s000\skr$/);
+  const byUnit = b.locator("table", { has: b.getByText("Volym per enhet") });
+  await expect(byUnit.getByRole("row", { name: /bussar 2 14/ })).toBeVisible();
   await expect(b.locator("svg[role=img] rect")).toHaveCount(1);
-  const byConfidence = b.locator("table", { has: b.getByText("Per säkerhet") });
+  const byConfidence = b.locator("table", { has: b.getByText("Efter hur säker uppskattningen är") });
   await expect(byConfidence.getByRole("row", { name: /Hög 1 50\s000\s000\skr/ })).toBeVisible();
   await expect(byConfidence.getByRole("row", { name: /Låg 1 20\s000\s000\skr/ })).toBeVisible();
   await expect(b.getByRole("link", { name: "Ladda ner efterfrågan (CSV)" })).toBeVisible();
   await expectNoAxeViolations(b);
+  if (js) await expectFitsPhone(b);
 });

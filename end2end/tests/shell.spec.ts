@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations, usesJavaScript } from "./fixtures";
+import { test, expect, expectFitsPhone, expectNoAxeViolations, usesJavaScript } from "./fixtures";
 
 const pages = [
   { path: "/", heading: "Samråd – beställarnätverk för offentliga organisationer" },
@@ -77,12 +77,23 @@ test("the staircase island switches steps", async ({ page }, info) => {
   await expect(page.getByRole("link", { name: "Initiera" })).toHaveAttribute("aria-current", "true");
 });
 
-test("pages fit a phone's width without sideways scrolling", async ({ page }, info) => {
+test("pages fit a 320 px screen without sideways scrolling", async ({ page }, info) => {
   test.skip(!usesJavaScript(info.project.name), "measuring the layout needs a script");
-  await page.setViewportSize({ width: 360, height: 740 });
-  for (const path of ["/", "/tillganglighet", "/konto/skapa", "/konto/logga-in"]) {
+  for (const path of ["/", "/tillganglighet", "/konto/skapa", "/konto/logga-in", "/finns-inte"]) {
     await page.goto(path);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width, path).toBeLessThanOrEqual(360);
+    await expectFitsPhone(page);
   }
+});
+
+test("on a phone the header is one line and the menu opens from one button", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("/");
+  const header = page.getByRole("banner");
+  const height = (await header.boundingBox())!.height;
+  expect(height, "the header leaves the screen to the content").toBeLessThanOrEqual(80);
+  const menu = page.locator("summary", { hasText: "Meny" });
+  await expect(page.getByRole("link", { name: "Logga in" })).toBeHidden();
+  await menu.click();
+  await expect(page.getByRole("link", { name: "Logga in" })).toBeVisible();
+  await expectNoAxeViolations(page);
 });

@@ -80,17 +80,28 @@ fn is_secret(field: &str) -> bool {
 /// sent, and gives it back on the form's page once signed in again.
 pub async fn keep_and_restore(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let secure = state.context.secure_cookies;
-    let signed_in = req.extensions().get::<SessionUser>().map(|u| AccountId(u.account_id));
+    let signed_in = req
+        .extensions()
+        .get::<SessionUser>()
+        .map(|u| AccountId(u.account_id));
     let cookies = req
         .headers()
         .get(header::COOKIE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
     let kept_key = session::cookie_value(cookies, cookie_name(secure)).map(str::to_owned);
-    let session_token = session::cookie_value(cookies, session::cookie_name(secure)).map(str::to_owned);
+    let session_token =
+        session::cookie_value(cookies, session::cookie_name(secure)).map(str::to_owned);
     match (req.method().clone(), signed_in) {
         (Method::GET, Some(account)) if kept_key.is_some() => {
-            restore(&state, account, kept_key.as_deref().unwrap_or_default(), req, next).await
+            restore(
+                &state,
+                account,
+                kept_key.as_deref().unwrap_or_default(),
+                req,
+                next,
+            )
+            .await
         }
         (Method::POST, None) if is_form(&req) && session_token.is_some() => {
             let token = session_token.unwrap_or_default();
@@ -120,7 +131,9 @@ async fn keep(state: &AppState, token: &str, req: Request, next: Next) -> Respon
         .filter(|(name, _)| !is_secret(name))
         .map(|(name, value)| (name.into_owned(), value.into_owned()))
         .collect();
-    let res = next.run(Request::from_parts(parts, Body::from(bytes))).await;
+    let res = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
     let Some(page) = refused_for_sign_in(&res) else {
         return res;
     };
@@ -143,7 +156,10 @@ async fn keep(state: &AppState, token: &str, req: Request, next: Next) -> Respon
         tracing::warn!("a form sent after its session ended could not be kept");
         return res;
     }
-    let to = format!("/konto/logga-in?till={}", app::ui::url_encode(page.as_str()));
+    let to = format!(
+        "/konto/logga-in?till={}",
+        app::ui::url_encode(page.as_str())
+    );
     let mut res = Redirect::to(&to).into_response();
     if let Ok(value) = HeaderValue::from_str(&set_cookie(&key, state.context.secure_cookies)) {
         res.headers_mut().insert(header::SET_COOKIE, value);
@@ -160,7 +176,9 @@ fn refused_for_sign_in(res: &Response) -> Option<ReturnPath> {
     let location = res.headers().get(header::LOCATION)?.to_str().ok()?;
     let uri: Uri = location.parse().ok()?;
     let query = uri.query()?;
-    let error = form_urlencoded::parse(query.as_bytes()).find(|(k, _)| k == "__err")?.1;
+    let error = form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == "__err")?
+        .1;
     let bytes = URL_SAFE.decode(error.as_bytes()).ok()?;
     if AppError::de(bytes.into()) != AppError::NotSignedIn {
         return None;
@@ -168,7 +186,13 @@ fn refused_for_sign_in(res: &Response) -> Option<ReturnPath> {
     ReturnPath::parse(uri.path_and_query()?.as_str())
 }
 
-async fn restore(state: &AppState, account: AccountId, key: &str, mut req: Request, next: Next) -> Response {
+async fn restore(
+    state: &AppState,
+    account: AccountId,
+    key: &str,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let db = &state.context.db;
     let page = req
         .uri()
@@ -180,7 +204,11 @@ async fn restore(state: &AppState, account: AccountId, key: &str, mut req: Reque
     let Ok(Some(kept)) = take(db, key, account, page.as_str()).await else {
         return next.run(req).await;
     };
-    let separator = if req.uri().query().is_some() { '&' } else { '?' };
+    let separator = if req.uri().query().is_some() {
+        '&'
+    } else {
+        '?'
+    };
     let with_values = format!(
         "{}{separator}__path={}&__err={}",
         req.uri(),
@@ -197,7 +225,12 @@ async fn restore(state: &AppState, account: AccountId, key: &str, mut req: Reque
     res
 }
 
-async fn take(db: &Db, key: &str, account: AccountId, page: &str) -> Result<Option<Kept>, AppError> {
+async fn take(
+    db: &Db,
+    key: &str,
+    account: AccountId,
+    page: &str,
+) -> Result<Option<Kept>, AppError> {
     Ok(sqlx::query_as(TAKE)
         .bind(tokens::hash_token(key))
         .bind(account)

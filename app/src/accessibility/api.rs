@@ -19,7 +19,10 @@ pub async fn report_accessibility_problem(
     )
     .await?;
     super::store::insert_report(&ctx.db, &report).await?;
-    leptos_axum::redirect("/tillganglighet?tack=1#rapportera");
+    leptos_axum::redirect(&format!(
+        "/tillganglighet?tack=1#{}",
+        super::page::THANKS_ID
+    ));
     Ok(())
 }
 

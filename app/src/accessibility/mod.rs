@@ -3,14 +3,39 @@
 
 pub mod api;
 pub mod page;
+mod reports;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod text;
 
 use crate::{
     accounts::Email,
     error::{AppError, Checker, FieldProblem},
 };
 use serde::{Deserialize, Serialize};
+
+/// Who answers for this Samråd under the DOS act, and how people reach
+/// them. A deployment sets its own public body and addresses here (see the
+/// README, "The accessibility statement").
+pub const OPERATOR: Operator = Operator {
+    name: "Samrådsförvaltningen",
+    email: "tillganglighet@samrad.se",
+    phone: None,
+};
+
+/// When the statement's assessment was last made (ISO date).
+pub const ASSESSED: &str = "2026-12-01";
+/// When the statement was last updated (ISO date).
+pub const UPDATED: &str = "2026-12-01";
+
+/// The public body responsible for the service, and its contact ways.
+#[derive(Clone, Copy, Debug)]
+pub struct Operator {
+    pub name: &'static str,
+    pub email: &'static str,
+    /// Shown only when the body has a number to call.
+    pub phone: Option<&'static str>,
+}
 
 /// Longest accepted problem description, in characters.
 pub const DESCRIPTION_MAX: usize = 4000;

@@ -16,6 +16,9 @@ pub use super::two_factor::api::{
     confirm_two_factor, disable_two_factor, start_two_factor, two_factor_setup, verify_two_factor,
     ConfirmTwoFactor, DisableTwoFactor, StartTwoFactor, TwoFactorSetup, VerifyTwoFactor,
 };
+pub use super::verification::api::{
+    resend_verification, verify_email, ResendVerification, VerifyEmail,
+};
 
 /// Creates an account and mails a verification link. The answer is the
 /// same whether or not the address already had an account; its owner gets
@@ -43,37 +46,10 @@ pub async fn sign_up(#[server(flatten)] form: SignUpForm) -> Result<(), AppError
         }
         None => flow::notify_sign_up_attempt(&ctx, new.email()).await?,
     }
-    leptos_axum::redirect("/konto/skapa?skickat=1");
-    Ok(())
-}
-
-/// Confirms an email address (a new account's, or a changed one).
-#[server(endpoint = "accounts/verify-email")]
-pub async fn verify_email(token: String) -> Result<(), AppError> {
-    use super::{flow, store, store::TokenPurpose, tokens};
-    let ctx = crate::context::app_context()?;
-    let hash = tokens::hash_token(token.trim());
-    if let Some(link) = store::consume_email_token(&ctx.db, &hash, TokenPurpose::Verify).await? {
-        store::mark_verified(&ctx.db, link.account_id).await?;
-    } else if let Some(store::UsedLink {
-        account_id,
-        new_email: Some(new_email),
-    }) = store::consume_email_token(&ctx.db, &hash, TokenPurpose::ChangeEmail).await?
-    {
-        let old = store::change_email(&ctx.db, account_id, &new_email).await?;
-        flow::event(&ctx, account_id, store::SecurityEvent::EmailChanged).await?;
-        let lang = store::account_language(&ctx.db, account_id).await?;
-        flow::notify(
-            &ctx,
-            &old,
-            lang,
-            flow::Notice::EmailChanged { to: &new_email },
-        )
-        .await?;
-    } else {
-        return Err(AppError::InvalidToken);
-    }
-    leptos_axum::redirect("/konto/verifiera?klart=1");
+    leptos_axum::redirect(&format!(
+        "/konto/skapa?skickat=1#{}",
+        super::pages::SIGNED_UP_NOTICE
+    ));
     Ok(())
 }
 
@@ -99,7 +75,7 @@ pub async fn change_email(#[server(flatten)] form: ChangeEmailForm) -> Result<()
         )
         .await?;
     }
-    leptos_axum::redirect("/konto?epost=1");
+    leptos_axum::redirect(&format!("/konto?epost=1#{}", super::pages::EMAIL_NOTICE));
     Ok(())
 }
 
@@ -112,15 +88,21 @@ pub async fn update_profile(#[server(flatten)] form: ProfileForm) -> Result<(), 
     let profile = Profile::parse(&form)?;
     store::update_profile(&ctx.db, AccountId(user.account_id), &profile).await?;
     crate::i18n::api::remember_language(profile.language())?;
-    leptos_axum::redirect("/konto?sparat=1");
+    leptos_axum::redirect(&format!("/konto?sparat=1#{}", super::pages::PROFILE_NOTICE));
     Ok(())
 }
 
-/// Erases my personal data and ends my sessions; needs the password.
+/// Erases my personal data and ends my sessions; needs the password and
+/// the confirming step (checked first, so a missing step never counts
+/// toward the lockout).
 #[server(endpoint = "accounts/delete")]
-pub async fn delete_account(confirm_password: String) -> Result<(), AppError> {
+pub async fn delete_account(
+    confirm_password: String,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
     use super::{flow, session};
     let user = super::require_user()?;
+    crate::ui::confirm::require_confirmed(&confirm)?;
     let ctx = crate::context::app_context()?;
     flow::recheck_password(&ctx, &user, confirm_password)
         .await?

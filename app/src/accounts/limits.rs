@@ -16,6 +16,9 @@ pub enum IpLimit {
     SignIn,
     SignUp,
     PasswordReset,
+    /// A new verification link asked for by a signed-in person whose
+    /// address is not verified yet.
+    VerificationLink,
     /// Reports from the accessibility statement's form, which anyone may
     /// send without signing in.
     Report,
@@ -49,6 +52,7 @@ impl IpLimit {
             IpLimit::SignIn => "signin_ip",
             IpLimit::SignUp => "signup_ip",
             IpLimit::PasswordReset => "reset_ip",
+            IpLimit::VerificationLink => "verify_link_ip",
             IpLimit::Report => "report_ip",
         }
     }
@@ -58,7 +62,11 @@ impl IpLimit {
         match self {
             IpLimit::SignIn => (allowance.sign_ins_per_15_min, 15 * MINUTE_MS),
             IpLimit::SignUp => (allowance.sign_ups_per_hour, 60 * MINUTE_MS),
-            IpLimit::PasswordReset => (allowance.resets_per_hour, 60 * MINUTE_MS),
+            // Mails a link to an account's address, as a reset does, and
+            // is allowed as often (counted on its own).
+            IpLimit::PasswordReset | IpLimit::VerificationLink => {
+                (allowance.resets_per_hour, 60 * MINUTE_MS)
+            }
             IpLimit::Report => (allowance.reports_per_hour, 60 * MINUTE_MS),
         }
     }

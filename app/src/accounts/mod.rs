@@ -1,6 +1,6 @@
-//! People's accounts: sign-up, email verification, profile, a change of
-//! email address, and deletion (my data is in the privacy room). Signing
-//! in and sessions, the password, and two-step verification are
+//! People's accounts: sign-up, profile, a change of email address, and
+//! deletion (my data is in the privacy room). Signing in and sessions,
+//! the password, two-step verification and email verification are
 //! sub-rooms of their own.
 
 pub mod api;
@@ -16,6 +16,7 @@ pub mod sessions;
 pub mod store;
 pub mod text;
 pub mod two_factor;
+pub mod verification;
 
 #[cfg(feature = "ssr")]
 pub use crate::core::ids as tokens;
@@ -82,7 +83,10 @@ pub fn redirect_to_sign_in() {
             .and_then(|parts| parts.uri.path_and_query().map(|p| p.as_str().to_string()))
             .and_then(|asked| ReturnPath::parse(&asked));
         let to = match here {
-            Some(back) => format!("/konto/logga-in?till={}", crate::ui::url_encode(back.as_str())),
+            Some(back) => format!(
+                "/konto/logga-in?till={}",
+                crate::ui::url_encode(back.as_str())
+            ),
             None => "/konto/logga-in".to_string(),
         };
         leptos_axum::redirect(&to);
@@ -116,7 +120,11 @@ impl ReturnPath {
         let kept: Vec<&str> = query
             .split('&')
             .filter(|pair| !pair.is_empty())
-            .filter(|pair| !["__fb=", "__err=", "__path="].iter().any(|k| pair.starts_with(k)))
+            .filter(|pair| {
+                !["__fb=", "__err=", "__path="]
+                    .iter()
+                    .any(|k| pair.starts_with(k))
+            })
             .collect();
         Some(ReturnPath(match kept.is_empty() {
             true => path.to_string(),
@@ -316,9 +324,18 @@ mod tests {
     fn only_a_path_of_this_site_is_returned_to_after_signing_in() {
         let back = |asked: &str| ReturnPath::parse(asked).map(|p| p.as_str().to_string());
         assert_eq!(back("/dialoger/abc"), Some("/dialoger/abc".into()));
-        assert_eq!(back("/behov?status=open&sida=2"), Some("/behov?status=open&sida=2".into()));
-        assert_eq!(back("/behov/x?__fb=key&sparat=1"), Some("/behov/x?sparat=1".into()));
-        assert_eq!(back("/behov/x?__path=/api/a&__err=e"), Some("/behov/x".into()));
+        assert_eq!(
+            back("/behov?status=open&sida=2"),
+            Some("/behov?status=open&sida=2".into())
+        );
+        assert_eq!(
+            back("/behov/x?__fb=key&sparat=1"),
+            Some("/behov/x?sparat=1".into())
+        );
+        assert_eq!(
+            back("/behov/x?__path=/api/a&__err=e"),
+            Some("/behov/x".into())
+        );
         for foreign in [
             "",
             "https://evil.example/",

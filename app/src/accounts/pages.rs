@@ -4,16 +4,18 @@
 use super::{
     api::{
         ChangeEmail, ChangePassword, DeleteAccount, ForgotPassword, ResetPassword, SignIn, SignUp,
-        UpdateProfile, VerifyEmail,
+        UpdateProfile,
     },
-    sessions::pages::SessionTable,
+    sessions::pages::{SessionTable, SESSION_NOTICE},
     text::text,
     two_factor::pages::TwoFactorSection,
+    verification::pages::VerifyReminder,
     SessionUser,
 };
 use crate::{
     i18n::{use_lang, Lang},
     ui::{
+        confirm::ConfirmStep,
         form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
         query_has, query_value,
     },
@@ -22,6 +24,14 @@ use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 
 pub use super::two_factor::pages::{TwoFactorSetupPage, TwoFactorVerifyPage};
+pub use super::verification::pages::VerifyPage;
+
+/// The notices beside what was saved, which the server's redirects
+/// point at.
+pub const SIGNED_UP_NOTICE: &str = "konto-skapat";
+pub const PROFILE_NOTICE: &str = "uppgifter-sparade";
+pub const PASSWORD_NOTICE: &str = "losenord-bytt";
+pub const EMAIL_NOTICE: &str = "epost-skickad";
 
 fn language_options() -> Vec<(String, String)> {
     let t = text(Lang::Sv);
@@ -52,7 +62,7 @@ pub fn SignUpPage() -> impl IntoView {
         <Title text=t.sign_up_title />
         <h1>{t.sign_up_title}</h1>
         <p class="lead">{t.sign_up_lead}</p>
-        <Notice show=query_has("skickat") text=t.sign_up_done />
+        <Notice show=query_has("skickat") text=t.sign_up_done id=SIGNED_UP_NOTICE />
         <ErrorSummary error=form.error() labels />
         <ActionForm action>
             <TextField name="name" label=t.name required=true autocomplete="name" max_length=super::NAME_MAX
@@ -62,7 +72,7 @@ pub fn SignUpPage() -> impl IntoView {
             <TextField name="password" label=t.password hint=t.password_hint kind="password" required=true
                 autocomplete="new-password" problem=fields.problem("password") />
             <SelectField name="language" label=t.language options=language_options() selected
-                problem=fields.problem("language") />
+                required=true autocomplete="language" problem=fields.problem("language") />
             <button type="submit" class="button">{t.sign_up}</button>
         </ActionForm>
         <p><a href="/konto/logga-in">{t.have_account}</a></p>
@@ -92,28 +102,6 @@ pub fn SignInPage() -> impl IntoView {
         </ActionForm>
         <p><a href="/konto/glomt-losenord">{t.forgot_link}</a></p>
         <p><a href="/konto/skapa">{t.no_account}</a></p>
-    }
-}
-
-#[component]
-pub fn VerifyPage() -> impl IntoView {
-    let t = text(use_lang());
-    let action = ServerAction::<VerifyEmail>::new();
-    let form = FormFeedback::for_action(VerifyEmail::PATH);
-    let done = query_has("klart");
-    let token = query_value("token");
-    view! {
-        <Title text=t.verify_title />
-        <h1>{t.verify_title}</h1>
-        <Notice show=done text=t.verified />
-        <ErrorSummary error=form.error() />
-        {(!done && !token.is_empty()).then(|| view! {
-            <p>{t.verify_lead}</p>
-            <ActionForm action>
-                <input type="hidden" name="token" value=token />
-                <button type="submit" class="button">{t.verify_button}</button>
-            </ActionForm>
-        })}
     }
 }
 
@@ -168,10 +156,7 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <Title text=t.account_title />
         <h1>{t.account_title}</h1>
-        {(!user.verified).then(|| view! { <p class="notice notice--warning" role="status">{t.not_verified_notice}</p> })}
-        <Notice show=query_has("sparat") text=t.profile_saved />
-        <Notice show=query_has("losenord") text=t.password_changed />
-        <Notice show=query_has("epost") text=t.email_change_sent />
+        {(!user.verified).then(|| view! { <VerifyReminder email=user.email.clone() back="/konto".to_string() /> })}
         <crate::organisations::pages::MyOrganisations />
         <ProfileSection user=user.clone() />
         <PasswordSection />
@@ -180,7 +165,7 @@ pub fn AccountPage() -> impl IntoView {
         <section aria-labelledby="inloggningar">
             <h2 id="inloggningar">{t.sessions_heading}</h2>
             <p>{t.sessions_lead}</p>
-            <Notice show=query_has("avslutad") text=t.session_revoked />
+            <Notice show=query_has("avslutad") text=t.session_revoked id=SESSION_NOTICE />
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     sessions.await.map(|list| view! { <SessionTable sessions=list /> })
@@ -222,6 +207,7 @@ fn ProfileSection(user: SessionUser) -> impl IntoView {
     view! {
         <section aria-labelledby="uppgifter">
             <h2 id="uppgifter">{t.profile_heading}</h2>
+            <Notice show=query_has("sparat") text=t.profile_saved id=PROFILE_NOTICE />
             <ErrorSummary error=form.error() labels />
             <ActionForm action>
                 <TextField name="name" label=t.name required=true autocomplete="name"
@@ -229,7 +215,7 @@ fn ProfileSection(user: SessionUser) -> impl IntoView {
                 <TextField name="title" label=t.title hint=t.title_hint autocomplete="organization-title"
                     max_length=super::NAME_MAX value=title problem=form.problem("title") />
                 <SelectField name="language" label=t.language options=language_options()
-                    selected=language problem=form.problem("language") />
+                    selected=language required=true autocomplete="language" problem=form.problem("language") />
                 <button type="submit" class="button">{t.save_profile}</button>
             </ActionForm>
         </section>
@@ -249,6 +235,7 @@ fn PasswordSection() -> impl IntoView {
     view! {
         <section aria-labelledby="losenord">
             <h2 id="losenord">{t.password_heading}</h2>
+            <Notice show=query_has("losenord") text=t.password_changed id=PASSWORD_NOTICE />
             <ErrorSummary error=form.error() labels />
             <ActionForm action>
                 <TextField name="current_password" label=t.current_password kind="password" required=true
@@ -272,6 +259,7 @@ fn EmailSection(email: String) -> impl IntoView {
         <section aria-labelledby="epost">
             <h2 id="epost">{t.email_heading}</h2>
             <p>{t.email}": " <strong>{email}</strong></p>
+            <Notice show=query_has("epost") text=t.email_change_sent id=EMAIL_NOTICE />
             <ErrorSummary error=form.error() labels />
             <ActionForm action>
                 <TextField name="new_email" label=t.new_email kind="email" required=true autocomplete="email"
@@ -294,11 +282,15 @@ fn DeleteSection() -> impl IntoView {
         <section aria-labelledby="radera">
             <h2 id="radera">{t.delete_heading}</h2>
             <p>{t.delete_lead}</p>
-            <ErrorSummary error=form.error() labels=vec![("confirm_password", t.current_password)] />
+            <ErrorSummary error=form.error()
+                labels=vec![("confirm_password", t.current_password), ("confirm", t.confirm_label)] />
             <ActionForm action>
                 <TextField name="confirm_password" label=t.current_password kind="password" required=true
                     autocomplete="current-password" problem=fields.problem("confirm_password") />
-                <button type="submit" class="button button--danger">{t.delete_button}</button>
+                <div id="field-confirm">
+                    <ConfirmStep open=t.delete_button.to_string() explain=t.delete_explain.to_string()
+                        confirm=t.delete_confirm.to_string() />
+                </div>
             </ActionForm>
         </section>
     }

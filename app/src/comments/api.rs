@@ -156,13 +156,17 @@ pub async fn edit_comment(comment: String, body: String) -> Result<(), AppError>
     r.writer()?;
     let body = super::CommentBody::parse(&body)?;
     super::store::edit(&r.ctx.db, &found, &body).await?;
-    back_to(&found, &r, "kommenterat", &comment);
+    back_to(&found, &r, "andrad", &comment);
     Ok(())
 }
 
-/// The author deletes their comment; a tombstone keeps its place.
+/// The author deletes their comment, having confirmed it (it cannot be
+/// undone); a tombstone keeps its place.
 #[server(endpoint = "comments/delete")]
-pub async fn delete_comment(comment: String) -> Result<(), AppError> {
+pub async fn delete_comment(
+    comment: String,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
     let (found, r) = visible_comment(&comment).await?;
     // A hidden comment keeps its moderation notice: deleting it would
     // replace the notice with "deleted".
@@ -170,6 +174,7 @@ pub async fn delete_comment(comment: String) -> Result<(), AppError> {
         return Err(AppError::Forbidden);
     }
     r.writer()?;
+    crate::ui::confirm::require_confirmed(&confirm)?;
     super::store::delete(&r.ctx.db, &found).await?;
     back_to(&found, &r, "borttagen", &comment);
     Ok(())

@@ -12,6 +12,7 @@ use super::{
 use crate::{
     i18n::{use_lang, Lang},
     time::format_stockholm,
+    ui::confirm::ConfirmStep,
     ui::form::{ErrorSummary, FormFeedback, Notice},
     ui::{query_has, query_value, url_encode},
 };
@@ -51,9 +52,12 @@ pub fn DiscussionSection(
         <section aria-labelledby="kommentarer" class="discussion">
             <h2 id="kommentarer">{t.heading}</h2>
             <Notice show=query_has("kommenterat") text=t.posted />
+            <Notice show=query_has("andrad") text=t.edited_notice />
             <Notice show=query_has("borttagen") text=t.removed />
             <Notice show=query_has("dold") text=t.hidden_notice />
-            <ErrorSummary error=errors labels=vec![("body", t.body), ("reason", t.hide_reason)] />
+            <ErrorSummary error=errors labels=vec![
+                ("body", t.body), ("reason", t.hide_reason), ("confirm", t.delete),
+            ] />
             {discussion.threads.is_empty().then(|| view! { <p>{t.none}</p> })}
             {discussion.threads.into_iter().map(|thread| view! {
                 <div class="thread">
@@ -68,12 +72,12 @@ pub fn DiscussionSection(
                     <a href=format!("{path}?kommentarer={next}#kommentarer") rel="next">{t.more}</a>
                 })}
             </nav>
-            <LiveComments subject=subject.code().to_string() target=target.clone() after=discussion.newest lang />
             {if may_post {
                 view! { <CommentForm subject target=target.clone() parent=String::new() prefix="ny".into() focus=false /> }.into_any()
             } else {
                 view! { <p>{t.observer}</p> }.into_any()
             }}
+            <LiveComments subject=subject.code().to_string() target=target.clone() after=discussion.newest lang />
         </section>
     }
 }
@@ -151,13 +155,19 @@ fn CommentItem(
             .into_any()
         }
     });
+    let delete_context = author.clone();
     let delete = (comment.mine && comment.state != CommentState::Deleted).then(|| {
         let delete = ServerAction::<DeleteComment>::new();
         let value = id.clone();
         view! {
             <ActionForm action=delete attr:class="inline-form">
                 <input type="hidden" name="comment" value=value />
-                <button type="submit" class="button button--small button--quiet-dark">{t.delete}</button>
+                <ConfirmStep
+                    open=t.delete.to_string()
+                    context=delete_context
+                    explain=t.delete_explain.to_string()
+                    confirm=t.delete_confirm.to_string()
+                />
             </ActionForm>
         }
     });
@@ -248,18 +258,27 @@ fn CommentForm(
     }
 }
 
-/// Comments others write while the page is open, fetched every 15 seconds
-/// and announced politely to screen readers. Without JavaScript the page
-/// simply shows them at the next load.
+/// Comments others write while the page is open, fetched every 15 seconds.
+/// They appear below the comment form, so the box one is typing in never
+/// moves; the live region (present from the start, so the first batch is
+/// announced) says only how many came, and a button pauses the updates
+/// (WCAG 2.2.2). Without JavaScript the page simply shows them at the
+/// next load, and the button is not drawn.
 #[island]
 fn LiveComments(subject: String, target: String, after: i64, lang: Lang) -> impl IntoView {
     let t = text(lang);
     let fresh = RwSignal::new(Vec::<Comment>::new());
     let newest = RwSignal::new(after);
+    let paused = RwSignal::new(false);
+    let running = RwSignal::new(false);
     Effect::new(move || {
+        running.set(true);
         let (subject, target) = (subject.clone(), target.clone());
         let handle = set_interval_with_handle(
             move || {
+                if paused.get_untracked() {
+                    return;
+                }
                 let (subject, target) = (subject.clone(), target.clone());
                 leptos::task::spawn_local(async move {
                     let since = newest.get_untracked();
@@ -279,8 +298,26 @@ fn LiveComments(subject: String, target: String, after: i64, lang: Lang) -> impl
             }
         });
     });
+    let status = move || {
+        if paused.get() {
+            return t.live_paused.to_string();
+        }
+        match fresh.with(Vec::len) {
+            0 => String::new(),
+            1 => t.live_one.to_string(),
+            n => t.live_many.replace("{n}", &n.to_string()),
+        }
+    };
     view! {
-        <div aria-live="polite" class="live-comments">
+        <div class="live-comments">
+            <p class="live-comments__status" aria-live="polite">{status}</p>
+            {move || running.get().then(|| view! {
+                <button type="button" class="button button--small button--quiet-dark"
+                    aria-pressed=move || if paused.get() { "true" } else { "false" }
+                    on:click=move |_| paused.update(|p| *p = !*p)>
+                    {t.pause}
+                </button>
+            })}
             {move || {
                 let list = fresh.get();
                 (!list.is_empty()).then(|| view! {

@@ -29,6 +29,15 @@ pub struct CommentText {
     pub new_heading: &'static str,
     pub reload: &'static str,
     pub observer: &'static str,
+    pub edited_notice: &'static str,
+    /// Holds `{author}`.
+    pub delete_explain: &'static str,
+    pub delete_confirm: &'static str,
+    /// Holds `{n}`: how many new comments have come.
+    pub live_one: &'static str,
+    pub live_many: &'static str,
+    pub live_paused: &'static str,
+    pub pause: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static CommentText {
@@ -65,6 +74,14 @@ const SV: CommentText = CommentText {
     new_heading: "Nya kommentarer sedan sidan laddades",
     reload: "Ladda om sidan för att svara på dem.",
     observer: "Observatörer läser men skriver inte.",
+    edited_notice: "Kommentaren är ändrad.",
+    delete_explain: "Kommentaren tas bort för alla som läser diskussionen. I stället står \
+        det att den är borttagen. Det går inte att ångra.",
+    delete_confirm: "Ja, ta bort kommentaren",
+    live_one: "1 ny kommentar sedan sidan laddades, under formuläret.",
+    live_many: "{n} nya kommentarer sedan sidan laddades, under formuläret.",
+    live_paused: "Nya kommentarer visas inte medan uppdateringen är pausad.",
+    pause: "Pausa nya kommentarer",
 };
 
 const EN: CommentText = CommentText {
@@ -94,4 +111,12 @@ const EN: CommentText = CommentText {
     new_heading: "New comments since the page loaded",
     reload: "Reload the page to reply to them.",
     observer: "Observers read but do not write.",
+    edited_notice: "The comment is changed.",
+    delete_explain: "The comment is removed for everyone who reads the discussion; a note \
+        that it was deleted takes its place. This cannot be undone.",
+    delete_confirm: "Yes, delete the comment",
+    live_one: "1 new comment since the page loaded, below the form.",
+    live_many: "{n} new comments since the page loaded, below the form.",
+    live_paused: "New comments are not shown while updates are paused.",
+    pause: "Pause new comments",
 };

@@ -175,7 +175,10 @@ pub async fn of_network(
         .bind(network_id)
         .fetch_all(db.pool())
         .await?;
-    Ok(rows.into_iter().map(|r| r.entry(deleted_user, lang)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| r.entry(deleted_user, lang))
+        .collect())
 }
 
 /// The entries about one dialogue, oldest first: part of its record.
@@ -189,7 +192,10 @@ pub async fn of_dialogue(
         .bind(dialogue_id)
         .fetch_all(db.pool())
         .await?;
-    Ok(rows.into_iter().map(|r| r.entry(deleted_user, lang)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| r.entry(deleted_user, lang))
+        .collect())
 }
 
 /// The audit log as CSV (UTF-8 with a byte-order mark, so Excel reads å,
@@ -240,6 +246,9 @@ mod tests {
             csv.contains("\"1970-01-01 01:00\";\"Anna \"\"A\"\" Andersson\";\"Stockholms stad\"")
         );
         assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
-        assert!(csv.contains("\"Avböjde ansökan\";\"Fel län; fel tid\";\"join_refused\""), "{csv}");
+        assert!(
+            csv.contains("\"Avböjde ansökan\";\"Fel län; fel tid\";\"join_refused\""),
+            "{csv}"
+        );
     }
 }

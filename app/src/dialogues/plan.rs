@@ -360,7 +360,7 @@ mod tests {
         assert_eq!(problem(long, "questions"), Some(TooLong { max }));
         assert_eq!(
             problem(|f| f.cpv = "34144900-8".into(), "cpv"),
-            Some(UnknownCpv)
+            Some(CpvCheckDigit)
         );
         assert_eq!(problem(|f| f.cpv.clear(), "cpv"), Some(Required));
         assert_eq!(problem(|f| f.lan = "99".into(), "lan"), Some(InvalidChoice));

@@ -79,7 +79,8 @@ impl Checker {
             h.contains('.')
                 && !h.starts_with('.')
                 && !h.ends_with('.')
-                && h.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+                && h.chars()
+                    .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
         });
         if !valid && !self.has_problem(field) {
             self.refuse(field, FieldProblem::InvalidUrl);

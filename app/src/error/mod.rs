@@ -240,7 +240,6 @@ impl FieldProblem {
     }
 }
 
-
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

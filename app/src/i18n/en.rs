@@ -49,40 +49,7 @@ pub const STRINGS: Strings = Strings {
         procurement.",
 
     a11y_title: "Accessibility statement",
-    a11y_intro: "Samråd should be usable by as many people as possible. This page describes \
-        how the service meets the Swedish act on accessibility of digital public services, \
-        known shortcomings, and how to report a problem to us.",
-    a11y_status_heading: "How accessible is the service?",
-    a11y_status_text: "The service is built to meet WCAG 2.1 level AA (EN 301 549). Every \
-        page works with a keyboard and a screen reader, and with JavaScript turned off. \
-        Every page is checked automatically with axe-core in our tests.",
-    a11y_known_heading: "Known shortcomings",
-    a11y_known_text: "We know of no shortcomings at the moment. Automated tests do not find \
-        everything, so please tell us if you run into a problem.",
-    a11y_report_heading: "Report a problem",
-    a11y_report_text: "Do you have a problem with accessibility, or need content in another \
-        format? Describe it here, and we will reply if you leave an email address.",
-    a11y_field_description: "Describe the problem",
-    a11y_field_description_hint: "What were you trying to do, and what happened?",
-    a11y_field_page: "Which page is it about?",
-    a11y_field_email: "Your email address",
-    a11y_field_email_hint: "If you would like a reply.",
-    a11y_submit: "Send the report",
-    a11y_thanks: "Thank you! Your report has been received.",
-    a11y_reports_title: "Accessibility reports",
-    a11y_reports_lead:
-        "What has been sent through the accessibility statement's form, newest first.",
-    a11y_reports_none: "No reports have come in.",
-    a11y_reports_for_admins: "This page is for Samråd's administrators.",
-    a11y_report_contact: "Contact",
-    a11y_report_anonymous: "no address given",
-    a11y_supervision_heading: "Supervision",
-    a11y_supervision_text: "The Agency for Digital Government (Digg) supervises the act on \
-        accessibility of digital public services. If you are not satisfied with how we \
-        handle your report, you can contact Digg.",
-    a11y_made_heading: "How we tested the service",
-    a11y_made_text: "We test every page automatically with axe-core in a real browser, with \
-        and without JavaScript, and review keyboard navigation with every change.",
+    a11y_menu: "Menu",
 
     not_found_title: "Page not found",
     not_found_text: "There is no page at this address. It may have moved, or the address \

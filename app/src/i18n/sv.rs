@@ -48,40 +48,7 @@ pub const STRINGS: Strings = Strings {
         till exempel genom innovationspartnerskap eller förkommersiell upphandling.",
 
     a11y_title: "Tillgänglighetsredogörelse",
-    a11y_intro: "Samråd ska kunna användas av så många som möjligt. Här beskriver vi hur \
-        tjänsten uppfyller lagen om tillgänglighet till digital offentlig service, kända \
-        brister och hur du rapporterar problem till oss.",
-    a11y_status_heading: "Hur tillgänglig är tjänsten?",
-    a11y_status_text: "Tjänsten är byggd för att uppfylla WCAG 2.1 nivå AA (EN 301 549). \
-        Alla sidor fungerar med tangentbord och skärmläsare, och med JavaScript avstängt. \
-        Varje sida kontrolleras automatiskt med axe-core i våra tester.",
-    a11y_known_heading: "Kända brister",
-    a11y_known_text: "Vi känner inte till några brister just nu. Automatiska tester hittar \
-        inte allt, så berätta gärna om du stöter på problem.",
-    a11y_report_heading: "Rapportera ett problem",
-    a11y_report_text: "Upplever du problem med tillgängligheten, eller behöver du innehåll \
-        i ett annat format? Beskriv det här, så återkommer vi om du lämnar en e-postadress.",
-    a11y_field_description: "Beskriv problemet",
-    a11y_field_description_hint: "Vad försökte du göra, och vad hände?",
-    a11y_field_page: "Vilken sida gäller det?",
-    a11y_field_email: "Din e-postadress",
-    a11y_field_email_hint: "Om du vill att vi svarar dig.",
-    a11y_submit: "Skicka rapporten",
-    a11y_thanks: "Tack! Din rapport är mottagen.",
-    a11y_reports_title: "Rapporter om tillgänglighet",
-    a11y_reports_lead:
-        "Det som har skickats via formuläret i tillgänglighetsredogörelsen, nyaste först.",
-    a11y_reports_none: "Inga rapporter har kommit in.",
-    a11y_reports_for_admins: "Sidan är till för Samråds administratörer.",
-    a11y_report_contact: "Kontakt",
-    a11y_report_anonymous: "ingen adress lämnad",
-    a11y_supervision_heading: "Tillsyn",
-    a11y_supervision_text: "Myndigheten för digital förvaltning (Digg) har ansvar för tillsyn \
-        över lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med \
-        hur vi hanterar dina synpunkter kan du kontakta Digg.",
-    a11y_made_heading: "Hur vi testat webbplatsen",
-    a11y_made_text: "Vi testar varje sida automatiskt med axe-core i en riktig webbläsare, \
-        med och utan JavaScript, och går igenom tangentbordsnavigering vid varje ändring.",
+    a11y_menu: "Meny",
 
     not_found_title: "Sidan finns inte",
     not_found_text: "Vi hittar ingen sida på den adressen. Den kan ha flyttats, eller så \

@@ -33,7 +33,12 @@ pub async fn create_need(
         .ok();
     let new = NewNeed::parse(&form, owner, ctx.db.now())?;
     let public_id = store::create(&ctx.db, guard.network.id, &new).await?;
-    leptos_axum::redirect(&format!("/behov/{public_id}?sparat=1"));
+    let saved = if new.status() == super::NeedStatus::Draft {
+        "utkast"
+    } else {
+        "delat"
+    };
+    leptos_axum::redirect(&format!("/behov/{public_id}?sparat={saved}#behov-sparat"));
     Ok(())
 }
 
@@ -76,6 +81,7 @@ pub(in crate::needs) async fn visible_need_for(
     }
     let open = found.status.is_open();
     let rights = NeedRights {
+        owns: guard.belongs_to_any(&owners),
         edit: open && guard.can(Action::EditOwned, &owners),
         declare: open && found.status != NeedStatus::Draft && guard.can(Action::Post, &[]),
         govern: open && guard.can(Action::Govern, &[]),
@@ -99,6 +105,27 @@ impl Visible {
         self.guard
             .actor_on(Action::EditOwned, &[self.key.owner_organisation_id])
             .and_then(|actor| self.open().map(|()| actor))
+    }
+
+    /// Who changes a requirement proposed by `proposer`: that
+    /// organisation, the need's owner (curating the proposals) or a
+    /// coordinator. Any other member is refused.
+    pub fn requirement_editor(
+        &self,
+        proposer: crate::core::ids::OrganisationId,
+    ) -> Result<crate::core::Actor, AppError> {
+        use crate::core::network::Action;
+        self.guard
+            .actor_on(
+                Action::EditOwned,
+                &[proposer, self.key.owner_organisation_id],
+            )
+            .and_then(|actor| self.open().map(|()| actor))
+    }
+
+    /// Whether the person may change a requirement proposed by `proposer`.
+    pub fn may_edit_requirement(&self, proposer: crate::core::ids::OrganisationId) -> bool {
+        self.requirement_editor(proposer).is_ok()
     }
 
     /// A member organisation taking part (declaring, proposing).
@@ -134,7 +161,8 @@ pub async fn need_view(need: String) -> Result<super::NeedView, AppError> {
     use crate::markdown::to_html;
     let v = visible_need(&need).await?;
     let interests = demand::store::interests(&v.ctx.db, v.key.id).await?;
-    let requirements = requirements::store::of_need(&v.ctx.db, v.key.id).await?;
+    let requirements =
+        requirements::store::of_need(&v.ctx.db, v.key.id, |p| v.may_edit_requirement(p)).await?;
     let declare_for = if v.rights.declare {
         v.guard.writing_organisations()
     } else {
@@ -171,7 +199,10 @@ pub async fn change_need_status(
     let actor = v.editor()?;
     let step = Transition::parse(&form, v.need.status)?;
     store::transition(&v.ctx.db, v.key, &v.need.title, &step, actor).await?;
-    leptos_axum::redirect(&format!("/behov/{}?status=1", v.need.public_id));
+    leptos_axum::redirect(&format!(
+        "/behov/{}?status=1#status-andrad",
+        v.need.public_id
+    ));
     Ok(())
 }
 
@@ -188,7 +219,10 @@ pub async fn edit_need(
     let actor = v.editor()?;
     let text = NeedText::parse(&form, v.ctx.db.now())?;
     store::update(&v.ctx.db, v.key, version, &text, actor).await?;
-    leptos_axum::redirect(&format!("/behov/{}?andrat=1", v.need.public_id));
+    leptos_axum::redirect(&format!(
+        "/behov/{}?andrat=1#behov-andrat",
+        v.need.public_id
+    ));
     Ok(())
 }
 
@@ -218,7 +252,7 @@ pub async fn merge_need(need: String, #[server(flatten)] form: MergeForm) -> Res
     let merge = Merge::parse(&form, v.key, target)?;
     store::merge(&v.ctx.db, v.key, &v.need.title, &merge, actor).await?;
     leptos_axum::redirect(&format!(
-        "/behov/{}?sammanslaget=1",
+        "/behov/{}?sammanslaget=1#sammanslaget",
         merge.target_public_id()
     ));
     Ok(())

@@ -299,7 +299,10 @@ mod tests {
             refused(&err, "divisions"),
             Some(FieldProblem::InvalidChoice)
         );
-        assert_eq!(refused(&err, "cpv_codes"), Some(FieldProblem::UnknownCpv));
+        assert_eq!(
+            refused(&err, "cpv_codes"),
+            Some(FieldProblem::CpvIncomplete)
+        );
         assert_eq!(refused(&err, "regions"), Some(FieldProblem::InvalidChoice));
         assert_eq!(refused(&err, "horizon"), Some(FieldProblem::InThePast));
         assert_eq!(err.sent_values("regions"), ["99"]);

@@ -2,10 +2,19 @@
 //! and the page that shows each with what changed since the one before.
 
 use super::{
-    requirements::{text::text as requirement_text, RequirementVersion},
+    requirements::{
+        text::{level_word, text as requirement_text},
+        RequirementVersion,
+    },
     text::text,
+    Quarter,
 };
-use crate::{i18n::use_lang, time::format_stockholm};
+use crate::{
+    i18n::{use_lang, Lang},
+    regions,
+    staircase::Staircase,
+    time::format_stockholm,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -54,6 +63,53 @@ pub fn line_diff(old: &str, new: &str) -> Vec<(Change, String)> {
         .collect()
 }
 
+/// A saved field as people read it: labels instead of codes, and one
+/// code list item per line, so the diff shows which one came or went.
+fn shown(name: &str, saved: &str, lang: Lang) -> String {
+    let each = |label: &dyn Fn(&str) -> String| {
+        saved
+            .split_whitespace()
+            .map(label)
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    match name {
+        "staircase" => Staircase::parse(saved)
+            .map(|s| s.label(lang).to_string())
+            .unwrap_or_else(|| saved.to_string()),
+        "horizon" => Quarter::parse(saved)
+            .map(|q| q.label(lang))
+            .unwrap_or_else(|| saved.to_string()),
+        "cpv" => each(&|code| super::fields::cpv_label(code, lang)),
+        "regions" => each(&|code| {
+            regions::lan(code)
+                .map(|l| l.name.to_string())
+                .unwrap_or_else(|| code.to_string())
+        }),
+        _ => saved.to_string(),
+    }
+}
+
+/// Whether a field holds text people wrote (in Swedish), not labels.
+fn written(name: &str) -> bool {
+    matches!(name, "title" | "problem" | "effect" | "affected")
+}
+
+/// A requirement's version as lines: its level and text, its motive and
+/// how it is verified, each line named.
+fn requirement_lines(v: &RequirementVersion, lang: Lang) -> String {
+    let r = requirement_text(lang);
+    format!(
+        "{}: {}\n{}: {}\n{}: {}",
+        level_word(v.level, lang),
+        v.text,
+        r.motive,
+        v.motive,
+        r.verification,
+        v.verification
+    )
+}
+
 /// Every version of a need, newest first, each with what changed since
 /// the one before, line by line.
 #[component]
@@ -73,7 +129,7 @@ pub fn NeedHistoryPage() -> impl IntoView {
         "affected" => t.affected,
         "staircase" => t.staircase,
         "horizon" => t.horizon,
-        "cpv" => t.divisions,
+        "cpv" => t.cpv_all,
         _ => t.regions,
     };
     view! {
@@ -83,7 +139,8 @@ pub fn NeedHistoryPage() -> impl IntoView {
                 let Ok(History { need, versions, requirements }) = history.await else {
                     return view! { <crate::pages::not_found::NotFoundPage /> }.into_any();
                 };
-                let requirement_entries = requirement_history(requirements);
+                let requirement_entries = requirement_history(requirements, lang);
+                let sv = (lang == Lang::En).then_some("sv");
                 let mut entries = Vec::new();
                 let mut previous: Option<Vec<(String, String)>> = None;
                 for v in versions {
@@ -93,7 +150,10 @@ pub fn NeedHistoryPage() -> impl IntoView {
                         .enumerate()
                         .filter_map(|(i, (name, new))| {
                             let old = previous.as_ref().map(|p| p[i].1.as_str()).unwrap_or("");
-                            (old != new).then(|| (name.clone(), line_diff(old, new)))
+                            (old != new).then(|| {
+                                let diff = line_diff(&shown(name, old, lang), &shown(name, new, lang));
+                                (name.clone(), diff)
+                            })
                         })
                         .collect();
                     previous = Some(v.fields.clone());
@@ -101,8 +161,8 @@ pub fn NeedHistoryPage() -> impl IntoView {
                 }
                 entries.reverse();
                 view! {
-                    <h1>{format!("{}: {}", t.history_heading, need.title)}</h1>
-                    <p class="breadcrumb"><a href=format!("/behov/{}", need.public_id)>{need.title.clone()}</a></p>
+                    <h1>{format!("{}: ", t.history_heading)}<span lang=sv>{need.title.clone()}</span></h1>
+                    <p class="breadcrumb"><a href=format!("/behov/{}", need.public_id) lang=sv>{need.title.clone()}</a></p>
                     {entries.into_iter().map(|(version, at, author, organisation, changes)| view! {
                         <section class="card version" aria-labelledby=format!("version-{version}")>
                             <h2 id=format!("version-{version}")>{format!("{} {version}", t.version)}</h2>
@@ -112,7 +172,8 @@ pub fn NeedHistoryPage() -> impl IntoView {
                             } else {
                                 changes.into_iter().map(|(name, lines)| view! {
                                     <h3>{field_name(&name)}</h3>
-                                    <DiffLines lines removed=t.removed added=t.added />
+                                    <DiffLines lines removed=t.removed added=t.added
+                                        lang=written(&name).then_some(sv).flatten() />
                                 }).collect_view().into_any()
                             }}
                         </section>
@@ -144,6 +205,7 @@ type RequirementEntry = (i64, i64, String, String, bool, Vec<(Change, String)>);
 /// (number in the list, requirement's public id, versions oldest first).
 fn requirement_history(
     versions: Vec<RequirementVersion>,
+    lang: Lang,
 ) -> Vec<(usize, String, Vec<RequirementEntry>)> {
     let mut out: Vec<(String, Vec<RequirementEntry>)> = Vec::new();
     let mut previous = String::new();
@@ -156,8 +218,9 @@ fn requirement_history(
             out.push((v.requirement.clone(), Vec::new()));
             previous.clear();
         }
-        let lines = line_diff(&previous, &v.text);
-        previous = v.text.clone();
+        let text = requirement_lines(&v, lang);
+        let lines = line_diff(&previous, &text);
+        previous = text;
         if let Some((_, entries)) = out.last_mut() {
             entries.push((v.version, v.at, v.author, v.organisation, v.accepted, lines));
         }
@@ -175,9 +238,12 @@ fn DiffLines(
     lines: Vec<(Change, String)>,
     removed: &'static str,
     added: &'static str,
+    /// The lines' language, when it is not the page's.
+    #[prop(optional_no_strip)]
+    lang: Option<&'static str>,
 ) -> impl IntoView {
     view! {
-        <ul class="diff">
+        <ul class="diff" lang=lang>
             {lines.into_iter().map(|(change, line)| match change {
                 Change::Same => view! { <li class="diff__same">{line}</li> }.into_any(),
                 Change::Removed => view! {
@@ -210,5 +276,20 @@ mod tests {
             ]
         );
         assert_eq!(line_diff("", "ny"), [(Added, "ny".to_string())]);
+    }
+
+    #[test]
+    fn saved_codes_are_shown_as_labels_one_per_line() {
+        assert_eq!(shown("staircase", "infora", Lang::Sv), "Införa");
+        assert_eq!(shown("horizon", "2026-4", Lang::Sv), "kv. 4 2026");
+        assert_eq!(
+            shown("regions", "01 03", Lang::Sv),
+            "Stockholms län\nUppsala län"
+        );
+        assert_eq!(
+            shown("cpv", "34000000-7 34144900-7", Lang::Sv),
+            "34000000-7 Transportutrustning och transporthjälpmedel\n34144900-7"
+        );
+        assert_eq!(shown("title", "infora", Lang::Sv), "infora");
     }
 }

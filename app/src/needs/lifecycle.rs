@@ -1,5 +1,7 @@
 //! A need's lifecycle as its forms send it: a move along one arrow, and a
-//! merge into another need; each parsed into a checked step.
+//! merge into another need; each parsed into a checked step. Here too is
+//! how the lifecycle's entries in the network's log read (the store
+//! records them: `need_shared`, `need_status`, `need_merged`).
 
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
@@ -10,6 +12,44 @@ use {
         networks::REASON_MAX,
     },
 };
+
+// The subject is the need's title.
+#[cfg(feature = "ssr")]
+crate::audit_text!("need_shared", |subject, lang| {
+    super::text::text(lang)
+        .audit_shared
+        .replace("{title}", &super::text::quoted(subject, lang))
+});
+
+// The subject is "title: shared → in_dialogue" (the statuses' codes).
+#[cfg(feature = "ssr")]
+crate::audit_text!("need_status", |subject, lang| {
+    use super::text::{quoted, status_label, text};
+    let label = |code: &str| match NeedStatus::parse(code) {
+        Some(status) => status_label(status, lang).to_string(),
+        None => code.to_string(),
+    };
+    let Some((title, step)) = subject.rsplit_once(": ") else {
+        return subject.to_string();
+    };
+    let (from, to) = step.split_once(" → ").unwrap_or((step, ""));
+    text(lang)
+        .audit_status
+        .replace("{title}", &quoted(title, lang))
+        .replace("{from}", &label(from))
+        .replace("{to}", &label(to))
+});
+
+// The subject is "merged title → target title".
+#[cfg(feature = "ssr")]
+crate::audit_text!("need_merged", |subject, lang| {
+    use super::text::{quoted, text};
+    let (from, into) = subject.split_once(" → ").unwrap_or((subject, ""));
+    text(lang)
+        .audit_merged
+        .replace("{from}", &quoted(from, lang))
+        .replace("{into}", &quoted(into, lang))
+});
 
 /// What the status form sends: the next step and why.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -119,6 +159,27 @@ mod tests {
 
     fn refused(err: &AppError, field: &str) -> Option<FieldProblem> {
         err.field_problem(field)
+    }
+
+    #[test]
+    fn the_lifecycles_log_entries_read_as_words() {
+        use crate::{core::audit::describe, i18n::Lang};
+        assert_eq!(
+            describe("need_shared", "Elbussar", Lang::Sv),
+            "Delade behovet ”Elbussar”"
+        );
+        assert_eq!(
+            describe("need_status", "Elbussar: shared → in_dialogue", Lang::Sv),
+            "Ändrade status för behovet ”Elbussar” från Delat till I dialog"
+        );
+        assert_eq!(
+            describe("need_status", "Tid: 12: shared → withdrawn", Lang::En),
+            "Changed the status of the need “Tid: 12” from Shared to Withdrawn"
+        );
+        assert_eq!(
+            describe("need_merged", "Eldrivna bussar → Elbussar", Lang::Sv),
+            "Slog ihop behovet ”Eldrivna bussar” med behovet ”Elbussar”"
+        );
     }
 
     #[test]

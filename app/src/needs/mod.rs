@@ -7,6 +7,7 @@
 
 pub mod api;
 pub mod demand;
+mod fields;
 mod form;
 pub mod history;
 mod lifecycle;
@@ -189,6 +190,9 @@ pub struct NeedKey {
 /// What the person may do with a need.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NeedRights {
+    /// Belongs to the owner organisation: its page leads with the owner's
+    /// forms.
+    pub owns: bool,
     /// Edit the text and move it along its lifecycle: the owner
     /// organisation's people, and coordinators.
     pub edit: bool,

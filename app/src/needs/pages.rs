@@ -7,9 +7,10 @@
 use super::{
     api::{ChangeNeedStatus, CreateNeed, EditNeed, MergeNeed},
     demand::pages::{DeclareForm, DemandSection},
+    fields::{cpv_label, field_labels, NeedFields},
     requirements::pages::Requirements,
-    text::{status_label, text, NeedStrings},
-    Need, NeedStatus, NeedView, Quarter, TEXT_MAX, TITLE_MAX,
+    text::{status_label, text},
+    Need, NeedStatus, NeedView, Quarter,
 };
 use crate::{
     i18n::{use_lang, Lang},
@@ -22,6 +23,10 @@ use crate::{
         status::{StatusChange, StatusChangeForm},
     },
 };
+
+/// The query parameter that opens the merge form (in place of the status
+/// form, whose reason field has the same name).
+const MERGE_PARAM: &str = "sla-ihop";
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -46,128 +51,36 @@ pub(in crate::needs) fn quarter_options(lang: Lang) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The fields of a need, for a new one and for an edit.
+/// A form the page shows openly when it is what the person came to do,
+/// else behind a disclosure that opens when the form came back refused
+/// or restored.
 #[component]
-fn NeedFields(fields: FormFeedback, current: Option<Need>) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let value = |name: &str, saved: Option<&str>| {
-        let sent = fields.value(name);
-        if fields.error().is_some() {
-            sent
-        } else {
-            saved.unwrap_or_default().to_string()
+pub(in crate::needs) fn FormPlace(
+    heading: &'static str,
+    id: &'static str,
+    /// Shown openly, under a heading.
+    first: bool,
+    /// Behind the disclosure, opened.
+    open: bool,
+    children: Children,
+) -> impl IntoView {
+    if first {
+        view! {
+            <div class="form-place" id=id>
+                <h3>{heading}</h3>
+                {children()}
+            </div>
         }
-    };
-    let saved = current.as_ref();
-    let staircase = value("staircase", saved.map(|n| n.staircase.as_str()));
-    let staircase = if staircase.is_empty() {
-        Staircase::Infora.code().to_string()
+        .into_any()
     } else {
-        staircase
-    };
-    let horizon = value("horizon", None);
-    let horizon = if horizon.is_empty() {
-        saved.map(|n| n.horizon.code()).unwrap_or_default()
-    } else {
-        horizon
-    };
-    let saved_divisions: Vec<String> = saved
-        .map(|n| {
-            n.cpv
-                .iter()
-                .filter(|c| c[2..].starts_with("000000-"))
-                .map(|c| c[..2].to_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    let saved_extra: String = saved
-        .map(|n| {
-            n.cpv
-                .iter()
-                .filter(|c| !c[2..].starts_with("000000-"))
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .unwrap_or_default();
-    let divisions = fields.values("divisions").unwrap_or(saved_divisions);
-    let lans = fields
-        .values("regions")
-        .unwrap_or_else(|| saved.map(|n| n.regions.clone()).unwrap_or_default());
-    let divisions_problem = fields.problem("divisions");
-    let regions_problem = fields.problem("regions");
-    view! {
-        <TextField name="title" label=t.title required=true max_length=TITLE_MAX
-            value=value("title", saved.map(|n| n.title.as_str())) problem=fields.problem("title") />
-        <TextField name="problem" label=t.problem hint=t.problem_hint required=true multiline=true
-            max_length=TEXT_MAX value=value("problem", saved.map(|n| n.problem.as_str()))
-            problem=fields.problem("problem") />
-        <TextField name="effect" label=t.effect hint=t.effect_hint required=true multiline=true
-            max_length=TEXT_MAX value=value("effect", saved.map(|n| n.effect.as_str()))
-            problem=fields.problem("effect") />
-        <TextField name="affected" label=t.affected hint=t.affected_hint required=true multiline=true
-            max_length=TEXT_MAX value=value("affected", saved.map(|n| n.affected.as_str()))
-            problem=fields.problem("affected") />
-        <fieldset class="field">
-            <legend>{t.staircase}</legend>
-            {Staircase::ALL.into_iter().map(|s| view! {
-                <div class="choice">
-                    <input type="radio" id=format!("field-staircase-{}", s.code()) name="staircase"
-                        value=s.code() checked=s.code() == staircase />
-                    <label for=format!("field-staircase-{}", s.code())>
-                        <strong>{s.label(lang)}</strong>" – "{s.explanation(lang)}
-                    </label>
-                </div>
-            }).collect_view()}
-        </fieldset>
-        <fieldset class="field" class:field--invalid=divisions_problem.is_some() id="field-divisions">
-            <legend>{t.divisions}</legend>
-            <p class="hint">{t.divisions_hint}</p>
-            {divisions_problem.map(|p| view! { <p class="field-error">{p.message(lang)}</p> })}
-            <div class="choices choices--wide">
-                {crate::cpv::divisions().iter().map(|d| view! {
-                    <div class="choice">
-                        <input type="checkbox" id=format!("field-division-{}", d.code) name="divisions[]"
-                            value=d.code checked=divisions.iter().any(|c| c == d.code) />
-                        <label for=format!("field-division-{}", d.code)>{format!("{} {}", d.code, d.name(lang))}</label>
-                    </div>
-                }).collect_view()}
-            </div>
-        </fieldset>
-        <TextField name="cpv_codes" label=t.cpv_codes hint=t.cpv_codes_hint max_length=400
-            value=value("cpv_codes", Some(&saved_extra)) problem=fields.problem("cpv_codes") />
-        <fieldset class="field" class:field--invalid=regions_problem.is_some() id="field-regions">
-            <legend>{t.regions}</legend>
-            {regions_problem.map(|p| view! { <p class="field-error">{p.message(lang)}</p> })}
-            <div class="choices">
-                {regions::LAN.iter().map(|l| view! {
-                    <div class="choice">
-                        <input type="checkbox" id=format!("field-region-{}", l.code) name="regions[]"
-                            value=l.code checked=lans.iter().any(|c| c == l.code) />
-                        <label for=format!("field-region-{}", l.code)>{l.name}</label>
-                    </div>
-                }).collect_view()}
-            </div>
-        </fieldset>
-        <SelectField name="horizon" label=t.horizon options=quarter_options(lang) selected=horizon
-            problem=fields.problem("horizon") />
+        view! {
+            <details class="disclosure" id=id open=open>
+                <summary>{heading}</summary>
+                {children()}
+            </details>
+        }
+        .into_any()
     }
-}
-
-fn field_labels(t: &'static NeedStrings) -> Vec<(&'static str, &'static str)> {
-    vec![
-        ("organisation", t.for_organisation),
-        ("title", t.title),
-        ("problem", t.problem),
-        ("effect", t.effect),
-        ("affected", t.affected),
-        ("staircase", t.staircase),
-        ("divisions", t.divisions),
-        ("cpv_codes", t.cpv_codes),
-        ("regions", t.regions),
-        ("horizon", t.horizon),
-    ]
 }
 
 /// A member organisation describes a new need in a network.
@@ -259,16 +172,15 @@ pub fn NeedPage() -> impl IntoView {
 fn NeedDetails(view: NeedView, discussion: crate::comments::Discussion) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
+    let sv = (lang == Lang::En).then_some("sv");
     let declared = super::demand::text::text(lang).declared;
     let need = view.need;
+    let rights = view.rights;
     let staircase = Staircase::parse(&need.staircase);
     let cpv = need
         .cpv
         .iter()
-        .map(|code| match crate::cpv::division(&code[..2]) {
-            Some(d) if d.full == code => format!("{code} {}", d.name(lang)),
-            _ => code.clone(),
-        })
+        .map(|code| cpv_label(code, lang))
         .collect::<Vec<_>>()
         .join(", ");
     let lans = need
@@ -278,17 +190,58 @@ fn NeedDetails(view: NeedView, discussion: crate::comments::Discussion) -> impl 
         .collect::<Vec<_>>()
         .join(", ");
     let id = need.public_id.clone();
+    let created = match query_value("sparat").as_str() {
+        "" => None,
+        "utkast" => Some(t.created_draft),
+        _ => Some(t.created_shared),
+    };
+    // Interest and requirements are gathered until the need is specified.
+    let gathering = matches!(
+        need.status,
+        NeedStatus::Draft | NeedStatus::Shared | NeedStatus::InDialogue
+    );
+    let may_merge = rights.govern && !view.merge_targets.is_empty();
+    let merging = may_merge
+        && (query_has(MERGE_PARAM) || FormFeedback::for_action(MergeNeed::PATH).error().is_some());
+    let status_refused = FormFeedback::for_action(ChangeNeedStatus::PATH)
+        .error()
+        .is_some();
+    let status_form = (rights.edit && !merging).then(|| {
+        let change = status_change(&need, lang);
+        if rights.owns {
+            view! { <StatusChangeForm change /> }.into_any()
+        } else {
+            view! {
+                <details class="disclosure" open=status_refused>
+                    <summary>{t.change_status}</summary>
+                    <StatusChangeForm change />
+                </details>
+            }
+            .into_any()
+        }
+    });
+    let declare_for = view.declare_for;
+    let answers: Vec<_> = view
+        .interests
+        .iter()
+        .filter(|i| {
+            declare_for
+                .iter()
+                .any(|(org, _)| *org == i.organisation_public_id)
+        })
+        .cloned()
+        .collect();
     view! {
         <Title text=need.title.clone() />
-        <p class="breadcrumb"><a href=format!("/natverk/{}", need.network_public_id)>{need.network_name.clone()}</a></p>
-        <h1>{need.title.clone()}</h1>
-        <Notice show=query_has("sparat") text=t.created />
-        <Notice show=query_has("status") text=t.status_changed />
-        <Notice show=query_has("andrat") text=t.edited />
-        <Notice show=query_has("intresse") text=declared />
-        <Notice show=query_has("sammanslaget") text=t.merged />
+        <p class="breadcrumb">
+            <a href=format!("/natverk/{}", need.network_public_id) lang=sv>{need.network_name.clone()}</a>
+        </p>
+        <h1 lang=sv>{need.title.clone()}</h1>
+        <Notice show=created.is_some() text=created.unwrap_or_default() id="behov-sparat" />
+        <Notice show=query_has("andrat") text=t.edited id="behov-andrat" />
+        <Notice show=query_has("sammanslaget") text=t.merged id="sammanslaget" />
         {need.merged_into.clone().map(|(target, title)| view! {
-            <p class="notice">{t.merged_into}" "<a href=format!("/behov/{target}")>{title}</a></p>
+            <p class="notice">{t.merged_into}" "<a href=format!("/behov/{target}") lang=sv>{title}</a></p>
         })}
         <dl class="facts">
             <dt>{t.status}</dt><dd>{status_label(need.status, lang)}</dd>
@@ -301,26 +254,34 @@ fn NeedDetails(view: NeedView, discussion: crate::comments::Discussion) -> impl 
             <dt>{t.version}</dt>
             <dd>{need.version}" · "<a href=format!("/behov/{id}/historik")>{t.history_link}</a></dd>
         </dl>
+        <Notice show=query_has("status") text=t.status_changed id="status-andrad" />
         <section aria-labelledby="problem" class="prose">
             <h2 id="problem">{t.problem}</h2>
-            <div inner_html=view.problem_html></div>
+            <div inner_html=view.problem_html lang=sv></div>
             <h2>{t.effect}</h2>
-            <div inner_html=view.effect_html></div>
+            <div inner_html=view.effect_html lang=sv></div>
             <h2>{t.affected}</h2>
-            <div inner_html=view.affected_html></div>
+            <div inner_html=view.affected_html lang=sv></div>
         </section>
-        {view.rights.edit.then(|| view! {
+        {rights.edit.then(|| view! {
             <p><a class="button button--quiet-dark" href=format!("/behov/{id}/andra")>{t.edit_heading}</a></p>
         })}
+        {status_form}
         <Requirements need=need.public_id.clone() requirements=view.requirements
-            may_propose=view.rights.propose may_accept=view.rights.edit />
+            may_propose=rights.propose may_accept=rights.edit
+            propose_first=!rights.owns && gathering />
         <DemandSection need=need.public_id.clone() demand=view.demand interests=view.interests />
-        {(!view.declare_for.is_empty()).then(|| view! {
-            <DeclareForm need=need.public_id.clone() organisations=view.declare_for />
+        {(!declare_for.is_empty()).then(|| view! {
+            <DeclareForm need=need.public_id.clone() organisations=declare_for answers
+                first=!rights.owns notice=declared />
         })}
-        {view.rights.edit.then(|| view! { <StatusChangeForm change=status_change(&need, lang) /> })}
-        {(view.rights.govern && !view.merge_targets.is_empty()).then(|| view! {
-            <MergeSection need=need.public_id.clone() targets=view.merge_targets />
+        {may_merge.then(|| if merging {
+            view! { <MergeSection need=need.public_id.clone() targets=view.merge_targets /> }.into_any()
+        } else {
+            view! {
+                <p><a href=format!("/behov/{id}?{MERGE_PARAM}=1#sla-ihop")>{t.merge_heading}</a></p>
+            }
+            .into_any()
         })}
         <crate::comments::pages::DiscussionSection subject=crate::comments::Subject::Need
             target=need.public_id.clone() discussion />
@@ -356,13 +317,16 @@ fn MergeSection(need: String, targets: Vec<(String, String)>) -> impl IntoView {
             <h2 id="sla-ihop">{t.merge_heading}</h2>
             <ErrorSummary error=form.error() labels=vec![("into", t.merge_into), ("reason", t.reason)] />
             <ActionForm action>
-                <input type="hidden" name="need" value=need />
-                <SelectField name="into" label=t.merge_into options=targets selected=String::new()
-                    problem=fields.problem("into") />
+                <input type="hidden" name="need" value=need.clone() />
+                <SelectField name="into" label=t.merge_into options=targets selected=fields.value("into")
+                    required=true problem=fields.problem("into") />
                 <TextField name="reason" label=t.reason required=true multiline=true
                     max_length=REASON_MAX value=fields.value("reason")
                     problem=fields.problem("reason") />
-                <button type="submit" class="button button--quiet-dark">{t.merge_button}</button>
+                <div class="button-row">
+                    <button type="submit" class="button button--quiet-dark">{t.merge_button}</button>
+                    <a class="button button--quiet-dark" href=format!("/behov/{need}")>{t.merge_cancel}</a>
+                </div>
             </ActionForm>
         </section>
     }
@@ -372,7 +336,8 @@ fn MergeSection(need: String, targets: Vec<(String, String)>) -> impl IntoView {
 /// edit made meanwhile by someone else is not silently overwritten.
 #[component]
 pub fn EditNeedPage() -> impl IntoView {
-    let t = text(use_lang());
+    let lang = use_lang();
+    let t = text(lang);
     if crate::accounts::signed_in_or_redirect().is_none() {
         return ().into_any();
     }
@@ -393,7 +358,11 @@ pub fn EditNeedPage() -> impl IntoView {
                     let need = v.need;
                     view! {
                         <h1>{t.edit_heading}</h1>
-                        <p class="breadcrumb"><a href=format!("/behov/{}", need.public_id)>{need.title.clone()}</a></p>
+                        <p class="breadcrumb">
+                            <a href=format!("/behov/{}", need.public_id) lang=(lang == Lang::En).then_some("sv")>
+                                {need.title.clone()}
+                            </a>
+                        </p>
                         <ErrorSummary error=form.error() labels=field_labels(t) />
                         <ActionForm action>
                             <input type="hidden" name="need" value=need.public_id.clone() />

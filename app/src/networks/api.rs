@@ -21,7 +21,7 @@ pub async fn create_network(#[server(flatten)] form: NetworkForm) -> Result<(), 
     .await?;
     let new = NewNetwork::parse(&form, founder)?;
     let public_id = store::create(&ctx.db, &new, Actor::new(&user, new.founder())).await?;
-    leptos_axum::redirect(&format!("/natverk/{public_id}?startat=1"));
+    leptos_axum::redirect(&format!("/natverk/{public_id}?startat=1#startat"));
     Ok(())
 }
 
@@ -89,7 +89,7 @@ pub async fn change_network_status(
     let network_id = coordinating.guard.network.id;
     let step = StatusStep::parse(&form, coordinating.guard.network.status)?;
     store::transition(&coordinating.ctx.db, network_id, &step, coordinating.actor).await?;
-    leptos_axum::redirect(&format!("/natverk/{network}?status=1"));
+    leptos_axum::redirect(&format!("/natverk/{network}?status=1#status-andrad"));
     Ok(())
 }
 
@@ -101,7 +101,7 @@ pub async fn rotate_feed(network: String) -> Result<(), AppError> {
     let network = &coordinating.guard.network;
     super::store::rotate_feeds(&coordinating.ctx.db, network.id, coordinating.actor).await?;
     leptos_axum::redirect(&format!(
-        "/natverk/{}?kalender=1#kalender",
+        "/natverk/{}?kalender=1#kalender-bytt",
         network.public_id
     ));
     Ok(())

@@ -5,19 +5,19 @@ pub use super::directory::pages::{DirectoryPage, MyNetworksPage};
 
 use super::{
     api::{ChangeNetworkStatus, CreateNetwork, RotateFeed},
-    joining::pages::{Invitations, JoinRequests, LeaveForms, MemberRoles, RequestJoinForm},
+    joining::pages::{Invitations, JoinRequests, MemberRoles, Membership},
     text::{lan_names, role_label, status_label, text, theme_names},
     AuditEntry, FoundOrganisation, NetworkStatus, NetworkView, Visibility, NAME_MAX, PURPOSE_MAX,
     REASON_MAX,
 };
 use crate::{
-    i18n::use_lang,
+    i18n::{use_lang, Lang},
     organisations::Status as OrgStatus,
     regions,
     staircase::Staircase,
     time::format_stockholm,
     ui::{
-        form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
+        form::{ErrorSummary, FieldGroup, FormFeedback, Notice, SelectField, TextField},
         query_has, query_value,
         status::{StatusChange, StatusChangeForm},
     },
@@ -79,8 +79,6 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
     ];
     let chosen = fields.value("organisation");
     let organisation_options = organisations;
-    let regions_problem = fields.problem("regions");
-    let themes_problem = fields.problem("themes");
     let chosen_regions = fields.values("regions").unwrap_or_default();
     let chosen_themes = fields.values("themes").unwrap_or_default();
     let picked = |field: &str, code: &str, default: &str| {
@@ -114,10 +112,10 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
                 value=fields.value("name") problem=fields.problem("name") />
             <TextField name="purpose" label=t.purpose hint=t.purpose_hint required=true multiline=true
                 max_length=PURPOSE_MAX value=fields.value("purpose") problem=fields.problem("purpose") />
-            <SelectField name="organisation" label=t.organisation options=organisation_options
-                selected=chosen problem=fields.problem("organisation") />
-            <fieldset class="field">
-                <legend>{t.staircase}</legend>
+            <SelectField name="organisation" label=t.organisation hint=t.organisation_hint
+                options=organisation_options selected=chosen required=true
+                problem=fields.problem("organisation") />
+            <FieldGroup name="staircase" legend=t.staircase problem=fields.problem("staircase")>
                 {staircase_choice.into_iter().map(|(s, checked)| view! {
                     <div class="choice">
                         <input type="radio" id=format!("field-staircase-{}", s.code()) name="staircase"
@@ -127,11 +125,9 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
                         </label>
                     </div>
                 }).collect_view()}
-            </fieldset>
-            <fieldset class="field" class:field--invalid=regions_problem.is_some() id="field-regions">
-                <legend>{t.regions}</legend>
-                <p class="hint">{t.regions_hint}</p>
-                {regions_problem.map(|p| view! { <p class="field-error">{p.message(lang)}</p> })}
+            </FieldGroup>
+            <FieldGroup name="regions" legend=t.regions hint=t.regions_hint required=true
+                problem=fields.problem("regions")>
                 <div class="choices">
                     {regions::LAN.iter().map(|l| view! {
                         <div class="choice">
@@ -141,11 +137,9 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
                         </div>
                     }).collect_view()}
                 </div>
-            </fieldset>
-            <fieldset class="field" class:field--invalid=themes_problem.is_some() id="field-themes">
-                <legend>{t.themes}</legend>
-                <p class="hint">{t.themes_hint}</p>
-                {themes_problem.map(|p| view! { <p class="field-error">{p.message(lang)}</p> })}
+            </FieldGroup>
+            <FieldGroup name="themes" legend=t.themes hint=t.themes_hint required=true
+                problem=fields.problem("themes")>
                 <div class="choices choices--wide">
                     {crate::cpv::divisions().iter().map(|d| view! {
                         <div class="choice">
@@ -155,9 +149,8 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
                         </div>
                     }).collect_view()}
                 </div>
-            </fieldset>
-            <fieldset class="field">
-                <legend>{t.visibility}</legend>
+            </FieldGroup>
+            <FieldGroup name="visibility" legend=t.visibility problem=fields.problem("visibility")>
                 {visibility_choice.into_iter().map(|(v, label, checked)| view! {
                     <div class="choice">
                         <input type="radio" id=format!("field-visibility-{}", v.code()) name="visibility"
@@ -165,9 +158,8 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
                         <label for=format!("field-visibility-{}", v.code())>{label}</label>
                     </div>
                 }).collect_view()}
-            </fieldset>
-            <fieldset class="field">
-                <legend>{t.join_policy}</legend>
+            </FieldGroup>
+            <FieldGroup name="join_policy" legend=t.join_policy problem=fields.problem("join_policy")>
                 {policy_choice.into_iter().map(|(code, label, checked)| view! {
                     <div class="choice">
                         <input type="radio" id=format!("field-join-{code}") name="join_policy"
@@ -175,7 +167,7 @@ fn NewNetworkForm(organisations: Vec<(String, String)>, form: FormFeedback) -> i
                         <label for=format!("field-join-{code}")>{label}</label>
                     </div>
                 }).collect_view()}
-            </fieldset>
+            </FieldGroup>
             <button type="submit" class="button">{t.create}</button>
         </ActionForm>
     }
@@ -277,27 +269,14 @@ fn NetworkDetails(
         .map(|s| s.label(lang))
         .unwrap_or_default();
     let themes = theme_names(&net.themes, lang);
+    // What people wrote is Swedish: so marked in the English interface.
+    let sv = (lang == Lang::En).then_some("sv");
     view! {
         <Title text=net.name.clone() />
-        <h1>{net.name.clone()}</h1>
-        <Notice show=query_has("startat") text=t.created />
-        <Notice show=query_has("status") text=t.status_changed />
-        <Notice show=query_has("ansokt") text=t.request_sent />
-        <Notice show=query_has("beslut") text=t.decided />
-        <Notice show=query_has("lamnat") text=t.left />
-        <Notice show=query_has("inbjuden") text=t.invited_notice />
-        <Notice show=query_has("valkommen") text=t.welcome />
-        <Notice show=query_has("roll") text=t.role_changed />
-        {view.own_requests.into_iter().map(|r| {
-            let state = if r.status == "refused" {
-                format!("{}: {}", t.request_refused, r.reason)
-            } else {
-                t.request_waiting.to_string()
-            };
-            view! { <p class="notice" role="status">{format!("{} – {state}", r.organisation)}</p> }
-        }).collect_view()}
+        <h1 lang=sv>{net.name.clone()}</h1>
+        <Notice show=query_has("startat") text=t.created id="startat" />
         {state_notice.map(|notice| view! { <p class="notice notice--state">{notice}</p> })}
-        <p class="lead">{net.purpose.clone()}</p>
+        <p class="lead" lang=sv>{net.purpose.clone()}</p>
         <dl class="facts">
             <dt>{t.status}</dt><dd>{status_label(net.status, lang)}</dd>
             <dt>{t.staircase}</dt><dd>{staircase}</dd>
@@ -310,6 +289,7 @@ fn NetworkDetails(
             view! {
                 <section aria-labelledby="medlemmar">
                     <h2 id="medlemmar">{t.members_heading}</h2>
+                    <Notice show=query_has("valkommen") text=t.welcome id="valkommen" />
                     <ul>
                         {view.members.into_iter().map(|m| view! {
                             <li>
@@ -342,15 +322,16 @@ fn NetworkDetails(
         } else {
             view! { <p class="notice">{t.members_only}</p> }.into_any()
         }}
-        {(!view.may_request_for.is_empty()).then(|| view! {
-            <RequestJoinForm network=net.public_id.clone() organisations=view.may_request_for />
-        })}
-        {(!view.may_leave_for.is_empty() && net.status != NetworkStatus::Closed).then(|| view! {
-            <LeaveForms network=net.public_id.clone() organisations=view.may_leave_for />
-        })}
+        <Membership
+            network=net.public_id.clone()
+            own_requests=view.own_requests
+            may_request_for=view.may_request_for
+            may_leave_for=if net.status == NetworkStatus::Closed { Vec::new() } else { view.may_leave_for }
+        />
         {can_govern.then(|| view! {
             <JoinRequests network=net.public_id.clone() requests=view.requests />
             <Invitations network=net.public_id.clone() invited=view.invited found />
+            <Notice show=query_has("status") text=t.status_changed id="status-andrad" />
             <StatusChangeForm change=status_change(net.public_id.clone(), net.status, lang) />
         })}
         {see_log.then(|| view! {
@@ -369,7 +350,7 @@ fn CalendarFeed(network: String, token: Option<String>, may_rotate: bool) -> imp
     view! {
         <section aria-labelledby="kalender">
             <h2 id="kalender">{t.feed}</h2>
-            <Notice show=query_has("kalender") text=t.feed_rotated />
+            <Notice show=query_has("kalender") text=t.feed_rotated id="kalender-bytt" />
             {token.map(|token| view! {
                 <p>
                     <a href=format!("/kalender/{token}.ics")>{t.feed}</a>
@@ -405,9 +386,12 @@ fn status_change(network: String, current: NetworkStatus, lang: crate::i18n::Lan
     }
 }
 
+/// The network's log in words: what happened, by whom, and why.
 #[component]
 fn AuditLog(network: String, entries: Vec<AuditEntry>) -> impl IntoView {
-    let t = text(use_lang());
+    let lang = use_lang();
+    let t = text(lang);
+    let sv = (lang == Lang::En).then_some("sv");
     view! {
         <section aria-labelledby="logg">
             <h2 id="logg">{t.audit_heading}</h2>
@@ -426,8 +410,8 @@ fn AuditLog(network: String, entries: Vec<AuditEntry>) -> impl IntoView {
                         <tr>
                             <td>{format_stockholm(e.at)}</td>
                             <td>{format!("{} ({})", e.actor, e.organisation)}</td>
-                            <td>{format!("{} {}", e.action, e.subject)}</td>
-                            <td>{e.reason}</td>
+                            <td>{e.summary}</td>
+                            <td lang=sv>{e.reason}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>

@@ -82,6 +82,12 @@ pub async fn create(db: &Db, new: &NewNetwork, actor: Actor) -> Result<String, A
     Ok(public_id)
 }
 
+crate::audit_text!("created", |subject, lang| {
+    super::text::text(lang)
+        .log_created
+        .replace("{name}", subject)
+});
+
 crate::sql!(
     FIND = "SELECT public_id, name, purpose, staircase, visibility, join_policy, status \
      FROM networks WHERE id = $1"
@@ -219,6 +225,20 @@ pub async fn transition(
     Ok(())
 }
 
+// "active → dormant" in the reader's words.
+crate::audit_text!("status_changed", |subject, lang| {
+    let label = |code: &str| {
+        NetworkStatus::parse(code.trim())
+            .map(|status| super::text::status_label(status, lang).to_string())
+            .unwrap_or_else(|| code.trim().to_string())
+    };
+    let (from, to) = subject.split_once(" → ").unwrap_or(("", subject));
+    super::text::text(lang)
+        .log_status
+        .replace("{from}", &label(from))
+        .replace("{to}", &label(to))
+});
+
 crate::sql!(
     ACTOR_ORG = "SELECT o.id FROM organisations o \
      JOIN organisation_members m ON m.organisation_id = o.id \
@@ -354,3 +374,7 @@ pub async fn rotate_feeds(db: &Db, network_id: NetworkId, actor: Actor) -> Resul
     tx.commit().await?;
     Ok(())
 }
+
+crate::audit_text!("feed_rotated", |_, lang| {
+    super::text::text(lang).log_feed_rotated.to_string()
+});

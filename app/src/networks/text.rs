@@ -108,6 +108,9 @@ pub struct NetText {
     pub role_coordinator: &'static str,
     pub role_member: &'static str,
     pub role_observer: &'static str,
+    pub log_created: &'static str,
+    pub log_status: &'static str,
+    pub log_feed_rotated: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static NetText {
@@ -261,6 +264,9 @@ const SV: NetText = NetText {
     role_coordinator: "samordnare",
     role_member: "medlem",
     role_observer: "observatör",
+    log_created: "Startade nätverket {name}",
+    log_status: "Ändrade nätverkets status från {from} till {to}",
+    log_feed_rotated: "Bytte ut alla organisationers kalenderadresser",
 };
 
 const EN: NetText = NetText {
@@ -369,6 +375,9 @@ const EN: NetText = NetText {
     role_coordinator: "coordinator",
     role_member: "member",
     role_observer: "observer",
+    log_created: "Started the network {name}",
+    log_status: "Changed the network's status from {from} to {to}",
+    log_feed_rotated: "Replaced every organisation's calendar address",
 };
 
 /// "12 nätverk" / "1 network".

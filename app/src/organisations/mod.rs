@@ -377,9 +377,18 @@ mod tests {
                 .map(|o| o.website().to_string())
         };
         assert_eq!(kept(""), Ok(String::new()));
-        assert_eq!(kept("https://www.kommun.se"), Ok("https://www.kommun.se".into()));
-        assert_eq!(kept("http://kommun.se/om-oss"), Ok("http://kommun.se/om-oss".into()));
-        assert_eq!(kept("www.enkoping.se"), Ok("https://www.enkoping.se".into()));
+        assert_eq!(
+            kept("https://www.kommun.se"),
+            Ok("https://www.kommun.se".into())
+        );
+        assert_eq!(
+            kept("http://kommun.se/om-oss"),
+            Ok("http://kommun.se/om-oss".into())
+        );
+        assert_eq!(
+            kept("www.enkoping.se"),
+            Ok("https://www.enkoping.se".into())
+        );
         for bad in [
             "ftp://kommun.se",
             "https://localhost",

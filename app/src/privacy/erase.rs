@@ -7,14 +7,16 @@ use crate::{core::ids::AccountId, db::Db, error::AppError};
 crate::sql!(EMAIL_OF = "SELECT email FROM accounts WHERE id = $1");
 crate::sql!(
     /// Refused form values wait under the hash of the session that sent
-    /// them, which is the session's own stored hash.
-    FORGET_FEEDBACK = "DELETE FROM form_feedback \
-     WHERE session_hash IN (SELECT token_hash FROM sessions WHERE account_id = $1)"
+    /// them (the session's own stored hash); a form sent after the session
+    /// ended waits under the account.
+    FORGET_FEEDBACK = "DELETE FROM form_feedback WHERE account_id = $1 \
+     OR session_hash IN (SELECT token_hash FROM sessions WHERE account_id = $1)"
 );
 crate::sql!(
     ERASE_ACCOUNT = "UPDATE accounts SET email = $1, name = '', title = '', \
      password_hash = '', email_verified_at = NULL, is_site_admin = 0, totp_secret = NULL, \
-     totp_pending_secret = NULL, deleted_at = $2 WHERE id = $3"
+     totp_pending_secret = NULL, overview_seen_at = NULL, overview_previous_at = NULL, \
+     deleted_at = $2 WHERE id = $3"
 );
 crate::sql!(FORGET_SESSIONS = "DELETE FROM sessions WHERE account_id = $1");
 crate::sql!(FORGET_EMAIL_TOKENS = "DELETE FROM email_tokens WHERE account_id = $1");

@@ -45,13 +45,17 @@ struct AccountRow {
     two_factor: i64,
     created_at_ms: i64,
     password_changed_at_ms: Option<i64>,
+    /// The overview's last two visits ("new since your last visit").
+    overview_seen_at_ms: Option<i64>,
+    overview_previous_at_ms: Option<i64>,
 }
 
 crate::sql!(
     ACCOUNT = "SELECT email, name, title, language, email_verified_at AS email_verified_at_ms, \
      is_site_admin AS site_admin, \
      CAST(CASE WHEN totp_secret IS NULL THEN 0 ELSE 1 END AS BIGINT) AS two_factor, \
-     created_at AS created_at_ms, password_changed_at AS password_changed_at_ms \
+     created_at AS created_at_ms, password_changed_at AS password_changed_at_ms, \
+     overview_seen_at AS overview_seen_at_ms, overview_previous_at AS overview_previous_at_ms \
      FROM accounts WHERE id = $1 AND deleted_at IS NULL"
 );
 

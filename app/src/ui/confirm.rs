@@ -15,6 +15,10 @@ const CONFIRMED: &str = "ja";
 pub fn ConfirmStep(
     /// The first button's text ("Ta bort").
     open: String,
+    /// What the action is about, for screen readers: ": Anna Berg" after
+    /// "Ta bort" among other comments' buttons.
+    #[prop(optional)]
+    context: Option<String>,
     /// What will happen, said plainly.
     explain: String,
     /// The sending button's text ("Ja, ta bort kommentaren").
@@ -22,7 +26,10 @@ pub fn ConfirmStep(
 ) -> impl IntoView {
     view! {
         <details class="confirm">
-            <summary class="button button--quiet">{open}</summary>
+            <summary class="button button--quiet">
+                {open}
+                {context.map(|c| view! { <span class="visually-hidden">{c}</span> })}
+            </summary>
             <div class="confirm__panel">
                 <p>{explain}</p>
                 <button type="submit" name=CONFIRM_FIELD value=CONFIRMED class="button button--danger">
@@ -56,7 +63,11 @@ mod tests {
         assert_eq!(require_confirmed("ja"), Ok(()));
         for sent in ["", "nej", "JA ", "true"] {
             let err = require_confirmed(sent).unwrap_err();
-            assert_eq!(err.field_problem("confirm"), Some(FieldProblem::NotConfirmed), "{sent:?}");
+            assert_eq!(
+                err.field_problem("confirm"),
+                Some(FieldProblem::NotConfirmed),
+                "{sent:?}"
+            );
         }
     }
 }

@@ -76,19 +76,32 @@ pub fn SelectField(
     #[prop(into)]
     options: Vec<(String, String)>,
     selected: String,
+    #[prop(optional)] hint: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional_no_strip)] problem: Option<FieldProblem>,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = format!("field-{name}");
+    let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
+    let described_by = described_by(
+        hint.map(|_| hint_id.as_str()),
+        problem.map(|_| error_id.as_str()),
+    );
     view! {
         <div class="field" class:field--invalid=problem.is_some()>
-            <label for=id.clone()>{label}</label>
+            <label for=id.clone()>
+                <LabelText label required />
+            </label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p.message(lang)}</p> })}
             <select
                 id=id
                 name=name
-                aria-describedby=problem.map(|_| error_id.clone())
+                autocomplete=autocomplete
+                aria-required=required.then_some("true")
+                aria-describedby=described_by
                 aria-invalid=problem.map(|_| "true")
             >
                 {options
@@ -202,12 +215,19 @@ pub fn page_shows_refusal() -> bool {
 }
 
 /// "Rubrik (obligatoriskt)": required fields say so in words, in the label.
+/// A field's own `aria-required` is announced by screen readers, so there
+/// the words are hidden from them (said once, and the field's name stays
+/// its label); a group has no such attribute, so its legend says them
+/// (`spoken`).
 #[component]
-fn LabelText(label: &'static str, required: bool) -> impl IntoView {
+fn LabelText(label: &'static str, required: bool, #[prop(optional)] spoken: bool) -> impl IntoView {
     let lang = use_lang();
+    let hidden = (!spoken).then_some("true");
     view! {
         {label}
-        {required.then(|| view! { <span class="required">" (" {lang.t().required} ")"</span> })}
+        {required.then(|| view! {
+            <span class="required" aria-hidden=hidden>" (" {lang.t().required} ")"</span>
+        })}
     }
 }
 
@@ -226,7 +246,10 @@ pub fn FieldGroup(
     let id = format!("field-{name}");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described_by = described_by(hint.map(|_| hint_id.as_str()), problem.map(|_| error_id.as_str()));
+    let described_by = described_by(
+        hint.map(|_| hint_id.as_str()),
+        problem.map(|_| error_id.as_str()),
+    );
     view! {
         <fieldset
             class="field field-group"
@@ -236,7 +259,7 @@ pub fn FieldGroup(
             aria-describedby=described_by
         >
             <legend>
-                <LabelText label=legend required />
+                <LabelText label=legend required spoken=true />
             </legend>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {problem.map(|p| view! { <p class="field-error" id=error_id>{p.message(lang)}</p> })}
@@ -246,7 +269,11 @@ pub fn FieldGroup(
 }
 
 fn described_by(hint: Option<&str>, error: Option<&str>) -> Option<String> {
-    let ids = [hint, error].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let ids = [hint, error]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
     (!ids.is_empty()).then_some(ids)
 }
 
@@ -426,8 +453,14 @@ mod tests {
     #[test]
     fn the_character_count_says_how_many_are_left_or_too_many() {
         use super::{count_text, Lang};
-        assert_eq!(count_text(Lang::Sv, 812, 8000), "812 av högst 8\u{a0}000 tecken");
+        assert_eq!(
+            count_text(Lang::Sv, 812, 8000),
+            "812 av högst 8\u{a0}000 tecken"
+        );
         assert_eq!(count_text(Lang::Sv, 8930, 8000), "930 tecken för mycket");
-        assert_eq!(count_text(Lang::En, 8000, 8000), "8,000 of at most 8,000 characters");
+        assert_eq!(
+            count_text(Lang::En, 8000, 8000),
+            "8,000 of at most 8,000 characters"
+        );
     }
 }

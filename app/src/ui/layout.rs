@@ -1,23 +1,83 @@
 use crate::{
-    accounts::{api::SignOut, current_user, sessions::warning::SessionWarning, text::text},
-    i18n::{api::SetLanguage, use_lang},
+    accounts::{
+        api::SignOut, current_user, sessions::warning::SessionWarning, text::text, SessionUser,
+    },
+    i18n::{api::SetLanguage, use_lang, Lang},
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// Header, navigation, main and footer landmarks around every page, with a
-/// skip link first so keyboard users reach the content at once.
+/// skip link first so keyboard users reach the content at once. On narrow
+/// screens the menu folds behind one "Meny" button (a disclosure, so it
+/// works without JavaScript) and the header takes a single line; wide
+/// screens show the same links in a row. CSS shows one of the two.
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
     let path = use_location().pathname.get_untracked();
-    let current = move |href: &str| (path == href).then_some("page");
     let switch = ServerAction::<SetLanguage>::new();
     let sign_out = ServerAction::<SignOut>::new();
+    let user = current_user();
+    let idle_ms = session_idle_ms().filter(|_| user.is_some());
+    let links = || nav_links(lang, &path, user.as_ref(), sign_out);
+    view! {
+        <a class="skip-link" href="#main">
+            {t.skip_to_content}
+        </a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-name" href="/">
+                    {t.site_name}
+                    <span class="site-tagline">{t.site_tagline}</span>
+                </a>
+                <nav aria-label=t.nav_label class="site-nav site-nav--wide">
+                    {links()}
+                </nav>
+                <details class="site-menu">
+                    <summary class="site-menu__button">{t.a11y_menu}</summary>
+                    <nav aria-label=t.nav_label class="site-nav site-menu__panel">
+                        {links()}
+                    </nav>
+                </details>
+                <ActionForm action=switch attr:class="site-language">
+                    <input type="hidden" name="lang" value=lang.other().code() />
+                    <button
+                        type="submit"
+                        class="button button--quiet"
+                        lang=lang.other().code()
+                    >
+                        {t.switch_language}
+                    </button>
+                </ActionForm>
+            </div>
+        </header>
+        <main id="main" tabindex="-1">
+            {idle_ms.map(|idle_ms| view! { <SessionWarning idle_ms lang /> })}
+            {children()}
+        </main>
+        <footer class="site-footer" aria-label=t.footer_label>
+            <p>{t.footer_text}</p>
+            <p>
+                <a href="/tillganglighet">{t.a11y_title}</a>
+            </p>
+        </footer>
+    }
+}
+
+/// The main menu's links, the current page marked; signed in, the
+/// person's pages and signing out, else signing in and up.
+fn nav_links(
+    lang: Lang,
+    path: &str,
+    user: Option<&SessionUser>,
+    sign_out: ServerAction<SignOut>,
+) -> AnyView {
+    let t = lang.t();
     let a = text(lang);
-    let idle_ms = session_idle_ms().filter(|_| current_user().is_some());
-    let account = match current_user() {
+    let current = |href: &str| (path == href).then_some("page");
+    let account = match user {
         Some(user) => view! {
             <li>
                 <a href="/oversikt" aria-current=current("/oversikt")>
@@ -63,59 +123,29 @@ pub fn Layout(children: Children) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <a class="skip-link" href="#main">
-            {t.skip_to_content}
-        </a>
-        <header class="site-header">
-            <div class="site-header__inner">
-                <a class="site-name" href="/">
-                    {t.site_name}
-                    <span class="site-tagline">{t.site_tagline}</span>
+        <ul>
+            <li>
+                <a href="/" aria-current=current("/")>
+                    {t.nav_start}
                 </a>
-                <nav aria-label=t.nav_label class="site-nav">
-                    <ul>
-                        <li>
-                            <a href="/" aria-current=current("/")>
-                                {t.nav_start}
-                            </a>
-                        </li>
-                        <li>
-                            <a href="/tillganglighet" aria-current=current("/tillganglighet")>
-                                {t.nav_accessibility}
-                            </a>
-                        </li>
-                        {account}
-                    </ul>
-                </nav>
-                <ActionForm action=switch>
-                    <input type="hidden" name="lang" value=lang.other().code() />
-                    <button
-                        type="submit"
-                        class="button button--quiet"
-                        lang=lang.other().code()
-                    >
-                        {t.switch_language}
-                    </button>
-                </ActionForm>
-            </div>
-        </header>
-        <main id="main" tabindex="-1">
-            {idle_ms.map(|idle_ms| view! { <SessionWarning idle_ms lang /> })}
-            {children()}
-        </main>
-        <footer class="site-footer" aria-label=t.footer_label>
-            <p>{t.footer_text}</p>
-            <p>
-                <a href="/tillganglighet">{t.a11y_title}</a>
-            </p>
-        </footer>
+            </li>
+            <li>
+                <a href="/tillganglighet" aria-current=current("/tillganglighet")>
+                    {t.nav_accessibility}
+                </a>
+            </li>
+            {account}
+        </ul>
     }
+    .into_any()
 }
 
 /// How long a session lives without a request.
 fn session_idle_ms() -> Option<i64> {
     #[cfg(feature = "ssr")]
-    return crate::context::app_context().ok().map(|ctx| ctx.sessions.idle_ms);
+    return crate::context::app_context()
+        .ok()
+        .map(|ctx| ctx.sessions.idle_ms);
     #[cfg(not(feature = "ssr"))]
     None
 }

@@ -36,7 +36,10 @@ db_test!(
         )
         .await;
         assert_eq!(res.status, 302);
-        assert_eq!(res.header("location"), "/tillganglighet?tack=1#rapportera");
+        assert_eq!(
+            res.header("location"),
+            "/tillganglighet?tack=1#rapport-mottagen"
+        );
         let (description, email): (String, Option<String>) =
             sqlx::query_as("SELECT description, email FROM accessibility_reports")
                 .fetch_one(app.db.pool())

@@ -112,6 +112,14 @@ db_test!(
             )
             .await;
         assert!(ok(&edit), "{}", edit.body);
+        let back = edit.header("location").to_string();
+        assert!(back.contains("andrad=1"), "{back}");
+        let said = app.get_as(&bo, back.split('#').next().unwrap()).await;
+        assert!(
+            said.body.contains("Kommentaren är ändrad."),
+            "an edit is not told as a new comment"
+        );
+        assert!(!said.body.contains("Kommentaren är publicerad."));
         let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
         assert!(page.body.contains("Andra versionen") && page.body.contains("(redigerad)"));
         let versions: Vec<(String,)> =
@@ -126,8 +134,27 @@ db_test!(
         );
         assert!(versions.iter().any(|(b,)| b == "Första versionen"));
 
-        let delete = app
+        // Deleting cannot be undone: without the confirming button's value
+        // nothing happens, and the refusal says why.
+        let unconfirmed = app
             .post_as(&bo, "/api/comments/delete", &form(&[("comment", &first)]))
+            .await;
+        assert!(
+            !ok(&unconfirmed),
+            "deleting without confirming must be refused"
+        );
+        let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
+        assert!(
+            page.body.contains("Andra versionen"),
+            "the comment is still there"
+        );
+
+        let delete = app
+            .post_as(
+                &bo,
+                "/api/comments/delete",
+                &form(&[("comment", &first), ("confirm", "ja")]),
+            )
             .await;
         assert!(ok(&delete), "{}", delete.body);
         let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
@@ -192,7 +219,7 @@ db_test!(
             .post_as(
                 &bo,
                 "/api/accounts/delete",
-                &form(&[("confirm_password", PASSWORD)]),
+                &form(&[("confirm_password", PASSWORD), ("confirm", "ja")]),
             )
             .await;
         assert!(ok(&deleted), "{}", deleted.body);

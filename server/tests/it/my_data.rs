@@ -348,7 +348,11 @@ db_test!(
             .post_as(
                 &greta,
                 "/api/networks/leave",
-                &form(&[("network", &network), ("organisation", &g_org)]),
+                &form(&[
+                    ("network", &network),
+                    ("organisation", &g_org),
+                    ("confirm", "ja"),
+                ]),
             )
             .await;
         assert_eq!(
@@ -371,7 +375,11 @@ db_test!(
             &app,
             &greta,
             "/api/networks/leave",
-            &[("network", &network), ("organisation", &g_org)],
+            &[
+                ("network", &network),
+                ("organisation", &g_org),
+                ("confirm", "ja"),
+            ],
         )
         .await;
         let after = download(&app, &greta).await;
@@ -452,7 +460,7 @@ db_test!(
             &app,
             &greta,
             "/api/accounts/delete",
-            &[("confirm_password", PASSWORD)],
+            &[("confirm_password", PASSWORD), ("confirm", "ja")],
         )
         .await;
         let gone = app.get_as(&greta, "/konto/mina-uppgifter.json").await;

@@ -170,7 +170,8 @@ db_test!(
         );
 
         for (field, value, problem) in [
-            ("cpv_codes", "34144900-8", "unknown_cpv"),
+            ("cpv_codes", "34144900-8", "cpv_check_digit"),
+            ("cpv_codes", "3414", "cpv_incomplete"),
             ("cpv_codes", "46000000-4", "unknown_cpv"),
             ("horizon", "2001-1", "in_the_past"),
             ("horizon", "2030-5", "invalid_choice"),
@@ -750,8 +751,12 @@ db_test!(
         let history = app
             .get_as(&c.cilla, &format!("/behov/{need}/historik"))
             .await;
-        assert!(history.body.contains("<del><span class=\"visually-hidden\">Borttaget: </span>(ska) Räckvidd minst 250 km</del>"), "{}", history.body);
-        assert!(history.body.contains("(ska) Räckvidd minst 300 km"));
+        assert!(history.body.contains("<del><span class=\"visually-hidden\">Borttaget: </span>Ska: Räckvidd minst 250 km</del>"), "{}", history.body);
+        assert!(history.body.contains("Ska: Räckvidd minst 300 km"));
+        assert!(
+            !history.body.contains("(ska)"),
+            "the history shows words, not codes"
+        );
     }
 );
 

@@ -260,7 +260,11 @@ db_test!(
                     &app,
                     person,
                     "/api/networks/leave",
-                    &form(&[("network", network), ("organisation", &person.org)]),
+                    &form(&[
+                        ("network", network),
+                        ("organisation", &person.org),
+                        ("confirm", "ja"),
+                    ]),
                 )
                 .await;
                 let want = expected("leave", person.who, is_hidden);
@@ -460,7 +464,11 @@ db_test!(
             .post_as(
                 &fia,
                 "/api/networks/leave",
-                &form(&[("network", &network), ("organisation", &f_org)]),
+                &form(&[
+                    ("network", &network),
+                    ("organisation", &f_org),
+                    ("confirm", "ja"),
+                ]),
             )
             .await;
         assert!(ok(&left), "{}", left.body);

@@ -217,7 +217,12 @@ db_test!(
         .unwrap();
         assert_eq!(n, 5);
         let page = app.get_as(&anna, &format!("/natverk/{network}")).await;
-        assert!(page.body.contains("Avslutat") && page.body.contains("dormant → closed"));
+        assert!(
+            page.body
+                .contains("Ändrade nätverkets status från Vilande till Avslutat"),
+            "the log reads as words, not codes"
+        );
+        assert!(!page.body.contains("dormant → closed"));
     }
 );
 
@@ -319,12 +324,14 @@ pub fn join(network: &str, organisation: &str, motivation: &str) -> String {
     ])
 }
 
+/// A coordinator's decision; a refusal is sent by its confirming button.
 fn decision(network: &str, organisation: &str, decision: &str, reason: &str) -> String {
     form(&[
         ("network", network),
         ("organisation", organisation),
         ("decision", decision),
         ("reason", reason),
+        ("confirm", if decision == "refuse" { "ja" } else { "" }),
     ])
 }
 
@@ -441,9 +448,16 @@ db_test!(a_refusal_needs_a_reason_and_the_requester_sees_it, |app| {
         res.body
     );
     let page = app.get_as(&bo, &format!("/natverk/{network}")).await;
-    assert!(page
+    let state = page
         .body
-        .contains("avslogs: Nätverket gäller bara Stockholms län."));
+        .split("class=\"request-state\"")
+        .nth(1)
+        .expect("the requester sees the state of the request");
+    assert!(state.contains("avslogs: "), "{state}");
+    assert!(
+        state.contains("Nätverket gäller bara Stockholms län."),
+        "{state}"
+    );
     let (reason,): (String,) =
         sqlx::query_as("SELECT reason FROM network_audit WHERE action = 'join_refused'")
             .fetch_one(app.db.pool())
@@ -532,7 +546,26 @@ db_test!(the_last_coordinator_cannot_leave_but_a_member_can, |app| {
     )
     .await;
 
-    let leave = |org: &str| form(&[("network", &network), ("organisation", org)]);
+    let unconfirmed = app
+        .post_as(
+            &bo,
+            "/api/networks/leave",
+            &form(&[("network", &network), ("organisation", &b_org)]),
+        )
+        .await;
+    assert_eq!(unconfirmed.status, 400, "leaving is confirmed first");
+    assert!(
+        unconfirmed.body.contains("not_confirmed"),
+        "{}",
+        unconfirmed.body
+    );
+    let leave = |org: &str| {
+        form(&[
+            ("network", &network),
+            ("organisation", org),
+            ("confirm", "ja"),
+        ])
+    };
     let last = app
         .post_as(&anna, "/api/networks/leave", &leave(&a_org))
         .await;

@@ -36,7 +36,7 @@ db_test!(
                 .unwrap();
         let need_page = app.get_as(&cookie, &format!("/behov/{need}")).await;
         assert!(
-            need_page.body.contains("3 organisationer"),
+            need_page.body.contains("<dt>Organisationer</dt><dd>3</dd>"),
             "{}",
             need_page.body
         );

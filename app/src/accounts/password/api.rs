@@ -104,6 +104,9 @@ pub async fn change_password(#[server(flatten)] form: ChangePasswordForm) -> Res
     )
     .await?;
     flow::event(&ctx, account, store::SecurityEvent::PasswordChanged).await?;
-    leptos_axum::redirect("/konto?losenord=1");
+    leptos_axum::redirect(&format!(
+        "/konto?losenord=1#{}",
+        crate::accounts::pages::PASSWORD_NOTICE
+    ));
     Ok(())
 }

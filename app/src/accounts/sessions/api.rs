@@ -60,13 +60,23 @@ pub async fn sign_in(
             .await?;
         context::set_cookie(&session::set_challenge_cookie(&token, ctx.secure_cookies))?;
         let verify = match &back {
-            Some(back) => format!("/konto/tvasteg/verifiera?till={}", url_encode(back.as_str())),
+            Some(back) => format!(
+                "/konto/tvasteg/verifiera?till={}",
+                url_encode(back.as_str())
+            ),
             None => "/konto/tvasteg/verifiera".to_string(),
         };
         leptos_axum::redirect(&verify);
         return Ok(());
     }
-    flow::finish_sign_in(&ctx, account.account_id, address.as_str(), account.language, back).await
+    flow::finish_sign_in(
+        &ctx,
+        account.account_id,
+        address.as_str(),
+        account.language,
+        back,
+    )
+    .await
 }
 
 /// Ends this session on the server and in the browser.
@@ -93,7 +103,10 @@ pub async fn end_session(session_id: i64) -> Result<(), AppError> {
     if !store::end_session(&ctx.db, AccountId(user.account_id), session_id).await? {
         return Err(AppError::NotFound);
     }
-    leptos_axum::redirect("/konto?avslutad=1#inloggningar");
+    leptos_axum::redirect(&format!(
+        "/konto?avslutad=1#{}",
+        super::pages::SESSION_NOTICE
+    ));
     Ok(())
 }
 

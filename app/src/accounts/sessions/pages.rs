@@ -4,15 +4,19 @@
 use super::{api::EndSession, SessionInfo};
 use crate::{
     accounts::text::text,
-    i18n::use_lang,
+    i18n::{use_lang, Lang},
     time::format_stockholm,
     ui::form::{ErrorSummary, FormFeedback},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 
+/// The notice beside the list, which the server's redirect points at.
+pub const SESSION_NOTICE: &str = "inloggning-avslutad";
+
 #[component]
 pub fn SessionTable(sessions: Vec<SessionInfo>) -> impl IntoView {
-    let t = text(use_lang());
+    let lang = use_lang();
+    let t = text(lang);
     let form = FormFeedback::for_action(EndSession::PATH);
     view! {
         <ErrorSummary error=form.error() />
@@ -29,9 +33,17 @@ pub fn SessionTable(sessions: Vec<SessionInfo>) -> impl IntoView {
             <tbody>
                 {sessions.into_iter().map(|s| {
                     let action = ServerAction::<EndSession>::new();
+                    let browser = match browser_name(&s.user_agent) {
+                        // Product names as the browser calls itself, in English.
+                        Some(name) => view! {
+                            <span lang=(lang == Lang::Sv).then_some("en")>{name}</span>
+                        }
+                        .into_any(),
+                        None => view! { <span>{t.session_unknown_browser}</span> }.into_any(),
+                    };
                     view! {
                         <tr>
-                            <td>{browser_name(&s.user_agent)} {s.current.then(|| format!(" ({})", t.session_this))}</td>
+                            <td>{browser} {s.current.then(|| format!(" ({})", t.session_this))}</td>
                             <td>{format_stockholm(s.last_seen_at)}</td>
                             <td>{s.ip.clone()}</td>
                             <td>
@@ -51,8 +63,9 @@ pub fn SessionTable(sessions: Vec<SessionInfo>) -> impl IntoView {
     }
 }
 
-/// A short name for a browser from its User-Agent.
-fn browser_name(user_agent: &str) -> String {
+/// A short name for a browser from its User-Agent ("Chrome, Linux"), or
+/// `None` when it names no browser we know.
+fn browser_name(user_agent: &str) -> Option<String> {
     let known = [
         ("Edg/", "Edge"),
         ("Firefox/", "Firefox"),
@@ -62,8 +75,7 @@ fn browser_name(user_agent: &str) -> String {
     let browser = known
         .iter()
         .find(|(marker, _)| user_agent.contains(marker))
-        .map(|(_, name)| *name)
-        .unwrap_or("Okänd webbläsare / Unknown browser");
+        .map(|(_, name)| *name)?;
     let system = [
         ("Windows", "Windows"),
         ("Mac OS X", "macOS"),
@@ -75,5 +87,24 @@ fn browser_name(user_agent: &str) -> String {
     .find(|(marker, _)| user_agent.contains(marker))
     .map(|(_, name)| format!(", {name}"))
     .unwrap_or_default();
-    format!("{browser}{system}")
+    Some(format!("{browser}{system}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::browser_name;
+
+    #[test]
+    fn a_browser_is_named_with_its_system_or_not_at_all() {
+        assert_eq!(
+            browser_name("Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0").as_deref(),
+            Some("Chrome, Linux")
+        );
+        assert_eq!(
+            browser_name("Mozilla/5.0 (Windows NT 10.0) Firefox/140.0").as_deref(),
+            Some("Firefox, Windows")
+        );
+        assert_eq!(browser_name("curl/8.0"), None);
+        assert_eq!(browser_name(""), None);
+    }
 }

@@ -26,9 +26,12 @@ pub fn SessionWarning(idle_ms: i64, lang: Lang) -> impl IntoView {
     let state = RwSignal::new(State::Quiet);
     let arm = move || {
         let wait = u64::try_from((idle_ms - WARN_BEFORE_MS).max(0)).unwrap_or_default();
-        set_timeout(move || state.set(State::Warned), Duration::from_millis(wait));
+        set_timeout(
+            move || state.set(State::Warned),
+            Duration::from_millis(wait),
+        );
     };
-    Effect::new(move || arm());
+    Effect::new(arm);
     let keep = move |_| {
         leptos::task::spawn_local(async move {
             if keep_signed_in().await.is_ok() {

@@ -110,7 +110,10 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
     };
     store::confirm_two_factor(&ctx.db, account_id, step).await?;
     flow::event(&ctx, account_id, SecurityEvent::TwoFactorOn).await?;
-    leptos_axum::redirect("/konto?tvasteg=1#tvasteg");
+    leptos_axum::redirect(&format!(
+        "/konto?tvasteg=1#{}",
+        super::pages::ENABLED_NOTICE
+    ));
     Ok(())
 }
 
@@ -130,6 +133,9 @@ pub async fn disable_two_factor(disable_password: String) -> Result<(), AppError
     let account_id = AccountId(user.account_id);
     store::disable_two_factor(&ctx.db, account_id).await?;
     flow::event(&ctx, account_id, SecurityEvent::TwoFactorOff).await?;
-    leptos_axum::redirect("/konto?tvasteg_av=1#tvasteg");
+    leptos_axum::redirect(&format!(
+        "/konto?tvasteg_av=1#{}",
+        super::pages::DISABLED_NOTICE
+    ));
     Ok(())
 }

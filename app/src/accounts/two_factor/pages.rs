@@ -13,6 +13,10 @@ use crate::{
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 
+/// The notices beside the section, which the server's redirects point at.
+pub const ENABLED_NOTICE: &str = "tvasteg-pa";
+pub const DISABLED_NOTICE: &str = "tvasteg-av";
+
 /// Two-step verification on the account page: on, or how to turn it on.
 #[component]
 pub fn TwoFactorSection(enabled: bool, admin_needs_it: bool) -> impl IntoView {
@@ -26,8 +30,8 @@ pub fn TwoFactorSection(enabled: bool, admin_needs_it: bool) -> impl IntoView {
     view! {
         <section aria-labelledby="tvasteg">
             <h2 id="tvasteg">{t.two_factor_heading}</h2>
-            <Notice show=query_has("tvasteg") text=t.two_factor_enabled />
-            <Notice show=query_has("tvasteg_av") text=t.two_factor_disabled />
+            <Notice show=query_has("tvasteg") text=t.two_factor_enabled id=ENABLED_NOTICE />
+            <Notice show=query_has("tvasteg_av") text=t.two_factor_disabled id=DISABLED_NOTICE />
             {admin_needs_it.then(|| view! { <p class="notice notice--warning">{t.two_factor_admin_required}</p> })}
             {if enabled {
                 view! {

@@ -25,7 +25,7 @@ pub async fn declare_interest(
     let declaration = Declaration::parse(&form, declarer, v.ctx.db.now())?;
     store::declare(&v.ctx.db, v.key.id, &declaration).await?;
     leptos_axum::redirect(&format!(
-        "/behov/{}?intresse=1#efterfragan",
+        "/behov/{}?intresse=1#intresse-sparat",
         v.need.public_id
     ));
     Ok(())

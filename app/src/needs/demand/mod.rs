@@ -69,6 +69,10 @@ pub struct Interest {
 pub struct Demand {
     pub organisations: i64,
     pub total_value: i64,
+    /// (unit, organisations, quantity): the volumes summed per unit, a
+    /// unit written with other capitals or spaces counted as the same;
+    /// the most declared first.
+    pub by_unit: Vec<(String, i64, i64)>,
     /// (confidence, organisations, value), low to high.
     pub by_confidence: Vec<(Confidence, i64, i64)>,
     /// (earliest start, organisations, value), in time order.
@@ -82,6 +86,22 @@ impl Demand {
             total_value: interests.iter().map(|i| i.value_sek).sum(),
             ..Demand::default()
         };
+        for interest in interests {
+            let unit = interest.unit.trim();
+            let same = |u: &&mut (String, i64, i64)| u.0.to_lowercase() == unit.to_lowercase();
+            match demand.by_unit.iter_mut().find(same) {
+                Some(total) => {
+                    total.1 += 1;
+                    total.2 += interest.quantity;
+                }
+                None => demand
+                    .by_unit
+                    .push((unit.to_string(), 1, interest.quantity)),
+            }
+        }
+        demand
+            .by_unit
+            .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         for confidence in Confidence::ALL {
             let matching = interests.iter().filter(|i| i.confidence == confidence);
             let (count, value) = matching.fold((0, 0), |(c, v), i| (c + 1, v + i.value_sek));
@@ -131,7 +151,7 @@ impl Demand {
                 t.unit,
                 t.value,
                 t.earliest,
-                t.confidence,
+                t.confidence_column,
                 t.comment,
             ],
             rows.chain(std::iter::once(sum)),
@@ -232,12 +252,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn demand_sums_per_confidence_and_quarter() {
+    fn demand_sums_per_confidence_quarter_and_unit() {
         let interest = |org: &str, value, quarter: &str, confidence| Interest {
             organisation_public_id: org.into(),
             organisation: org.into(),
             quantity: 1,
-            unit: "st".into(),
+            unit: if org == "c" { " St " } else { "st" }.into(),
             value_sek: value,
             earliest: Quarter::parse(quarter).unwrap(),
             confidence,
@@ -249,6 +269,31 @@ mod tests {
             interest("c", 7, "2026-4", Confidence::High),
         ]);
         assert_eq!((demand.organisations, demand.total_value), (3, 157));
+        assert_eq!(demand.by_unit, [("st".to_string(), 3, 3)]);
+        let mixed = Demand::of(&[
+            Interest {
+                quantity: 12,
+                unit: "bussar".into(),
+                ..interest("a", 1, "2027-1", Confidence::High)
+            },
+            Interest {
+                quantity: 300,
+                unit: "laddplatser".into(),
+                ..interest("b", 1, "2027-1", Confidence::High)
+            },
+            Interest {
+                quantity: 4,
+                unit: "Bussar".into(),
+                ..interest("d", 1, "2027-1", Confidence::High)
+            },
+        ]);
+        assert_eq!(
+            mixed.by_unit,
+            [
+                ("bussar".to_string(), 2, 16),
+                ("laddplatser".to_string(), 1, 300)
+            ]
+        );
         assert_eq!(
             demand.by_confidence,
             [

@@ -16,7 +16,10 @@ pub async fn propose_requirement(
     let actor = v.participant(None)?;
     let text = RequirementText::parse(&form)?;
     store::propose(&v.ctx.db, v.key, &text, actor).await?;
-    leptos_axum::redirect(&format!("/behov/{}?krav=1#krav", v.need.public_id));
+    leptos_axum::redirect(&format!(
+        "/behov/{}?krav=foreslaget#krav-sparat",
+        v.need.public_id
+    ));
     Ok(())
 }
 
@@ -24,17 +27,19 @@ pub async fn propose_requirement(
 #[cfg(feature = "ssr")]
 async fn in_visible_need(
     requirement: &str,
-) -> Result<(crate::core::ids::RequirementId, crate::needs::api::Visible), AppError> {
+) -> Result<(super::store::Place, crate::needs::api::Visible), AppError> {
     crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
     let place = super::store::place(&ctx.db, requirement.trim())
         .await?
         .ok_or(AppError::NotFound)?;
     let need = crate::needs::api::visible_need(&place.need_public_id).await?;
-    Ok((place.id, need))
+    Ok((place, need))
 }
 
-/// A member edits a requirement; it becomes a proposal again.
+/// The organisation that proposed a requirement, the need's owner or a
+/// coordinator changes it; it becomes a proposal again, and the change is
+/// attributed to whoever made it. Other members are refused.
 #[server(endpoint = "needs/edit-requirement")]
 pub async fn edit_requirement(
     requirement: String,
@@ -42,35 +47,41 @@ pub async fn edit_requirement(
     #[server(flatten)] form: RequirementForm,
 ) -> Result<(), AppError> {
     use super::{store, RequirementText};
-    let (id, v) = in_visible_need(&requirement).await?;
-    let actor = v.participant(None)?;
+    let (place, v) = in_visible_need(&requirement).await?;
+    let actor = v.requirement_editor(place.proposer)?;
     let text = RequirementText::parse(&form)?;
-    store::edit(&v.ctx.db, id, version, &text, actor).await?;
-    leptos_axum::redirect(&format!("/behov/{}?krav=1#krav", v.need.public_id));
+    store::edit(&v.ctx.db, place.id, version, &text, actor).await?;
+    leptos_axum::redirect(&format!(
+        "/behov/{}?krav=andrat#krav-sparat",
+        v.need.public_id
+    ));
     Ok(())
 }
 
 /// The owner organisation or a coordinator accepts a requirement.
 #[server(endpoint = "needs/accept-requirement")]
 pub async fn accept_requirement(requirement: String) -> Result<(), AppError> {
-    let (id, v) = in_visible_need(&requirement).await?;
+    let (place, v) = in_visible_need(&requirement).await?;
     let actor = v.editor()?;
-    super::store::accept(&v.ctx.db, id, actor).await?;
-    leptos_axum::redirect(&format!("/behov/{}?accepterat=1#krav", v.need.public_id));
+    super::store::accept(&v.ctx.db, place.id, actor).await?;
+    leptos_axum::redirect(&format!(
+        "/behov/{}?krav=accepterat#krav-sparat",
+        v.need.public_id
+    ));
     Ok(())
 }
 
 /// A member moves a requirement one place up or down.
 #[server(endpoint = "needs/move-requirement")]
 pub async fn move_requirement(requirement: String, direction: String) -> Result<(), AppError> {
-    let (id, v) = in_visible_need(&requirement).await?;
+    let (place, v) = in_visible_need(&requirement).await?;
     v.participant(None)?;
     let up = match direction.as_str() {
         "up" => true,
         "down" => false,
         _ => return Err(AppError::BadRequest),
     };
-    super::store::move_one(&v.ctx.db, v.key.id, id, up).await?;
+    super::store::move_one(&v.ctx.db, v.key.id, place.id, up).await?;
     leptos_axum::redirect(&format!("/behov/{}#krav", v.need.public_id));
     Ok(())
 }

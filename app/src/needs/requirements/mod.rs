@@ -1,5 +1,8 @@
 //! A need's functional requirements: proposed by members, accepted by the
 //! owner organisation or a coordinator, kept in an order and versioned.
+//! A requirement is changed by the organisation that proposed it, by the
+//! need's owner (who curates the proposals) or by a coordinator; every
+//! change is attributed.
 
 pub mod api;
 pub mod pages;
@@ -54,6 +57,11 @@ pub struct Requirement {
     pub accepted: bool,
     pub version: i64,
     pub proposed_by: String,
+    /// Who last changed the text, when someone has: (organisation, when).
+    pub edited: Option<(String, i64)>,
+    /// Whether the person may change it: the proposing organisation, the
+    /// need's owner (who curates the proposals) or a coordinator.
+    pub may_edit: bool,
 }
 
 /// One saved version of a requirement.
@@ -64,7 +72,10 @@ pub struct RequirementVersion {
     pub at: i64,
     pub author: String,
     pub organisation: String,
+    pub level: Level,
     pub text: String,
+    pub motive: String,
+    pub verification: String,
     pub accepted: bool,
 }
 

@@ -5,7 +5,7 @@ use super::{Level, Requirement, RequirementText, RequirementVersion};
 use crate::{
     core::ids::public_id,
     core::{
-        ids::{NeedId, RequirementId},
+        ids::{NeedId, OrganisationId, RequirementId},
         Actor,
     },
     db::Db,
@@ -14,9 +14,18 @@ use crate::{
 };
 
 crate::sql!(
+    /// Each requirement with who proposed it and who last changed its
+    /// text: an edit is a version after the first that is not accepted
+    /// (an acceptance is a version that is).
     REQUIREMENTS = "SELECT r.public_id, r.text, r.motive, r.verification, r.level, \
-     r.accepted, r.version, o.name AS proposed_by FROM requirements r \
-     JOIN organisations o ON o.id = r.organisation_id WHERE r.need_id = $1 ORDER BY r.position, r.id"
+     r.accepted, r.version, r.organisation_id AS proposer_id, o.name AS proposed_by, \
+     eo.name AS edited_by, ev.at AS edited_at FROM requirements r \
+     JOIN organisations o ON o.id = r.organisation_id \
+     LEFT JOIN requirement_versions ev ON ev.requirement_id = r.id AND ev.version = \
+      (SELECT MAX(x.version) FROM requirement_versions x WHERE x.requirement_id = r.id \
+       AND x.version > 1 AND x.accepted = 0) \
+     LEFT JOIN organisations eo ON eo.id = ev.organisation_id \
+     WHERE r.need_id = $1 ORDER BY r.position, r.id"
 );
 
 #[derive(sqlx::FromRow)]
@@ -29,12 +38,20 @@ struct RequirementRow {
     level: Level,
     accepted: i64,
     version: i64,
+    proposer_id: OrganisationId,
     proposed_by: String,
+    edited_by: Option<String>,
+    edited_at: Option<i64>,
 }
 
-/// The need's requirements in their order.
+/// The need's requirements in their order; `may_edit` says whether the
+/// person may change one proposed by the given organisation.
 #[tracing::instrument(skip_all)]
-pub async fn of_need(db: &Db, need_id: NeedId) -> Result<Vec<Requirement>, AppError> {
+pub async fn of_need(
+    db: &Db,
+    need_id: NeedId,
+    may_edit: impl Fn(OrganisationId) -> bool,
+) -> Result<Vec<Requirement>, AppError> {
     let rows: Vec<RequirementRow> = sqlx::query_as(REQUIREMENTS)
         .bind(need_id)
         .fetch_all(db.pool())
@@ -50,19 +67,23 @@ pub async fn of_need(db: &Db, need_id: NeedId) -> Result<Vec<Requirement>, AppEr
             accepted: r.accepted == 1,
             version: r.version,
             proposed_by: r.proposed_by,
+            edited: r.edited_by.zip(r.edited_at),
+            may_edit: may_edit(r.proposer_id),
         })
         .collect())
 }
 
 crate::sql!(
-    PLACE = "SELECT r.id, n.public_id AS need_public_id FROM requirements r \
-     JOIN needs n ON n.id = r.need_id WHERE r.public_id = $1"
+    PLACE = "SELECT r.id, r.organisation_id AS proposer, n.public_id AS need_public_id \
+     FROM requirements r JOIN needs n ON n.id = r.need_id WHERE r.public_id = $1"
 );
 
-/// A requirement and the need it belongs to.
+/// A requirement, the organisation that proposed it and the need it
+/// belongs to.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Place {
     pub id: RequirementId,
+    pub proposer: OrganisationId,
     pub need_public_id: String,
 }
 
@@ -258,16 +279,15 @@ struct VersionRow {
     author: String,
     deleted_at: Option<i64>,
     organisation: String,
-    level: String,
+    #[sqlx(try_from = "String")]
+    level: Level,
     text: String,
     motive: String,
     verification: String,
     accepted: i64,
 }
 
-/// Every version of every requirement of a need, in list order; each
-/// version's text joins the level, the requirement, motive and
-/// verification, one per line, so a line diff shows what changed.
+/// Every version of every requirement of a need, in list order.
 #[tracing::instrument(skip_all)]
 pub async fn versions(
     db: &Db,
@@ -290,7 +310,10 @@ pub async fn versions(
                 v.author
             },
             organisation: v.organisation,
-            text: format!("({}) {}\n{}\n{}", v.level, v.text, v.motive, v.verification),
+            level: v.level,
+            text: v.text,
+            motive: v.motive,
+            verification: v.verification,
             accepted: v.accepted == 1,
         })
         .collect())

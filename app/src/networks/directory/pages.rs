@@ -1,7 +1,7 @@
 //! The directory's pages: the network directory and "Mina nätverk".
 
 use crate::{
-    i18n::use_lang,
+    i18n::{use_lang, Lang},
     networks::{
         joining::pages::InvitationAnswers,
         text::{
@@ -10,7 +10,7 @@ use crate::{
         NAME_MAX,
     },
     regions,
-    ui::{query_has, query_value},
+    ui::{form::Notice, query_has, query_value},
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -64,6 +64,7 @@ pub fn DirectoryPage() -> impl IntoView {
     };
     let first_page = format!("/natverk?{filters}");
     let paged = !after.is_empty();
+    let sv = (lang == Lang::En).then_some("sv");
     view! {
         <Title text=t.directory_title />
         <h1>{t.directory_title}</h1>
@@ -120,8 +121,8 @@ pub fn DirectoryPage() -> impl IntoView {
                                         let regions = lan_names(&n.regions);
                                         view! {
                                             <li class="card">
-                                                <h2 class="card__title"><a href=format!("/natverk/{}", n.public_id)>{n.name}</a></h2>
-                                                <p>{n.purpose}</p>
+                                                <h2 class="card__title" lang=sv><a href=format!("/natverk/{}", n.public_id)>{n.name}</a></h2>
+                                                <p lang=sv>{n.purpose}</p>
                                                 <dl class="facts">
                                                     <dt>{t.status}</dt>
                                                     <dd>
@@ -162,9 +163,11 @@ pub fn MyNetworksPage() -> impl IntoView {
         return ().into_any();
     }
     let mine = Resource::new(|| (), |_| super::api::my_networks());
+    let sv = (lang == Lang::En).then_some("sv");
     view! {
         <Title text=t.my_networks />
         <h1>{t.my_networks}</h1>
+        <Notice show=query_has("lamnat") text=t.left id="lamnat" />
         <InvitationAnswers />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -176,7 +179,7 @@ pub fn MyNetworksPage() -> impl IntoView {
                     <ul>
                         {list.into_iter().map(|n| view! {
                             <li>
-                                <a href=format!("/natverk/{}", n.public_id)>{n.name}</a>
+                                <a href=format!("/natverk/{}", n.public_id) lang=sv>{n.name}</a>
                                 {format!(" – {}, {}", status_label(n.status, lang), role_label(n.role, lang))}
                             </li>
                         }).collect_view()}

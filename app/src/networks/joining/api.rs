@@ -79,21 +79,25 @@ pub async fn request_join(
         request.motivation(),
     )
     .await?;
-    leptos_axum::redirect(&format!("/natverk/{network}?ansokt=1"));
+    leptos_axum::redirect(&format!("/natverk/{network}?ansokt=1#ansokt"));
     Ok(())
 }
 
 /// A coordinator approves or refuses a request; a refusal needs a reason,
-/// which the requester sees.
+/// which the requester sees, and is confirmed (it cannot be taken back).
 #[server(endpoint = "networks/decide-join")]
 pub async fn decide_join(
     network: String,
     #[server(flatten)] form: DecisionForm,
+    #[server(default)] confirm: String,
 ) -> Result<(), AppError> {
     use super::Decision;
     let coordinating = as_coordinator(&network).await?;
     let db = &coordinating.ctx.db;
     let decision = Decision::parse(&form)?;
+    if !decision.approve() {
+        crate::ui::confirm::require_confirmed(&confirm)?;
+    }
     let organisation = crate::organisations::lookup(db, decision.organisation())
         .await?
         .ok_or(AppError::NotFound)?;
@@ -105,18 +109,24 @@ pub async fn decide_join(
         coordinating.actor,
     )
     .await?;
-    leptos_axum::redirect(&format!("/natverk/{network}?beslut=1"));
+    leptos_axum::redirect(&format!("/natverk/{network}?beslut=1#beslut"));
     Ok(())
 }
 
-/// An organisation's admin takes the organisation out of the network. The
-/// last coordinator cannot leave.
+/// An organisation's admin takes the organisation out of the network,
+/// once confirmed. The last coordinator cannot leave. A hidden network is
+/// no longer there for them, so they land on their own networks.
 #[server(endpoint = "networks/leave")]
-pub async fn leave_network(network: String, organisation: String) -> Result<(), AppError> {
+pub async fn leave_network(
+    network: String,
+    organisation: String,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
     let admin = as_organisation_admin(&network, &organisation).await?;
     if admin.guard.network.status == crate::networks::NetworkStatus::Closed {
         return Err(AppError::NetworkClosed);
     }
+    crate::ui::confirm::require_confirmed(&confirm)?;
     store::leave(
         &admin.ctx.db,
         admin.guard.network.id,
@@ -124,7 +134,11 @@ pub async fn leave_network(network: String, organisation: String) -> Result<(), 
         admin.actor,
     )
     .await?;
-    leptos_axum::redirect(&format!("/natverk/{network}?lamnat=1"));
+    if admin.guard.network.visibility == crate::networks::Visibility::Hidden {
+        leptos_axum::redirect("/natverk/mina?lamnat=1#lamnat");
+    } else {
+        leptos_axum::redirect(&format!("/natverk/{network}?lamnat=1#lamnat"));
+    }
     Ok(())
 }
 
@@ -150,7 +164,7 @@ pub async fn invite_organisation(
         coordinating.actor,
     )
     .await?;
-    leptos_axum::redirect(&format!("/natverk/{network}?inbjuden=1"));
+    leptos_axum::redirect(&format!("/natverk/{network}?inbjuden=1#inbjuden"));
     Ok(())
 }
 
@@ -177,9 +191,9 @@ pub async fn answer_invitation(
     let actor = Actor::new(&user, invitation.organisation_id);
     store::answer_invitation(&ctx.db, &invitation, &answer, actor).await?;
     if answer.accept() {
-        leptos_axum::redirect(&format!("/natverk/{network}?valkommen=1"));
+        leptos_axum::redirect(&format!("/natverk/{network}?valkommen=1#valkommen"));
     } else {
-        leptos_axum::redirect("/natverk/mina?avbojd=1");
+        leptos_axum::redirect("/natverk/mina?avbojd=1#avbojd");
     }
     Ok(())
 }
@@ -214,7 +228,7 @@ pub async fn change_role(
         coordinating.actor,
     )
     .await?;
-    leptos_axum::redirect(&format!("/natverk/{network}?roll=1"));
+    leptos_axum::redirect(&format!("/natverk/{network}?roll=1#roll"));
     Ok(())
 }
 

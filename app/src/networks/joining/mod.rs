@@ -5,9 +5,12 @@
 //! out; coordinators change roles. A network always keeps a coordinator.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+mod log;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;
+pub mod text;
 
 use super::{NetworkRole, REASON_MAX};
 use crate::error::{AppError, Checker, FieldProblem};

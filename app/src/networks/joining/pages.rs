@@ -5,65 +5,140 @@ use super::{
     api::{
         AnswerInvitation, ChangeRole, DecideJoin, InviteOrganisation, LeaveNetwork, RequestJoin,
     },
-    JoinRequest,
+    text::text as join_text,
+    JoinRequest, OwnRequest,
 };
 use crate::{
-    i18n::use_lang,
+    i18n::{use_lang, Lang},
     networks::{
         text::{role_label, text},
         FoundOrganisation, NetworkMember, NetworkRole, REASON_MAX,
     },
     ui::{
+        confirm::ConfirmStep,
         form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
         query_has, query_value,
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 
+/// What the person's organisations have to do with the network: their
+/// requests and what became of them, asking to join, and leaving. The
+/// notices after asking or leaving stand here, where that was done.
+#[component]
+pub fn Membership(
+    network: String,
+    own_requests: Vec<OwnRequest>,
+    may_request_for: Vec<(String, String)>,
+    may_leave_for: Vec<(String, String)>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let (t, j) = (text(lang), join_text(lang));
+    let sv = (lang == Lang::En).then_some("sv");
+    let (asked, left) = (query_has("ansokt"), query_has("lamnat"));
+    let shown = asked
+        || left
+        || !own_requests.is_empty()
+        || !may_request_for.is_empty()
+        || !may_leave_for.is_empty();
+    shown.then(|| view! {
+        <section aria-labelledby="medlemskap">
+            <h2 id="medlemskap">{j.membership_heading}</h2>
+            <Notice show=asked text=t.request_sent id="ansokt" />
+            <Notice show=left text=t.left id="lamnat" />
+            {own_requests.into_iter().map(|r| {
+                let refused = r.status == "refused";
+                view! {
+                    <p class="request-state">
+                        {format!("{} – ", r.organisation)}
+                        {if refused { format!("{}: ", t.request_refused) } else { t.request_waiting.to_string() }}
+                        {refused.then(|| view! { <span lang=sv>{r.reason}</span> })}
+                    </p>
+                }
+            }).collect_view()}
+            {(!may_request_for.is_empty()).then(|| view! {
+                <RequestJoinForm network=network.clone() organisations=may_request_for />
+            })}
+            {(!may_leave_for.is_empty()).then(|| view! {
+                <LeaveForms network=network.clone() organisations=may_leave_for />
+            })}
+        </section>
+    })
+}
+
 /// An admin asks to join for one of their organisations, with a motivation.
 #[component]
-pub fn RequestJoinForm(network: String, organisations: Vec<(String, String)>) -> impl IntoView {
+fn RequestJoinForm(network: String, organisations: Vec<(String, String)>) -> impl IntoView {
     let t = text(use_lang());
     let action = ServerAction::<RequestJoin>::new();
     let form = FormFeedback::for_action(RequestJoin::PATH);
     let fields = form.clone();
+    let labels = vec![
+        ("organisation", t.request_for),
+        ("motivation", t.motivation),
+    ];
     view! {
-        <section aria-labelledby="ansok">
-            <h2 id="ansok">{t.request_heading}</h2>
-            <ErrorSummary error=form.error() labels=vec![("motivation", t.motivation)] />
-            <ActionForm action>
-                <input type="hidden" name="network" value=network />
-                <SelectField name="organisation" label=t.request_for options=organisations
-                    selected=String::new() />
-                <TextField name="motivation" label=t.motivation hint=t.motivation_hint required=true
-                    multiline=true max_length=REASON_MAX value=fields.value("motivation")
-                    problem=fields.problem("motivation") />
-                <button type="submit" class="button">{t.request_button}</button>
-            </ActionForm>
-        </section>
+        <h3 id="ansok">{t.request_heading}</h3>
+        <ErrorSummary error=form.error() labels />
+        <ActionForm action>
+            <input type="hidden" name="network" value=network />
+            <SelectField name="organisation" label=t.request_for options=organisations
+                selected=fields.value("organisation") required=true
+                problem=fields.problem("organisation") />
+            <TextField name="motivation" label=t.motivation hint=t.motivation_hint required=true
+                multiline=true max_length=REASON_MAX value=fields.value("motivation")
+                problem=fields.problem("motivation") />
+            <button type="submit" class="button">{t.request_button}</button>
+        </ActionForm>
     }
 }
 
-/// The waiting requests, for coordinators to approve or refuse.
+/// The waiting requests, for coordinators to approve or refuse. A refusal
+/// is confirmed in a second step; a refused form's feedback stands on the
+/// request it was about.
 #[component]
 pub fn JoinRequests(network: String, requests: Vec<JoinRequest>) -> impl IntoView {
-    let t = text(use_lang());
+    let lang = use_lang();
+    let (t, j) = (text(lang), join_text(lang));
+    let sv = (lang == Lang::En).then_some("sv");
     let form = FormFeedback::for_action(DecideJoin::PATH);
-    (!requests.is_empty()).then(|| view! {
+    let decided = query_has("beslut");
+    let about = form.value("organisation");
+    let on_a_request = requests.iter().any(|r| r.organisation_public_id == about);
+    let labels = move || vec![("reason", t.refuse_reason), ("confirm", t.refuse)];
+    (decided || !requests.is_empty()).then(|| view! {
         <section aria-labelledby="ansokningar">
             <h2 id="ansokningar">{t.requests_heading}</h2>
-            <ErrorSummary error=form.error() labels=vec![("reason", t.refuse_reason)] />
+            <Notice show=decided text=t.decided id="beslut" />
+            {(!on_a_request).then(|| view! { <ErrorSummary error=form.error() labels=labels() /> })}
             {requests.into_iter().map(|r| {
                 let approve = ServerAction::<DecideJoin>::new();
                 let refuse = ServerAction::<DecideJoin>::new();
-                let id = format!("reason-{}", r.organisation_public_id);
+                let fields = if r.organisation_public_id == about { form.clone() } else { FormFeedback::default() };
                 let (network_a, network_r) = (network.clone(), network.clone());
                 let (org_a, org_r) = (r.organisation_public_id.clone(), r.organisation_public_id.clone());
-                let (approve_label, refuse_label) = (format!(": {}", r.name), format!(": {}", r.name));
+                let reason = if fields.error().is_some() {
+                    view! {
+                        <TextField name="reason" label=t.refuse_reason multiline=true max_length=REASON_MAX
+                            value=fields.value("reason") problem=fields.problem("reason") />
+                    }
+                    .into_any()
+                } else {
+                    let id = format!("reason-{}", r.organisation_public_id);
+                    view! {
+                        <div class="field">
+                            <label for=id.clone()>{t.refuse_reason}</label>
+                            <textarea id=id name="reason" rows="3"></textarea>
+                        </div>
+                    }
+                    .into_any()
+                };
+                let approve_label = format!(": {}", r.name);
                 view! {
                     <article class="card request">
                         <h3>{r.name.clone()}</h3>
-                        <p>{r.motivation}</p>
+                        <p lang=sv>{r.motivation}</p>
+                        <ErrorSummary error=fields.error() labels=labels() />
                         <ActionForm action=approve>
                             <input type="hidden" name="network" value=network_a />
                             <input type="hidden" name="organisation" value=org_a />
@@ -76,13 +151,12 @@ pub fn JoinRequests(network: String, requests: Vec<JoinRequest>) -> impl IntoVie
                             <input type="hidden" name="network" value=network_r />
                             <input type="hidden" name="organisation" value=org_r />
                             <input type="hidden" name="decision" value="refuse" />
-                            <div class="field">
-                                <label for=id.clone()>{t.refuse_reason}</label>
-                                <textarea id=id name="reason" rows="3" maxlength=REASON_MAX></textarea>
-                            </div>
-                            <button type="submit" class="button button--quiet-dark">
-                                {t.refuse}<span class="visually-hidden">{refuse_label}</span>
-                            </button>
+                            {reason}
+                            <ConfirmStep
+                                open=j.refuse_open.replace("{org}", &r.name)
+                                explain=j.refuse_explain.replace("{org}", &r.name)
+                                confirm=j.refuse_confirm.to_string()
+                            />
                         </ActionForm>
                     </article>
                 }
@@ -91,13 +165,15 @@ pub fn JoinRequests(network: String, requests: Vec<JoinRequest>) -> impl IntoVie
     })
 }
 
-/// One button per organisation the person administers that is a member.
+/// Leaving, for each organisation the person administers that is a
+/// member, in two steps: it cannot be undone from here.
 #[component]
-pub fn LeaveForms(network: String, organisations: Vec<(String, String)>) -> impl IntoView {
-    let t = text(use_lang());
+fn LeaveForms(network: String, organisations: Vec<(String, String)>) -> impl IntoView {
+    let lang = use_lang();
+    let (t, j) = (text(lang), join_text(lang));
     let form = FormFeedback::for_action(LeaveNetwork::PATH);
     view! {
-        <ErrorSummary error=form.error() />
+        <ErrorSummary error=form.error() labels=vec![("confirm", t.leave_button)] />
         {organisations.into_iter().map(|(public_id, name)| {
             let network = network.clone();
             let action = ServerAction::<LeaveNetwork>::new();
@@ -105,9 +181,11 @@ pub fn LeaveForms(network: String, organisations: Vec<(String, String)>) -> impl
                 <ActionForm action>
                     <input type="hidden" name="network" value=network />
                     <input type="hidden" name="organisation" value=public_id />
-                    <button type="submit" class="button button--quiet-dark">
-                        {t.leave_button}<span class="visually-hidden">{format!(": {name}")}</span>
-                    </button>
+                    <ConfirmStep
+                        open=j.leave_open.replace("{org}", &name)
+                        explain=j.leave_explain.replace("{org}", &name)
+                        confirm=j.leave_confirm.to_string()
+                    />
                 </ActionForm>
             }
         }).collect_view()}
@@ -124,7 +202,9 @@ pub fn MemberRoles(network: String, members: Vec<NetworkMember>) -> impl IntoVie
     view! {
         <section aria-labelledby="medlemmar">
             <h2 id="medlemmar">{t.members_heading}</h2>
-            <ErrorSummary error=form.error() />
+            <Notice show=query_has("roll") text=t.role_changed id="roll" />
+            <Notice show=query_has("valkommen") text=t.welcome id="valkommen" />
+            <ErrorSummary error=form.error() labels=vec![("role", t.invite_role)] />
             <table class="table">
                 <thead>
                     <tr>
@@ -198,6 +278,7 @@ pub fn Invitations(
     view! {
         <section aria-labelledby="bjud-in">
             <h2 id="bjud-in">{t.invite_heading}</h2>
+            <Notice show=query_has("inbjuden") text=t.invited_notice id="inbjuden" />
             <ErrorSummary error=form.error() labels=vec![("org_number", t.org_number), ("role", t.invite_role)] />
             <ActionForm action>
                 <input type="hidden" name="network" value=network />
@@ -262,10 +343,11 @@ pub fn Invitations(
 pub fn InvitationAnswers() -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
+    let sv = (lang == Lang::En).then_some("sv");
     let invitations = Resource::new(|| (), |_| super::api::my_invitations());
     let form = FormFeedback::for_action(AnswerInvitation::PATH);
     view! {
-        <Notice show=query_has("avbojd") text=t.declined />
+        <Notice show=query_has("avbojd") text=t.declined id="avbojd" />
         <ErrorSummary error=form.error() />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -282,8 +364,8 @@ pub fn InvitationAnswers() -> impl IntoView {
                             let (o1, o2) = (i.organisation_public_id.clone(), i.organisation_public_id.clone());
                             view! {
                                 <article class="card">
-                                    <h3>{i.network_name.clone()}</h3>
-                                    <p>{i.purpose}</p>
+                                    <h3 lang=sv>{i.network_name.clone()}</h3>
+                                    <p lang=sv>{i.purpose}</p>
                                     <p>{format!("{} {} {}", i.organisation, t.invited_as, role_label(i.role, lang))}</p>
                                     <div class="button-row">
                                         <ActionForm action=accept>
