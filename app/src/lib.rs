@@ -112,7 +112,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route
                         path=path!("/organisationer/ny")
-                        view=organisations::pages::RegisterOrganisationPage
+                        view=organisations::pages::JoinOrRegisterPage
                         ssr=SsrMode::Async
                     />
                     <Route
@@ -154,6 +154,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/dialoger/:id")
                         view=dialogues::pages::DialoguePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/dialoger/:id/andra")
+                        view=dialogues::edit::EditDialoguePage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -1,4 +1,4 @@
-import { test, expect, expectNoAxeViolations } from "./fixtures";
+import { test, expect, expectNoAxeViolations, expectRefusalAtSummary } from "./fixtures";
 
 test("a report with problems comes back with messages and keeps what was typed, then goes through", async ({ page }) => {
   await page.goto("/tillganglighet");
@@ -8,6 +8,7 @@ test("a report with problems comes back with messages and keeps what was typed, 
   await page.getByLabel("Din e-postadress").fill("anna@kommun");
   await page.getByRole("button", { name: "Skicka rapporten" }).click();
 
+  await expectRefusalAtSummary(page);
   const summary = page.getByRole("alert");
   await expect(summary).toContainText("Något behöver rättas");
   await expect(summary).toContainText("Fältet måste fyllas i.");

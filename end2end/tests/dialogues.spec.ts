@@ -2,6 +2,7 @@ import { Page } from "@playwright/test";
 import {
   test,
   expect,
+  expectFitsPhone,
   expectNoAxeViolations,
   idIn,
   post,
@@ -127,6 +128,8 @@ test("hosts plan a dialogue for two needs, two organisations register, a three-l
     await a.getByLabel("Skriv en kommentar").fill("Och om laddtider i kyla.");
     await a.getByRole("button", { name: "Skicka kommentaren" }).click();
     await expect(bo.page.locator(".live-comments").getByText("Och om laddtider i kyla.")).toBeVisible({ timeout: 25_000 });
+    await expect(bo.page.getByText("1 ny kommentar sedan sidan laddades")).toBeVisible();
+    await expect(bo.page.getByRole("button", { name: "Pausa nya kommentarer" })).toHaveAttribute("aria-pressed", "false");
     await bo.page.reload();
   }
   // "Svara" opens the reply form under that comment.
@@ -143,12 +146,22 @@ test("hosts plan a dialogue for two needs, two organisations register, a three-l
   await expect(a.locator(".comment--depth-2", { hasText: "Då tar vi med det." })).toBeVisible();
   await expectNoAxeViolations(a);
 
-  // Minutes of the session, approved.
-  const minutes = a.locator("form", { has: a.getByRole("button", { name: "Spara utkastet" }) }).first();
+  // The page shows the next step: no minutes before the dialogue is held.
+  await expect(a.getByText("Minnesanteckningar och sammanfattning skrivs när dialogen har hållits.")).toBeVisible();
+  await a.getByLabel("Ny status").selectOption("open");
+  await a.getByLabel("Motivering").fill("Mötet har börjat.");
+  await a.getByRole("button", { name: "Ändra status" }).click();
+  await expect(a.getByText("Pågår", { exact: true }).first()).toBeVisible();
+  if (js) await expectFitsPhone(a);
+
+  // Minutes of the session, approved in two steps.
+  const saveMinutes = a.getByRole("button", { name: "Spara utkastet till minnesanteckningarna" });
+  const minutes = a.locator("form", { has: saveMinutes }).first();
   await minutes.locator("textarea").fill("Fem leverantörer deltog. Räckvidden räcker vintertid.");
-  await minutes.getByRole("button", { name: "Spara utkastet" }).click();
-  await expect(a.getByRole("status").filter({ hasText: "Texten är sparad." })).toBeVisible();
-  await a.getByRole("button", { name: /^Godkänn\s*: Protokoll/ }).click();
+  await saveMinutes.first().click();
+  await expect(a.getByRole("status").filter({ hasText: "Utkastet är sparat." })).toBeVisible();
+  await a.locator("summary", { hasText: "Godkänn minnesanteckningarna" }).first().click();
+  await a.getByRole("button", { name: "Ja, godkänn och lås minnesanteckningarna" }).first().click();
   await expect(a.getByText(/^Godkänd, godkänd av/)).toBeVisible();
 
   // The summary links what suppliers said to the requirement it changed.
@@ -156,14 +169,15 @@ test("hosts plan a dialogue for two needs, two organisations register, a three-l
   await summary.getByLabel("Sammanfattning", { exact: true }).fill("Marknaden klarar **300 km**.");
   await summary.getByLabel("Kravversion 1").selectOption({ label: "Elbussar: Räckvidd minst 300 km (version 1)" });
   await summary.getByLabel("Inspel som ledde till ändringen 1").fill("Tre leverantörer visade bussar med 300 km räckvidd.");
-  await summary.getByRole("button", { name: "Spara utkastet" }).click();
-  await expect(a.getByRole("status").filter({ hasText: "Texten är sparad." })).toBeVisible();
+  await summary.getByRole("button", { name: "Spara utkastet till sammanfattningen" }).click();
+  await expect(a.getByRole("status").filter({ hasText: "Utkastet är sparat." })).toBeVisible();
   const link = a.getByRole("link", { name: "Elbussar: Räckvidd minst 300 km (version 1)" });
   await expect(link).toHaveAttribute("href", new RegExp(`/behov/${needs[0]}/historik#krav-.+-v1$`));
   await expect(a.locator(".record-text__body strong", { hasText: "300 km" })).toBeVisible();
   await expectNoAxeViolations(a);
 
   // The record, with the organisation's diarienummer.
+  await a.locator("summary", { hasText: "Protokoll för diariet" }).click();
   await a.getByLabel("Ert diarienummer").fill("KS 2027/42");
   await a.getByRole("button", { name: "Visa protokollet" }).click();
   await expect(a.getByText("KS 2027/42")).toBeVisible();

@@ -56,6 +56,30 @@ export async function expectNoAxeViolations(page: Page) {
 export const usesJavaScript = (name: string) => name === "js";
 
 /**
+ * After a refused submit (WCAG 3.3.1, 2.4.3): the page opens at the error
+ * summary, which has focus and is in view, the title starts with "Fel:",
+ * and every error the summary links to is tied to its field.
+ */
+export async function expectRefusalAtSummary(page: Page) {
+  const summary = page.locator("#error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toBeInViewport();
+  await expect(page).toHaveTitle(/^Fel: /);
+  const targets = await summary
+    .locator("a[href^='#']")
+    .evaluateAll((links) => links.map((a) => a.getAttribute("href")!.slice(1)));
+  expect(targets.length, "the summary links to each refused field").toBeGreaterThan(0);
+  for (const id of targets) {
+    const field = page.locator(`[id="${id}"]`);
+    await expect(field, `#${id} exists`).toHaveCount(1);
+    await expect(field, `#${id} names its error`).toHaveAttribute("aria-describedby", /error/);
+    if ((await field.evaluate((el) => el.tagName)) !== "FIELDSET") {
+      await expect(field, `#${id} is marked invalid`).toHaveAttribute("aria-invalid", "true");
+    }
+  }
+}
+
+/**
  * Reflow (WCAG 1.4.10): at 320 CSS pixels, a phone or 1280 px at 400 %
  * zoom, the page scrolls only up and down. Measuring needs a script, so
  * the js project calls it; the layout is the same without JavaScript.

@@ -79,7 +79,7 @@ test("the staircase island switches steps", async ({ page }, info) => {
 
 test("pages fit a 320 px screen without sideways scrolling", async ({ page }, info) => {
   test.skip(!usesJavaScript(info.project.name), "measuring the layout needs a script");
-  for (const path of ["/", "/tillganglighet", "/konto/skapa", "/konto/logga-in", "/finns-inte"]) {
+  for (const path of ["/", "/tillganglighet", "/konto/skapa", "/konto/logga-in", "/konto/glomt-losenord"]) {
     await page.goto(path);
     await expectFitsPhone(page);
   }

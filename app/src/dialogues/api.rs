@@ -114,6 +114,17 @@ impl Visible {
         Ok(actor)
     }
 
+    /// A host correcting the plan: only before the dialogue is held, and
+    /// only in a network that starts things.
+    pub(crate) fn editor(&self) -> Result<crate::core::Actor, AppError> {
+        let actor = self.host()?;
+        self.guard.require(crate::core::network::Action::Start)?;
+        if !self.dialogue.status.editable() {
+            return Err(AppError::Forbidden);
+        }
+        Ok(actor)
+    }
+
     /// Whether the person may run the dialogue (for the page's forms).
     fn may_host(&self) -> bool {
         self.guard
@@ -144,7 +155,7 @@ impl Visible {
 pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppError> {
     use super::{
         record::store as record, registration::store as registration, store, DialogueRights,
-        DialogueView,
+        DialogueView, RegisterFor,
     };
     use crate::core::network::Action;
     let v = visible_dialogue(&dialogue).await?;
@@ -163,8 +174,15 @@ pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppE
             .into_iter()
             .map(|(public_id, name)| {
                 let id = v.guard.organisation_id(&public_id);
-                let done = id.is_some_and(|id| registered.contains(&id));
-                (public_id, name, done)
+                let attendees = registered
+                    .iter()
+                    .find(|(org, _)| Some(*org) == id)
+                    .map(|(_, attendees)| attendees.clone());
+                RegisterFor {
+                    organisation: public_id,
+                    name,
+                    attendees,
+                }
             })
             .collect()
     } else {
@@ -174,6 +192,7 @@ pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppE
         rights: DialogueRights {
             host: host && v.unfrozen().is_ok(),
             register: open && !register_for.is_empty(),
+            edit: v.editor().is_ok(),
         },
         registered: registration::registered_count(db, v.key.id).await?,
         register_for,
@@ -212,7 +231,10 @@ pub async fn change_dialogue_status(
     let actor = v.host()?;
     let step = super::DialogueStep::parse(&form, v.dialogue.status)?;
     super::store::transition(&v.ctx.db, v.key, &v.dialogue.title, &step, actor).await?;
-    leptos_axum::redirect(&format!("/dialoger/{}?status=1", v.dialogue.public_id));
+    leptos_axum::redirect(&format!(
+        "/dialoger/{}?status=1#status",
+        v.dialogue.public_id
+    ));
     Ok(())
 }
 
@@ -232,7 +254,7 @@ pub async fn add_host(dialogue: String, organisation: String) -> Result<(), AppE
         return Err(AppError::Forbidden);
     }
     super::store::add_host(&v.ctx.db, v.key, found.id, &found.name, actor).await?;
-    leptos_axum::redirect(&format!("/dialoger/{}?vard=1", v.dialogue.public_id));
+    leptos_axum::redirect(&format!("/dialoger/{}?vard=1#vard", v.dialogue.public_id));
     Ok(())
 }
 

@@ -3,17 +3,23 @@
 //! up to a capacity, calendar files, a Q&A log that never names the asker,
 //! minutes and a summary that freeze when approved, and a record to file.
 //!
-//! This room holds the dialogue itself: its plan (`plan`), page, lifecycle,
-//! hosts, Q&A and calendar files. Two sub-rooms hold the rest:
-//! `registration` (registering, withdrawing, who attends) and `record`
-//! (minutes and summary, their approval and versions, the record to file).
+//! This room holds the dialogue itself: its plan (`plan`, and the form in
+//! `plan_form`), page, lifecycle, hosts, Q&A, calendar files and how its
+//! actions read in the log (`log`). Three sub-rooms hold the rest:
+//! `edit` (correcting a plan before the dialogue is held), `registration`
+//! (registering, withdrawing, who attends) and `record` (minutes and
+//! summary, their approval and versions, the record to file).
 
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod calendar;
+pub mod edit;
+#[cfg(feature = "ssr")]
+mod log;
 pub mod pages;
 #[cfg(feature = "ssr")]
 mod plan;
+mod plan_form;
 pub mod record;
 pub mod registration;
 #[cfg(feature = "ssr")]
@@ -23,7 +29,7 @@ pub mod text;
 #[cfg(feature = "ssr")]
 pub use plan::{NewDialogue, NewMeeting};
 pub use record::{DialogueRecord, RecordText, RequirementChange, RequirementRef};
-pub use registration::Registration;
+pub use registration::{RegisterFor, Registration};
 
 use crate::error::{AppError, Checker, FieldProblem};
 use serde::{Deserialize, Serialize};
@@ -32,6 +38,7 @@ pub const TITLE_MAX: usize = 200;
 pub const TEXT_MAX: usize = 8000;
 pub const QUESTION_MAX: usize = 1000;
 pub const PLACE_MAX: usize = 300;
+pub const LINK_MAX: usize = 500;
 pub const CAPACITY_MAX: i64 = 10_000;
 
 /// planned → announced → open → closed → summarised → archived
@@ -79,6 +86,17 @@ impl DialogueStatus {
     /// Registrations are taken while announced or open.
     pub fn takes_registrations(self) -> bool {
         matches!(self, DialogueStatus::Announced | DialogueStatus::Open)
+    }
+
+    /// The plan may be corrected until the dialogue is held.
+    pub fn editable(self) -> bool {
+        matches!(self, DialogueStatus::Planned | DialogueStatus::Announced)
+    }
+
+    /// Whether the dialogue has been held (or is being held): the time
+    /// for minutes and a summary.
+    pub fn held(self) -> bool {
+        !matches!(self, DialogueStatus::Planned | DialogueStatus::Announced)
     }
 }
 
@@ -177,6 +195,9 @@ pub struct DialogueRights {
     pub host: bool,
     /// Register an organisation (members and coordinators).
     pub register: bool,
+    /// Correct the plan: a host, before the dialogue is held, in a network
+    /// that starts things.
+    pub edit: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -184,9 +205,9 @@ pub struct DialogueView {
     pub dialogue: Dialogue,
     pub rights: DialogueRights,
     pub registered: i64,
-    /// Organisations the person may register or withdraw: (public id,
-    /// name, registered already).
-    pub register_for: Vec<(String, String, bool)>,
+    /// Organisations the person may register or withdraw, with their
+    /// registrations.
+    pub register_for: Vec<RegisterFor>,
     /// For hosts only.
     pub registrations: Vec<Registration>,
     /// Organisations a host may add as co-hosts: (public id, name).
@@ -199,9 +220,12 @@ pub struct DialogueView {
 
 /// What the plan form sends, as sent. The meetings are rows of repeated
 /// fields (`session_date[]`, `session_start[]`, …): row n is the nth value
-/// of each, and its problems are named `session_n`.
+/// of each, and its problems are named `session_n`. When a plan is
+/// corrected, `session_id[]` names the meeting a row showed, and there is
+/// no `organisation` (the hosts stay).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct DialogueForm {
+    #[serde(default)]
     pub organisation: String,
     pub title: String,
     pub purpose: String,
@@ -226,6 +250,8 @@ pub struct DialogueForm {
     pub session_place: Vec<String>,
     #[serde(default)]
     pub session_link: Vec<String>,
+    #[serde(default)]
+    pub session_id: Vec<String>,
 }
 
 /// What the dialogue's status form sends.

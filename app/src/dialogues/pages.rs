@@ -7,10 +7,11 @@ pub use super::record::pages::RecordPage;
 
 use super::{
     api::{AddHost, ChangeDialogueStatus, CreateDialogue, PublishAnswer},
-    record::pages::{RecordExport, RecordTexts},
+    plan_form::{plan_labels, PlanFields},
+    record::pages::{written_lang, RecordExport, RecordTexts},
     registration::pages::RegistrationSection,
-    text::{format_label, status_label, text},
-    Dialogue, DialogueFormat, DialogueStatus, DialogueView, ListedDialogue,
+    text::{format_label, span, status_explained, status_label, text, when},
+    Dialogue, DialogueStatus, DialogueView, ListedDialogue,
 };
 use crate::{
     i18n::use_lang,
@@ -103,172 +104,21 @@ pub fn NewDialoguePage() -> impl IntoView {
                         _ => return view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
                     };
                     let needs = needs.await.unwrap_or_default();
-                    view! { <PlanForm network organisations needs form /> }.into_any()
+                    let action = ServerAction::<CreateDialogue>::new();
+                    view! {
+                        <ErrorSummary error=form.error() labels=plan_labels(t) />
+                        <ActionForm action>
+                            <input type="hidden" name="network" value=network />
+                            <PlanFields form organisations=Some(organisations) needs />
+                            <button type="submit" class="button">{t.plan_button}</button>
+                        </ActionForm>
+                    }
+                    .into_any()
                 })
             }}
         </Suspense>
     }
     .into_any()
-}
-
-#[component]
-fn PlanForm(
-    network: String,
-    organisations: Vec<(String, String)>,
-    needs: Vec<(String, String)>,
-    form: FormFeedback,
-) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    let action = ServerAction::<CreateDialogue>::new();
-    let f = form.clone();
-    let chosen_needs = f.values("needs").unwrap_or_default();
-    let forms: Vec<(String, String)> = DialogueFormat::ALL
-        .into_iter()
-        .map(|d| (d.code().into(), format_label(d, lang).into()))
-        .collect();
-    let lans: Vec<(String, String)> = regions::LAN
-        .iter()
-        .map(|l| (l.code.into(), l.name.into()))
-        .collect();
-    let sent_values: Vec<Vec<String>> = [
-        "session_date",
-        "session_start",
-        "session_end",
-        "session_place",
-        "session_link",
-    ]
-    .iter()
-    .map(|name| f.values(name).unwrap_or_default())
-    .collect();
-    let sent = move |name: &str, i: usize| {
-        let column = match name {
-            "session_date" => 0,
-            "session_start" => 1,
-            "session_end" => 2,
-            "session_place" => 3,
-            _ => 4,
-        };
-        sent_values[column].get(i).cloned().unwrap_or_default()
-    };
-    let needs_problem = f.problem("needs");
-    let labels = vec![
-        ("organisation", t.host),
-        ("title", t.title),
-        ("purpose", t.purpose),
-        ("form", t.form),
-        ("needs", t.needs),
-        ("questions", t.questions),
-        ("cpv", t.cpv),
-        ("lan", t.lan),
-        ("estimated_value", t.value),
-        ("deadline", t.deadline),
-        ("capacity", t.capacity),
-        ("session_1", t.meeting),
-        ("session_2", t.meeting),
-        ("session_3", t.meeting),
-    ];
-    view! {
-        <ErrorSummary error=form.error() labels />
-        <ActionForm action>
-            <input type="hidden" name="network" value=network />
-            <SelectField name="organisation" label=t.host options=organisations
-                selected=f.value("organisation") problem=f.problem("organisation") />
-            <TextField name="title" label=t.title required=true max_length=super::TITLE_MAX
-                value=f.value("title") problem=f.problem("title") />
-            <TextField name="purpose" label=t.purpose required=true multiline=true max_length=super::TEXT_MAX
-                value=f.value("purpose") problem=f.problem("purpose") />
-            <SelectField name="form" label=t.form options=forms selected=f.value("form") problem=f.problem("form") />
-            <fieldset class="field" class:field--invalid=needs_problem.is_some() id="field-needs">
-                <legend>{t.needs}</legend>
-                {needs_problem.map(|p| view! { <p class="field-error">{p.message(lang)}</p> })}
-                {needs.into_iter().map(|(id, title)| {
-                    let field = format!("field-need-{id}");
-                    let checked = chosen_needs.contains(&id);
-                    view! {
-                        <div class="choice">
-                            <input type="checkbox" id=field.clone() name="needs[]" value=id checked=checked />
-                            <label for=field>{title}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
-            <TextField name="questions" label=t.questions hint=t.questions_hint required=true multiline=true
-                max_length=super::TEXT_MAX value=f.value("questions") problem=f.problem("questions") />
-            <TextField name="cpv" label=t.cpv hint=t.cpv_hint required=true max_length=12
-                value=f.value("cpv") problem=f.problem("cpv") />
-            <SelectField name="lan" label=t.lan options=lans selected=f.value("lan") problem=f.problem("lan") />
-            <TextField name="estimated_value" label=t.value max_length=20
-                value=f.value("estimated_value") problem=f.problem("estimated_value") />
-            <DateTimeFields name="deadline" legend=t.deadline date=f.value("deadline_date")
-                time=f.value("deadline_time") problem=f.problem("deadline") />
-            <TextField name="capacity" label=t.capacity required=true max_length=6
-                value=f.value("capacity") problem=f.problem("capacity") />
-            <h2>{t.meetings}</h2>
-            <p class="hint">{t.meetings_hint}</p>
-            {(0..3).map(|i| {
-                let n = i + 1;
-                let field = format!("session_{n}");
-                let problem = f.problem(&field);
-                let id = |part: &str| format!("field-session-{n}-{part}");
-                view! {
-                    <fieldset class="field session-fields" class:field--invalid=problem.is_some() id=format!("field-{field}")>
-                        <legend>{format!("{} {n}", t.meeting)}</legend>
-                        {problem.map(|p| view! { <p class="field-error">{p.message(lang)}</p> })}
-                        <div class="field">
-                            <label for=id("date")>{t.date}</label>
-                            <input type="date" id=id("date") name="session_date[]" value=sent("session_date", i) />
-                        </div>
-                        <div class="field">
-                            <label for=id("start")>{t.starts}</label>
-                            <input type="time" id=id("start") name="session_start[]" value=sent("session_start", i) />
-                        </div>
-                        <div class="field">
-                            <label for=id("end")>{t.ends}</label>
-                            <input type="time" id=id("end") name="session_end[]" value=sent("session_end", i) />
-                        </div>
-                        <div class="field">
-                            <label for=id("place")>{t.place}</label>
-                            <input type="text" id=id("place") name="session_place[]" maxlength=super::PLACE_MAX value=sent("session_place", i) />
-                        </div>
-                        <div class="field">
-                            <label for=id("link")>{t.link}</label>
-                            <input type="url" id=id("link") name="session_link[]" value=sent("session_link", i) />
-                        </div>
-                    </fieldset>
-                }
-            }).collect_view()}
-            <button type="submit" class="button">{t.plan_button}</button>
-        </ActionForm>
-    }
-}
-
-/// A date and a time field under one legend; `name_date` and `name_time`
-/// are what the server reads.
-#[component]
-fn DateTimeFields(
-    name: &'static str,
-    legend: &'static str,
-    date: String,
-    time: String,
-    #[prop(optional_no_strip)] problem: Option<crate::error::FieldProblem>,
-) -> impl IntoView {
-    let lang = use_lang();
-    let t = text(lang);
-    view! {
-        <fieldset class="field session-fields" class:field--invalid=problem.is_some() id=format!("field-{name}")>
-            <legend>{legend}</legend>
-            {problem.map(|p| view! { <p class="field-error">{p.message(lang)}</p> })}
-            <div class="field">
-                <label for=format!("field-{name}-date")>{t.date}</label>
-                <input type="date" id=format!("field-{name}-date") name=format!("{name}_date") value=date required=true />
-            </div>
-            <div class="field">
-                <label for=format!("field-{name}-time")>{t.time}</label>
-                <input type="time" id=format!("field-{name}-time") name=format!("{name}_time") value=time required=true />
-            </div>
-        </fieldset>
-    }
 }
 
 /// A dialogue with everything its people do on it.
@@ -309,6 +159,7 @@ pub fn DialogueFacts(dialogue: Dialogue) -> impl IntoView {
     let lan = regions::lan(&dialogue.lan)
         .map(|l| format!("{} ({})", l.name, l.nuts))
         .unwrap_or_default();
+    let written = written_lang(lang);
     view! {
         <dl class="facts">
             <dt>{t.status}</dt><dd>{status_label(dialogue.status, lang)}</dd>
@@ -316,13 +167,13 @@ pub fn DialogueFacts(dialogue: Dialogue) -> impl IntoView {
             <dt>{t.hosts}</dt><dd>{dialogue.hosts.join(", ")}</dd>
             <dt>{t.cpv}</dt><dd>{dialogue.cpv.clone()}</dd>
             <dt>{t.lan}</dt><dd>{lan}</dd>
-            <dt>{t.deadline}</dt><dd>{format_stockholm(dialogue.answer_deadline)}</dd>
+            <dt>{t.deadline}</dt><dd>{when(dialogue.answer_deadline, lang)}</dd>
             {dialogue.estimated_value.map(|v| view! {
                 <dt>{t.value}</dt><dd>{crate::needs::text::kronor(v, lang)}</dd>
             })}
             <dt>{t.capacity}</dt><dd>{dialogue.capacity}</dd>
         </dl>
-        <p>{dialogue.purpose.clone()}</p>
+        <p lang=written>{dialogue.purpose.clone()}</p>
         <h2>{t.needs}</h2>
         <ul>
             {dialogue.needs.iter().map(|(id, title)| view! {
@@ -330,13 +181,13 @@ pub fn DialogueFacts(dialogue: Dialogue) -> impl IntoView {
             }).collect_view()}
         </ul>
         <h2>{t.questions}</h2>
-        <ol>{dialogue.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ol>
+        <ol lang=written>{dialogue.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ol>
         <h2>{t.meetings}</h2>
         <ul>
             {dialogue.meetings.iter().map(|m| view! {
                 <li>
-                    {format!("{} – {}", format_stockholm(m.starts_at), &format_stockholm(m.ends_at)[11..])}
-                    {(!m.place.is_empty()).then(|| format!(", {}", m.place))}
+                    {span(m.starts_at, m.ends_at, lang)}
+                    {(!m.place.is_empty()).then(|| view! { ", "<span lang=written>{m.place.clone()}</span> })}
                     {(!m.link.is_empty()).then(|| view! { ", "<a href=m.link.clone() rel="nofollow noopener">{m.link.clone()}</a> })}
                 </li>
             }).collect_view()}
@@ -350,48 +201,63 @@ fn DialogueDetails(view: DialogueView, discussion: crate::comments::Discussion) 
     let t = text(lang);
     let d = view.dialogue.clone();
     let id = d.public_id.clone();
+    let host = view.rights.host;
     view! {
         <Title text=d.title.clone() />
         <p class="breadcrumb"><a href=format!("/natverk/{}", d.network_public_id)>{d.network_name.clone()}</a></p>
-        <h1>{d.title.clone()}</h1>
+        <h1 lang=written_lang(lang)>{d.title.clone()}</h1>
         <Notice show=query_has("planerad") text=t.planned />
-        <Notice show=query_has("vard") text=t.host_added />
-        <Notice show=query_has("status") text=t.status_changed />
-        <Notice show=query_has("anmald") text=t.registered />
-        <Notice show=query_has("avanmald") text=t.withdrawn />
-        <Notice show=query_has("fragor") text=t.qa_published />
-        <Notice show=query_has("text") text=t.text_saved />
-        <Notice show=query_has("godkand") text=t.text_approved />
+        <section aria-labelledby="nasta-steg" class="next-step">
+            <h2 id="nasta-steg">{t.next_step}</h2>
+            <p>
+                <strong>{format!("{}: {}. ", t.status, status_label(d.status, lang))}</strong>
+                {status_explained(d.status, lang)}
+            </p>
+            <Notice show=query_has("status") text=t.status_changed id="status" />
+            {host.then(|| view! { <DialogueStatusForm id=id.clone() current=d.status /> })}
+        </section>
+        <Notice show=query_has("andrad") text=t.edited id="andrad" />
+        <Notice show=query_has("oforandrad") text=t.unchanged id="andrad" />
         <DialogueFacts dialogue=d.clone() />
+        {view.rights.edit.then(|| view! {
+            <p><a class="button button--quiet-dark" href=format!("/dialoger/{id}/andra")>{t.edit_link}</a></p>
+        })}
         <p><a href=format!("/dialoger/{id}/kalender.ics") download="dialog.ics">{t.calendar}</a></p>
         <RegistrationSection id=id.clone() view=view.clone() />
-        {view.rights.host.then(|| view! { <DialogueStatusForm id=id.clone() current=d.status /> })}
-        {(view.rights.host && !view.possible_hosts.is_empty()).then({
+        <RecordTexts id=id.clone() dialogue=d.clone() texts=view.texts.clone() host
+            choices=view.requirement_versions.clone() />
+        <QaSection id=id.clone() qa=view.qa.clone() host=host && d.status != DialogueStatus::Archived />
+        {(host && !view.possible_hosts.is_empty()).then({
             let id = id.clone();
             let possible = view.possible_hosts.clone();
-            move || {
-            let action = ServerAction::<AddHost>::new();
-            let form = FormFeedback::for_action(AddHost::PATH);
-            view! {
-                <section aria-labelledby="vardar">
-                    <h2 id="vardar">{t.add_host}</h2>
-                    <ErrorSummary error=form.error() />
-                    <ActionForm action>
-                        <input type="hidden" name="dialogue" value=id.clone() />
-                        <SelectField name="organisation" label=t.host options=possible
-                            selected=String::new() />
-                        <button type="submit" class="button button--quiet-dark">{t.add_host}</button>
-                    </ActionForm>
-                </section>
-            }
-        }})}
-        <QaSection id=id.clone() qa=view.qa.clone() host=view.rights.host && d.status != DialogueStatus::Archived />
-        <RecordTexts id=id.clone() dialogue=d.clone() texts=view.texts.clone() host=view.rights.host
-            choices=view.requirement_versions.clone() />
-        <RecordExport id=id.clone() />
+            move || view! { <AddHostForm id possible /> }
+        })}
+        <RecordExport id=id.clone() archived=d.status == DialogueStatus::Archived />
         <p>{t.discussion_note}</p>
         <crate::comments::pages::DiscussionSection subject=crate::comments::Subject::Dialogue
             target=id.clone() discussion />
+    }
+}
+
+/// Hosts add a co-host, behind a disclosure: seldom the next step.
+#[component]
+fn AddHostForm(id: String, possible: Vec<(String, String)>) -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<AddHost>::new();
+    let form = FormFeedback::for_action(AddHost::PATH);
+    let open = form.error().is_some() || query_has("vard");
+    view! {
+        <details class="disclosure" id="vard" open=open>
+            <summary>{t.add_host}</summary>
+            <Notice show=query_has("vard") text=t.host_added id="vard-tillagd" />
+            <ErrorSummary error=form.error() labels=vec![("organisation", t.host)] />
+            <ActionForm action>
+                <input type="hidden" name="dialogue" value=id />
+                <SelectField name="organisation" label=t.host options=possible
+                    selected=String::new() />
+                <button type="submit" class="button button--quiet-dark">{t.add_host}</button>
+            </ActionForm>
+        </details>
     }
 }
 
@@ -405,12 +271,13 @@ fn QaSection(id: String, qa: Vec<super::QaEntry>, host: bool) -> impl IntoView {
     view! {
         <section aria-labelledby="fragor">
             <h2 id="fragor">{t.qa_heading}</h2>
+            <Notice show=query_has("fragor") text=t.qa_published id="fragor-publicerad" />
             <p>{t.qa_lead}</p>
             {if qa.is_empty() {
                 view! { <p>{t.qa_none}</p> }.into_any()
             } else {
                 view! {
-                    <dl class="qa">
+                    <dl class="qa" lang=written_lang(lang)>
                         {qa.into_iter().map(|e| view! {
                             <dt>{e.question}</dt>
                             <dd>{e.answer}<br /><span class="hint">{format!("{} {}", t.published, format_stockholm(e.published_at))}</span></dd>
@@ -420,6 +287,8 @@ fn QaSection(id: String, qa: Vec<super::QaEntry>, host: bool) -> impl IntoView {
                 .into_any()
             }}
             {host.then(|| view! {
+                <details class="disclosure" open=form.error().is_some()>
+                <summary>{t.qa_form}</summary>
                 <ErrorSummary error=form.error() labels=vec![("question", t.question), ("answer", t.answer)] />
                 <ActionForm action>
                     <input type="hidden" name="dialogue" value=id />
@@ -429,6 +298,7 @@ fn QaSection(id: String, qa: Vec<super::QaEntry>, host: bool) -> impl IntoView {
                         value=f.value("answer") problem=f.problem("answer") />
                     <button type="submit" class="button">{t.publish_button}</button>
                 </ActionForm>
+                </details>
             })}
         </section>
     }

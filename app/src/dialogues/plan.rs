@@ -1,8 +1,8 @@
 //! Planning a dialogue: the plan form (`DialogueForm`) checked.
 
 use super::{
-    store::OpenNeed, DialogueForm, DialogueFormat, CAPACITY_MAX, PLACE_MAX, QUESTION_MAX, TEXT_MAX,
-    TITLE_MAX,
+    store::OpenNeed, DialogueForm, DialogueFormat, CAPACITY_MAX, LINK_MAX, PLACE_MAX, QUESTION_MAX,
+    TEXT_MAX, TITLE_MAX,
 };
 use crate::{
     core::{ids::NeedId, Actor},
@@ -36,6 +36,8 @@ pub struct NewMeeting {
     ends_at: i64,
     place: String,
     link: String,
+    /// The meeting this row showed when the plan was corrected.
+    existing: Option<String>,
 }
 
 impl NewDialogue {
@@ -73,15 +75,11 @@ impl NewDialogue {
             "" => None,
             value => check.number("estimated_value", value, 0, crate::needs::VALUE_MAX),
         };
-        let deadline = instant(
-            &mut check,
-            "deadline",
-            &form.deadline_date,
-            &form.deadline_time,
-        );
-        if deadline.is_some_and(|d| d < now_ms) {
-            check.refuse("deadline", FieldProblem::InThePast);
-        }
+        let deadline = match instant(&form.deadline_date, &form.deadline_time) {
+            Ok(at) if at < now_ms => Err(FieldProblem::InThePast),
+            sent => sent,
+        };
+        let deadline = deadline.map_err(|p| check.refuse("deadline", p)).ok();
         let capacity = check.number("capacity", &form.capacity, 1, CAPACITY_MAX);
         let meetings = meetings(&mut check, form, now_ms);
         check.finish_form(form)?;
@@ -159,6 +157,10 @@ impl NewMeeting {
     pub fn link(&self) -> &str {
         &self.link
     }
+    /// The public id of the meeting the row was filled in with, if any.
+    pub fn existing(&self) -> Option<&str> {
+        self.existing.as_deref()
+    }
 }
 
 /// The chosen needs, each one the network's and open; every other choice
@@ -197,13 +199,13 @@ fn questions(check: &mut Checker, sent: &str) -> Vec<String> {
 }
 
 /// The filled-in meeting rows (blank rows are skipped); at least one.
+/// Each row gets one problem at most, the first found.
 fn meetings(check: &mut Checker, form: &DialogueForm, now_ms: i64) -> Vec<NewMeeting> {
     fn cell(column: &[String], row: usize) -> &str {
         column.get(row).map_or("", String::as_str)
     }
     let mut meetings = Vec::new();
     for (row, date) in form.session_date.iter().enumerate() {
-        let field = format!("session_{}", row + 1);
         let (start, end) = (cell(&form.session_start, row), cell(&form.session_end, row));
         if [date.as_str(), start, end]
             .iter()
@@ -211,27 +213,35 @@ fn meetings(check: &mut Checker, form: &DialogueForm, now_ms: i64) -> Vec<NewMee
         {
             continue;
         }
-        let starts = instant(check, &field, date, start);
-        let ends = instant(check, &field, date, end);
         let place = cell(&form.session_place, row).trim().to_string();
-        if place.chars().count() > PLACE_MAX {
-            let max = PLACE_MAX as u32;
-            check.refuse(&field, FieldProblem::TooLong { max });
-        }
-        let link = cell(&form.session_link, row).trim().to_string();
-        if !(link.is_empty() || link.starts_with("https://") || link.starts_with("http://")) {
-            check.refuse(&field, FieldProblem::InvalidUrl);
-        }
-        match (starts, ends) {
-            (Some(s), Some(e)) if e <= s => check.refuse(&field, FieldProblem::EndsBeforeStart),
-            (Some(s), _) if s < now_ms => check.refuse(&field, FieldProblem::InThePast),
-            (Some(starts_at), Some(ends_at)) => meetings.push(NewMeeting {
-                starts_at,
-                ends_at,
-                place,
-                link,
+        let mut link_check = Checker::new();
+        let link = link_check.web_address("link", cell(&form.session_link, row), false, LINK_MAX);
+        let link_problem = link_check
+            .finish(&[])
+            .err()
+            .and_then(|e| e.field_problem("link"));
+        let times = match (instant(date, start), instant(date, end)) {
+            (Err(problem), _) | (_, Err(problem)) => Err(problem),
+            (Ok(s), Ok(e)) if e <= s => Err(FieldProblem::EndsBeforeStart),
+            (Ok(s), _) if s < now_ms => Err(FieldProblem::InThePast),
+            (Ok(s), Ok(e)) if place.chars().count() <= PLACE_MAX => {
+                link_problem.map_or(Ok((s, e)), Err)
+            }
+            _ => Err(FieldProblem::TooLong {
+                max: PLACE_MAX as u32,
             }),
-            _ => {}
+        };
+        let existing = Some(cell(&form.session_id, row).trim()).filter(|id| !id.is_empty());
+        let meeting = times.map(|(starts_at, ends_at)| NewMeeting {
+            starts_at,
+            ends_at,
+            place,
+            link,
+            existing: existing.map(str::to_string),
+        });
+        match meeting {
+            Ok(meeting) => meetings.push(meeting),
+            Err(problem) => check.refuse(&format!("session_{}", row + 1), problem),
         }
     }
     if meetings.is_empty() && !check.has_problem("session_1") {
@@ -241,17 +251,14 @@ fn meetings(check: &mut Checker, form: &DialogueForm, now_ms: i64) -> Vec<NewMee
 }
 
 /// An instant from a date and a time field, in Stockholm time.
-fn instant(check: &mut Checker, field: &str, date: &str, time: &str) -> Option<i64> {
-    let problem = match parse_stockholm(date, time) {
-        Ok(at) => return Some(at),
-        Err(_) if date.trim().is_empty() || time.trim().is_empty() => FieldProblem::Required,
-        Err(LocalTimeProblem::DateFormat) => FieldProblem::DateFormat,
-        Err(LocalTimeProblem::TimeFormat) => FieldProblem::TimeFormat,
-        Err(LocalTimeProblem::NoSuchDate) => FieldProblem::NoSuchDate,
-        Err(LocalTimeProblem::NoSuchTime) => FieldProblem::NoSuchTime,
-    };
-    check.refuse(field, problem);
-    None
+fn instant(date: &str, time: &str) -> Result<i64, FieldProblem> {
+    parse_stockholm(date, time).map_err(|problem| match problem {
+        _ if date.trim().is_empty() || time.trim().is_empty() => FieldProblem::Required,
+        LocalTimeProblem::DateFormat => FieldProblem::DateFormat,
+        LocalTimeProblem::TimeFormat => FieldProblem::TimeFormat,
+        LocalTimeProblem::NoSuchDate => FieldProblem::NoSuchDate,
+        LocalTimeProblem::NoSuchTime => FieldProblem::NoSuchTime,
+    })
 }
 
 #[cfg(test)]
@@ -300,6 +307,7 @@ mod tests {
             session_end: strings(&["12:00", "", "11:30"]),
             session_place: strings(&["Stadshuset", "", ""]),
             session_link: strings(&["", "", "https://mote.example.se/abc"]),
+            session_id: strings(&["m1", "", ""]),
         }
     }
 
@@ -400,6 +408,27 @@ mod tests {
             f.session_end.clear();
         };
         assert_eq!(problem(none, "session_1"), Some(Required));
+    }
+
+    #[test]
+    fn times_and_links_as_swedes_write_them_and_one_problem_a_row() {
+        let mut sent = form();
+        (sent.session_start[0], sent.session_end[0]) = ("9".into(), "12.00".into());
+        sent.session_link[0] = "www.enkoping.se/mote".into();
+        let plan = parse(&sent).unwrap();
+        let first = &plan.meetings()[0];
+        assert_eq!(first.ends_at() - first.starts_at(), 3 * 3_600_000);
+        assert_eq!(first.link(), "https://www.enkoping.se/mote");
+        assert_eq!(first.existing(), Some("m1"));
+        assert_eq!(plan.meetings()[1].existing(), None);
+        sent.session_date[0] = "2030-02-30".into();
+        sent.session_link[0] = "inte en adress".into();
+        let AppError::Validation { fields, .. } = parse(&sent).unwrap_err() else {
+            panic!("a refused form")
+        };
+        let row: Vec<_> = fields.iter().filter(|f| f.field == "session_1").collect();
+        assert_eq!(row.len(), 1, "{fields:?}");
+        assert_eq!(row[0].problem, NoSuchDate);
     }
 
     #[test]

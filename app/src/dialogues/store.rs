@@ -82,6 +82,12 @@ crate::sql!(
     INSERT_MEETING = "INSERT INTO dialogue_sessions \
      (public_id, dialogue_id, starts_at, ends_at, place, link) VALUES ($1, $2, $3, $4, $5, $6)"
 );
+crate::sql!(
+    /// A meeting added to a corrected plan: the values in the order the
+    /// correction of a meeting binds them.
+    INSERT_MEETING_LAST = "INSERT INTO dialogue_sessions \
+     (starts_at, ends_at, place, link, public_id, dialogue_id) VALUES ($1, $2, $3, $4, $5, $6)"
+);
 
 /// Saves a planned dialogue with its host, needs, questions and meetings;
 /// returns its public id.
@@ -139,6 +145,113 @@ pub async fn create(db: &Db, network_id: NetworkId, new: &NewDialogue) -> Result
     tx.commit().await?;
     Ok(public_id)
 }
+
+crate::audit_text!("dialogue_created", super::log::created);
+
+crate::sql!(
+    CORRECT = "UPDATE dialogues SET title = $1, purpose = $2, form = $3, cpv = $4, \
+     lan_code = $5, estimated_value = $6, answer_deadline = $7, capacity = $8 \
+     WHERE id = $9 AND status IN ('planned', 'announced')"
+);
+crate::sql!(DELETE_NEEDS = "DELETE FROM dialogue_needs WHERE dialogue_id = $1");
+crate::sql!(DELETE_QUESTIONS = "DELETE FROM dialogue_questions WHERE dialogue_id = $1");
+crate::sql!(
+    CORRECT_MEETING = "UPDATE dialogue_sessions SET starts_at = $1, ends_at = $2, place = $3, \
+     link = $4 WHERE public_id = $5 AND dialogue_id = $6"
+);
+crate::sql!(
+    DELETE_MEETING = "DELETE FROM dialogue_sessions WHERE public_id = $1 AND dialogue_id = $2 \
+     AND NOT EXISTS (SELECT 1 FROM dialogue_texts t WHERE t.session_id = dialogue_sessions.id)"
+);
+
+/// Saves a corrected plan (the hosts stay) and logs what changed in one
+/// entry. `Conflict` when the dialogue was held meanwhile, or when a
+/// meeting to remove has minutes.
+#[tracing::instrument(skip_all)]
+pub async fn correct(
+    db: &Db,
+    key: DialogueKey,
+    stored: &Dialogue,
+    new: &NewDialogue,
+    changes: &[super::edit::Change],
+) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    let done = sqlx::query(CORRECT)
+        .bind(new.title())
+        .bind(new.purpose())
+        .bind(new.format().code())
+        .bind(new.cpv().as_str())
+        .bind(new.lan().as_str())
+        .bind(new.estimated_value())
+        .bind(new.answer_deadline())
+        .bind(new.capacity())
+        .bind(key.id)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict);
+    }
+    sqlx::query(DELETE_NEEDS)
+        .bind(key.id)
+        .execute(&mut *tx)
+        .await?;
+    for need in new.needs() {
+        sqlx::query(INSERT_NEED)
+            .bind(key.id)
+            .bind(*need)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query(DELETE_QUESTIONS)
+        .bind(key.id)
+        .execute(&mut *tx)
+        .await?;
+    for (position, question) in new.questions().iter().enumerate() {
+        sqlx::query(INSERT_QUESTION)
+            .bind(key.id)
+            .bind(position as i64 + 1)
+            .bind(question)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for meeting in new.meetings() {
+        let (query, public_id) = match meeting.existing() {
+            Some(existing) => (CORRECT_MEETING, existing.to_string()),
+            None => (INSERT_MEETING_LAST, crate::core::ids::public_id()),
+        };
+        sqlx::query(query)
+            .bind(meeting.starts_at())
+            .bind(meeting.ends_at())
+            .bind(meeting.place())
+            .bind(meeting.link())
+            .bind(public_id)
+            .bind(key.id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for removed in stored.meetings.iter().filter(|m| {
+        !new.meetings()
+            .iter()
+            .any(|n| n.existing() == Some(&m.public_id))
+    }) {
+        let done = sqlx::query(DELETE_MEETING)
+            .bind(&removed.public_id)
+            .bind(key.id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() != 1 {
+            return Err(AppError::Conflict);
+        }
+    }
+    let codes: Vec<String> = changes.iter().map(|c| c.code()).collect();
+    let subject = format!("{}: {}", new.title(), codes.join(" "));
+    let entry = Entry::dialogue(key.network_id, key.id, "dialogue_edited", &subject, "");
+    audit::record(&mut tx, db.now(), new.host(), entry).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+crate::audit_text!("dialogue_edited", super::log::edited);
 
 #[derive(sqlx::FromRow)]
 struct DialogueRow {
@@ -275,6 +388,8 @@ pub async fn add_host(
     Ok(())
 }
 
+crate::audit_text!("cohost_added", super::log::cohost_added);
+
 #[derive(sqlx::FromRow)]
 struct ChoiceRow {
     public_id: String,
@@ -335,6 +450,8 @@ pub async fn transition(
     Ok(())
 }
 
+crate::audit_text!("dialogue_status", super::log::status);
+
 crate::sql!(
     INSERT_QA =
         "INSERT INTO dialogue_qa (dialogue_id, question, answer, published_at, account_id) \
@@ -364,6 +481,8 @@ pub async fn publish_qa(
     tx.commit().await?;
     Ok(())
 }
+
+crate::audit_text!("qa_published", super::log::qa_published);
 
 crate::sql!(
     QA =

@@ -1,5 +1,6 @@
 //! The organisations room's server functions. Those that decide on an
-//! organisation's people are in members/api.rs, re-exported here.
+//! organisation's people are in members/api.rs, and the search and the
+//! request to join in search/api.rs, re-exported here.
 
 use super::RegistrationForm;
 use crate::error::AppError;
@@ -9,19 +10,25 @@ pub use super::members::api::{
     decide_member, demote_admin, make_admin, remove_member, DecideMember, DemoteAdmin, MakeAdmin,
     RemoveMember,
 };
+pub use super::search::api::{ask_to_join, search_organisations, AskToJoin, SearchOrganisations};
 
 /// Registers an organisation, or asks to join it when its number is
-/// already registered. Needs a verified email address.
+/// already registered. Needs a verified email address; before that the
+/// form comes back with everything typed, so nothing is lost meanwhile.
 #[server(endpoint = "organisations/register")]
 pub async fn register_organisation(
     #[server(flatten)] form: RegistrationForm,
 ) -> Result<(), AppError> {
     use super::{
+        pages,
         store::{self, Registered},
         NewOrganisation,
     };
     use crate::core::ids::AccountId;
-    let user = crate::accounts::require_verified()?;
+    let user = crate::accounts::require_user()?;
+    if !user.verified {
+        return Err(form.refused_unverified());
+    }
     let ctx = crate::context::app_context()?;
     let new = NewOrganisation::parse(&form)?;
     let path = match store::register(&ctx.db, &new, AccountId(user.account_id)).await? {
@@ -29,7 +36,7 @@ pub async fn register_organisation(
         Registered::JoinRequested(id) => format!("/organisationer/{id}?ansokt=1"),
         Registered::AlreadyThere(id) => format!("/organisationer/{id}?redan=1"),
     };
-    leptos_axum::redirect(&path);
+    leptos_axum::redirect(&format!("{path}#{}", pages::ASKED_NOTICE));
     Ok(())
 }
 
@@ -64,24 +71,31 @@ pub async fn organisation_view(organisation: String) -> Result<super::Organisati
     })
 }
 
-/// A site admin marks an organisation verified after checking it by hand.
+/// A site admin marks an organisation verified after checking it by hand;
+/// its people, and those waiting to join, get a mail that says so.
 #[server(endpoint = "organisations/verify")]
 pub async fn verify_organisation(organisation: String) -> Result<(), AppError> {
-    use super::store;
-    use crate::core::ids::AccountId;
+    use super::{pages, store, text::verified_mail};
+    use crate::{core::ids::AccountId, i18n::Lang};
     let user = crate::accounts::require_user()?;
     if !user.site_admin {
         return Err(AppError::Forbidden);
     }
     let ctx = crate::context::app_context()?;
-    let found = store::find(&ctx.db, &organisation)
+    let found = store::find(&ctx.db, organisation.trim())
         .await?
         .ok_or(AppError::NotFound)?;
     let by = store::Decider {
         account_id: AccountId(user.account_id),
     };
-    store::verify(&ctx.db, found.id, by).await?;
-    leptos_axum::redirect(&format!("/organisationer/{}", organisation.trim()));
+    let page = format!("/organisationer/{}", found.organisation.public_id);
+    for person in store::verify(&ctx.db, found.id, by).await? {
+        let mail = verified_mail(Lang::parse(&person.language).unwrap_or_default());
+        let link = format!("{}{page}", ctx.site_origin);
+        let body = (mail.body)(&found.organisation.name, &link);
+        crate::mail::send(&ctx, &person.email, mail.subject, &body).await?;
+    }
+    leptos_axum::redirect(&format!("{page}?verifierad=1#{}", pages::VERIFIED_NOTICE));
     Ok(())
 }
 

@@ -54,24 +54,9 @@ pub async fn register(
         .fetch_optional(&mut *tx)
         .await?;
     let outcome = if let Some(existing) = existing {
-        let member: i64 = sqlx::query_scalar(IS_MEMBER)
-            .bind(existing.id)
-            .bind(account_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        if member > 0 {
-            Registered::AlreadyThere(existing.public_id)
-        } else {
-            sqlx::query(INSERT_MEMBER)
-                .bind(existing.id)
-                .bind(account_id)
-                .bind(Role::Member.code())
-                .bind(Status::Pending.code())
-                .bind(now)
-                .bind(None::<i64>)
-                .execute(&mut *tx)
-                .await?;
-            Registered::JoinRequested(existing.public_id)
+        match join(&mut tx, existing.id, account_id, now).await? {
+            Asked::Requested => Registered::JoinRequested(existing.public_id),
+            Asked::AlreadyThere => Registered::AlreadyThere(existing.public_id),
         }
     } else {
         let public_id = public_id();
@@ -101,6 +86,56 @@ pub async fn register(
     };
     tx.commit().await?;
     Ok(outcome)
+}
+
+/// What asking to join an organisation did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Asked {
+    Requested,
+    /// A member already, waiting for a decision, or refused before.
+    AlreadyThere,
+}
+
+/// Asks to join an organisation found in the search: a pending request
+/// its admins decide on (site admins, while it is not verified).
+#[tracing::instrument(skip_all)]
+pub async fn ask_to_join(
+    db: &Db,
+    organisation_id: OrganisationId,
+    account_id: AccountId,
+) -> Result<Asked, AppError> {
+    let mut tx = db.pool().begin().await?;
+    let asked = join(&mut tx, organisation_id, account_id, db.now()).await?;
+    tx.commit().await?;
+    Ok(asked)
+}
+
+/// A pending request, unless the person already has a place (or a
+/// refusal) in the organisation.
+async fn join(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    organisation_id: OrganisationId,
+    account_id: AccountId,
+    now: i64,
+) -> Result<Asked, AppError> {
+    let member: i64 = sqlx::query_scalar(IS_MEMBER)
+        .bind(organisation_id)
+        .bind(account_id)
+        .fetch_one(&mut **tx)
+        .await?;
+    if member > 0 {
+        return Ok(Asked::AlreadyThere);
+    }
+    sqlx::query(INSERT_MEMBER)
+        .bind(organisation_id)
+        .bind(account_id)
+        .bind(Role::Member.code())
+        .bind(Status::Pending.code())
+        .bind(now)
+        .bind(None::<i64>)
+        .execute(&mut **tx)
+        .await?;
+    Ok(Asked::Requested)
 }
 
 /// An organisation found by its public id.
@@ -185,9 +220,30 @@ crate::sql!(
     VERIFY = "UPDATE organisations SET verified_at = $1, verified_by = $2 \
      WHERE id = $3 AND verified_at IS NULL"
 );
+crate::sql!(
+    /// Everyone the organisation's verification concerns: its people and
+    /// those waiting to join.
+    TO_TELL = "SELECT a.email, a.language FROM organisation_members m \
+     JOIN accounts a ON a.id = m.account_id \
+     WHERE m.organisation_id = $1 AND m.status <> 'refused' AND a.deleted_at IS NULL \
+     ORDER BY a.id"
+);
 
+/// Someone to tell by mail, in their language.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Recipient {
+    pub email: String,
+    pub language: String,
+}
+
+/// Marks the organisation verified; the people to tell when this did it
+/// (none when it was verified already).
 #[tracing::instrument(skip_all)]
-pub async fn verify(db: &Db, organisation_id: OrganisationId, by: Decider) -> Result<(), AppError> {
+pub async fn verify(
+    db: &Db,
+    organisation_id: OrganisationId,
+    by: Decider,
+) -> Result<Vec<Recipient>, AppError> {
     let mut tx = db.pool().begin().await?;
     let done = sqlx::query(VERIFY)
         .bind(db.now())
@@ -195,19 +251,24 @@ pub async fn verify(db: &Db, organisation_id: OrganisationId, by: Decider) -> Re
         .bind(organisation_id)
         .execute(&mut *tx)
         .await?;
-    if done.rows_affected() == 1 {
-        audit(
-            &mut tx,
-            db.now(),
-            organisation_id,
-            by,
-            "verified",
-            by.account_id,
-        )
-        .await?;
+    if done.rows_affected() != 1 {
+        return Ok(Vec::new());
     }
+    audit(
+        &mut tx,
+        db.now(),
+        organisation_id,
+        by,
+        "verified",
+        by.account_id,
+    )
+    .await?;
+    let to_tell: Vec<Recipient> = sqlx::query_as(TO_TELL)
+        .bind(organisation_id)
+        .fetch_all(&mut *tx)
+        .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(to_tell)
 }
 
 #[derive(sqlx::FromRow)]

@@ -91,9 +91,7 @@ pub fn SelectField(
     );
     view! {
         <div class="field" class:field--invalid=problem.is_some()>
-            <label for=id.clone()>
-                <LabelText label required />
-            </label>
+            <FieldLabel for_id=id.clone() label required />
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             {problem.map(|p| view! { <p class="field-error" id=error_id.clone()>{p.message(lang)}</p> })}
             <select
@@ -214,20 +212,31 @@ pub fn page_shows_refusal() -> bool {
     false
 }
 
-/// "Rubrik (obligatoriskt)": required fields say so in words, in the label.
-/// A field's own `aria-required` is announced by screen readers, so there
-/// the words are hidden from them (said once, and the field's name stays
-/// its label); a group has no such attribute, so its legend says them
-/// (`spoken`).
+/// "Rubrik (obligatoriskt)": a required field says so in words, next to
+/// its label. The field's own `aria-required` is what screen readers
+/// announce, so the words are hidden from them and kept out of the label:
+/// said once, and the field's name is its label alone.
 #[component]
-fn LabelText(label: &'static str, required: bool, #[prop(optional)] spoken: bool) -> impl IntoView {
+fn FieldLabel(for_id: String, label: &'static str, required: bool) -> impl IntoView {
     let lang = use_lang();
-    let hidden = (!spoken).then_some("true");
+    view! {
+        <div class="field__label">
+            <label for=for_id>{label}</label>
+            {required.then(|| view! {
+                <span class="required" aria-hidden="true">" (" {lang.t().required} ")"</span>
+            })}
+        </div>
+    }
+}
+
+/// A group's legend: a group has no `aria-required`, so its legend says
+/// "(obligatoriskt)" to everyone.
+#[component]
+fn LegendText(label: &'static str, required: bool) -> impl IntoView {
+    let lang = use_lang();
     view! {
         {label}
-        {required.then(|| view! {
-            <span class="required" aria-hidden=hidden>" (" {lang.t().required} ")"</span>
-        })}
+        {required.then(|| view! { <span class="required">" (" {lang.t().required} ")"</span> })}
     }
 }
 
@@ -259,7 +268,7 @@ pub fn FieldGroup(
             aria-describedby=described_by
         >
             <legend>
-                <LabelText label=legend required spoken=true />
+                <LegendText label=legend required />
             </legend>
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {problem.map(|p| view! { <p class="field-error" id=error_id>{p.message(lang)}</p> })}
@@ -369,9 +378,7 @@ pub fn TextField(
     };
     view! {
         <div class="field" class:field--invalid=problem.is_some()>
-            <label for=id>
-                <LabelText label required />
-            </label>
+            <FieldLabel for_id=id.clone() label required />
             {hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
             {problem.map(|p| view! { <p class="field-error" id=error_id>{p.message(lang)}</p> })}
             {control}

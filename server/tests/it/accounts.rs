@@ -32,7 +32,10 @@ db_test!(
             .sign_up("Anna Andersson", "Anna.Andersson@Vaxjo.se", PASSWORD)
             .await;
         assert!(ok(&res), "{}", res.body);
-        assert_eq!(res.header("location"), "/konto/skapa?skickat=1");
+        assert_eq!(
+            res.header("location"),
+            "/konto/skapa?skickat=1#konto-skapat"
+        );
         assert_eq!(verified_at(&app, EMAIL).await, None);
         let token = app.token_mailed_to(EMAIL).await;
         let verify = form(&[("token", &token)]);
@@ -41,6 +44,18 @@ db_test!(
             .await;
         assert!(ok(&res), "{}", res.body);
         assert!(verified_at(&app, EMAIL).await.is_some());
+        assert_eq!(res.header("location"), "/konto/verifiera?klart=1#bekraftad");
+        // The next step: joining or registering one's organisation.
+        let done = app.get("/konto/verifiera?klart=1").await;
+        assert!(done.body.contains(r#"id="bekraftad""#));
+        assert!(
+            done.body.contains(r#"href="/organisationer/ny#sok""#),
+            "{}",
+            done.body
+        );
+        assert!(done
+            .body
+            .contains(r#"href="/organisationer/ny#registrera""#));
 
         let again = app
             .post_form("/api/accounts/verify-email", &verify, &[])
@@ -502,14 +517,37 @@ db_test!(
     |app| {
         let cookie = app.verified_user(EMAIL, PASSWORD).await;
         let wrong = app
-            .post_as(&cookie, "/api/accounts/delete", "confirm_password=fel")
+            .post_as(
+                &cookie,
+                "/api/accounts/delete",
+                "confirm_password=fel&confirm=ja",
+            )
             .await;
         assert_eq!(wrong.status, 400);
-        let res = app
+        let unconfirmed = app
             .post_as(
                 &cookie,
                 "/api/accounts/delete",
                 &form(&[("confirm_password", PASSWORD)]),
+            )
+            .await;
+        assert_eq!(unconfirmed.status, 400);
+        assert!(
+            unconfirmed.body.contains("not_confirmed"),
+            "{}",
+            unconfirmed.body
+        );
+        assert_eq!(app.count("sessions").await, 1, "nothing is erased");
+        let page = app.get_as(&cookie, "/konto").await;
+        assert!(
+            page.body.contains("Ja, radera mitt konto"),
+            "the confirming step"
+        );
+        let res = app
+            .post_as(
+                &cookie,
+                "/api/accounts/delete",
+                &form(&[("confirm_password", PASSWORD), ("confirm", "ja")]),
             )
             .await;
         assert!(ok(&res), "{}", res.body);
@@ -681,3 +719,59 @@ async fn sign_ins_and_resets_from_one_address_are_limited_on_sqlite() {
 async fn sign_ins_and_resets_from_one_address_are_limited_on_postgres() {
     sign_ins_and_resets_from_one_address_are_limited(app::db::Engine::Postgres).await;
 }
+
+db_test!(
+    a_new_verification_link_goes_only_to_an_unverified_address,
+    |app| {
+        let anonymous = app
+            .post_form("/api/accounts/resend-verification", "till=%2Fkonto", &[])
+            .await;
+        assert_eq!(anonymous.status, 401);
+        app.sign_up("Anna Andersson", EMAIL, PASSWORD).await;
+        let first = app.token_mailed_to(EMAIL).await;
+        let cookie = app.sign_in(EMAIL, PASSWORD).await.unwrap();
+        let page = app.get_as(&cookie, "/konto").await;
+        assert!(page.body.contains("Skicka länken igen"), "{}", page.body);
+        let res = app
+            .post_as(
+                &cookie,
+                "/api/accounts/resend-verification",
+                "till=%2Fkonto",
+            )
+            .await;
+        assert_eq!(res.header("location"), "/konto?lank=1#verifiering-skickad");
+        let second = app.token_mailed_to(EMAIL).await;
+        assert_ne!(first, second, "a new link");
+        let elsewhere = app
+            .post_as(
+                &cookie,
+                "/api/accounts/resend-verification",
+                "till=https%3A%2F%2Fevil.example%2F",
+            )
+            .await;
+        assert_eq!(
+            elsewhere.header("location"),
+            "/konto?lank=1#verifiering-skickad"
+        );
+        let res = app
+            .post_form(
+                "/api/accounts/verify-email",
+                &form(&[("token", &second)]),
+                &[],
+            )
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        let mails = app.mails_to(EMAIL).await.len();
+        app.post_as(
+            &cookie,
+            "/api/accounts/resend-verification",
+            "till=%2Fkonto",
+        )
+        .await;
+        assert_eq!(
+            app.mails_to(EMAIL).await.len(),
+            mails,
+            "nothing to a verified address"
+        );
+    }
+);

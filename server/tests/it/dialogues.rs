@@ -136,7 +136,7 @@ db_test!(
             ("deadline_date", "2001-01-01", "in_the_past"),
             ("deadline_date", &format!("{y}-13-01"), "no_such_date"),
             ("capacity", "0", "out_of_range"),
-            ("cpv", "34144900-8", "unknown_cpv"),
+            ("cpv", "34144900-8", "cpv_check_digit"),
             ("needs[]", "finnsinte", "invalid_choice"),
             ("questions", " ", "required"),
             ("session_link[]", "javascript:alert(1)", "invalid_url"),
@@ -410,7 +410,7 @@ db_test!(
             .post_as(
                 &anna,
                 "/api/dialogues/approve",
-                &form(&[("dialogue", &id), ("text", &text)]),
+                &form(&[("dialogue", &id), ("text", &text), ("confirm", "ja")]),
             )
             .await;
         assert!(ok(&approve), "{}", approve.body);
@@ -697,7 +697,7 @@ db_test!(
             .post_as(
                 &anna,
                 "/api/dialogues/approve",
-                &form(&[("dialogue", &id), ("text", &draft)]),
+                &form(&[("dialogue", &id), ("text", &draft), ("confirm", "ja")]),
             )
             .await));
         let frozen = app

@@ -13,6 +13,7 @@ mod backup;
 mod cli;
 mod comments;
 mod database;
+mod dialogue_steps;
 mod dialogues;
 mod faults;
 mod first_week;

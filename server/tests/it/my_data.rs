@@ -247,7 +247,7 @@ db_test!(
             &app,
             &greta,
             "/api/dialogues/approve",
-            &[("dialogue", &dialogue), ("text", &text)],
+            &[("dialogue", &dialogue), ("text", &text), ("confirm", "ja")],
         )
         .await;
         // A failed sign-in and a report from the statement's form.

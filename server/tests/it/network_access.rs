@@ -485,7 +485,11 @@ db_test!(
             .await;
         assert!(ok(&demoted), "{}", demoted.body);
         assert!(ok(&app
-            .post_as(&bo, "/api/organisations/remove-member", &member)
+            .post_as(
+                &bo,
+                "/api/organisations/remove-member",
+                &format!("{member}&confirm=ja")
+            )
             .await));
         let sven = app.verified_user("sven@example.se", PASSWORD).await;
         let people = [

@@ -2,7 +2,7 @@
 //! requests decided by the organisation's admins, verification by a site
 //! admin, and who sees an organisation's people.
 
-use crate::helpers::{form, Answer, TestApp};
+use crate::helpers::{form, ok, org_number, Answer, TestApp};
 
 const PASSWORD: &str = "gröna äpplen i november";
 
@@ -102,9 +102,403 @@ db_test!(
                 &registration("212000-0142", "01", "0180"),
             )
             .await;
+        // Refused with everything typed given back, and no field blamed.
+        assert_eq!(res.status, 400, "{}", res.body);
+        assert!(field_problems(&res).is_empty(), "{}", res.body);
+        assert!(
+            res.body.contains("212000-0142") && res.body.contains("0180"),
+            "{}",
+            res.body
+        );
+        assert_eq!(app.count("organisations").await, 0);
+    }
+);
+
+/// Posts a form as a browser without JavaScript does, from `page`.
+async fn post_from(app: &TestApp, cookie: &str, page: &str, path: &str, body: &str) -> Answer {
+    let referer = format!("http://localhost:3000{page}");
+    app.post_form(
+        path,
+        body,
+        &[
+            ("cookie", cookie),
+            ("accept", "text/html"),
+            ("referer", &referer),
+        ],
+    )
+    .await
+}
+
+/// Names the signed-in person and gives them a title (or none).
+async fn profile(app: &TestApp, cookie: &str, name: &str, title: &str) {
+    let res = app
+        .post_as(
+            cookie,
+            "/api/accounts/update-profile",
+            &form(&[("name", name), ("title", title), ("language", "sv")]),
+        )
+        .await;
+    assert!(ok(&res), "{}", res.body);
+}
+
+/// Registers Region Uppsala as `cookie`'s person; returns its public id.
+async fn register_region(app: &TestApp, cookie: &str) -> String {
+    let res = app
+        .post_as(
+            cookie,
+            "/api/organisations/register",
+            &form(&[
+                ("org_number", &org_number(7)),
+                ("name", "Region Uppsala"),
+                ("kind", "region"),
+                ("lan", "03"),
+                ("kommun", ""),
+                ("website", ""),
+            ]),
+        )
+        .await;
+    assert!(ok(&res), "{}", res.body);
+    public_id(res.header("location"))
+}
+
+/// The names of the organisations a search finds, as `cookie`'s person.
+async fn search(app: &TestApp, cookie: &str, text: &str) -> Vec<String> {
+    let res = app
+        .post_as(
+            cookie,
+            "/api/organisations/search",
+            &form(&[("text", text)]),
+        )
+        .await;
+    assert_eq!(res.status, 200, "{text}: {}", res.body);
+    let json: serde_json::Value = serde_json::from_str(&res.body).unwrap();
+    json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|hit| hit["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+db_test!(
+    the_search_finds_organisations_by_part_of_the_name_or_by_the_number,
+    |app| {
+        let anna = app.verified_user("anna@stockholm.se", PASSWORD).await;
+        register(&app, &anna, "212000-0142").await;
+        register_region(&app, &anna).await;
+        let bo = app.verified_user("bo@uppsala.se", PASSWORD).await;
+        assert_eq!(search(&app, &bo, "holms st").await, ["Stockholms stad"]);
+        assert_eq!(
+            search(&app, &bo, "  REGION  uppsala ").await,
+            ["Region Uppsala"]
+        );
+        assert_eq!(search(&app, &bo, "212000-0142").await, ["Stockholms stad"]);
+        assert_eq!(search(&app, &bo, "2120000142").await, ["Stockholms stad"]);
+        let region = org_number(7);
+        assert_eq!(
+            search(&app, &bo, &region.replace('-', "")).await,
+            ["Region Uppsala"]
+        );
+        assert_eq!(
+            search(&app, &bo, "2120").await,
+            ["Region Uppsala", "Stockholms stad"]
+        );
+        assert!(search(&app, &bo, "Malmö").await.is_empty());
+        assert!(
+            search(&app, &bo, "50%").await.is_empty(),
+            "wildcards are literal"
+        );
+        let short = app
+            .post_as(&bo, "/api/organisations/search", &form(&[("text", "s")]))
+            .await;
+        assert_eq!(short.status, 400);
+
+        // The page: a GET form, the hits with number, län and state, and
+        // a button per hit; the registration form below it.
+        let page = app.get_as(&bo, "/organisationer/ny?sok=stockholm").await;
+        assert_eq!(page.status, 200);
+        let body = &page.body;
+        assert!(body.contains(r#"method="get""#) && body.contains(r#"name="sok""#));
+        assert!(body.contains("Träffar för ”stockholm”"), "{body}");
+        assert!(body.contains("212000-0142") && body.contains("Stockholm, Stockholms län"));
+        assert!(body.contains("Inte verifierad än."));
+        assert!(body.contains("Begär att gå med"));
+        assert!(!body.contains("Region Uppsala"));
+        assert!(body.contains("Registrera en ny organisation"));
+        let none = app.get_as(&bo, "/organisationer/ny?sok=Malm%C3%B6").await;
+        assert!(none.body.contains("Ingen registrerad organisation matchar"));
+    }
+);
+
+db_test!(
+    searching_and_asking_to_join_need_a_signed_in_person,
+    |app| {
+        let anna = app.verified_user("anna@stockholm.se", PASSWORD).await;
+        let org = public_id(&register(&app, &anna, "212000-0142").await);
+        let search = app
+            .post_form(
+                "/api/organisations/search",
+                &form(&[("text", "Stockholm")]),
+                &[],
+            )
+            .await;
+        assert_eq!(search.status, 401);
+        assert!(!search.body.contains("Stockholms stad"));
+        let page = app.get("/organisationer/ny?sok=Stockholm").await;
+        assert!(
+            page.header("location").starts_with("/konto/logga-in"),
+            "{}",
+            page.header("location")
+        );
+        let join = app
+            .post_form(
+                "/api/organisations/join",
+                &form(&[("organisation", &org)]),
+                &[],
+            )
+            .await;
+        assert_eq!(join.status, 401);
+        // Asking needs a verified address.
+        app.sign_up("Bo", "bo@stockholm.se", PASSWORD).await;
+        let unverified = app.sign_in("bo@stockholm.se", PASSWORD).await.unwrap();
+        let res = app
+            .post_as(
+                &unverified,
+                "/api/organisations/join",
+                &form(&[("organisation", &org)]),
+            )
+            .await;
         assert_eq!(res.status, 403);
         assert!(res.body.contains("not_verified"));
+        assert_eq!(app.count("organisation_members").await, 1);
+    }
+);
+
+db_test!(
+    asking_to_join_from_a_hit_makes_a_request_its_admin_sees_with_address_and_title,
+    |app| {
+        let anna = app.verified_user("anna@stockholm.se", PASSWORD).await;
+        let org = public_id(&register(&app, &anna, "212000-0142").await);
+        let bo = app.verified_user("bo@stockholm.se", PASSWORD).await;
+        profile(&app, &bo, "Bo Berg", "Upphandlare").await;
+        let res = app
+            .post_as(
+                &bo,
+                "/api/organisations/join",
+                &form(&[("organisation", &org)]),
+            )
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        assert_eq!(
+            res.header("location"),
+            format!("/organisationer/{org}?ansokt=1#ansokan")
+        );
+        let (status,): (String,) = sqlx::query_as(
+            "SELECT m.status FROM organisation_members m JOIN accounts a ON a.id = m.account_id \
+             WHERE a.email = 'bo@stockholm.se'",
+        )
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+        assert_eq!(status, "pending");
+        // Not verified yet: a site admin decides, and the notice says so.
+        let asked = app
+            .get_as(&bo, &format!("/organisationer/{org}?ansokt=1"))
+            .await;
+        assert!(asked
+            .body
+            .contains("en av Samråds administratörer prövar ansökan"));
+        assert!(asked.body.contains(r#"id="ansokan""#));
+        assert!(asked
+            .body
+            .contains("Tills dess kan den inte vara med i nätverk"));
+        let unverified_admin = app.get_as(&anna, &format!("/organisationer/{org}")).await;
+        assert!(!unverified_admin.body.contains("Godkänn"));
+        let again = app
+            .post_as(
+                &bo,
+                "/api/organisations/join",
+                &form(&[("organisation", &org)]),
+            )
+            .await;
+        assert!(again.header("location").contains("?redan=1#ansokan"));
+        assert_eq!(app.count("organisation_members").await, 2);
+        let hit = app.get_as(&bo, "/organisationer/ny?sok=212000-0142").await;
+        assert!(hit
+            .body
+            .contains("Du har bett att få gå med; beslutet väntar."));
+        assert!(!hit.body.contains("Begär att gå med"));
+
+        verified(&app, &org).await;
+        let cilla = app.verified_user("cilla@stockholm.se", PASSWORD).await;
+        profile(&app, &cilla, "Cilla Ek", "").await;
+        app.post_as(
+            &cilla,
+            "/api/organisations/join",
+            &form(&[("organisation", &org)]),
+        )
+        .await;
+        let page = app.get_as(&anna, &format!("/organisationer/{org}")).await;
+        let body = &page.body;
+        assert!(body.contains("Kontrollera att personen arbetar hos er"));
+        assert!(body.contains("Bo Berg") && body.contains("bo@stockholm.se"));
+        assert!(body.contains("Upphandlare") && body.contains("Ansökte"));
+        assert!(body.contains("Cilla Ek") && body.contains("Ingen titel angiven"));
+        assert!(
+            body.contains(": Bo Berg</span>"),
+            "the buttons name the person"
+        );
+        // An admin of another organisation sees none of it.
+        let dag = app.verified_user("dag@uppsala.se", PASSWORD).await;
+        register_region(&app, &dag).await;
+        let other = app.get_as(&dag, &format!("/organisationer/{org}")).await;
+        assert!(!other.body.contains("bo@stockholm.se") && !other.body.contains("Godkänn"));
+    }
+);
+
+db_test!(
+    a_registration_before_verifying_keeps_what_was_typed_and_offers_a_new_link,
+    |app| {
+        app.sign_up("Bo", "bo@stockholm.se", PASSWORD).await;
+        let bo = app.sign_in("bo@stockholm.se", PASSWORD).await.unwrap();
+        let res = post_from(
+            &app,
+            &bo,
+            "/organisationer/ny",
+            "/api/organisations/register",
+            &registration("212000-0142", "01", "0180"),
+        )
+        .await;
+        assert_eq!(res.status, 302);
+        let location = res.header("location");
+        assert!(location.ends_with("#error-summary"), "{location}");
+        let page = app.get_as(&bo, location.split('#').next().unwrap()).await;
+        assert_eq!(page.status, 200);
+        let body = &page.body;
+        assert!(body.contains("Bekräfta din e-postadress först"), "{body}");
+        assert!(body.contains("det du skrev finns kvar"));
+        assert!(
+            body.contains(r#"value="212000-0142""#) && body.contains(r#"value="Stockholms stad""#)
+        );
+        assert!(body.contains(r#"value="https://start.stockholm""#));
+        assert!(
+            body.contains(r#"<option value="0180" selected"#),
+            "the kommun stays chosen"
+        );
+        assert!(body.contains("Skicka länken igen"));
+        assert!(body.contains(r#"name="till" value="/organisationer/ny""#));
         assert_eq!(app.count("organisations").await, 0);
+
+        let before = app.mails_to("bo@stockholm.se").await.len();
+        let resent = app
+            .post_as(
+                &bo,
+                "/api/accounts/resend-verification",
+                &form(&[("till", "/organisationer/ny")]),
+            )
+            .await;
+        assert_eq!(
+            resent.header("location"),
+            "/organisationer/ny?lank=1#verifiering-skickad"
+        );
+        assert_eq!(app.mails_to("bo@stockholm.se").await.len(), before + 1);
+        let sent = app.get_as(&bo, "/organisationer/ny?lank=1").await;
+        assert!(sent.body.contains(r#"id="verifiering-skickad""#));
+    }
+);
+
+db_test!(
+    removing_a_member_needs_the_confirming_step_that_names_them,
+    |app| {
+        let anna = app.verified_user("anna@stockholm.se", PASSWORD).await;
+        let org = public_id(&register(&app, &anna, "212000-0142").await);
+        verified(&app, &org).await;
+        let bo = app.verified_user("bo@stockholm.se", PASSWORD).await;
+        profile(&app, &bo, "Bo Berg", "").await;
+        app.post_as(
+            &bo,
+            "/api/organisations/join",
+            &form(&[("organisation", &org)]),
+        )
+        .await;
+        let bo_id = account_id(&app, "bo@stockholm.se").await.to_string();
+        let approve = form(&[
+            ("organisation", &org),
+            ("account_id", &bo_id),
+            ("decision", "approve"),
+        ]);
+        let res = app
+            .post_as(&anna, "/api/organisations/decide", &approve)
+            .await;
+        assert_eq!(
+            res.header("location"),
+            format!("/organisationer/{org}?beslut=1#beslut-sparat")
+        );
+        let page = app.get_as(&anna, &format!("/organisationer/{org}")).await;
+        assert!(page.body.contains("Ta bort Bo Berg ur organisationen"));
+        assert!(page.body.contains("Ja, ta bort Bo Berg"));
+        assert!(page.body.contains(r#"name="confirm" value="ja""#));
+
+        let remove = form(&[("organisation", &org), ("account_id", &bo_id)]);
+        let unconfirmed = app
+            .post_as(&anna, "/api/organisations/remove-member", &remove)
+            .await;
+        assert_eq!(unconfirmed.status, 400);
+        assert_eq!(
+            field_problems(&unconfirmed),
+            [("confirm".to_string(), "not_confirmed".to_string())]
+        );
+        let outsider = app.verified_user("cilla@lund.se", PASSWORD).await;
+        let forbidden = app
+            .post_as(
+                &outsider,
+                "/api/organisations/remove-member",
+                &format!("{remove}&confirm=ja"),
+            )
+            .await;
+        assert_eq!(forbidden.status, 403);
+        assert_eq!(app.count("organisation_members").await, 2);
+        let done = app
+            .post_as(
+                &anna,
+                "/api/organisations/remove-member",
+                &format!("{remove}&confirm=ja"),
+            )
+            .await;
+        assert!(ok(&done), "{}", done.body);
+        assert_eq!(
+            done.header("location"),
+            format!("/organisationer/{org}?borttagen=1#personer-andrade")
+        );
+        assert_eq!(app.count("organisation_members").await, 1);
+    }
+);
+
+db_test!(
+    the_kind_and_lan_lists_start_at_choose_with_nothing_preselected,
+    |app| {
+        let anna = app.verified_user("anna@stockholm.se", PASSWORD).await;
+        let page = app.get_as(&anna, "/organisationer/ny").await;
+        assert_eq!(page.status, 200);
+        for (field, placeholder) in [("lan", "Välj län"), ("kind", "Välj typ av organisation")] {
+            let select = page
+                .body
+                .split(&format!(r#"id="field-{field}""#))
+                .nth(1)
+                .and_then(|rest| rest.split("</select>").next())
+                .unwrap_or_else(|| panic!("{field}: {}", page.body));
+            assert!(select.contains(r#"aria-required="true""#), "{select}");
+            let chosen: Vec<&str> = select
+                .split("<option")
+                .filter(|option| option.contains("selected"))
+                .collect();
+            assert_eq!(chosen.len(), 1, "{select}");
+            assert!(chosen[0].starts_with(r#" value="""#), "{select}");
+            assert!(chosen[0].contains(placeholder), "{select}");
+        }
+        assert!(!page.body.contains(r#"<option value="01" selected"#));
+        let sign_up = app.get("/konto/skapa").await;
+        assert!(sign_up.body.contains(r#"autocomplete="language""#));
     }
 );
 
@@ -163,14 +557,14 @@ db_test!(
     |app| {
         let anna = app.verified_user("anna@stockholm.se", PASSWORD).await;
         let location = register(&app, &anna, "212000-0142").await;
-        assert!(location.ends_with("?registrerad=1"), "{location}");
+        assert!(location.ends_with("?registrerad=1#ansokan"), "{location}");
         let bo = app.verified_user("bo@stockholm.se", PASSWORD).await;
         let again = register(&app, &bo, "2120000142").await;
-        assert!(again.ends_with("?ansokt=1"), "{again}");
+        assert!(again.ends_with("?ansokt=1#ansokan"), "{again}");
         assert_eq!(public_id(&again), public_id(&location));
         assert_eq!(app.count("organisations").await, 1);
         let twice = register(&app, &bo, "212000-0142").await;
-        assert!(twice.ends_with("?redan=1"));
+        assert!(twice.ends_with("?redan=1#ansokan"));
         // Once a site admin has verified it, its admin decides (before, only
         // a site admin may: issue #12, item 3).
         verified(&app, &public_id(&location)).await;
@@ -291,6 +685,21 @@ db_test!(only_a_site_admin_marks_an_organisation_verified, |app| {
         "{}",
         res.body
     );
+    assert_eq!(
+        res.header("location"),
+        format!("/organisationer/{org}?verifierad=1#verifierad")
+    );
     let page = app.get_as(&anna, &format!("/organisationer/{org}")).await;
     assert!(page.body.contains("badge--verified"));
+    assert!(!page.body.contains("Inte verifierad än."));
+    let (subject, mail) = &app.mails_to("anna@stockholm.se").await[0];
+    assert_eq!(subject, "Er organisation är verifierad i Samråd");
+    assert!(mail.contains(&format!("/organisationer/{org}")), "{mail}");
+    let told = app
+        .get_as(&admin, &format!("/organisationer/{org}?verifierad=1"))
+        .await;
+    assert!(told
+        .body
+        .contains("Dess personer har fått ett mejl om det."));
+    assert!(told.body.contains(r#"id="verifierad""#));
 });

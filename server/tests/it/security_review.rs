@@ -316,7 +316,11 @@ db_test!(
             ),
             (
                 "/api/organisations/remove-member",
-                form(&[("organisation", &org), ("account_id", &squatter_id)]),
+                form(&[
+                    ("organisation", &org),
+                    ("account_id", &squatter_id),
+                    ("confirm", "ja"),
+                ]),
             ),
             ("/api/organisations/verify", form(&[("organisation", &org)])),
         ] {
@@ -397,7 +401,11 @@ db_test!(
             .post_as(
                 &anna,
                 "/api/organisations/remove-member",
-                &form(&[("organisation", &a_org), ("account_id", &karl_id)]),
+                &form(&[
+                    ("organisation", &a_org),
+                    ("account_id", &karl_id),
+                    ("confirm", "ja"),
+                ]),
             )
             .await;
         assert!(ok(&removed), "{}", removed.body);
@@ -411,17 +419,13 @@ db_test!(
         assert_eq!(view.status, 404);
         // The last admin stays.
         let anna_id = account_id(&app, "anna@stockholm.se").await;
-        for path in [
-            "/api/organisations/remove-member",
-            "/api/organisations/demote-admin",
+        for (path, confirm) in [
+            ("/api/organisations/remove-member", Some(("confirm", "ja"))),
+            ("/api/organisations/demote-admin", None),
         ] {
-            let res = app
-                .post_as(
-                    &anna,
-                    path,
-                    &form(&[("organisation", &a_org), ("account_id", &anna_id)]),
-                )
-                .await;
+            let mut fields = vec![("organisation", a_org.as_str()), ("account_id", &anna_id)];
+            fields.extend(confirm);
+            let res = app.post_as(&anna, path, &form(&fields)).await;
             assert_eq!(res.status, 409, "{path}: {}", res.body);
             assert!(res.body.contains("last_admin"), "{}", res.body);
         }

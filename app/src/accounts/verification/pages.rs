@@ -76,7 +76,6 @@ fn NextStep() -> impl IntoView {
 #[component]
 pub fn VerifyReminder(email: String, back: String) -> impl IntoView {
     let t = text(use_lang());
-    let action = ServerAction::<ResendVerification>::new();
     let form = FormFeedback::for_action(ResendVerification::PATH);
     view! {
         <div class="notice notice--warning verify-reminder" id="bekrafta-adressen">
@@ -84,10 +83,20 @@ pub fn VerifyReminder(email: String, back: String) -> impl IntoView {
             <p>{t.resend_hint}</p>
             <Notice show=query_has("lank") text=t.resent id=SENT_NOTICE />
             <ErrorSummary error=form.error() />
-            <ActionForm action>
-                <input type="hidden" name="till" value=back />
-                <button type="submit" class="button button--small">{t.resend_button}</button>
-            </ActionForm>
+            <ResendButton back label=t.resend_button />
         </div>
+    }
+}
+
+/// The button that mails a new verification link; `back` is the page to
+/// return to, where the reminder then says the link is on its way.
+#[component]
+pub fn ResendButton(back: String, label: &'static str) -> impl IntoView {
+    let action = ServerAction::<ResendVerification>::new();
+    view! {
+        <ActionForm action>
+            <input type="hidden" name="till" value=back />
+            <button type="submit" class="button button--small">{label}</button>
+        </ActionForm>
     }
 }

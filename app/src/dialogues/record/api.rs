@@ -38,7 +38,7 @@ pub async fn save_text(
     let text = Some(form.text.trim()).filter(|t| !t.is_empty());
     store::save_draft(&v.ctx.db, v.key, meeting, text, &draft, actor).await?;
     leptos_axum::redirect(&format!(
-        "/dialoger/{}?text=1#protokoll",
+        "/dialoger/{}?text=1#text-sparad",
         v.dialogue.public_id
     ));
     Ok(())
@@ -65,20 +65,30 @@ pub async fn supersede_text(
     let draft = RecordDraft::parse_new_version(&form, summary, &versions)?;
     store::supersede(&v.ctx.db, v.key, text, &draft, actor).await?;
     leptos_axum::redirect(&format!(
-        "/dialoger/{}?text=1#protokoll",
+        "/dialoger/{}?text=1#text-sparad",
         v.dialogue.public_id
     ));
     Ok(())
 }
 
-/// A host approves a draft; it is frozen from then on.
+/// A host approves a draft; it is frozen from then on, so the approval
+/// is confirmed in a second step (`confirm`).
 #[server(endpoint = "dialogues/approve")]
-pub async fn approve_text(dialogue: String, text: String) -> Result<(), AppError> {
+pub async fn approve_text(
+    dialogue: String,
+    text: String,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
     let v = visible_dialogue(&dialogue).await?;
     let actor = v.host()?;
-    super::store::approve_text(&v.ctx.db, v.key, text.trim(), actor).await?;
+    crate::ui::confirm::require_confirmed(&confirm)?;
+    let text = text.trim();
+    let summary = super::store::is_summary(&v.ctx.db, v.key.id, text)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::store::approve_text(&v.ctx.db, v.key, text, summary, actor).await?;
     leptos_axum::redirect(&format!(
-        "/dialoger/{}?godkand=1#protokoll",
+        "/dialoger/{}?godkand=1#godkand",
         v.dialogue.public_id
     ));
     Ok(())

@@ -7,24 +7,32 @@ use super::{
     RecordText, RequirementRef, CHANGES_MAX, CHANGE_ROWS_BLANK,
 };
 use crate::{
-    dialogues::{pages::DialogueFacts, text::text, Dialogue, QUESTION_MAX, TEXT_MAX},
-    i18n::use_lang,
+    dialogues::{
+        pages::DialogueFacts,
+        text::{text, when},
+        Dialogue, QUESTION_MAX, TEXT_MAX,
+    },
+    i18n::{use_lang, Lang},
     time::format_stockholm,
     ui::{
-        form::{ErrorSummary, FormFeedback},
-        query_value,
+        confirm::ConfirmStep,
+        form::{ErrorSummary, FormFeedback, Notice},
+        query_has, query_value,
     },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Title;
 
-/// Asks for the organisation's diarienummer and shows the record to file.
+/// Asks for the organisation's diarienummer and shows the record to file:
+/// behind a disclosure until the dialogue is archived, when filing it is
+/// the next step.
 #[component]
-pub fn RecordExport(id: String) -> impl IntoView {
+pub fn RecordExport(id: String, archived: bool) -> impl IntoView {
     let t = text(use_lang());
     view! {
-        <section aria-labelledby="export">
-            <h2 id="export">{t.export}</h2>
+        <details class="disclosure" id="export" open=archived>
+            <summary>{t.export}</summary>
+            {archived.then(|| view! { <p>{t.export_archived}</p> })}
             <p>{t.export_lead}</p>
             <form method="get" action=format!("/dialoger/{id}/protokoll") class="search-form">
                 <div class="field">
@@ -33,7 +41,28 @@ pub fn RecordExport(id: String) -> impl IntoView {
                 </div>
                 <button type="submit" class="button button--quiet-dark">{t.show_record}</button>
             </form>
-        </section>
+        </details>
+    }
+}
+
+/// `lang="sv"` for what people wrote, when the page around it is English.
+pub fn written_lang(lang: Lang) -> Option<&'static str> {
+    (lang != Lang::Sv).then_some("sv")
+}
+
+/// Who attends, one line a person, as a list.
+#[component]
+pub fn AttendeeList(attendees: String) -> impl IntoView {
+    let lang = written_lang(use_lang());
+    view! {
+        <ul class="attendees" lang=lang>
+            {attendees
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| view! { <li>{l.to_string()}</li> })
+                .collect_view()}
+        </ul>
     }
 }
 
@@ -50,27 +79,27 @@ pub fn RecordTexts(
 ) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
+    // Minutes and a summary are written once the dialogue is held; what
+    // was written before still shows.
+    let held = dialogue.status.held();
+    let editing = host && held;
     let errors = FormFeedback::for_action(SaveText::PATH)
         .error()
         .or(FormFeedback::for_action(SupersedeText::PATH).error())
         .or(FormFeedback::for_action(ApproveText::PATH).error());
-    let mut parts: Vec<(String, Option<String>, String)> = dialogue
-        .meetings
-        .iter()
-        .map(|m| {
-            (
-                format!("{} {}", t.minutes, format_stockholm(m.starts_at)),
-                Some(m.public_id.clone()),
-                format!("protokoll-{}", m.public_id),
-            )
-        })
+    let parts: Vec<(String, Option<String>, String)> = record_parts(&dialogue, lang)
+        .into_iter()
+        .filter(|(_, meeting, _)| editing || texts.iter().any(|x| x.meeting == *meeting))
         .collect();
-    parts.push((t.summary.to_string(), None, "sammanfattning".into()));
     view! {
         <section aria-labelledby="protokoll">
             <h2 id="protokoll">{t.record_heading}</h2>
+            <Notice show=query_has("text") text=t.text_saved id="text-sparad" />
+            <Notice show=query_has("godkand") text=t.text_approved id="godkand" />
+            {(!held).then(|| view! { <p>{t.record_later}</p> })}
             <ErrorSummary error=errors labels=vec![
                 ("body", t.minutes),
+                ("confirm", t.approved),
                 ("change", t.change_requirement),
                 ("input", t.change_input),
             ] />
@@ -80,7 +109,7 @@ pub fn RecordTexts(
                 view! {
                     <h3 id=anchor.clone()>{heading}</h3>
                     {versions.into_iter().map(|v| view! { <RecordVersion text=v /> }).collect_view()}
-                    {host.then(|| view! {
+                    {editing.then(|| view! {
                         <TextEditor id=id.clone() session=meeting.clone().unwrap_or_default() latest=latest anchor
                             choices=choices.clone() />
                     })}
@@ -88,6 +117,26 @@ pub fn RecordTexts(
             }).collect_view()}
         </section>
     }
+}
+
+/// The record's parts, in order: minutes of each meeting, then the
+/// summary: (heading, the meeting's public id, anchor).
+fn record_parts(dialogue: &Dialogue, lang: Lang) -> Vec<(String, Option<String>, String)> {
+    let t = text(lang);
+    let mut parts: Vec<_> = dialogue
+        .meetings
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            (
+                format!("{} {}, {}", t.minutes_of, i + 1, when(m.starts_at, lang)),
+                Some(m.public_id.clone()),
+                format!("protokoll-{}", m.public_id),
+            )
+        })
+        .collect();
+    parts.push((t.summary.to_string(), None, "sammanfattning".into()));
+    parts
 }
 
 #[component]
@@ -111,14 +160,14 @@ fn RecordVersion(text: RecordText) -> impl IntoView {
                 {format!("{state} · {} {} {}", t.written_by, text.written_by, format_stockholm(text.written_at))}
                 {text.supersedes.is_some().then(|| format!(" · {}", t.supersedes))}
             </p>
-            <div class="record-text__body" inner_html=text.body_html></div>
+            <div class="record-text__body" lang=written_lang(lang) inner_html=text.body_html></div>
             {(!text.changes.is_empty()).then(|| view! {
                 <p class="record-text__changes">{t.changes_heading}</p>
                 <ul>
                     {text.changes.into_iter().map(|c| view! {
                         <li>
                             <a href=c.requirement.href()>{requirement_label(&c.requirement, t.change_version)}</a>
-                            ": "{c.input}
+                            ": "<span lang=written_lang(lang)>{c.input}</span>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -158,6 +207,11 @@ fn TextEditor(
     let t = text(use_lang());
     let field = format!("text-{anchor}");
     let summary = session.is_empty();
+    let save_button = if summary {
+        t.save_summary
+    } else {
+        t.save_minutes
+    };
     let saved_changes: Vec<(String, String)> = latest
         .iter()
         .flat_map(|l| l.changes.iter())
@@ -184,7 +238,7 @@ fn TextEditor(
                             <textarea id=field name="body" rows="6" required=true maxlength=TEXT_MAX>{body}</textarea>
                         </div>
                         {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
-                        <button type="submit" class="button">{t.save_draft}</button>
+                        <button type="submit" class="button">{save_button}</button>
                     </ActionForm>
                 </details>
             }
@@ -215,14 +269,22 @@ fn TextEditor(
                         <textarea id=field name="body" rows="6" required=true maxlength=TEXT_MAX>{body}</textarea>
                     </div>
                     {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
-                    <button type="submit" class="button button--quiet-dark">{t.save_draft}</button>
+                    <button type="submit" class="button button--quiet-dark">{save_button}</button>
                 </ActionForm>
-                {(!draft2.is_empty()).then(|| view! {
-                    <ActionForm action=approve>
-                        <input type="hidden" name="dialogue" value=id2 />
-                        <input type="hidden" name="text" value=draft2 />
-                        <button type="submit" class="button">{t.approve_button}<span class="visually-hidden">{format!(": {label}")}</span></button>
-                    </ActionForm>
+                {(!draft2.is_empty()).then(|| {
+                    let (open, confirm) = if summary {
+                        (t.approve_summary, t.confirm_summary)
+                    } else {
+                        (t.approve_minutes, t.confirm_minutes)
+                    };
+                    view! {
+                        <ActionForm action=approve>
+                            <input type="hidden" name="dialogue" value=id2 />
+                            <input type="hidden" name="text" value=draft2 />
+                            <ConfirmStep open=open.to_string() explain=t.approve_explain.to_string()
+                                confirm=confirm.to_string() />
+                        </ActionForm>
+                    }
                 })}
             }
             .into_any()
@@ -345,27 +407,51 @@ pub fn RecordPage() -> impl IntoView {
                             <p class="no-print">{t.print}" "<a href=json>{t.download_json}</a></p>
                             <DialogueFacts dialogue=r.dialogue.clone() />
                             <h2>{t.attendance}</h2>
-                            <table class="table">
-                                <thead><tr><th scope="col">{t.for_organisation}</th><th scope="col">{t.attendees}</th></tr></thead>
-                                <tbody>
-                                    {r.registrations.into_iter().map(|x| view! {
-                                        <tr><th scope="row">{x.organisation}</th><td>{x.attendees}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
+                            {if r.registrations.is_empty() {
+                                view! { <p>{t.attendance_none}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <dl class="attendance">
+                                        {r.registrations.into_iter().map(|x| view! {
+                                            <dt>{x.organisation}</dt>
+                                            <dd><AttendeeList attendees=x.attendees /></dd>
+                                        }).collect_view()}
+                                    </dl>
+                                }
+                                .into_any()
+                            }}
                             <h2>{t.qa_heading}</h2>
-                            <dl class="qa">
-                                {r.qa.into_iter().map(|e| view! {
-                                    <dt>{e.question}</dt>
-                                    <dd>{e.answer}" ("{format_stockholm(e.published_at)}")"</dd>
-                                }).collect_view()}
-                            </dl>
+                            {if r.qa.is_empty() {
+                                view! { <p>{t.qa_none}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <dl class="qa" lang=written_lang(lang)>
+                                        {r.qa.into_iter().map(|e| view! {
+                                            <dt>{e.question}</dt>
+                                            <dd>{e.answer}" ("{format_stockholm(e.published_at)}")"</dd>
+                                        }).collect_view()}
+                                    </dl>
+                                }
+                                .into_any()
+                            }}
                             <h2>{t.record_heading}</h2>
-                            {r.texts.into_iter().map(|x| view! { <RecordVersion text=x /> }).collect_view()}
+                            {record_parts(&r.dialogue, lang).into_iter().map(|(heading, meeting, _)| {
+                                let versions: Vec<RecordText> =
+                                    r.texts.iter().filter(|x| x.meeting == meeting).cloned().collect();
+                                (!versions.is_empty()).then(|| view! {
+                                    <h3>{heading}</h3>
+                                    {versions.into_iter().map(|x| view! { <RecordVersion text=x /> }).collect_view()}
+                                })
+                            }).collect_view()}
                             <h2>{t.audit}</h2>
-                            <ul>
+                            <ul class="audit">
                                 {r.audit.into_iter().map(|e| view! {
-                                    <li>{format!("{} {} ({}): {} {} {}", format_stockholm(e.at), e.actor, e.organisation, e.action, e.subject, e.reason)}</li>
+                                    <li>
+                                        {format!("{} {} ({}): {}", format_stockholm(e.at), e.actor, e.organisation, e.summary)}
+                                        {(!e.reason.is_empty()).then(|| view! {
+                                            " – "<span lang=written_lang(lang)>{e.reason}</span>
+                                        })}
+                                    </li>
                                 }).collect_view()}
                             </ul>
                         </article>

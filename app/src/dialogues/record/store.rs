@@ -274,6 +274,7 @@ pub async fn approve_text(
     db: &Db,
     key: DialogueKey,
     text_public_id: &str,
+    summary: bool,
     actor: Actor,
 ) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;
@@ -287,11 +288,14 @@ pub async fn approve_text(
     if done.rows_affected() != 1 {
         return Err(AppError::Conflict);
     }
-    let entry = Entry::dialogue(key.network_id, key.id, "text_approved", text_public_id, "");
+    let subject = crate::dialogues::log::approved_subject(summary, text_public_id);
+    let entry = Entry::dialogue(key.network_id, key.id, "text_approved", &subject, "");
     audit::record(&mut tx, db.now(), actor, entry).await?;
     tx.commit().await?;
     Ok(())
 }
+
+crate::audit_text!("text_approved", crate::dialogues::log::text_approved);
 
 #[derive(sqlx::FromRow)]
 struct TextRow {

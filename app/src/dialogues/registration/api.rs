@@ -19,7 +19,10 @@ pub async fn register_attendance(
     }
     let attendance = super::Attendance::parse(&form)?;
     super::store::register(&v.ctx.db, v.key, &attendance, actor).await?;
-    leptos_axum::redirect(&format!("/dialoger/{}?anmald=1", v.dialogue.public_id));
+    leptos_axum::redirect(&format!(
+        "/dialoger/{}?anmald=1#anmald",
+        v.dialogue.public_id
+    ));
     Ok(())
 }
 
@@ -29,6 +32,9 @@ pub async fn withdraw_attendance(dialogue: String, organisation: String) -> Resu
     let v = crate::dialogues::api::visible_dialogue(&dialogue).await?;
     let actor = v.participant(&organisation)?;
     super::store::withdraw(&v.ctx.db, v.key, actor.organisation_id).await?;
-    leptos_axum::redirect(&format!("/dialoger/{}?avanmald=1", v.dialogue.public_id));
+    leptos_axum::redirect(&format!(
+        "/dialoger/{}?avanmald=1#anmald",
+        v.dialogue.public_id
+    ));
     Ok(())
 }

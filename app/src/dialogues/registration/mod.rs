@@ -20,6 +20,16 @@ pub struct Registration {
     pub registered_at: i64,
 }
 
+/// An organisation the person may register or withdraw, with its
+/// registration now: who attends, `None` when it is not registered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterFor {
+    /// The organisation's public id.
+    pub organisation: String,
+    pub name: String,
+    pub attendees: Option<String>,
+}
+
 /// What the registration form sends: for which organisation, who attends.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct RegistrationForm {

@@ -1,14 +1,24 @@
-//! Registration on the dialogue page: places left, a form per organisation
-//! the person may register, and for hosts who is coming.
+//! Registration on the dialogue page: places left, and for each
+//! organisation the person may register either a form to register it or
+//! its registration as it stands, with who attends, a form to change it
+//! and a separate button to withdraw; for hosts who is coming. Outside
+//! the time for registrations it says when they open, or that they closed.
 
 use super::{
     api::{RegisterAttendance, WithdrawAttendance},
-    ATTENDEES_MAX,
+    RegisterFor, ATTENDEES_MAX,
 };
 use crate::{
-    dialogues::{text::text, DialogueView},
+    dialogues::{
+        record::pages::{written_lang, AttendeeList},
+        text::text,
+        DialogueStatus, DialogueView,
+    },
     i18n::use_lang,
-    ui::form::{ErrorSummary, FormFeedback},
+    ui::{
+        form::{ErrorSummary, FormFeedback, Notice},
+        query_has,
+    },
 };
 use leptos::{prelude::*, server_fn::ServerFn};
 
@@ -19,53 +29,118 @@ pub fn RegistrationSection(id: String, view: DialogueView) -> impl IntoView {
     let form = FormFeedback::for_action(RegisterAttendance::PATH)
         .error()
         .or(FormFeedback::for_action(WithdrawAttendance::PATH).error());
+    let status = view.dialogue.status;
     let left = (view.dialogue.capacity - view.registered).max(0);
+    let title = view.dialogue.title.clone();
     view! {
         <section aria-labelledby="anmalan">
             <h2 id="anmalan">{t.registration}</h2>
-            <p>{format!("{left} {} {}", t.places_left, view.dialogue.capacity)}</p>
-            <ErrorSummary error=form labels=vec![("attendees", t.attendees)] />
-            {view.register_for.into_iter().map(|(org, name, registered)| {
-                let register = ServerAction::<RegisterAttendance>::new();
-                let withdraw = ServerAction::<WithdrawAttendance>::new();
-                let field = format!("deltagare-{org}");
-                let hint = format!("{field}-hint");
-                let (id1, id2, org1, org2) = (id.clone(), id.clone(), org.clone(), org.clone());
+            <Notice show=query_has("anmald") text=t.registered id="anmald" />
+            <Notice show=query_has("avanmald") text=t.withdrawn id="anmald" />
+            {if status.takes_registrations() {
                 view! {
-                    <article class="card">
-                        <h3>{name.clone()}</h3>
-                        <ActionForm action=register>
-                            <input type="hidden" name="dialogue" value=id1 />
-                            <input type="hidden" name="organisation" value=org1 />
-                            <div class="field">
-                                <label for=field.clone()>{t.attendees}</label>
-                                <p class="hint" id=hint.clone()>{t.attendees_hint}</p>
-                                <textarea id=field name="attendees" rows="2" required=true maxlength=ATTENDEES_MAX aria-describedby=hint></textarea>
-                            </div>
-                            <button type="submit" class="button">{t.register_button}<span class="visually-hidden">{format!(": {name}")}</span></button>
-                        </ActionForm>
-                        {registered.then(|| view! {
-                            <ActionForm action=withdraw>
-                                <input type="hidden" name="dialogue" value=id2 />
-                                <input type="hidden" name="organisation" value=org2 />
-                                <button type="submit" class="button button--quiet-dark">{t.withdraw_button}</button>
-                            </ActionForm>
-                        })}
-                    </article>
+                    <p>{format!("{left} {} {}", t.places_left, view.dialogue.capacity)}</p>
+                    <ErrorSummary error=form labels=vec![("attendees", t.attendees)] />
+                    {view.register_for.into_iter().map(|org| view! {
+                        <OrganisationRegistration id=id.clone() title=title.clone() org />
+                    }).collect_view()}
                 }
-            }).collect_view()}
-            {view.rights.host.then(|| view! {
-                <table class="table">
-                    <caption>{t.attendance}</caption>
-                    <thead><tr><th scope="col">{t.for_organisation}</th><th scope="col">{t.attendees}</th></tr></thead>
-                    <tbody>
-                        {view.registrations.into_iter().map(|r| view! {
-                            <tr><th scope="row">{r.organisation}</th><td>{r.attendees}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                <p class="hint">{t.download_attendance}</p>
-            })}
+                .into_any()
+            } else if status == DialogueStatus::Planned {
+                view! { <p>{t.registration_later}</p> }.into_any()
+            } else {
+                view! { <p>{t.registration_closed}</p> }.into_any()
+            }}
+            {view.rights.host.then(|| view! { <Attendance registrations=view.registrations /> })}
         </section>
+    }
+}
+
+/// One organisation the person may register: registered already (who
+/// attends, change it, withdraw) or not (register).
+#[component]
+fn OrganisationRegistration(id: String, title: String, org: RegisterFor) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let register = ServerAction::<RegisterAttendance>::new();
+    let field = format!("deltagare-{}", org.organisation);
+    let hint = format!("{field}-hint");
+    let RegisterFor {
+        organisation,
+        name,
+        attendees,
+    } = org;
+    let registered = attendees.is_some();
+    let button = if registered {
+        t.save_registration
+    } else {
+        t.register_button
+    };
+    let (form_id, form_org, form_name) = (id.clone(), organisation.clone(), name.clone());
+    let written = attendees.clone().unwrap_or_default();
+    let form = view! {
+        <ActionForm action=register>
+            <input type="hidden" name="dialogue" value=form_id />
+            <input type="hidden" name="organisation" value=form_org />
+            <div class="field">
+                <label for=field.clone()>{t.attendees}</label>
+                <p class="hint" id=hint.clone()>{t.attendees_hint}</p>
+                <textarea id=field name="attendees" rows="3" required=true maxlength=ATTENDEES_MAX
+                    aria-describedby=hint>{written}</textarea>
+            </div>
+            <button type="submit" class="button">{button}<span class="visually-hidden">{format!(": {form_name}")}</span></button>
+        </ActionForm>
+    };
+    view! {
+        <article class="card">
+            <h3>{name.clone()}</h3>
+            {match attendees {
+                Some(attendees) => {
+                    let withdraw = ServerAction::<WithdrawAttendance>::new();
+                    view! {
+                        <p>{format!("{name} {} ", t.is_registered)}<span lang=written_lang(lang)>{title}</span>"."</p>
+                        <AttendeeList attendees />
+                        <div class="button-row">
+                            <details class="disclosure">
+                                <summary>{t.change_registration}</summary>
+                                {form}
+                            </details>
+                            <ActionForm action=withdraw>
+                                <input type="hidden" name="dialogue" value=id />
+                                <input type="hidden" name="organisation" value=organisation />
+                                <button type="submit" class="button button--quiet-dark">
+                                    {t.withdraw_button}<span class="visually-hidden">{format!(": {name}")}</span>
+                                </button>
+                            </ActionForm>
+                        </div>
+                    }
+                    .into_any()
+                }
+                None => form.into_any(),
+            }}
+        </article>
+    }
+}
+
+/// Who is coming, for hosts.
+#[component]
+fn Attendance(registrations: Vec<super::Registration>) -> impl IntoView {
+    let t = text(use_lang());
+    view! {
+        <h3>{t.attendance}</h3>
+        {if registrations.is_empty() {
+            view! { <p>{t.attendance_none}</p> }.into_any()
+        } else {
+            view! {
+                <dl class="attendance">
+                    {registrations.into_iter().map(|r| view! {
+                        <dt>{r.organisation}</dt>
+                        <dd><AttendeeList attendees=r.attendees /></dd>
+                    }).collect_view()}
+                </dl>
+            }
+            .into_any()
+        }}
+        <p class="hint">{t.download_attendance}</p>
     }
 }

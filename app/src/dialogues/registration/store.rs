@@ -119,27 +119,37 @@ pub async fn registrations(
         .await?)
 }
 
+#[derive(sqlx::FromRow)]
+struct AttendeesRow {
+    organisation_id: OrganisationId,
+    attendees: String,
+}
+
 crate::sql_with_list!(
-    REGISTERED_AMONG = "SELECT organisation_id FROM dialogue_registrations \
+    REGISTERED_AMONG = "SELECT organisation_id, attendees FROM dialogue_registrations \
      WHERE dialogue_id = $1 AND withdrawn_at IS NULL AND organisation_id IN ({list})",
     from = 2
 );
 
-/// Which of these organisations are registered now, in one query.
+/// Which of these organisations are registered now, and who attends for
+/// each, in one query.
 #[tracing::instrument(skip_all)]
 pub async fn registered_among(
     db: &Db,
     dialogue_id: DialogueId,
     organisations: &[OrganisationId],
-) -> Result<Vec<OrganisationId>, AppError> {
+) -> Result<Vec<(OrganisationId, String)>, AppError> {
     if organisations.is_empty() {
         return Ok(Vec::new());
     }
-    let mut query =
-        sqlx::query_scalar::<_, OrganisationId>(REGISTERED_AMONG.with(organisations.len()))
-            .bind(dialogue_id);
+    let mut query = sqlx::query_as::<_, AttendeesRow>(REGISTERED_AMONG.with(organisations.len()))
+        .bind(dialogue_id);
     for id in organisations {
         query = query.bind(*id);
     }
-    Ok(query.fetch_all(db.pool()).await?)
+    let rows = query.fetch_all(db.pool()).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.organisation_id, r.attendees))
+        .collect())
 }

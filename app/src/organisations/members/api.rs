@@ -20,7 +20,11 @@ pub async fn decide_member(
     };
     let (ctx, by, id) = as_decider(&organisation).await?;
     super::store::decide(&ctx.db, id, AccountId(account_id), approve, by).await?;
-    leptos_axum::redirect(&format!("/organisationer/{}?beslut=1", organisation.trim()));
+    leptos_axum::redirect(&format!(
+        "/organisationer/{}?beslut=1#{}",
+        organisation.trim(),
+        crate::organisations::pages::DECIDED_NOTICE
+    ));
     Ok(())
 }
 
@@ -30,7 +34,11 @@ pub async fn make_admin(organisation: String, account_id: i64) -> Result<(), App
     use crate::core::ids::AccountId;
     let (ctx, by, id) = as_decider(&organisation).await?;
     super::store::make_admin(&ctx.db, id, AccountId(account_id), by).await?;
-    leptos_axum::redirect(&format!("/organisationer/{}?beslut=1", organisation.trim()));
+    leptos_axum::redirect(&format!(
+        "/organisationer/{}?roll=1#{}",
+        organisation.trim(),
+        crate::organisations::pages::PEOPLE_NOTICE
+    ));
     Ok(())
 }
 
@@ -41,21 +49,31 @@ pub async fn demote_admin(organisation: String, account_id: i64) -> Result<(), A
     use crate::core::ids::AccountId;
     let (ctx, by, id) = as_decider(&organisation).await?;
     super::store::demote_admin(&ctx.db, id, AccountId(account_id), by).await?;
-    leptos_axum::redirect(&format!("/organisationer/{}?beslut=1", organisation.trim()));
+    leptos_axum::redirect(&format!(
+        "/organisationer/{}?roll=1#{}",
+        organisation.trim(),
+        crate::organisations::pages::PEOPLE_NOTICE
+    ));
     Ok(())
 }
 
 /// An organisation's admin takes a person out (someone who left the job);
-/// their rights through the organisation end at once. The last admin
-/// stays.
+/// their rights through the organisation end at once, so it takes the
+/// confirming step. The last admin stays.
 #[server(endpoint = "organisations/remove-member")]
-pub async fn remove_member(organisation: String, account_id: i64) -> Result<(), AppError> {
+pub async fn remove_member(
+    organisation: String,
+    account_id: i64,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
     use crate::core::ids::AccountId;
     let (ctx, by, id) = as_decider(&organisation).await?;
+    crate::ui::confirm::require_confirmed(&confirm)?;
     super::store::remove_member(&ctx.db, id, AccountId(account_id), by).await?;
     leptos_axum::redirect(&format!(
-        "/organisationer/{}?borttagen=1",
-        organisation.trim()
+        "/organisationer/{}?borttagen=1#{}",
+        organisation.trim(),
+        crate::organisations::pages::PEOPLE_NOTICE
     ));
     Ok(())
 }

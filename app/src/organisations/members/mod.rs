@@ -62,6 +62,8 @@ pub struct Member {
     pub email: String,
     pub role: Role,
     pub status: Status,
+    /// When the person asked to join (or registered the organisation).
+    pub requested_at: i64,
 }
 
 #[cfg(test)]

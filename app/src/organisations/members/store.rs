@@ -65,10 +65,12 @@ struct MemberRow {
     email: String,
     role: String,
     status: String,
+    requested_at: i64,
 }
 
 crate::sql!(
-    MEMBERS = "SELECT a.id AS account_id, a.name, a.title, a.email, m.role, m.status \
+    MEMBERS = "SELECT a.id AS account_id, a.name, a.title, a.email, m.role, m.status, \
+     m.requested_at \
      FROM organisation_members m JOIN accounts a ON a.id = m.account_id \
      WHERE m.organisation_id = $1 AND m.status <> 'refused' ORDER BY m.status, a.name"
 );
@@ -95,6 +97,7 @@ pub async fn members(
                 email: if with_email { row.email } else { String::new() },
                 role: Role::parse(&row.role)?,
                 status: Status::parse(&row.status)?,
+                requested_at: row.requested_at,
             })
         })
         .collect())
