@@ -54,7 +54,9 @@ pub fn to_html(source: &str) -> String {
 fn safe_url(link_type: LinkType, url: &str) -> Option<String> {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
+    // A browser reads "/\host" as "//host": another site.
     let relative = link_type != LinkType::Email
+        && !url.contains('\\')
         && ((url.starts_with('/') && !url.starts_with("//")) || url.starts_with('#'));
     let allowed = lower.starts_with("https://")
         || lower.starts_with("http://")
@@ -93,6 +95,11 @@ mod tests {
         assert!(html.contains("klicka") && html.contains("data"), "{html}");
         let html = to_html("[klicka](JavaScript:alert(1))");
         assert!(!html.contains("href"), "{html}");
+        let html = to_html("[hem](/\\evil.example)");
+        assert!(
+            !html.contains("href"),
+            "a backslash path is another site: {html}"
+        );
     }
 
     #[test]

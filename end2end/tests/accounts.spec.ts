@@ -1,5 +1,14 @@
 import { createHmac } from "node:crypto";
-import { test, expect, expectNoAxeViolations, linkMailedTo, signIn, uniqueEmail } from "./fixtures";
+import {
+  test,
+  expect,
+  expectNoAxeViolations,
+  expectRefusalAtSummary,
+  linkMailedTo,
+  signIn,
+  uniqueEmail,
+  verifiedPerson,
+} from "./fixtures";
 
 test("sign up, verify from the outbox, sign in, change password, sign out", async ({ page }, info) => {
   const email = uniqueEmail(info.project.name, "anna");
@@ -50,8 +59,8 @@ test("sign up, verify from the outbox, sign in, change password, sign out", asyn
   await page.getByLabel("E-postadress").fill(email);
   await page.getByLabel("Lösenord", { exact: true }).fill(newPassword);
   await page.getByRole("button", { name: "Logga in" }).last().click();
-  await expect(page).toHaveURL(/\/oversikt$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Översikt");
+  await expect(page).toHaveURL(/\/konto$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mitt konto");
 });
 
 test("five wrong passwords lock the account with a clear message", async ({ page }, info) => {
@@ -125,6 +134,40 @@ test("two-step verification: set up with the app's code, then sign in with a cod
   await expectNoAxeViolations(page);
   await page.getByLabel("Kod").fill(totp(secret, 1));
   await page.getByRole("button", { name: "Logga in" }).last().click();
-  await expect(page).toHaveURL(/\/konto$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mitt konto");
+  await expect(page).toHaveURL(/\/oversikt$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Översikt");
+});
+
+test("with the keyboard alone: skip to the form, a refused sign-in lands on the summary, then in", async ({ page }, info) => {
+  const email = await verifiedPerson(page, "Kim", info.project.name);
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await page.goto("/konto/logga-in");
+
+  /** Tabs forward until the element with `id` has focus. */
+  async function tabTo(id: string) {
+    for (let step = 0; step < 30; step++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
+    }
+    throw new Error(`#${id} is not reachable with Tab`);
+  }
+  // The skip link is first; from the content, the first field is next.
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Hoppa till innehållet" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await tabTo("field-email");
+  await page.keyboard.type(email);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Lösenord", { exact: true })).toBeFocused();
+  await page.keyboard.type("inte mitt lösenord");
+  await page.keyboard.press("Enter");
+  await expectRefusalAtSummary(page, { fields: false });
+
+  await tabTo("field-email");
+  await page.keyboard.type(email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("en lång mening om våren");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/oversikt$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Översikt");
 });

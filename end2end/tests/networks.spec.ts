@@ -23,7 +23,7 @@ async function verifyAsSiteAdmin(browser: Browser, organisationPage: string, pro
 
 test("A starts a network, B asks to join, A approves, B reads the content", async ({ page, browser }, info) => {
   // Two people, two organisations, a site admin and seven axe runs.
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   await verifiedPerson(page, "Erik", info.project.name);
   await page.goto("/natverk/nytt");
   await expect(page.getByText("Du behöver höra till en verifierad organisation")).toBeVisible();

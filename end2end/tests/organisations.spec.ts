@@ -31,7 +31,7 @@ test("register an organisation: a broken number is named, then the organisation 
 
   // Found by the search, the organisation says Dana is in it already.
   await page.goto("/organisationer/ny");
-  await page.getByLabel("Sök organisation").fill("testkommun");
+  await page.getByRole("searchbox", { name: "Sök organisation" }).fill("testkommun");
   await page.getByRole("button", { name: "Sök", exact: true }).click();
   await expect(page.getByText("Du är med i organisationen.").first()).toBeVisible();
   await expectNoAxeViolations(page);

@@ -28,7 +28,7 @@ app::sql!(
 );
 app::sql!(
     TAKE = "DELETE FROM form_feedback WHERE key_hash = $1 AND created_at > $2 \
-     AND COALESCE(session_hash, '') = $3 RETURNING error"
+     AND COALESCE(session_hash, '') = $3 AND account_id IS NULL RETURNING error"
 );
 app::sql!(PURGE = "DELETE FROM form_feedback WHERE created_at < $1");
 
@@ -118,19 +118,35 @@ async fn with_key(db: &Db, session: Option<&str>, location: &str) -> Option<Stri
 }
 
 /// The request's URI with the kept error put back in place of its key.
+/// An error only ever comes from the server: one typed into the address
+/// (a crafted link that would fill in a form) is dropped.
 async fn with_error_restored(db: &Db, session: Option<&str>, uri: &Uri) -> Option<Uri> {
     let query = uri.query()?;
-    let key = query_value(query, KEY)?;
-    let error = take(db, session, key).await.ok().flatten();
+    let key = query_value(query, KEY);
+    let forged = query.split('&').any(is_error);
+    if key.is_none() && !forged {
+        return None;
+    }
+    let error = match key {
+        Some(key) => take(db, session, key).await.ok().flatten(),
+        None => None,
+    };
     let mut pairs: Vec<String> = query
         .split('&')
-        .filter(|p| !p.starts_with("__fb="))
+        .filter(|p| !p.starts_with("__fb=") && !is_error(p))
         .map(str::to_owned)
         .collect();
     if let Some(error) = error {
         pairs.push(format!("{ERROR}={error}"));
     }
     format!("{}?{}", uri.path(), pairs.join("&")).parse().ok()
+}
+
+/// Whether a query pair is an error, however its name is encoded.
+fn is_error(pair: &str) -> bool {
+    form_urlencoded::parse(pair.as_bytes())
+        .next()
+        .is_some_and(|(name, _)| name == ERROR)
 }
 
 fn query_value<'a>(query: &'a str, name: &str) -> Option<&'a str> {

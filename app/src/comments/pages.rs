@@ -66,12 +66,14 @@ pub fn DiscussionSection(
                     }).collect_view()}
                 </div>
             }).collect_view()}
-            <nav class="pagination" aria-label=t.heading>
-                {(!paged.is_empty()).then(|| view! { <a href=format!("{path}#kommentarer")>{t.first}</a> })}
-                {discussion.next.map(|next| view! {
-                    <a href=format!("{path}?kommentarer={next}#kommentarer") rel="next">{t.more}</a>
-                })}
-            </nav>
+            {(!paged.is_empty() || discussion.next.is_some()).then(|| view! {
+                <nav class="pagination" aria-label=t.heading>
+                    {(!paged.is_empty()).then(|| view! { <a href=format!("{path}#kommentarer")>{t.first}</a> })}
+                    {discussion.next.map(|next| view! {
+                        <a href=format!("{path}?kommentarer={next}#kommentarer") rel="next">{t.more}</a>
+                    })}
+                </nav>
+            })}
             {if may_post {
                 view! { <CommentForm subject target=target.clone() parent=String::new() prefix="ny".into() focus=false /> }.into_any()
             } else {
@@ -140,7 +142,7 @@ fn CommentItem(
                         <input type="hidden" name="comment" value=value />
                         <div class="field">
                             <label for=field.clone()>{t.body}</label>
-                            <textarea id=field name="body" rows="4" required=true maxlength=super::BODY_MAX autofocus=true>{body}</textarea>
+                            <textarea id=field name="body" rows="4" aria-required="true" maxlength=super::BODY_MAX autofocus=true>{body}</textarea>
                         </div>
                         <button type="submit" class="button button--small">{t.save}</button>
                     </ActionForm>
@@ -182,7 +184,7 @@ fn CommentItem(
                         <input type="hidden" name="comment" value=value />
                         <div class="field">
                             <label for=field.clone()>{t.hide_reason}</label>
-                            <textarea id=field name="reason" rows="2" required=true maxlength=crate::networks::REASON_MAX autofocus=true></textarea>
+                            <textarea id=field name="reason" rows="2" aria-required="true" maxlength=crate::networks::REASON_MAX autofocus=true></textarea>
                         </div>
                         <button type="submit" class="button button--small button--quiet-dark">{t.hide_button}</button>
                     </ActionForm>
@@ -211,6 +213,8 @@ fn CommentItem(
 #[component]
 fn CommentBody(comment: Comment, lang: Lang) -> impl IntoView {
     let t = text(lang);
+    // What people write is Swedish: marked so in the English interface.
+    let written = (lang == Lang::En).then_some("sv");
     let edited = comment.edited.then(|| format!(" ({})", t.edited));
     view! {
         <p class="comment__meta">
@@ -220,10 +224,10 @@ fn CommentBody(comment: Comment, lang: Lang) -> impl IntoView {
             {edited}
         </p>
         {match comment.state {
-            CommentState::Visible => view! { <div class="comment__body" inner_html=comment.body_html></div> }.into_any(),
+            CommentState::Visible => view! { <div class="comment__body" lang=written inner_html=comment.body_html></div> }.into_any(),
             CommentState::Deleted => view! { <p class="comment__tombstone">{t.deleted}</p> }.into_any(),
             CommentState::Hidden(reason) => view! {
-                <p class="comment__tombstone">{format!("{}: {reason}", t.hidden)}</p>
+                <p class="comment__tombstone">{format!("{}: ", t.hidden)}<span lang=written>{reason}</span></p>
             }.into_any(),
         }}
     }
@@ -238,20 +242,44 @@ fn CommentForm(
     /// Opened from a link: the person asked to write here.
     focus: bool,
 ) -> impl IntoView {
-    let t = text(use_lang());
+    let lang = use_lang();
+    let t = text(lang);
     let action = ServerAction::<PostComment>::new();
-    let field = format!("kommentar-{prefix}");
-    let hint = format!("{field}-hint");
     let reply = !parent.is_empty();
+    // The new-comment form is the one the error summary's "body" link
+    // lands on; a reply form has an id of its own.
+    let field = if reply {
+        format!("kommentar-{prefix}")
+    } else {
+        "field-body".to_string()
+    };
+    let hint = format!("{field}-hint");
+    let error_id = format!("{field}-error");
+    // What this form sent, when it was refused or kept over a sign-in.
+    let sent = FormFeedback::for_action(PostComment::PATH);
+    let this_one = sent.error().is_some() && sent.value("parent") == parent;
+    let problem = if this_one { sent.problem("body") } else { None };
+    let value = if this_one {
+        sent.value("body")
+    } else {
+        String::new()
+    };
+    let described = match problem {
+        Some(_) => format!("{hint} {error_id}"),
+        None => hint.clone(),
+    };
     view! {
         <ActionForm action>
             <input type="hidden" name="subject" value=subject.code() />
             <input type="hidden" name="target" value=target />
             <input type="hidden" name="parent" value=parent />
-            <div class="field">
+            <div class="field" class:field--invalid=problem.is_some()>
                 <label for=field.clone()>{if reply { t.reply } else { t.write }}</label>
-                <p class="hint" id=hint.clone()>{t.body_hint}</p>
-                <textarea id=field name="body" rows="4" required=true maxlength=super::BODY_MAX aria-describedby=hint autofocus=focus></textarea>
+                <p class="hint" id=hint>{t.body_hint}</p>
+                {problem.map(|p| view! { <p class="field-error" id=error_id>{p.message(lang)}</p> })}
+                <textarea id=field name="body" rows="4" aria-required="true"
+                    aria-invalid=problem.map(|_| "true") aria-describedby=described
+                    autofocus=focus>{value}</textarea>
             </div>
             <button type="submit" class="button">{if reply { t.send_reply } else { t.send }}</button>
         </ActionForm>

@@ -215,7 +215,7 @@ pub fn EditDialoguePage() -> impl IntoView {
                     let action = ServerAction::<EditDialogue>::new();
                     let back = format!("/dialoger/{}", d.public_id);
                     view! {
-                        <p class="breadcrumb"><a href=back.clone()>{d.title.clone()}</a></p>
+                        <p class="breadcrumb"><a href=back.clone() lang=super::record::pages::written_lang(lang)>{d.title.clone()}</a></p>
                         <h1>{t.edit_title}</h1>
                         <p class="lead">{t.edit_lead}</p>
                         {(d.status == super::DialogueStatus::Announced).then(|| view! {

@@ -177,7 +177,7 @@ pub fn DialogueFacts(dialogue: Dialogue) -> impl IntoView {
         <h2>{t.needs}</h2>
         <ul>
             {dialogue.needs.iter().map(|(id, title)| view! {
-                <li><a href=format!("/behov/{id}")>{title.clone()}</a></li>
+                <li><a href=format!("/behov/{id}") lang=written>{title.clone()}</a></li>
             }).collect_view()}
         </ul>
         <h2>{t.questions}</h2>
@@ -204,7 +204,7 @@ fn DialogueDetails(view: DialogueView, discussion: crate::comments::Discussion) 
     let host = view.rights.host;
     view! {
         <Title text=d.title.clone() />
-        <p class="breadcrumb"><a href=format!("/natverk/{}", d.network_public_id)>{d.network_name.clone()}</a></p>
+        <p class="breadcrumb"><a href=format!("/natverk/{}", d.network_public_id) lang=written_lang(lang)>{d.network_name.clone()}</a></p>
         <h1 lang=written_lang(lang)>{d.title.clone()}</h1>
         <Notice show=query_has("planerad") text=t.planned />
         <section aria-labelledby="nasta-steg" class="next-step">

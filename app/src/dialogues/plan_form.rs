@@ -239,13 +239,13 @@ fn DeadlineFields(
                 <div class="field">
                     <label for="field-deadline-date">{t.date}</label>
                     <p class="hint" id="field-deadline-date-hint">{t.date_hint}</p>
-                    <input type="date" id="field-deadline-date" name="deadline_date" value=date required=true
+                    <input type="date" id="field-deadline-date" name="deadline_date" value=date aria-required="true"
                         aria-describedby=format!("field-deadline-date-hint{}", described.map(|d| format!(" {d}")).unwrap_or_default())
                         aria-invalid=invalid />
                 </div>
                 <div class="field">
                     <label for="field-deadline-time">{t.time}</label>
-                    <input type="time" id="field-deadline-time" name="deadline_time" value=time required=true
+                    <input type="time" id="field-deadline-time" name="deadline_time" value=time aria-required="true"
                         aria-describedby=described aria-invalid=invalid />
                 </div>
             </div>

@@ -56,8 +56,13 @@ pub async fn organisation_view(organisation: String) -> Result<super::Organisati
     let insider = user.site_admin || mine.is_some_and(|m| m.is_active());
     let decides = user.site_admin
         || (found.organisation.verified && mine.is_some_and(|m| m.is_active_admin()));
+    // Who asks to join is for those who decide on it: while the
+    // organisation is not verified that is a site admin, not whoever
+    // registered it first.
     let members = if insider {
-        members::members(&ctx.db, found.id, decides).await?
+        let mut people = members::members(&ctx.db, found.id, decides).await?;
+        people.retain(|m| decides || m.status != super::members::Status::Pending);
+        people
     } else {
         Vec::new()
     };

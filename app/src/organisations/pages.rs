@@ -278,7 +278,8 @@ fn OrganisationDetails(view: OrganisationView) -> impl IntoView {
 /// described themselves) and since when.
 #[component]
 fn PendingRequests(organisation: String, pending: Vec<Member>) -> impl IntoView {
-    let t = text(use_lang());
+    let lang = use_lang();
+    let t = text(lang);
     let form = FormFeedback::for_action(DecideMember::PATH);
     view! {
         <section aria-labelledby="ansokningar">
@@ -304,7 +305,7 @@ fn PendingRequests(organisation: String, pending: Vec<Member>) -> impl IntoView 
                             <h3>{who.clone()}</h3>
                             <dl class="facts">
                                 <dt>{t.request_email}</dt><dd>{m.email.clone()}</dd>
-                                <dt>{t.request_title}</dt><dd>{title}</dd>
+                                <dt>{t.request_title}</dt><dd lang=(lang == crate::i18n::Lang::En).then_some("sv")>{title}</dd>
                                 <dt>{t.request_asked}</dt><dd>{crate::time::format_stockholm(m.requested_at)}</dd>
                             </dl>
                             <ActionForm action>

@@ -84,9 +84,9 @@ const SV: OverviewStrings = OverviewStrings {
         finns i Samråd.",
     account_link: "Mitt konto",
     no_organisation: "Du hör inte till någon organisation än. I Samråd arbetar du alltid för \
-        en organisation: registrera din, eller gå med i en som redan finns med hjälp av dess \
-        organisationsnummer.",
-    organisation_link: "Registrera eller gå med i en organisation",
+        en organisation: sök upp din och be att få gå med, \
+        eller registrera den om den inte finns än.",
+    organisation_link: "Gå med i eller registrera en organisation",
     verified_next: "En administratör på Samråd kontrollerar att organisationen finns och att \
         den som registrerade den företräder den. När organisationen är verifierad kan ni gå \
         med i nätverk, dela behov och delta i dialoger, och det som väntar på dig visas här.",
@@ -156,9 +156,9 @@ const EN: OverviewStrings = OverviewStrings {
         that is already in Samråd.",
     account_link: "My account",
     no_organisation: "You do not belong to an organisation yet. In Samråd you always act for \
-        an organisation: register yours, or join one that is already registered using its \
-        organisation number.",
-    organisation_link: "Register or join an organisation",
+        an organisation: find yours and ask to join it, or \
+        register it if it is not here yet.",
+    organisation_link: "Join or register an organisation",
     verified_next: "A Samråd administrator checks that the organisation exists and that the \
         person who registered it represents it. Once it is verified you can join networks, \
         share needs and take part in dialogues, and what waits for you appears here.",

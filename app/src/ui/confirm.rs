@@ -26,7 +26,7 @@ pub fn ConfirmStep(
 ) -> impl IntoView {
     view! {
         <details class="confirm">
-            <summary class="button button--quiet">
+            <summary class="button button--quiet-dark">
                 {open}
                 {context.map(|c| view! { <span class="visually-hidden">{c}</span> })}
             </summary>

@@ -335,21 +335,9 @@ pub fn TextField(
     let described_by = ids.into_iter().flatten().collect::<Vec<_>>().join(" ");
     let described_by = (!described_by.is_empty()).then_some(described_by);
     let invalid = problem.map(|_| "true");
-    let control = match (multiline, counted) {
-        (true, Some(max)) => view! {
-            <CountedText
-                id=id.clone()
-                name=name.to_string()
-                value
-                max
-                described_by
-                invalid=problem.is_some()
-                required
-                lang
-            />
-        }
-        .into_any(),
-        (true, None) => view! {
+    let control = if multiline {
+        let initial = value.chars().count();
+        view! {
             <textarea
                 id=id.clone()
                 name=name
@@ -360,9 +348,11 @@ pub fn TextField(
             >
                 {value}
             </textarea>
+            {counted.map(|max| view! { <CharCount field=id.clone() initial max lang /> })}
         }
-        .into_any(),
-        (false, _) => view! {
+        .into_any()
+    } else {
+        view! {
             <input
                 id=id.clone()
                 name=name
@@ -374,7 +364,7 @@ pub fn TextField(
                 aria-invalid=invalid
             />
         }
-        .into_any(),
+        .into_any()
     };
     view! {
         <div class="field" class:field--invalid=problem.is_some()>
@@ -386,22 +376,16 @@ pub fn TextField(
     }
 }
 
-/// A text area that counts its characters against the limit as one types.
-/// The count is part of the field's description; a screen reader hears it
-/// again only when the text passes the limit or comes back under it.
+/// The count of a text area's characters against its limit, as one
+/// types. The count is part of the field's description; a screen reader
+/// hears it again only when the text passes the limit or comes back under
+/// it. Only the count is an island: the text area itself stays plain HTML
+/// (a text area's content cannot carry hydration markers), and the island
+/// follows its typing through the `input` events that reach the window.
 /// Without JavaScript the count shows what the page was loaded with.
 #[island]
-fn CountedText(
-    id: String,
-    name: String,
-    value: String,
-    max: usize,
-    described_by: Option<String>,
-    invalid: bool,
-    required: bool,
-    lang: Lang,
-) -> impl IntoView {
-    let count = RwSignal::new(value.chars().count());
+fn CharCount(field: String, initial: usize, max: usize, lang: Lang) -> impl IntoView {
+    let count = RwSignal::new(initial);
     let over = Memo::new(move |_| count.get() > max);
     let announced = RwSignal::new(String::new());
     Effect::new(move |was_over: Option<bool>| {
@@ -411,19 +395,15 @@ fn CountedText(
         }
         now_over
     });
-    let count_id = format!("{id}-count");
+    let count_id = format!("{field}-count");
+    // Lives as long as the page: the window keeps the listener.
+    let _listening = window_event_listener(leptos::ev::input, move |ev| {
+        let target = event_target::<leptos::web_sys::Element>(&ev);
+        if target.id() == field {
+            count.set(event_target_value(&ev).chars().count());
+        }
+    });
     view! {
-        <textarea
-            id=id
-            name=name
-            rows="6"
-            aria-required=required.then_some("true")
-            aria-describedby=described_by
-            aria-invalid=invalid.then_some("true")
-            on:input=move |ev| count.set(event_target_value(&ev).chars().count())
-        >
-            {value}
-        </textarea>
         <p class="char-count" class:char-count--over=over id=count_id>
             {move || count_text(lang, count.get(), max)}
         </p>

@@ -35,12 +35,6 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <nav aria-label=t.nav_label class="site-nav site-nav--wide">
                     {links()}
                 </nav>
-                <details class="site-menu">
-                    <summary class="site-menu__button">{t.a11y_menu}</summary>
-                    <nav aria-label=t.nav_label class="site-nav site-menu__panel">
-                        {links()}
-                    </nav>
-                </details>
                 <ActionForm action=switch attr:class="site-language">
                     <input type="hidden" name="lang" value=lang.other().code() />
                     <button
@@ -51,6 +45,15 @@ pub fn Layout(children: Children) -> impl IntoView {
                         {t.switch_language}
                     </button>
                 </ActionForm>
+                <details class="site-menu">
+                    <summary class="site-menu__button">
+                        {t.a11y_menu}
+                        <span aria-hidden="true">" ▾"</span>
+                    </summary>
+                    <nav aria-label=t.nav_label class="site-nav site-menu__panel">
+                        {links()}
+                    </nav>
+                </details>
             </div>
         </header>
         <main id="main" tabindex="-1">

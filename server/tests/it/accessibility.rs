@@ -119,3 +119,35 @@ db_test!(
         assert_eq!(res.status, 405);
     }
 );
+
+db_test!(
+    the_statement_has_every_part_of_diggs_model_in_both_languages,
+    |app| {
+        let sv = app.get("/tillganglighet").await;
+        assert_eq!(sv.status, 200);
+        for part in [
+            "Samrådsförvaltningen står bakom Samråd",
+            "delvis förenlig med lagen om tillgänglighet till digital offentlig service",
+            "Innehåll som inte är tillgängligt",
+            "Bristande förenlighet med lagkraven",
+            "Oskäligt betungande anpassning",
+            "Innehåll som inte omfattas av lagkraven",
+            "Hur vi testat webbplatsen",
+            "Vi bekräftar inom två arbetsdagar",
+            "href=\"mailto:tillganglighet@samrad.se\"",
+            "href=\"https://www.digg.se/tdosanmalan\"",
+            "1 december 2026",
+        ] {
+            assert!(sv.body.contains(part), "the statement lacks {part:?}");
+        }
+        assert!(
+            !sv.body.contains("Vi känner inte till några brister"),
+            "the statement names what is not accessible"
+        );
+        let en = app
+            .get_with("/tillganglighet", &[("cookie", "samrad_lang=en")])
+            .await;
+        assert!(en.body.contains("Disproportionate burden"), "{}", en.status);
+        assert!(en.body.contains("href=\"https://www.digg.se/tdosanmalan\""));
+    }
+);

@@ -193,7 +193,16 @@ db_test!(
         assert!(ok(&hide), "{}", hide.body);
         let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
         assert!(!page.body.contains("Ett svar som ska stå kvar"));
-        assert!(page.body.contains("Dold av en samordnare: Personuppgifter"));
+        let tombstone = page
+            .body
+            .split("class=\"comment__tombstone\"")
+            .find(|t| t.starts_with(">Dold av en samordnare"))
+            .expect("the hidden comment leaves a note");
+        let tombstone = tombstone.split("</p>").next().unwrap();
+        assert!(
+            tombstone.contains("Dold av en samordnare: ") && tombstone.contains("Personuppgifter"),
+            "{tombstone}"
+        );
         let (reason,): (String,) =
             sqlx::query_as("SELECT reason FROM network_audit WHERE action = 'comment_hidden'")
                 .fetch_one(app.db.pool())
@@ -336,5 +345,48 @@ db_test!(
             !not_mine.body.contains("action=\"/api/comments/edit\""),
             "only the author"
         );
+    }
+);
+
+db_test!(
+    a_refused_comment_comes_back_in_its_box_with_the_error_at_the_field,
+    |app| {
+        let (_, bo, _, need) = cast(&app).await;
+        let long = "å".repeat(app::comments::BODY_MAX + 1);
+        let res = app
+            .post_form(
+                "/api/comments/post",
+                &form(&[
+                    ("subject", "need"),
+                    ("target", &need),
+                    ("parent", ""),
+                    ("body", &long),
+                ]),
+                &[
+                    ("cookie", &bo),
+                    ("accept", "text/html"),
+                    ("referer", &format!("http://localhost:3000/behov/{need}")),
+                ],
+            )
+            .await;
+        assert!(res.status.is_redirection(), "{}", res.status);
+        let back = res
+            .header("location")
+            .split('#')
+            .next()
+            .unwrap()
+            .to_string();
+        let page = app.get_as(&bo, &back).await;
+        let field = page
+            .body
+            .split("<textarea")
+            .find(|t| t.contains("id=\"field-body\""))
+            .expect("the summary's link lands on the new comment's box");
+        assert!(field.contains("aria-invalid=\"true\""), "{field}");
+        assert!(
+            field.contains("field-body-error"),
+            "the error is tied to the box"
+        );
+        assert!(field.contains(&long), "what was typed is still there");
     }
 );

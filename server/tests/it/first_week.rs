@@ -308,3 +308,93 @@ fn decode(stored: &str) -> String {
         .expect("base64");
     String::from_utf8(bytes).expect("utf-8")
 }
+
+db_test!(
+    an_error_typed_into_the_address_fills_in_nothing_and_only_the_servers_key_does,
+    |app| {
+        let cookie = app.verified_user(EMAIL, PASSWORD).await;
+        let refused = post_from_account_page(
+            &app,
+            &cookie,
+            "/api/accounts/update-profile",
+            &form(&[
+                ("name", ""),
+                ("title", "Förfalskad titel"),
+                ("language", "sv"),
+            ]),
+        )
+        .await;
+        assert!(refused.status.is_redirection(), "{}", refused.status);
+        let (error,): (String,) = sqlx::query_as("SELECT error FROM form_feedback")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        for name in ["__err", "%5F%5Ferr", "%5f_err"] {
+            let crafted = app
+                .get_as(
+                    &cookie,
+                    &format!("/konto?__path=/api/accounts/update-profile&{name}={error}"),
+                )
+                .await;
+            assert!(
+                !crafted.body.contains("Förfalskad titel"),
+                "a link with {name} must not fill in the form"
+            );
+        }
+        let back = refused
+            .header("location")
+            .split('#')
+            .next()
+            .unwrap()
+            .to_string();
+        let page = app.get_as(&cookie, &back).await;
+        assert!(
+            page.body.contains("Förfalskad titel"),
+            "the server's own key brings the values back"
+        );
+    }
+);
+
+db_test!(
+    values_kept_for_after_sign_in_are_not_read_through_the_refused_form_key,
+    |app| {
+        let cookie = app.verified_user(EMAIL, PASSWORD).await;
+        app.clock.advance(9 * HOUR_MS);
+        let res = post_from_account_page(
+            &app,
+            &cookie,
+            "/api/accounts/update-profile",
+            &form(&[
+                ("name", "Greta Gran"),
+                ("title", "Hemlig titel"),
+                ("language", "sv"),
+            ]),
+        )
+        .await;
+        let kept = res
+            .cookie("samrad_kept")
+            .expect("the values are kept for after sign-in");
+        let key = kept
+            .split('=')
+            .nth(1)
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let stranger = app
+            .get(&format!(
+                "/konto/logga-in?__fb={key}&__path=/api/accounts/update-profile"
+            ))
+            .await;
+        assert!(
+            !stranger.body.contains("Hemlig titel"),
+            "a kept form is only for its own account"
+        );
+        assert_eq!(
+            app.count("form_feedback").await,
+            1,
+            "and it is still there for them"
+        );
+    }
+);

@@ -314,6 +314,13 @@ db_test!(
             .contains("Tills dess kan den inte vara med i nätverk"));
         let unverified_admin = app.get_as(&anna, &format!("/organisationer/{org}")).await;
         assert!(!unverified_admin.body.contains("Godkänn"));
+        // Whoever registered an unverified organisation first does not
+        // learn who asks to join it: a site admin decides.
+        assert!(
+            !unverified_admin.body.contains("Bo Berg"),
+            "the asker's name is for those who decide"
+        );
+        assert!(!unverified_admin.body.contains("Upphandlare"));
         let again = app
             .post_as(
                 &bo,

@@ -279,6 +279,6 @@ db_test!(
             .contains("Du hör inte till någon organisation än."));
         assert!(page
             .body
-            .contains("Registrera eller gå med i en organisation"));
+            .contains("Gå med i eller registrera en organisation"));
     }
 );

@@ -235,7 +235,7 @@ fn TextEditor(
                         <div class="field">
                             <label for=field.clone()>{if summary { t.summary } else { t.minutes }}</label>
                             <p class="hint">{t.markdown_hint}</p>
-                            <textarea id=field name="body" rows="6" required=true maxlength=TEXT_MAX>{body}</textarea>
+                            <textarea id=field name="body" rows="6" aria-required="true" maxlength=TEXT_MAX>{body}</textarea>
                         </div>
                         {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
                         <button type="submit" class="button">{save_button}</button>
@@ -266,7 +266,7 @@ fn TextEditor(
                         <label for=field.clone()>{label}</label>
                         {hint.map(|h| view! { <p class="hint">{h}</p> })}
                         <p class="hint">{t.markdown_hint}</p>
-                        <textarea id=field name="body" rows="6" required=true maxlength=TEXT_MAX>{body}</textarea>
+                        <textarea id=field name="body" rows="6" aria-required="true" maxlength=TEXT_MAX>{body}</textarea>
                     </div>
                     {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
                     <button type="submit" class="button button--quiet-dark">{save_button}</button>

@@ -85,7 +85,7 @@ fn OrganisationRegistration(id: String, title: String, org: RegisterFor) -> impl
             <div class="field">
                 <label for=field.clone()>{t.attendees}</label>
                 <p class="hint" id=hint.clone()>{t.attendees_hint}</p>
-                <textarea id=field name="attendees" rows="3" required=true maxlength=ATTENDEES_MAX
+                <textarea id=field name="attendees" rows="3" aria-required="true" maxlength=ATTENDEES_MAX
                     aria-describedby=hint>{written}</textarea>
             </div>
             <button type="submit" class="button">{button}<span class="visually-hidden">{format!(": {form_name}")}</span></button>

@@ -21,6 +21,8 @@ use leptos::{prelude::*, server_fn::ServerFn};
 pub fn DemandSection(need: String, demand: Demand, interests: Vec<Interest>) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
+    // Units and comments are written by people, in Swedish.
+    let written = (lang == Lang::En).then_some("sv");
     if demand.organisations == 0 {
         return view! {
             <section aria-labelledby="efterfragan">
@@ -46,7 +48,7 @@ pub fn DemandSection(need: String, demand: Demand, interests: Vec<Interest>) -> 
                 </tr></thead>
                 <tbody>
                     {demand.by_unit.iter().map(|(unit, count, quantity)| view! {
-                        <tr><th scope="row">{unit.clone()}</th><td>{lang.number(*count)}</td><td>{lang.number(*quantity)}</td></tr>
+                        <tr><th scope="row" lang=written>{unit.clone()}</th><td>{lang.number(*count)}</td><td>{lang.number(*quantity)}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
@@ -91,11 +93,11 @@ pub fn DemandSection(need: String, demand: Demand, interests: Vec<Interest>) -> 
                     {interests.into_iter().map(|i| view! {
                         <tr>
                             <th scope="row">{i.organisation}</th>
-                            <td>{format!("{} {}", lang.number(i.quantity), i.unit)}</td>
+                            <td lang=written>{format!("{} {}", lang.number(i.quantity), i.unit)}</td>
                             <td>{kronor(i.value_sek, lang)}</td>
                             <td>{i.earliest.label(lang)}</td>
                             <td>{confidence_label(i.confidence, lang)}</td>
-                            <td lang=(lang == Lang::En).then_some("sv")>{i.comment}</td>
+                            <td lang=written>{i.comment}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -209,7 +211,7 @@ fn Answer(answer: Interest) -> impl IntoView {
     view! {
         <dl class="facts">
             <dt>{t.organisation}</dt><dd>{answer.organisation}</dd>
-            <dt>{t.quantity}</dt><dd>{format!("{} {}", lang.number(answer.quantity), answer.unit)}</dd>
+            <dt>{t.quantity}</dt><dd lang=sv>{format!("{} {}", lang.number(answer.quantity), answer.unit)}</dd>
             <dt>{t.value}</dt><dd>{kronor(answer.value_sek, lang)}</dd>
             <dt>{t.earliest}</dt><dd>{answer.earliest.label(lang)}</dd>
             <dt>{t.confidence_column}</dt><dd>{confidence_label(answer.confidence, lang)}</dd>
