@@ -401,11 +401,7 @@ fn to_comment(r: &Row, viewer: AccountId, deleted_user: &str) -> Comment {
     Comment {
         public_id: r.public_id.clone(),
         depth: r.depth,
-        author: if r.author_deleted.is_some() {
-            deleted_user.to_string()
-        } else {
-            r.author.clone()
-        },
+        author: crate::core::shown_name(r.author.clone(), r.author_deleted, deleted_user),
         organisation: r.organisation.clone(),
         body_html: if visible {
             crate::markdown::to_html(&r.body)

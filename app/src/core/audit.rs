@@ -151,11 +151,7 @@ impl Row {
         AuditEntry {
             summary: describe(&self.action, &self.subject, lang),
             at: self.at,
-            actor: if self.deleted_at.is_some() {
-                deleted_user.to_string()
-            } else {
-                self.actor
-            },
+            actor: crate::core::shown_name(self.actor, self.deleted_at, deleted_user),
             organisation: self.organisation,
             action: self.action,
             subject: self.subject,

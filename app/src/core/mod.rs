@@ -22,6 +22,16 @@ pub mod sql;
 #[cfg(feature = "ssr")]
 pub use guard::{Actor, Guard};
 
+/// A person's name as the records show it: once their account is deleted,
+/// `deleted_user` ("Borttagen användare") in its place.
+#[cfg(feature = "ssr")]
+pub fn shown_name<T>(name: String, deleted: Option<T>, deleted_user: &str) -> String {
+    match deleted {
+        Some(_) => deleted_user.to_string(),
+        None => name,
+    }
+}
+
 use serde::{Deserialize, Serialize};
 
 /// One entry of a network's audit log, as its readers see it.

@@ -332,11 +332,7 @@ pub async fn versions(
         .map(|v| VersionRow {
             version: v.version,
             at: v.at,
-            author: if v.deleted_at.is_some() {
-                deleted_user.to_string()
-            } else {
-                v.author
-            },
+            author: crate::core::shown_name(v.author, v.deleted_at, deleted_user),
             organisation: v.organisation,
             fields: vec![
                 ("title".into(), v.title),

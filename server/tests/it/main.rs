@@ -29,6 +29,7 @@ mod organisations;
 mod overview;
 mod pages;
 mod process;
+mod reads;
 mod security;
 mod security_review;
 mod seed;

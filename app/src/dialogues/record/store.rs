@@ -380,11 +380,7 @@ pub async fn texts(
             meeting: r.meeting,
             body: r.body,
             approved: r.status == "approved",
-            written_by: if r.writer_deleted_at.is_some() {
-                deleted_user.to_string()
-            } else {
-                r.writer
-            },
+            written_by: crate::core::shown_name(r.writer, r.writer_deleted_at, deleted_user),
             written_at: r.written_at,
             approved_by: r.approver,
             approved_at: r.approved_at,
