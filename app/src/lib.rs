@@ -19,6 +19,7 @@ pub mod pages;
 pub mod privacy;
 pub mod regions;
 pub mod staircase;
+pub mod suppliers;
 pub mod time;
 pub mod ui;
 
@@ -164,6 +165,31 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/dialoger/:id/protokoll")
                         view=dialogues::pages::RecordPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/marknadsdialoger")
+                        view=dialogues::market::pages::BoardPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/marknadsdialoger/:id")
+                        view=dialogues::market::pages::PublicDialoguePage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/leverantorer")
+                        view=suppliers::pages::SuppliersPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/leverantorer/ny")
+                        view=suppliers::pages::NewSupplierPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/leverantorer/:id")
+                        view=suppliers::pages::SupplierPage
                         ssr=SsrMode::Async
                     />
                     <Route path=path!("/behov") view=needs::pages::MyNeedsPage ssr=SsrMode::Async />

@@ -107,8 +107,19 @@ fn session_token(req: &Request, secure: bool) -> Option<String> {
 async fn with_key(db: &Db, session: Option<&str>, location: &str) -> Option<String> {
     let (path, query) = location.split_once('?')?;
     let error = query_value(query, ERROR)?;
-    let pairs = query.split('&').filter(|p| !p.starts_with("__err="));
+    // A form refused again is sent back to the address of its first
+    // refusal: that refusal's key and form name go, or the page would
+    // read the old (spent) key and show no errors at all.
+    let form = query
+        .split('&')
+        .filter(|p| p.starts_with("__path="))
+        .next_back()
+        .map(str::to_owned);
+    let pairs = query.split('&').filter(|p| {
+        !p.starts_with("__err=") && !p.starts_with("__fb=") && !p.starts_with("__path=")
+    });
     let mut kept: Vec<String> = pairs.map(str::to_owned).collect();
+    kept.extend(form);
     match keep(db, session, error).await {
         Ok(key) => kept.push(format!("{KEY}={key}")),
         Err(_) => tracing::warn!("a refused form's values could not be kept"),

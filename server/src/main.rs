@@ -16,7 +16,10 @@ app::sql!(SELECT_DIALOGUES = "SELECT public_id FROM dialogues ORDER BY id LIMIT 
 app::sql!(
     SELECT_ACCOUNTS = "SELECT a.email, o.name FROM accounts a \
              JOIN organisation_members m ON m.account_id = a.id \
-             JOIN organisations o ON o.id = m.organisation_id ORDER BY a.id"
+             JOIN organisations o ON o.id = m.organisation_id \
+             UNION ALL SELECT a.email, s.name FROM accounts a \
+             JOIN supplier_members m ON m.account_id = a.id \
+             JOIN suppliers s ON s.id = m.supplier_id ORDER BY 1"
 );
 
 fn main() -> ExitCode {

@@ -81,6 +81,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         .route("/dialoger/{id}/kalender.ics", get(dialogue_ics))
         .route("/dialoger/{id}/protokoll.json", get(dialogue_record_json))
         .route("/kalender/{file}", get(network_feed))
+        .route("/marknadsdialoger.atom", get(market_feed))
         .route("/api/{*fn_name}", post(unknown_server_fn))
         .merge(assets::pkg_routes(&config.site_root))
         .leptos_routes_with_context(&state, route_list(), provide.clone(), move || {
@@ -202,6 +203,25 @@ async fn network_feed(
     let token = file.strip_suffix(".ics").unwrap_or(&file);
     let ics = app::dialogues::api::network_feed(&state.context, token).await;
     download(ics, "text/calendar; charset=utf-8", "natverk.ics")
+}
+
+/// The public board of market dialogues as an Atom feed, with the
+/// board's filters; no sign-in, as the board itself.
+async fn market_feed(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Query(query): axum::extract::Query<app::dialogues::market::BoardQuery>,
+) -> Response {
+    match app::dialogues::market::feed::board_feed(&state.context, &query).await {
+        Ok(body) => (
+            [
+                (header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"),
+                (header::CACHE_CONTROL, "public, max-age=300"),
+            ],
+            body,
+        )
+            .into_response(),
+        Err(error) => json_error(error),
+    }
 }
 
 async fn dialogue_record_json(

@@ -85,4 +85,5 @@ row_id!(
     RequirementId,
     DialogueId,
     CommentId,
+    SupplierId,
 );

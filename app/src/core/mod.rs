@@ -15,6 +15,8 @@ pub mod guard;
 #[cfg(feature = "ssr")]
 pub mod ids;
 #[cfg(feature = "ssr")]
+pub mod market;
+#[cfg(feature = "ssr")]
 pub mod sheet;
 #[cfg(feature = "ssr")]
 pub mod sql;

@@ -217,6 +217,11 @@ pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppE
         } else {
             Vec::new()
         },
+        market: if host {
+            Some(super::market::api::host_part(&v).await?)
+        } else {
+            None
+        },
         dialogue: v.dialogue,
     })
 }
@@ -230,6 +235,12 @@ pub async fn change_dialogue_status(
     let v = visible_dialogue(&dialogue).await?;
     let actor = v.host()?;
     let step = super::DialogueStep::parse(&form, v.dialogue.status)?;
+    if step.to() == super::DialogueStatus::Announced && v.dialogue.answer_deadline <= v.ctx.db.now()
+    {
+        let mut check = crate::error::Checker::new();
+        check.refuse("status", crate::error::FieldProblem::DeadlinePassed);
+        check.finish_form(&form)?;
+    }
     super::store::transition(&v.ctx.db, v.key, &v.dialogue.title, &step, actor).await?;
     leptos_axum::redirect(&format!(
         "/dialoger/{}?status=1#status",
@@ -268,7 +279,7 @@ pub async fn publish_answer(
     let v = visible_dialogue(&dialogue).await?;
     let actor = v.host()?;
     let qa = super::QaAnswer::parse(&form)?;
-    super::store::publish_qa(&v.ctx.db, v.key, &qa, actor).await?;
+    super::market::api::publish(&v, None, &qa, actor).await?;
     leptos_axum::redirect(&format!(
         "/dialoger/{}?fragor=1#fragor",
         v.dialogue.public_id

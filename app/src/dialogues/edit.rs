@@ -175,7 +175,12 @@ pub async fn edit_dialogue(
         leptos_axum::redirect(&format!("{path}?oforandrad=1#andrad"));
         return Ok(());
     }
-    store::correct(db, v.key, &v.dialogue, &new, &changes).await?;
+    // Once announced, a correction is news for every registered supplier.
+    let codes: Vec<String> = changes.iter().map(|c| c.code()).collect();
+    let told = (v.dialogue.status == super::DialogueStatus::Announced).then(|| {
+        super::market::api::change_notice(&v, &format!("{}: {}", new.title(), codes.join(" ")))
+    });
+    store::correct(db, v.key, &v.dialogue, &new, &changes, told.as_ref()).await?;
     leptos_axum::redirect(&format!("{path}?andrad=1#andrad"));
     Ok(())
 }

@@ -16,6 +16,7 @@ pub mod calendar;
 pub mod edit;
 #[cfg(feature = "ssr")]
 mod log;
+pub mod market;
 pub mod pages;
 #[cfg(feature = "ssr")]
 mod plan;
@@ -216,6 +217,8 @@ pub struct DialogueView {
     pub texts: Vec<RecordText>,
     /// For hosts: the requirement versions a summary may link to.
     pub requirement_versions: Vec<RequirementRef>,
+    /// For hosts: the dialogue towards the market.
+    pub market: Option<market::HostView>,
 }
 
 /// What the plan form sends, as sent. The meetings are rows of repeated
@@ -313,6 +316,12 @@ pub struct QaAnswer {
 }
 
 impl QaAnswer {
+    /// For forms of the dialogue's own sub-rooms, which check the two
+    /// texts under their own field names.
+    pub(in crate::dialogues) fn checked(question: String, answer: String) -> Self {
+        QaAnswer { question, answer }
+    }
+
     pub fn parse(form: &QaForm) -> Result<Self, AppError> {
         let mut check = Checker::new();
         let question = check.text("question", &form.question, true, TEXT_MAX);

@@ -227,6 +227,7 @@ fn DialogueDetails(view: DialogueView, discussion: crate::comments::Discussion) 
         <RecordTexts id=id.clone() dialogue=d.clone() texts=view.texts.clone() host
             choices=view.requirement_versions.clone() />
         <QaSection id=id.clone() qa=view.qa.clone() host=host && d.status != DialogueStatus::Archived />
+        {view.market.clone().map(|h| view! { <super::market::pages::HostMarket h /> })}
         {(host && !view.possible_hosts.is_empty()).then({
             let id = id.clone();
             let possible = view.possible_hosts.clone();

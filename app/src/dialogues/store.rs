@@ -2,8 +2,7 @@
 //! the calendar's meetings.
 
 use super::{
-    Dialogue, DialogueFormat, DialogueStatus, ListedDialogue, Meeting, NewDialogue, QaAnswer,
-    QaEntry,
+    Dialogue, DialogueFormat, DialogueStatus, ListedDialogue, Meeting, NewDialogue, QaEntry,
 };
 use crate::{
     core::ids::public_id,
@@ -174,6 +173,7 @@ pub async fn correct(
     stored: &Dialogue,
     new: &NewDialogue,
     changes: &[super::edit::Change],
+    told: Option<&(String, super::market::store::Mail)>,
 ) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;
     let done = sqlx::query(CORRECT)
@@ -247,6 +247,9 @@ pub async fn correct(
     let subject = format!("{}: {}", new.title(), codes.join(" "));
     let entry = Entry::dialogue(key.network_id, key.id, "dialogue_edited", &subject, "");
     audit::record(&mut tx, db.now(), new.host(), entry).await?;
+    if let Some((body, mail)) = told {
+        super::market::store::changed(&mut tx, key.id, body, mail, db.now()).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
@@ -446,41 +449,14 @@ pub async fn transition(
         step.reason(),
     );
     audit::record(&mut tx, db.now(), actor, entry).await?;
+    if step.to() == DialogueStatus::Announced {
+        super::market::store::announce(&mut tx, key, title, db.now()).await?;
+    }
     tx.commit().await?;
     Ok(())
 }
 
 crate::audit_text!("dialogue_status", super::log::status);
-
-crate::sql!(
-    INSERT_QA =
-        "INSERT INTO dialogue_qa (dialogue_id, question, answer, published_at, account_id) \
-     VALUES ($1, $2, $3, $4, $5)"
-);
-
-/// Publishes a question as received and its answer. The asker's account
-/// is kept for the record only; no query that feeds a page reads it.
-#[tracing::instrument(skip_all)]
-pub async fn publish_qa(
-    db: &Db,
-    key: DialogueKey,
-    qa: &QaAnswer,
-    actor: Actor,
-) -> Result<(), AppError> {
-    let mut tx = db.pool().begin().await?;
-    sqlx::query(INSERT_QA)
-        .bind(key.id)
-        .bind(qa.question())
-        .bind(qa.answer())
-        .bind(db.now())
-        .bind(actor.account_id)
-        .execute(&mut *tx)
-        .await?;
-    let entry = Entry::dialogue(key.network_id, key.id, "qa_published", "", "");
-    audit::record(&mut tx, db.now(), actor, entry).await?;
-    tx.commit().await?;
-    Ok(())
-}
 
 crate::audit_text!("qa_published", super::log::qa_published);
 

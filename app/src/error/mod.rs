@@ -31,6 +31,15 @@ pub enum AppError {
     },
     #[error("not signed in")]
     NotSignedIn,
+    /// The function is for people acting for a supplier organisation.
+    #[error("not acting for a supplier")]
+    NotASupplier,
+    /// A supplier's question after the dialogue's question deadline.
+    #[error("questions closed")]
+    QuestionsClosed,
+    /// The dialogue takes no registrations now (not yet open, or over).
+    #[error("registration closed")]
+    RegistrationClosed,
     /// Not an error of the person's: a form sent after the session ended
     /// comes back, once signed in again, with `values` as they were typed.
     #[error("restored after sign-in")]
@@ -148,6 +157,23 @@ pub enum FieldProblem {
     EndsBeforeStart,
     /// An irreversible action sent without its confirming step.
     NotConfirmed,
+    /// A VAT number that does not start with the chosen country's code.
+    VatCountry,
+    /// A VAT number not written as the chosen country writes them.
+    VatFormat,
+    /// A VAT number of the right shape whose check digits do not match.
+    VatCheckDigit,
+    /// A Swedish number shaped as a personnummer (an enskild firma's) whose
+    /// date or check digit is wrong.
+    PersonnummerInvalid,
+    /// Another national identifier with characters no register uses.
+    NationalIdFormat,
+    /// A number that belongs to a public organisation (a buyer) in Samråd.
+    BuyerNumber,
+    /// A time for questions after the time for answers.
+    AfterAnswerDeadline,
+    /// Announcing a dialogue whose answer deadline has passed.
+    DeadlinePassed,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -161,7 +187,7 @@ impl AppError {
             AppError::NotVerified | AppError::OrganisationNotVerified => 403,
             AppError::InvalidToken => 400,
             AppError::AccountLocked => 429,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::NotASupplier => 403,
             AppError::NotFound => 404,
             AppError::Conflict
             | AppError::LastCoordinator
@@ -169,7 +195,9 @@ impl AppError {
             | AppError::NetworkClosed
             | AppError::NetworkDormant
             | AppError::Full
-            | AppError::Frozen => 409,
+            | AppError::Frozen
+            | AppError::QuestionsClosed
+            | AppError::RegistrationClosed => 409,
             AppError::PayloadTooLarge => 413,
             AppError::TooManyRequests => 429,
             AppError::Unavailable => 503,

@@ -22,6 +22,18 @@ pub(super) fn error(error: &AppError) -> [&'static str; 2] {
             "Du behöver logga in för att göra det här.",
             "You need to sign in to do this.",
         ],
+        AppError::NotASupplier => [
+            "Det här gör man för en leverantör. Registrera din leverantörsorganisation, eller välj den du företräder.",
+            "This is done on behalf of a supplier. Register your supplier organisation, or choose the one you act for.",
+        ],
+        AppError::QuestionsClosed => [
+            "Tiden för frågor har gått ut. Frågan är inte skickad.",
+            "The time for questions has passed. The question was not sent.",
+        ],
+        AppError::RegistrationClosed => [
+            "Dialogen tar inte emot anmälningar nu. Ingenting har ändrats.",
+            "The dialogue does not take registrations now. Nothing was changed.",
+        ],
         AppError::InvalidCredentials => [
             "Fel e-postadress eller lösenord.",
             "Wrong email address or password.",
@@ -191,6 +203,38 @@ pub(super) fn field(problem: FieldProblem) -> [&'static str; 2] {
         FieldProblem::OrgNumberCheckDigit => [
             "Kontrollsiffran (den sista siffran) stämmer inte. Kontrollera numret.",
             "The check digit (the last digit) does not match. Check the number.",
+        ],
+        FieldProblem::VatCountry => [
+            "Momsregistreringsnumret börjar inte med det valda landets kod (till exempel DE för Tyskland, EL för Grekland).",
+            "The VAT number does not start with the chosen country's code (for example DE for Germany, EL for Greece).",
+        ],
+        FieldProblem::VatFormat => [
+            "Numret är inte skrivet som ett momsregistreringsnummer i det valda landet. Kontrollera antalet siffror och bokstäver.",
+            "The number is not written as a VAT number of the chosen country. Check the number of digits and letters.",
+        ],
+        FieldProblem::VatCheckDigit => [
+            "Momsregistreringsnumrets kontrollsiffror stämmer inte. Kontrollera numret.",
+            "The VAT number's check digits do not match. Check the number.",
+        ],
+        FieldProblem::PersonnummerInvalid => [
+            "Numret liknar en enskild firmas personnummer, men datumet eller kontrollsiffran stämmer inte.",
+            "The number looks like a sole trader's personal identity number, but its date or check digit is wrong.",
+        ],
+        FieldProblem::NationalIdFormat => [
+            "Skriv identifieraren med bokstäver, siffror, mellanslag, punkt, snedstreck eller bindestreck.",
+            "Write the identifier with letters, digits, spaces, dots, slashes or dashes.",
+        ],
+        FieldProblem::BuyerNumber => [
+            "Numret tillhör en offentlig organisation i Samråd. En beställare kan inte samtidigt vara leverantör.",
+            "The number belongs to a public organisation in Samråd. A buyer cannot also act as a supplier.",
+        ],
+        FieldProblem::AfterAnswerDeadline => [
+            "Sista dag för frågor kan inte vara efter sista dag för svar.",
+            "The last day for questions cannot be after the last day for answers.",
+        ],
+        FieldProblem::DeadlinePassed => [
+            "Sista dag för svar har redan passerat. Ändra planen med ett nytt datum innan dialogen annonseras.",
+            "The answer deadline has already passed. Correct the plan with a new date before announcing the dialogue.",
         ],
         FieldProblem::KommunOutsideLan => [
             "Kommunen ligger inte i det valda länet.",

@@ -103,6 +103,11 @@ fn nav_links(
                 </a>
             </li>
             <li>
+                <a href="/leverantorer" aria-current=current("/leverantorer")>
+                    {crate::suppliers::text::text(lang).list_title}
+                </a>
+            </li>
+            <li>
                 <a href="/konto" aria-current=current("/konto")>
                     {a.my_account}
                     <span class="visually-hidden">{format!(" ({})", user.name)}</span>
@@ -130,6 +135,11 @@ fn nav_links(
             <li>
                 <a href="/" aria-current=current("/")>
                     {t.nav_start}
+                </a>
+            </li>
+            <li>
+                <a href="/marknadsdialoger" aria-current=current("/marknadsdialoger")>
+                    {crate::dialogues::market::text::text(lang).board_title}
                 </a>
             </li>
             <li>

@@ -10,9 +10,9 @@ app::sql!(
     INSERT_DIALOGUE_NEEDS = "INSERT INTO dialogue_needs (dialogue_id, need_id) VALUES ($1, $2)"
 );
 app::sql!(INSERT_DIALOGUES = "INSERT INTO dialogues (public_id, network_id, title, purpose, form, cpv, lan_code, \
-         estimated_value, answer_deadline, capacity, status, created_at) \
+         estimated_value, answer_deadline, capacity, status, created_at, announced_at) \
          VALUES ($1, $2, $3, 'Vi vill höra hur marknaden ser på behovet och vad som går att leverera.', \
-         'dialogmote', $4, $5, NULL, $6, 20, $7, $8) RETURNING id");
+         'dialogmote', $4, $5, NULL, $6, 20, $7, $8, CAST($9 AS BIGINT)) RETURNING id");
 app::sql!(
     INSERT_DIALOGUE_HOSTS =
         "INSERT INTO dialogue_hosts (dialogue_id, organisation_id) VALUES ($1, $2)"
@@ -116,6 +116,9 @@ async fn insert_dialogue(
         .bind(starts + 14 * 86_400_000)
         .bind(status)
         .bind(now)
+        // Everything past planning has its public part, published a
+        // little before its first meeting.
+        .bind((status != "planned").then_some(starts.min(now) - 21 * 86_400_000))
         .fetch_one(&mut **tx)
         .await
         .with_context(|| format!("inserting the dialogue {title}"))?;
@@ -177,8 +180,9 @@ async fn insert_comment(
     Ok(id)
 }
 
-/// The demo story's dialogue: planned for the buses, with a short
-/// discussion between two kommuner.
+/// The demo story's dialogue: announced for the buses, with a short
+/// discussion between two kommuner; its market side is in `market`.
+/// Gives the dialogue's id.
 pub(super) async fn demo_dialogue(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     rng: &mut StdRng,
@@ -186,7 +190,7 @@ pub(super) async fn demo_dialogue(
     members: &[(i64, i64)],
     need: i64,
     now: i64,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<i64> {
     let starts = now + 30 * 86_400_000;
     let id = insert_dialogue(
         tx,
@@ -194,7 +198,7 @@ pub(super) async fn demo_dialogue(
         place,
         members[0],
         "Dialogmöte om eldrivna bussar",
-        "planned",
+        "announced",
         starts,
         now,
     )
@@ -229,5 +233,5 @@ pub(super) async fn demo_dialogue(
         )
         .await?;
     }
-    Ok(())
+    Ok(id)
 }

@@ -11,6 +11,7 @@
 //! changes every seeded database.
 
 mod dialogues;
+mod market;
 mod needs;
 mod networks;
 mod people;
@@ -134,7 +135,9 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> anyh
                 .await?;
         if scale == Scale::Demo {
             let need = needs::demo_needs(&mut tx, &place, &members, now).await?;
-            dialogues::demo_dialogue(&mut tx, &mut rng, &place, &members, need, now).await?;
+            let dialogue =
+                dialogues::demo_dialogue(&mut tx, &mut rng, &place, &members, need, now).await?;
+            market::demo_market(&mut tx, &mut rng, dialogue, members[0], &hash, now).await?;
         } else {
             let mut shared = Vec::new();
             for k in 0..counts.needs_per_network {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// The rooms: one folder per domain concept under app/src.
-const ROOMS: [&str; 9] = [
+const ROOMS: [&str; 10] = [
     "accounts",
     "organisations",
     "networks",
@@ -15,6 +15,7 @@ const ROOMS: [&str; 9] = [
     "accessibility",
     "privacy",
     "overview",
+    "suppliers",
 ];
 
 fn source_dir(crate_dir: &str) -> PathBuf {

@@ -9,7 +9,7 @@ use crate::networks::{coordinator, invited_and_accepted};
 
 /// The plan form as the edit page sends it: the dialogue instead of the
 /// network and the host, and each row's meeting.
-fn edit_form(
+pub(crate) fn edit_form(
     id: &str,
     plan: &[(&'static str, String)],
     meetings: &[String],
@@ -25,7 +25,7 @@ fn edit_form(
 }
 
 /// Sets the nth value of a (possibly repeated) field.
-fn set(pairs: &mut [(&'static str, String)], key: &str, nth: usize, value: &str) {
+pub(crate) fn set(pairs: &mut [(&'static str, String)], key: &str, nth: usize, value: &str) {
     if let Some(pair) = pairs.iter_mut().filter(|(k, _)| *k == key).nth(nth) {
         pair.1 = value.to_string();
     }

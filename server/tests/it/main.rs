@@ -20,6 +20,7 @@ mod first_week;
 mod health;
 mod hostile;
 mod mail;
+mod market;
 mod my_data;
 mod needs;
 mod network_access;

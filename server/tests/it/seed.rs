@@ -86,3 +86,72 @@ db_test!(seeding_is_deterministic, |app| {
     };
     assert_eq!(ids(&app).await, ids(&other).await);
 });
+
+db_test!(
+    the_demo_story_has_a_supplier_side_on_the_public_board,
+    |app| {
+        seed(&app.db, Scale::Demo, &mut |_| {})
+            .await
+            .expect("seeded");
+        let board = app.get("/marknadsdialoger").await;
+        assert!(
+            board.body.contains("Dialogmöte om eldrivna bussar"),
+            "{}",
+            board.body
+        );
+        let (dialogue,): (String,) = sqlx::query_as("SELECT public_id FROM dialogues")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        let page = app.get(&format!("/marknadsdialoger/{dialogue}")).await;
+        assert!(
+            page.body.contains("Högst sex timmar"),
+            "the published answer"
+        );
+        assert!(
+            !page.body.contains("för vår offert"),
+            "the question as asked stays with the hosts"
+        );
+        let sara = app
+            .sign_in("sara@laddbolaget.se", PASSWORD)
+            .await
+            .expect("the demo supplier's person");
+        let res = app
+            .post_as(
+                &sara,
+                "/api/market/dialogue",
+                &crate::helpers::form(&[("dialogue", &dialogue)]),
+            )
+            .await;
+        let view: app::dialogues::market::PublicView = serde_json::from_str(&res.body).unwrap();
+        assert_eq!(view.suppliers.len(), 1);
+        assert!(view.suppliers[0].registered && view.questions_open);
+        let (email,): (String,) = sqlx::query_as(
+            "SELECT a.email FROM dialogue_hosts h \
+             JOIN organisation_members m ON m.organisation_id = h.organisation_id \
+             JOIN accounts a ON a.id = m.account_id ORDER BY a.id LIMIT 1",
+        )
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+        let host = app.sign_in(&email, PASSWORD).await.expect("a host");
+        let res = app
+            .post_as(
+                &host,
+                "/api/market/host",
+                &crate::helpers::form(&[("dialogue", &dialogue)]),
+            )
+            .await;
+        let host_view: app::dialogues::market::HostView =
+            serde_json::from_str(&res.body).unwrap_or_else(|_| panic!("{}", res.body));
+        let told = host_view
+            .information
+            .iter()
+            .find(|e| e.kind == app::dialogues::market::InformationKind::Answer)
+            .expect("the answer is logged");
+        assert_eq!(
+            told.recipients,
+            ["Elbuss Sverige AB", "Laddbolaget Norden AB"]
+        );
+    }
+);

@@ -124,6 +124,7 @@ async fn record_of(v: Visible, diarienummer: &str) -> Result<super::DialogueReco
         qa: dialogue::qa(db, v.key.id).await?,
         texts: super::store::texts(db, v.key.id, deleted).await?,
         audit: crate::core::audit::of_dialogue(db, v.key.id, deleted, v.user.language).await?,
+        information: crate::dialogues::market::store::information(db, v.key.id).await?,
         dialogue: v.dialogue,
     })
 }

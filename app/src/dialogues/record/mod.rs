@@ -90,6 +90,9 @@ pub struct DialogueRecord {
     pub qa: Vec<QaEntry>,
     pub texts: Vec<RecordText>,
     pub audit: Vec<AuditEntry>,
+    /// What every supplier was told, when, and who was registered then.
+    #[serde(default)]
+    pub information: Vec<crate::dialogues::market::InformationEntry>,
 }
 
 /// What the minutes or summary form sends: the meeting (`session`, empty

@@ -434,6 +434,7 @@ pub fn RecordPage() -> impl IntoView {
                                 }
                                 .into_any()
                             }}
+                            <crate::dialogues::market::pages::InformationLog entries=r.information.clone() />
                             <h2>{t.record_heading}</h2>
                             {record_parts(&r.dialogue, lang).into_iter().map(|(heading, meeting, _)| {
                                 let versions: Vec<RecordText> =

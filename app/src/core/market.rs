@@ -1,0 +1,328 @@
+//! The market half of the one guard: who may read a dialogue's public
+//! part and what a person acting for a supplier may do in it. Networks are
+//! the buyers' realm (`guard`); a supplier organisation is never in one,
+//! so it reaches a dialogue only through this table. Hosts run the
+//! dialogue through the network's guard, as before.
+
+use super::ids::{AccountId, DialogueId, SupplierId};
+use crate::{accounts::SessionUser, db::Db, error::AppError};
+
+/// Who the person is towards one published dialogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MarketAccess {
+    Anonymous,
+    /// Signed in, acting for no supplier organisation.
+    SignedIn,
+    /// Acting for a supplier that is not registered for the dialogue.
+    Supplier,
+    /// Acting for a supplier registered for the dialogue.
+    Registered,
+}
+
+/// What one may want to do with a dialogue's public part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarketAction {
+    /// Read the public page: anyone, once it is announced.
+    ReadPublic,
+    /// Register the supplier, so it receives everything told to suppliers.
+    Register,
+    /// Withdraw the registration.
+    Withdraw,
+    /// Say who comes to a meeting.
+    Attend,
+    /// Ask the hosts a question.
+    Ask,
+    /// See the meetings' web links, which go to registered suppliers only.
+    SeeLinks,
+}
+
+/// What the table needs to know of the dialogue, as plain facts (the
+/// dialogue's own types live in its room, above the core).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MarketFacts {
+    /// Announced or later: the public part exists.
+    pub published: bool,
+    /// Announced or open: registrations are taken.
+    pub registrations_open: bool,
+    /// Registrations are taken and the question deadline has not passed.
+    pub questions_open: bool,
+    /// Archived, or its network closed: nothing changes any more.
+    pub frozen: bool,
+}
+
+/// Why a market action is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarketRefusal {
+    /// No public part: as if there were no dialogue.
+    Unknown,
+    SignIn,
+    NotASupplier,
+    NotRegistered,
+    RegistrationClosed,
+    QuestionsClosed,
+}
+
+impl MarketAccess {
+    /// The table of who may do what with a published dialogue.
+    pub fn can(self, action: MarketAction, facts: MarketFacts) -> Result<(), MarketRefusal> {
+        use MarketAccess::*;
+        if !facts.published {
+            return Err(MarketRefusal::Unknown);
+        }
+        if action == MarketAction::ReadPublic {
+            return Ok(());
+        }
+        let needed = match action {
+            MarketAction::ReadPublic | MarketAction::Register => Supplier,
+            MarketAction::Withdraw
+            | MarketAction::Attend
+            | MarketAction::Ask
+            | MarketAction::SeeLinks => Registered,
+        };
+        if self < needed {
+            return Err(match self {
+                Anonymous => MarketRefusal::SignIn,
+                SignedIn => MarketRefusal::NotASupplier,
+                Supplier | Registered => MarketRefusal::NotRegistered,
+            });
+        }
+        match action {
+            MarketAction::SeeLinks => Ok(()),
+            _ if facts.frozen || !facts.registrations_open => {
+                Err(MarketRefusal::RegistrationClosed)
+            }
+            MarketAction::Ask if !facts.questions_open => Err(MarketRefusal::QuestionsClosed),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl From<MarketRefusal> for AppError {
+    fn from(refusal: MarketRefusal) -> AppError {
+        match refusal {
+            MarketRefusal::Unknown => AppError::NotFound,
+            MarketRefusal::SignIn => AppError::NotSignedIn,
+            MarketRefusal::NotASupplier => AppError::NotASupplier,
+            MarketRefusal::NotRegistered => AppError::Forbidden,
+            MarketRefusal::RegistrationClosed => AppError::RegistrationClosed,
+            MarketRefusal::QuestionsClosed => AppError::QuestionsClosed,
+        }
+    }
+}
+
+/// Who acts for a supplier, for the information log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SupplierActor {
+    pub account_id: AccountId,
+    pub supplier_id: SupplierId,
+}
+
+/// One supplier organisation the person acts for, and whether it is
+/// registered for the dialogue asked about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActingSupplier {
+    pub id: SupplierId,
+    pub public_id: String,
+    pub name: String,
+    pub registered: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct ActingRow {
+    id: SupplierId,
+    public_id: String,
+    name: String,
+    registered: i64,
+}
+
+crate::sql!(
+    /// Only people who belong to a supplier now act for it: a removal
+    /// counts from the next request.
+    ACTING_SUPPLIERS = "SELECT s.id, s.public_id, s.name, \
+     CAST(CASE WHEN EXISTS (SELECT 1 FROM dialogue_suppliers r WHERE r.dialogue_id = $2 \
+             AND r.supplier_id = s.id AND r.withdrawn_at IS NULL) THEN 1 ELSE 0 END \
+     AS BIGINT) AS registered \
+     FROM supplier_members m JOIN suppliers s ON s.id = m.supplier_id \
+     WHERE m.account_id = $1 AND m.status = 'active' ORDER BY s.name, s.id"
+);
+
+/// The market guard of one dialogue for one person.
+#[derive(Clone, Debug)]
+pub struct MarketGuard {
+    pub user: Option<SessionUser>,
+    pub facts: MarketFacts,
+    suppliers: Vec<ActingSupplier>,
+}
+
+impl MarketGuard {
+    pub async fn of_dialogue(
+        db: &Db,
+        user: Option<&SessionUser>,
+        dialogue: DialogueId,
+        facts: MarketFacts,
+    ) -> Result<MarketGuard, AppError> {
+        let rows: Vec<ActingRow> = match user {
+            Some(user) => {
+                sqlx::query_as(ACTING_SUPPLIERS)
+                    .bind(user.account_id)
+                    .bind(dialogue)
+                    .fetch_all(db.pool())
+                    .await?
+            }
+            None => Vec::new(),
+        };
+        let suppliers = rows
+            .into_iter()
+            .map(|r| ActingSupplier {
+                id: r.id,
+                public_id: r.public_id,
+                name: r.name,
+                registered: r.registered == 1,
+            })
+            .collect();
+        Ok(MarketGuard {
+            user: user.cloned(),
+            facts,
+            suppliers,
+        })
+    }
+
+    /// What the person is when acting for `supplier` (or, with none
+    /// named, for the best of theirs).
+    pub fn access(&self, supplier: Option<&ActingSupplier>) -> MarketAccess {
+        match (&self.user, supplier) {
+            (None, _) => MarketAccess::Anonymous,
+            (Some(_), Some(s)) if s.registered => MarketAccess::Registered,
+            (Some(_), Some(_)) => MarketAccess::Supplier,
+            (Some(_), None) => self
+                .suppliers
+                .iter()
+                .map(|s| self.access(Some(s)))
+                .max()
+                .unwrap_or(MarketAccess::SignedIn),
+        }
+    }
+
+    pub fn can(&self, action: MarketAction) -> bool {
+        self.access(None).can(action, self.facts).is_ok()
+    }
+
+    pub fn require(&self, action: MarketAction) -> Result<(), AppError> {
+        Ok(self.access(None).can(action, self.facts)?)
+    }
+
+    /// Who does `action`: the chosen supplier (its public id) if the
+    /// person acts for it, else, with none chosen, the first that may.
+    /// A supplier the person does not act for is refused (403) whatever
+    /// else is true.
+    pub fn actor_for(
+        &self,
+        action: MarketAction,
+        chosen: Option<&str>,
+    ) -> Result<SupplierActor, AppError> {
+        let user = self.user.as_ref().ok_or(AppError::NotSignedIn)?;
+        let supplier = match chosen.map(str::trim).filter(|c| !c.is_empty()) {
+            Some(public_id) => Some(
+                self.suppliers
+                    .iter()
+                    .find(|s| s.public_id == public_id)
+                    .ok_or(AppError::Forbidden)?,
+            ),
+            None => self
+                .suppliers
+                .iter()
+                .find(|s| self.access(Some(s)).can(action, self.facts).is_ok()),
+        };
+        self.access(supplier).can(action, self.facts)?;
+        let supplier = supplier.ok_or(AppError::NotASupplier)?;
+        Ok(SupplierActor {
+            account_id: AccountId(user.account_id),
+            supplier_id: supplier.id,
+        })
+    }
+
+    /// The person's suppliers with whether each is registered here.
+    pub fn suppliers(&self) -> &[ActingSupplier] {
+        &self.suppliers
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OPEN: MarketFacts = MarketFacts {
+        published: true,
+        registrations_open: true,
+        questions_open: true,
+        frozen: false,
+    };
+
+    #[test]
+    fn the_market_table() {
+        use MarketAccess::*;
+        use MarketAction::*;
+        let all = [ReadPublic, Register, Withdraw, Attend, Ask, SeeLinks];
+        for action in all {
+            assert!(Registered.can(action, OPEN).is_ok(), "{action:?}");
+        }
+        assert_eq!(Anonymous.can(ReadPublic, OPEN), Ok(()));
+        assert_eq!(Anonymous.can(Register, OPEN), Err(MarketRefusal::SignIn));
+        assert_eq!(
+            SignedIn.can(Register, OPEN),
+            Err(MarketRefusal::NotASupplier)
+        );
+        assert_eq!(Supplier.can(Register, OPEN), Ok(()));
+        for action in [Withdraw, Attend, Ask, SeeLinks] {
+            assert_eq!(
+                Supplier.can(action, OPEN),
+                Err(MarketRefusal::NotRegistered)
+            );
+        }
+    }
+
+    #[test]
+    fn nothing_is_public_before_the_announcement() {
+        let planned = MarketFacts {
+            published: false,
+            ..OPEN
+        };
+        for access in [
+            MarketAccess::Anonymous,
+            MarketAccess::SignedIn,
+            MarketAccess::Registered,
+        ] {
+            assert_eq!(
+                access.can(MarketAction::ReadPublic, planned),
+                Err(MarketRefusal::Unknown)
+            );
+        }
+    }
+
+    #[test]
+    fn questions_close_at_their_deadline_and_a_frozen_dialogue_takes_nothing() {
+        use MarketAction::*;
+        let late = MarketFacts {
+            questions_open: false,
+            ..OPEN
+        };
+        assert_eq!(
+            MarketAccess::Registered.can(Ask, late),
+            Err(MarketRefusal::QuestionsClosed)
+        );
+        assert!(MarketAccess::Registered.can(Withdraw, late).is_ok());
+        let frozen = MarketFacts {
+            frozen: true,
+            ..OPEN
+        };
+        for action in [Register, Withdraw, Attend, Ask] {
+            assert_eq!(
+                MarketAccess::Registered.can(action, frozen),
+                Err(MarketRefusal::RegistrationClosed),
+                "{action:?}"
+            );
+        }
+        assert!(MarketAccess::Registered.can(SeeLinks, frozen).is_ok());
+        assert!(MarketAccess::Anonymous.can(ReadPublic, frozen).is_ok());
+    }
+}

@@ -1,0 +1,390 @@
+//! The market part's server functions. The public ones start at
+//! `published` and its market guard: anyone reads an announced dialogue's
+//! public part; a person acting for a supplier registers, says who comes,
+//! asks and withdraws. The hosts' ones start at the network's guard
+//! (`visible_dialogue` → `host`), as everything else hosts do.
+
+use super::{AskForm, AttendForm, BoardQuery, MessageForm, PublicationForm, ReplyForm};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// A published dialogue, with the person's market guard.
+#[cfg(feature = "ssr")]
+pub(crate) struct Published {
+    pub ctx: crate::context::AppContext,
+    pub stored: crate::dialogues::store::StoredDialogue,
+    pub publication: super::store::Publication,
+    pub guard: crate::core::market::MarketGuard,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) async fn published(dialogue: &str) -> Result<Published, AppError> {
+    let user = crate::accounts::current_user();
+    let ctx = crate::context::app_context()?;
+    published_for(ctx, user.as_ref(), dialogue).await
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) async fn published_for(
+    ctx: crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    dialogue: &str,
+) -> Result<Published, AppError> {
+    use crate::{
+        core::market::{MarketAction, MarketFacts, MarketGuard},
+        dialogues::DialogueStatus,
+    };
+    let stored = crate::dialogues::store::find(&ctx.db, dialogue.trim())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let publication = super::store::publication(&ctx.db, stored.key.id).await?;
+    let status = stored.dialogue.status;
+    let now = ctx.db.now();
+    let registrations_open = status.takes_registrations();
+    let question_deadline = publication
+        .question_deadline
+        .unwrap_or(stored.dialogue.answer_deadline);
+    let facts = MarketFacts {
+        published: publication.announced_at.is_some() && status != DialogueStatus::Planned,
+        registrations_open,
+        questions_open: registrations_open && now < question_deadline,
+        frozen: status == DialogueStatus::Archived || publication.network_closed == 1,
+    };
+    let guard = MarketGuard::of_dialogue(&ctx.db, user, stored.key.id, facts).await?;
+    guard.require(MarketAction::ReadPublic)?;
+    Ok(Published {
+        ctx,
+        stored,
+        publication,
+        guard,
+    })
+}
+
+#[cfg(feature = "ssr")]
+impl Published {
+    fn back(&self, query: &str, anchor: &str) {
+        leptos_axum::redirect(&format!(
+            "/marknadsdialoger/{}?{query}#{anchor}",
+            self.stored.dialogue.public_id
+        ));
+    }
+}
+
+/// A dialogue's public part; no sign-in needed once it is announced.
+#[server(endpoint = "market/dialogue")]
+pub async fn public_dialogue(dialogue: String) -> Result<super::PublicView, AppError> {
+    use super::{store, PublicMeeting, PublicView, SupplierPart};
+    use crate::core::{market::MarketAction, network::Action, Guard};
+    let p = published(&dialogue).await?;
+    let db = &p.ctx.db;
+    let d = &p.stored.dialogue;
+    let links = p.guard.can(MarketAction::SeeLinks);
+    let taken = store::places_taken(db, p.stored.key.id).await?;
+    let meetings = d
+        .meetings
+        .iter()
+        .map(|m| PublicMeeting {
+            public_id: m.public_id.clone(),
+            starts_at: m.starts_at,
+            ends_at: m.ends_at,
+            place: m.place.clone(),
+            link: if links { m.link.clone() } else { String::new() },
+            has_link: !m.link.is_empty(),
+            places_left: (p.publication.supplier_places
+                - taken
+                    .iter()
+                    .find(|(id, _)| *id == m.public_id)
+                    .map_or(0, |(_, n)| *n))
+            .max(0),
+        })
+        .collect();
+    let attending = if p.guard.suppliers().is_empty() {
+        Vec::new()
+    } else {
+        store::attending(db, p.stored.key.id).await?
+    };
+    let suppliers = p
+        .guard
+        .suppliers()
+        .iter()
+        .map(|s| SupplierPart {
+            public_id: s.public_id.clone(),
+            name: s.name.clone(),
+            registered: s.registered,
+            attending: attending
+                .iter()
+                .filter(|(id, _, _)| *id == s.id)
+                .map(|(_, meeting, who)| (meeting.clone(), who.clone()))
+                .collect(),
+        })
+        .collect();
+    let host = match &p.guard.user {
+        Some(user) => Guard::of_network_id(db, Some(user), p.stored.key.network_id)
+            .await?
+            .can(Action::ActAsOwner, &p.stored.hosts),
+        None => false,
+    };
+    Ok(PublicView {
+        public_id: d.public_id.clone(),
+        title: d.title.clone(),
+        purpose: d.purpose.clone(),
+        form: d.form,
+        cpv: d.cpv.clone(),
+        lan: d.lan.clone(),
+        estimated_value: d.estimated_value,
+        answer_deadline: d.answer_deadline,
+        question_deadline: p.publication.question_deadline.unwrap_or(d.answer_deadline),
+        status: d.status,
+        announced_at: p.publication.announced_at.unwrap_or_default(),
+        hosts: d.hosts.clone(),
+        questions: d.questions.clone(),
+        meetings,
+        qa: crate::dialogues::store::qa(db, p.stored.key.id).await?,
+        messages: store::messages(db, p.stored.key.id).await?,
+        signed_in: p.guard.user.is_some(),
+        suppliers,
+        registrations_open: p.guard.facts.registrations_open && !p.guard.facts.frozen,
+        questions_open: p.guard.facts.questions_open && !p.guard.facts.frozen,
+        host,
+    })
+}
+
+/// One page of the public board.
+#[server(endpoint = "market/board")]
+pub async fn board(#[server(flatten)] query: BoardQuery) -> Result<super::BoardPage, AppError> {
+    let ctx = crate::context::app_context()?;
+    board_page(&ctx, &query).await
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) async fn board_page(
+    ctx: &crate::context::AppContext,
+    query: &BoardQuery,
+) -> Result<super::BoardPage, AppError> {
+    let filter = super::BoardFilter::parse(query);
+    let (items, more) = super::store::board(&ctx.db, &filter).await?;
+    let next = more
+        .then(|| items.last())
+        .flatten()
+        .map(|last| format!("{}.{}", last.announced_at, last.public_id));
+    Ok(super::BoardPage {
+        items,
+        next,
+        ignored: filter.ignored,
+    })
+}
+
+/// A person registers the supplier they act for.
+#[server(endpoint = "market/register")]
+pub async fn register_for_dialogue(dialogue: String, supplier: String) -> Result<(), AppError> {
+    use crate::core::market::MarketAction;
+    let p = published(&dialogue).await?;
+    let actor = p.guard.actor_for(MarketAction::Register, Some(&supplier))?;
+    super::store::register(&p.ctx.db, p.stored.key.id, actor).await?;
+    p.back("anmald=1", "delta");
+    Ok(())
+}
+
+/// A registered supplier withdraws, and leaves every meeting.
+#[server(endpoint = "market/withdraw")]
+pub async fn withdraw_from_dialogue(dialogue: String, supplier: String) -> Result<(), AppError> {
+    use crate::core::market::MarketAction;
+    let p = published(&dialogue).await?;
+    let actor = p.guard.actor_for(MarketAction::Withdraw, Some(&supplier))?;
+    super::store::withdraw(&p.ctx.db, p.stored.key.id, actor).await?;
+    p.back("avanmald=1", "delta");
+    Ok(())
+}
+
+/// A registered supplier says who comes to one meeting, while places last.
+#[server(endpoint = "market/attend")]
+pub async fn attend_meeting(
+    dialogue: String,
+    #[server(flatten)] form: AttendForm,
+) -> Result<(), AppError> {
+    use crate::core::market::MarketAction;
+    let p = published(&dialogue).await?;
+    let actor = p
+        .guard
+        .actor_for(MarketAction::Attend, Some(&form.supplier))?;
+    let attendees = super::Attendees::parse(&form)?;
+    super::store::attend(
+        &p.ctx.db,
+        p.stored.key.id,
+        &form.meeting,
+        attendees.as_str(),
+        actor,
+    )
+    .await?;
+    p.back("kommer=1", "delta");
+    Ok(())
+}
+
+/// A registered supplier asks the hosts a question, until the deadline.
+#[server(endpoint = "market/ask")]
+pub async fn ask_question(
+    dialogue: String,
+    #[server(flatten)] form: AskForm,
+) -> Result<(), AppError> {
+    use crate::core::market::MarketAction;
+    let p = published(&dialogue).await?;
+    let actor = p.guard.actor_for(MarketAction::Ask, Some(&form.supplier))?;
+    let question = super::Question::parse(&form)?;
+    super::store::ask(&p.ctx.db, p.stored.key.id, question.as_str(), actor).await?;
+    p.back("fragat=1", "fraga");
+    Ok(())
+}
+
+/// The market part of the dialogue page, for its hosts.
+#[server(endpoint = "market/host")]
+pub async fn host_view(dialogue: String) -> Result<super::HostView, AppError> {
+    let v = crate::dialogues::api::visible_dialogue(&dialogue).await?;
+    v.host()?;
+    host_part(&v).await
+}
+
+/// What hosts see of the market: questions with who asked, registered
+/// suppliers with their numbers, the information log. Callers have
+/// checked that the person hosts.
+#[cfg(feature = "ssr")]
+pub(crate) async fn host_part(
+    v: &crate::dialogues::api::Visible,
+) -> Result<super::HostView, AppError> {
+    use super::{store, HostView};
+    let db = &v.ctx.db;
+    let publication = store::publication(db, v.key.id).await?;
+    Ok(HostView {
+        public_id: v.dialogue.public_id.clone(),
+        published: publication.announced_at.is_some(),
+        editable: v.editor().is_ok(),
+        question_deadline: publication.question_deadline,
+        supplier_places: publication.supplier_places,
+        questions: store::questions(db, v.key.id).await?,
+        suppliers: store::suppliers(db, v.key.id).await?,
+        information: store::information(db, v.key.id).await?,
+    })
+}
+
+/// Hosts choose the last time for questions and the supplier places per
+/// meeting, until the dialogue is held.
+#[server(endpoint = "market/publication")]
+pub async fn set_publication(
+    dialogue: String,
+    #[server(flatten)] form: PublicationForm,
+) -> Result<(), AppError> {
+    let v = crate::dialogues::api::visible_dialogue(&dialogue).await?;
+    let actor = v.editor()?;
+    let publication = super::Publication::parse(&form, v.dialogue.answer_deadline, v.ctx.db.now())?;
+    super::store::set_publication(&v.ctx.db, v.key, &publication, actor).await?;
+    leptos_axum::redirect(&format!(
+        "/dialoger/{}?publicering=1#publicering",
+        v.dialogue.public_id
+    ));
+    Ok(())
+}
+
+/// Hosts answer a supplier's question, worded as they publish it, and
+/// the answer goes to every registered supplier at once.
+#[server(endpoint = "market/answer")]
+pub async fn answer_question(
+    dialogue: String,
+    #[server(flatten)] form: ReplyForm,
+) -> Result<(), AppError> {
+    let v = crate::dialogues::api::visible_dialogue(&dialogue).await?;
+    let actor = v.host()?;
+    let qa = form.parse()?;
+    publish(&v, Some(&form.asked), &qa, actor).await?;
+    leptos_axum::redirect(&format!(
+        "/dialoger/{}?besvarad=1#leverantorsfragor",
+        v.dialogue.public_id
+    ));
+    Ok(())
+}
+
+/// Publishes a Q&A and tells every registered supplier, in their language.
+#[cfg(feature = "ssr")]
+pub(crate) async fn publish(
+    v: &crate::dialogues::api::Visible,
+    asked: Option<&str>,
+    qa: &crate::dialogues::QaAnswer,
+    actor: crate::core::Actor,
+) -> Result<(), AppError> {
+    let content = format!("{}\n\n{}", qa.question(), qa.answer());
+    let mail = mail(v, |t| (t.answer_subject, t.answer_mail), &|_| {
+        content.clone()
+    });
+    super::store::publish_answer(&v.ctx.db, v.key, asked, qa, &mail, actor).await
+}
+
+/// Hosts send a message to every registered supplier; it is also shown
+/// on the public page. Only once the dialogue is announced.
+#[server(endpoint = "market/message")]
+pub async fn message_suppliers(
+    dialogue: String,
+    #[server(flatten)] form: MessageForm,
+) -> Result<(), AppError> {
+    let v = crate::dialogues::api::visible_dialogue(&dialogue).await?;
+    let actor = v.host()?;
+    let publication = super::store::publication(&v.ctx.db, v.key.id).await?;
+    if publication.announced_at.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    let message = super::Message::parse(&form)?;
+    let mail = mail(&v, |t| (t.message_subject, t.message_mail), &|_| {
+        message.as_str().to_string()
+    });
+    super::store::message(&v.ctx.db, v.key, message.as_str(), &mail, actor).await?;
+    leptos_axum::redirect(&format!(
+        "/dialoger/{}?meddelat=1#meddelande",
+        v.dialogue.public_id
+    ));
+    Ok(())
+}
+
+/// What suppliers are told when hosts correct an announced dialogue: the
+/// change in words (Swedish, for the log and the page) and its mail.
+/// `subject` is the edit's audit subject ("title: deadline session_1_time").
+#[cfg(feature = "ssr")]
+pub(crate) fn change_notice(
+    v: &crate::dialogues::api::Visible,
+    subject: &str,
+) -> (String, super::store::Mail) {
+    use crate::{dialogues::log::edited, i18n::Lang};
+    let mail = mail(v, |t| (t.change_subject, t.change_mail), &|lang| {
+        edited(subject, lang)
+    });
+    (edited(subject, Lang::Sv), mail)
+}
+
+/// The same mail in both languages: subject and introduction from the
+/// text, what was told, the public page's address, and what this is not.
+#[cfg(feature = "ssr")]
+fn mail(
+    v: &crate::dialogues::api::Visible,
+    pick: impl Fn(&super::text::MarketText) -> (&'static str, &'static str),
+    content: &dyn Fn(crate::i18n::Lang) -> String,
+) -> super::store::Mail {
+    use crate::i18n::Lang;
+    let url = format!(
+        "{}/marknadsdialoger/{}",
+        v.ctx.site_origin, v.dialogue.public_id
+    );
+    let one = |lang: Lang| {
+        let t = super::text::text(lang);
+        let (subject, intro) = pick(t);
+        (
+            format!("{subject}: {}", v.dialogue.title),
+            format!(
+                "{intro}\n\n{}\n\n{}\n\n{url}\n\n{}",
+                v.dialogue.title,
+                content(lang),
+                t.mail_footer
+            ),
+        )
+    };
+    let (sv, en) = (one(Lang::Sv), one(Lang::En));
+    super::store::Mail {
+        subject: [sv.0, en.0],
+        body: [sv.1, en.1],
+    }
+}

@@ -1,0 +1,667 @@
+//! The market part's pages: the public board and a dialogue's public
+//! page (neither needs a sign-in), with what a supplier does there; and,
+//! on the dialogue's own page, what its hosts do towards the market.
+
+use super::{
+    api::{
+        AnswerQuestion, AskQuestion, AttendMeeting, MessageSuppliers, RegisterForDialogue,
+        SetPublication, WithdrawFromDialogue,
+    },
+    text::{text, MarketText},
+    BoardPage as Page, BoardQuery, HostView, InformationKind, PublicView, SupplierPart,
+    ATTENDEES_MAX,
+};
+use crate::{
+    dialogues::{
+        record::pages::written_lang,
+        text::{format_label, span, status_label, when},
+        DialogueFormat, QUESTION_MAX, TEXT_MAX,
+    },
+    i18n::{use_lang, Lang},
+    regions,
+    time::format_stockholm,
+    ui::{
+        form::{ErrorSummary, FieldGroup, FormFeedback, Notice, TextField},
+        query_has, query_value, url_encode,
+    },
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::{Link, Title};
+
+fn board_query() -> BoardQuery {
+    BoardQuery {
+        avdelning: query_value("avdelning"),
+        lan: query_value("lan"),
+        form: query_value("form"),
+        oppen: query_value("oppen"),
+        svar_fran: query_value("svar_fran"),
+        efter: query_value("efter"),
+    }
+}
+
+/// The public board of announced market dialogues.
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let query = board_query();
+    let filters = super::BoardFilter::query(&query);
+    let feed = match filters.as_str() {
+        "" => "/marknadsdialoger.atom".to_string(),
+        q => format!("/marknadsdialoger.atom?{q}"),
+    };
+    let page = {
+        let query = query.clone();
+        Resource::new(|| (), move |_| super::api::board(query.clone()))
+    };
+    view! {
+        <Title text=t.board_title />
+        <Link rel="alternate" type_="application/atom+xml" href=feed.clone() title=t.board_title />
+        <h1>{t.board_title}</h1>
+        <p class="lead">{t.board_lead}</p>
+        <p class="notice">{t.not_procurement}</p>
+        <BoardFilters query=query.clone() />
+        <p><a href=feed>{t.feed}</a></p>
+        <Suspense fallback=|| ()>
+            {move || {
+                let filters = filters.clone();
+                let first = !query.efter.is_empty();
+                Suspend::new(async move {
+                    match page.await {
+                        Ok(page) => view! { <BoardList page filters first /> }.into_any(),
+                        Err(_) => view! { <p>{t.no_dialogues}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The board's filters: a plain GET form, so each filtered list has an
+/// address (and a feed) of its own.
+#[component]
+fn BoardFilters(query: BoardQuery) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let divisions: Vec<(String, String)> = crate::cpv::divisions()
+        .iter()
+        .map(|d| {
+            let name = if lang == Lang::Sv { d.sv } else { d.en };
+            (d.code.to_string(), format!("{} {name}", d.code))
+        })
+        .collect();
+    let lans: Vec<(String, String)> = regions::LAN
+        .iter()
+        .map(|l| (l.code.to_string(), l.name.to_string()))
+        .collect();
+    let forms: Vec<(String, String)> = DialogueFormat::ALL
+        .iter()
+        .map(|f| (f.code().to_string(), format_label(*f, lang).to_string()))
+        .collect();
+    let select = move |name: &'static str,
+                       label: &'static str,
+                       any: &'static str,
+                       options: Vec<(String, String)>,
+                       chosen: String| {
+        let id = format!("filter-{name}");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <select id=id name=name>
+                    <option value="" selected=chosen.is_empty()>{any}</option>
+                    {options.into_iter().map(|(value, text)| {
+                        let selected = value == chosen;
+                        view! { <option value=value selected=selected>{text}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <form method="get" action="/marknadsdialoger" class="filters" role="search" aria-label=t.filters>
+            {select("avdelning", t.division, t.any_division, divisions, query.avdelning.clone())}
+            {select("lan", t.lan, t.any_lan, lans, query.lan.clone())}
+            {select("form", t.form, t.any_form, forms, query.form.clone())}
+            <div class="field">
+                <label for="filter-svar_fran">{t.deadline_from}</label>
+                <input id="filter-svar_fran" name="svar_fran" type="text" inputmode="numeric"
+                    autocomplete="off" value=query.svar_fran.clone() />
+            </div>
+            <div class="field field--check">
+                <input id="filter-oppen" name="oppen" type="checkbox" value="1"
+                    checked=query.oppen == "1" />
+                <label for="filter-oppen">{t.open_only}</label>
+            </div>
+            <button type="submit" class="button">{t.filter_button}</button>
+        </form>
+    }
+}
+
+#[component]
+fn BoardList(page: Page, filters: String, first: bool) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let written = written_lang(lang);
+    let next = page.next.map(|cursor| match filters.as_str() {
+        "" => format!("/marknadsdialoger?efter={}", url_encode(&cursor)),
+        q => format!("/marknadsdialoger?{q}&efter={}", url_encode(&cursor)),
+    });
+    let start = match filters.as_str() {
+        "" => "/marknadsdialoger".to_string(),
+        q => format!("/marknadsdialoger?{q}"),
+    };
+    view! {
+        {(!page.ignored.is_empty()).then(|| view! {
+            <p class="notice" role="status">{format!("{} {}", t.ignored, page.ignored.join(", "))}</p>
+        })}
+        {if page.items.is_empty() {
+            view! { <p>{t.no_dialogues}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="cards">
+                    {page.items.into_iter().map(|item| {
+                        let lan = regions::lan(&item.lan).map(|l| l.name).unwrap_or_default();
+                        view! {
+                            <li class="card">
+                                <h2><a href=format!("/marknadsdialoger/{}", item.public_id) lang=written>{item.title}</a></h2>
+                                <dl class="facts">
+                                    <dt>{t.hosts}</dt><dd>{item.hosts}</dd>
+                                    <dt>{t.form}</dt><dd>{format_label(item.form, lang)}</dd>
+                                    <dt>{t.lan}</dt><dd>{lan}</dd>
+                                    <dt>{t.answer_deadline}</dt><dd>{when(item.answer_deadline, lang)}</dd>
+                                    <dt>{t.status}</dt><dd>{status_label(item.status, lang)}</dd>
+                                </dl>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        <nav aria-label=t.board_title>
+            {next.map(|href| view! { <p><a href=href rel="next">{t.next_page}</a></p> })}
+            {first.then(|| view! { <p><a href=start>{t.first_page}</a></p> })}
+        </nav>
+    }
+}
+
+/// A dialogue's public page.
+#[component]
+pub fn PublicDialoguePage() -> impl IntoView {
+    let id = crate::dialogues::pages::param("id");
+    let view = Resource::new(move || id.clone(), super::api::public_dialogue);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match view.await {
+                    Ok(v) => view! { <PublicDialogue v /> }.into_any(),
+                    Err(_) => view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PublicDialogue(v: PublicView) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let written = written_lang(lang);
+    let lan = regions::lan(&v.lan).map(|l| l.name).unwrap_or_default();
+    let id = v.public_id.clone();
+    view! {
+        <Title text=v.title.clone() />
+        <p class="breadcrumb"><a href="/marknadsdialoger">{t.board_title}</a></p>
+        <h1 lang=written>{v.title.clone()}</h1>
+        <p class="notice">{t.not_procurement}</p>
+        {v.host.then(|| view! { <p><a href=format!("/dialoger/{id}")>{t.host_link}</a></p> })}
+        <dl class="facts">
+            <dt>{t.hosts}</dt><dd>{v.hosts.join(", ")}</dd>
+            <dt>{t.status}</dt><dd>{status_label(v.status, lang)}</dd>
+            <dt>{t.form}</dt><dd>{format_label(v.form, lang)}</dd>
+            <dt>"CPV"</dt><dd>{v.cpv.clone()}</dd>
+            <dt>{t.lan}</dt><dd>{lan}</dd>
+            <dt>{t.question_deadline}</dt><dd>{when(v.question_deadline, lang)}</dd>
+            <dt>{t.answer_deadline}</dt><dd>{when(v.answer_deadline, lang)}</dd>
+            {v.estimated_value.map(|value| view! {
+                <dt>{t.value}</dt><dd>{crate::needs::text::kronor(value, lang)}</dd>
+            })}
+            <dt>{t.announced}</dt><dd>{format_stockholm(v.announced_at)}</dd>
+        </dl>
+        <h2>{t.purpose}</h2>
+        <p lang=written>{v.purpose.clone()}</p>
+        <h2>{t.questions_to_market}</h2>
+        <ol lang=written>{v.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ol>
+        <h2>{t.meetings}</h2>
+        {if v.meetings.is_empty() {
+            view! { <p>{t.no_meetings}</p> }.into_any()
+        } else {
+            view! {
+                <ul>
+                    {v.meetings.iter().map(|m| view! {
+                        <li>
+                            {span(m.starts_at, m.ends_at, lang)}
+                            {(!m.place.is_empty()).then(|| view! { ", "<span lang=written>{m.place.clone()}</span> })}
+                            {if !m.link.is_empty() {
+                                view! { ", "<a href=m.link.clone() rel="nofollow noopener">{m.link.clone()}</a> }.into_any()
+                            } else if m.has_link {
+                                view! { " "{t.link_to_registered} }.into_any()
+                            } else {
+                                ().into_any()
+                            }}
+                            {format!(" ({} {})", m.places_left, t.places_left)}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+        <section aria-labelledby="svar">
+            <h2 id="svar">{t.qa}</h2>
+            {if v.qa.is_empty() {
+                view! { <p>{t.no_qa}</p> }.into_any()
+            } else {
+                view! {
+                    <dl class="qa" lang=written>
+                        {v.qa.iter().map(|e| view! {
+                            <dt>{e.question.clone()}</dt>
+                            <dd>{e.answer.clone()}<br /><span class="hint">{format_stockholm(e.published_at)}</span></dd>
+                        }).collect_view()}
+                    </dl>
+                }
+                .into_any()
+            }}
+        </section>
+        {(!v.messages.is_empty()).then(|| view! {
+            <section aria-labelledby="meddelanden">
+                <h2 id="meddelanden">{t.messages}</h2>
+                <ul lang=written>
+                    {v.messages.iter().map(|m| view! {
+                        <li>
+                            <span class="hint">{format_stockholm(m.at)}{m.change.then(|| format!(", {}", t.change))}</span>
+                            <br />{m.body.clone()}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <TakePart v=v.clone() />
+    }
+}
+
+/// What a supplier does: the next step its state calls for.
+#[component]
+fn TakePart(v: PublicView) -> impl IntoView {
+    let t = text(use_lang());
+    let register = FormFeedback::for_action(RegisterForDialogue::PATH)
+        .error()
+        .or(FormFeedback::for_action(WithdrawFromDialogue::PATH).error())
+        .or(FormFeedback::for_action(AttendMeeting::PATH).error());
+    let here = format!("/marknadsdialoger/{}", v.public_id);
+    let body = if !v.signed_in {
+        view! {
+            <p>{t.sign_in_to_take_part}</p>
+            <p>
+                <a class="button" href=format!("/konto/logga-in?till={}", url_encode(&here))>{crate::accounts::text::text(crate::i18n::use_lang()).sign_in}</a>
+                " "
+                <a href="/konto/skapa">{crate::accounts::text::text(crate::i18n::use_lang()).sign_up}</a>
+            </p>
+        }
+        .into_any()
+    } else if v.suppliers.is_empty() {
+        view! {
+            <p>{t.register_supplier_first}</p>
+            <p><a class="button" href="/leverantorer/ny">{crate::suppliers::text::text(crate::i18n::use_lang()).register_link}</a></p>
+        }
+        .into_any()
+    } else if !v.registrations_open && !v.suppliers.iter().any(|s| s.registered) {
+        view! { <p>{t.registration_closed}</p> }.into_any()
+    } else {
+        v.suppliers
+            .iter()
+            .map(|s| view! { <SupplierTakesPart v=v.clone() s=s.clone() /> })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section aria-labelledby="delta" class="next-step">
+            <h2 id="delta" tabindex="-1">{t.take_part}</h2>
+            <Notice show=query_has("anmald") text=t.registered_note id="anmald" />
+            <Notice show=query_has("avanmald") text=t.withdrawn id="avanmald" />
+            <Notice show=query_has("kommer") text=t.attending_saved id="kommer" />
+            <ErrorSummary error=register labels=vec![("attendees", t.attendees)] />
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn SupplierTakesPart(v: PublicView, s: SupplierPart) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let heading = format!("{} {}", t.act_for, s.name);
+    if !s.registered {
+        let action = ServerAction::<RegisterForDialogue>::new();
+        return view! {
+            <h3>{heading}</h3>
+            {if v.registrations_open {
+                view! {
+                    <ActionForm action>
+                        <input type="hidden" name="dialogue" value=v.public_id.clone() />
+                        <input type="hidden" name="supplier" value=s.public_id.clone() />
+                        <button type="submit" class="button">
+                            {t.register}<span class="visually-hidden">{format!(": {}", s.name)}</span>
+                        </button>
+                    </ActionForm>
+                }
+                .into_any()
+            } else {
+                view! { <p>{t.registration_closed}</p> }.into_any()
+            }}
+        }
+        .into_any();
+    }
+    let withdraw = ServerAction::<WithdrawFromDialogue>::new();
+    let meetings = if v.registrations_open {
+        v.meetings.clone()
+    } else {
+        Vec::new()
+    };
+    let attend_forms = meetings.into_iter().map(|m| {
+            let attend = ServerAction::<AttendMeeting>::new();
+            let field = format!("kommer-{}-{}", s.public_id, m.public_id);
+            let written = s.attending.iter().find(|(id, _)| *id == m.public_id).map(|(_, who)| who.clone()).unwrap_or_default();
+            let (dialogue, supplier) = (v.public_id.clone(), s.public_id.clone());
+            view! {
+                <ActionForm action=attend>
+                    <input type="hidden" name="dialogue" value=dialogue />
+                    <input type="hidden" name="supplier" value=supplier />
+                    <input type="hidden" name="meeting" value=m.public_id.clone() />
+                    <div class="field">
+                        <label for=field.clone()>{format!("{}: {}", t.attendees, span(m.starts_at, m.ends_at, lang))}</label>
+                        <p class="hint" id=format!("{field}-hint")>{t.attendees_hint}</p>
+                        <textarea id=field.clone() name="attendees" rows="3" maxlength=ATTENDEES_MAX
+                            aria-describedby=format!("{field}-hint")>{written}</textarea>
+                    </div>
+                    <button type="submit" class="button button--small">{t.attend}</button>
+                </ActionForm>
+            }
+        }).collect_view();
+    view! {
+        <h3>{heading}</h3>
+        <p>{t.registered_note}</p>
+        {attend_forms}
+        {v.questions_open.then(|| view! { <AskForm v=v.clone() s=s.clone() /> })}
+        {(!v.questions_open && v.registrations_open).then(|| view! { <p>{t.questions_closed}</p> })}
+        <ActionForm action=withdraw>
+            <input type="hidden" name="dialogue" value=v.public_id.clone() />
+            <input type="hidden" name="supplier" value=s.public_id.clone() />
+            <button type="submit" class="button button--quiet-dark">
+                {t.withdraw}<span class="visually-hidden">{format!(": {}", s.name)}</span>
+            </button>
+        </ActionForm>
+    }
+    .into_any()
+}
+
+#[component]
+fn AskForm(v: PublicView, s: SupplierPart) -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<AskQuestion>::new();
+    let form = FormFeedback::for_action(AskQuestion::PATH);
+    view! {
+        <section aria-labelledby="fraga">
+            <h4 id="fraga" tabindex="-1">{t.ask_heading}</h4>
+            <Notice show=query_has("fragat") text=t.asked id="fragat" />
+            <ErrorSummary error=form.error() labels=vec![("question", t.question)] />
+            <ActionForm action>
+                <input type="hidden" name="dialogue" value=v.public_id.clone() />
+                <input type="hidden" name="supplier" value=s.public_id.clone() />
+                <TextField name="question" label=t.question hint=t.ask_hint required=true multiline=true
+                    max_length=QUESTION_MAX value=form.value("question") problem=form.problem("question") />
+                <button type="submit" class="button">{t.ask}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// What hosts do towards the market, on the dialogue's own page.
+#[component]
+pub fn HostMarket(h: HostView) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let id = h.public_id.clone();
+    view! {
+        <section aria-labelledby="marknaden">
+            <h2 id="marknaden">{t.market_heading}</h2>
+            {if h.published {
+                view! { <p><a href=format!("/marknadsdialoger/{id}")>{t.public_page}</a></p> }.into_any()
+            } else {
+                view! { <p>{t.not_published}</p> }.into_any()
+            }}
+            {h.editable.then(|| view! { <PublicationForm h=h.clone() /> })}
+            <SupplierQuestions h=h.clone() />
+            {h.published.then(|| view! { <MessageForm id=id.clone() /> })}
+            <RegisteredSuppliers h=h.clone() />
+            <InformationLog entries=h.information.clone() />
+        </section>
+    }
+}
+
+#[component]
+fn PublicationForm(h: HostView) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let action = ServerAction::<SetPublication>::new();
+    let form = FormFeedback::for_action(SetPublication::PATH);
+    let (date, time) = match (form.error(), h.question_deadline) {
+        (Some(_), _) => (form.value("question_date"), form.value("question_time")),
+        (None, Some(at)) => crate::time::stockholm_parts(at),
+        (None, None) => (String::new(), String::new()),
+    };
+    let places = match form.error() {
+        Some(_) => form.value("supplier_places"),
+        None => h.supplier_places.to_string(),
+    };
+    let problem = form.problem("question_deadline");
+    let places_problem = form.problem("supplier_places");
+    let error = form.error();
+    let open = error.is_some() || query_has("publicering");
+    let described = problem.map(|_| "field-question_deadline-error");
+    let invalid = problem.map(|_| "true");
+    view! {
+        <details class="disclosure" id="publicering" open=open>
+            <summary>{t.publication_heading}</summary>
+            <Notice show=query_has("publicering") text=t.publication_saved id="publicering-sparad" />
+            <ErrorSummary error labels=vec![("question_deadline", t.question_deadline), ("supplier_places", t.supplier_places)] />
+            <ActionForm action>
+                <input type="hidden" name="dialogue" value=h.public_id.clone() />
+                <FieldGroup name="question_deadline" legend=t.question_deadline hint=t.publication_hint problem>
+                    <div class="session-fields">
+                        <div class="field">
+                            <label for="field-question_date">{t.date}</label>
+                            <input type="date" id="field-question_date" name="question_date" value=date
+                                aria-describedby=described aria-invalid=invalid />
+                        </div>
+                        <div class="field">
+                            <label for="field-question_time">{t.time}</label>
+                            <input type="time" id="field-question_time" name="question_time" value=time
+                                aria-describedby=described aria-invalid=invalid />
+                        </div>
+                    </div>
+                </FieldGroup>
+                <TextField name="supplier_places" label=t.supplier_places required=true kind="text"
+                    value=places problem=places_problem />
+                <button type="submit" class="button">{t.save_publication}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn SupplierQuestions(h: HostView) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let chosen = query_value("besvara");
+    let open = h
+        .questions
+        .iter()
+        .find(|q| !q.answered && (chosen.is_empty() || q.public_id == chosen))
+        .cloned();
+    view! {
+        <section aria-labelledby="leverantorsfragor">
+            <h3 id="leverantorsfragor" tabindex="-1">{t.supplier_questions}</h3>
+            <Notice show=query_has("besvarad") text=t.published id="besvarad" />
+            {if h.questions.is_empty() {
+                view! { <p>{t.no_supplier_questions}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="plain-list">
+                        {h.questions.iter().map(|q| {
+                            let state = if q.answered {
+                                view! { <p class="hint">{t.answered}</p> }.into_any()
+                            } else {
+                                view! { <p><a href=format!("/dialoger/{}?besvara={}#besvara", h.public_id, q.public_id)>{t.answer}</a></p> }.into_any()
+                            };
+                            view! {
+                                <li class="request">
+                                    <p>{q.body.clone()}</p>
+                                    <p class="hint">{format!("{} {}, {}", t.asked_by, q.supplier, format_stockholm(q.asked_at))}</p>
+                                    {state}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+            {open.map(|q| view! { <AnswerForm id=h.public_id.clone() asked=q.public_id body=q.body /> })}
+        </section>
+    }
+}
+
+#[component]
+fn AnswerForm(id: String, asked: String, body: String) -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<AnswerQuestion>::new();
+    let form = FormFeedback::for_action(AnswerQuestion::PATH);
+    let wording = match form.error() {
+        Some(_) => form.value("wording"),
+        None => body.clone(),
+    };
+    view! {
+        <div id="besvara">
+            <ErrorSummary error=form.error() labels=vec![("wording", t.reworded), ("reply", t.answer)] />
+            <ActionForm action>
+                <input type="hidden" name="dialogue" value=id />
+                <input type="hidden" name="asked" value=asked />
+                <TextField name="wording" label=t.reworded hint=t.reworded_hint required=true multiline=true
+                    max_length=TEXT_MAX value=wording problem=form.problem("wording") />
+                <TextField name="reply" label=t.answer required=true multiline=true
+                    max_length=TEXT_MAX value=form.value("reply") problem=form.problem("reply") />
+                <button type="submit" class="button">{t.publish}</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+fn MessageForm(id: String) -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<MessageSuppliers>::new();
+    let form = FormFeedback::for_action(MessageSuppliers::PATH);
+    let open = form.error().is_some() || query_has("meddelat");
+    view! {
+        <details class="disclosure" id="meddelande" open=open>
+            <summary>{t.message_heading}</summary>
+            <Notice show=query_has("meddelat") text=t.message_sent id="meddelat" />
+            <ErrorSummary error=form.error() labels=vec![("message", t.message)] />
+            <ActionForm action>
+                <input type="hidden" name="dialogue" value=id />
+                <TextField name="message" label=t.message hint=t.message_hint required=true multiline=true
+                    max_length=TEXT_MAX value=form.value("message") problem=form.problem("message") />
+                <button type="submit" class="button">{t.send_message}</button>
+            </ActionForm>
+        </details>
+    }
+}
+
+#[component]
+fn RegisteredSuppliers(h: HostView) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    view! {
+        <h3>{t.registered_suppliers}</h3>
+        {if h.suppliers.is_empty() {
+            view! { <p>{t.no_suppliers}</p> }.into_any()
+        } else {
+            view! {
+                <ul>
+                    {h.suppliers.into_iter().map(|s| view! {
+                        <li>
+                            {format!("{} ({}, {}), {}", s.name, s.country, s.identifier, format_stockholm(s.registered_at))}
+                            {(!s.attending.is_empty()).then(|| view! {
+                                <ul>
+                                    {s.attending.into_iter().map(|(at, who)| view! {
+                                        <li>{format!("{}: {who}", when(at, lang))}</li>
+                                    }).collect_view()}
+                                </ul>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        }}
+    }
+}
+
+fn kind_label(t: &MarketText, kind: InformationKind) -> &'static str {
+    match kind {
+        InformationKind::Announced => t.kind_announced,
+        InformationKind::Changed => t.kind_changed,
+        InformationKind::Answer => t.kind_answer,
+        InformationKind::Message => t.kind_message,
+        InformationKind::Registered => t.kind_registered,
+        InformationKind::Withdrawn => t.kind_withdrawn,
+    }
+}
+
+/// The information log: on the dialogue's page and in its record.
+#[component]
+pub fn InformationLog(entries: Vec<super::InformationEntry>) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let written = written_lang(lang);
+    view! {
+        <section aria-labelledby="informationslogg">
+            <h3 id="informationslogg">{t.information_log}</h3>
+            <p class="hint">{t.information_hint}</p>
+            {if entries.is_empty() {
+                view! { <p>{t.no_information}</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="information-log">
+                        {entries.into_iter().map(|e| {
+                            let told = matches!(e.kind, InformationKind::Announced | InformationKind::Changed | InformationKind::Answer | InformationKind::Message);
+                            let recipients = if e.recipients.is_empty() {
+                                t.told_to_none.to_string()
+                            } else {
+                                e.recipients.join(", ")
+                            };
+                            view! {
+                                <li>
+                                    <strong>{format!("{}, {}", format_stockholm(e.at), kind_label(t, e.kind))}</strong>
+                                    {e.supplier.map(|s| format!(": {s}"))}
+                                    {(!e.body.is_empty()).then(|| view! { <p class="pre-wrap" lang=written>{e.body.clone()}</p> })}
+                                    {told.then(|| view! { <p>{format!("{}: {recipients}", t.told_to)}</p> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

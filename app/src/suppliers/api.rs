@@ -1,0 +1,127 @@
+//! The suppliers room's server functions: register one (or ask to join
+//! it), read its page, and for its admins, decide who joins.
+
+use super::SupplierForm;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The notice's anchor after registering or asking to join.
+pub const ASKED_NOTICE: &str = "leverantor-besked";
+/// The notice's anchor after a decision on a request.
+pub const DECIDED_NOTICE: &str = "leverantor-beslut";
+
+/// Registers a supplier organisation with the person as its admin, or
+/// asks to join it when its number is registered already. A public
+/// organisation's number is refused: a buyer never acts as a supplier.
+#[server(endpoint = "suppliers/register")]
+pub async fn register_supplier(#[server(flatten)] form: SupplierForm) -> Result<(), AppError> {
+    use super::{
+        store::{self, Registered},
+        Identity, NewSupplier,
+    };
+    use crate::{core::ids::AccountId, error::FieldProblem};
+    let user = crate::accounts::require_verified()?;
+    let ctx = crate::context::app_context()?;
+    let new = NewSupplier::parse(&form)?;
+    if let Identity::OrgNumber(number) = &new.identity {
+        if crate::organisations::lookup_by_number(&ctx.db, number)
+            .await?
+            .is_some()
+        {
+            let mut check = crate::error::Checker::new();
+            check.refuse("identifier", FieldProblem::BuyerNumber);
+            check.finish_form(&form)?;
+        }
+    }
+    let path = match store::register(&ctx.db, &new, AccountId(user.account_id)).await? {
+        Registered::Created(id) => format!("/leverantorer/{id}?registrerad=1"),
+        Registered::JoinRequested(id) => format!("/leverantorer/{id}?ansokt=1"),
+        Registered::AlreadyThere(id) => format!("/leverantorer/{id}?redan=1"),
+    };
+    leptos_axum::redirect(&format!("{path}#{ASKED_NOTICE}"));
+    Ok(())
+}
+
+/// A supplier's page. Anyone signed in may see that it exists and its
+/// name; its identifier only its members (an enskild firma's personnummer
+/// only its admins); its people only its members, with addresses for
+/// admins.
+#[server(endpoint = "suppliers/view")]
+pub async fn supplier_view(supplier: String) -> Result<super::SupplierView, AppError> {
+    use super::{shown_identifier, store, SupplierView};
+    use crate::core::ids::AccountId;
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    let found = store::find(&ctx.db, &supplier)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mine = store::membership(&ctx.db, found.id, AccountId(user.account_id)).await?;
+    let member = mine.is_some_and(|m| m.active());
+    let admin = mine.is_some_and(|m| m.active_admin());
+    let hidden = super::text::text(crate::i18n::use_lang()).identifier_hidden;
+    let mut people = if member {
+        store::people(&ctx.db, found.id).await?
+    } else {
+        Vec::new()
+    };
+    if !admin {
+        people.retain(|p| p.status == crate::organisations::Status::Active);
+        for person in &mut people {
+            person.email.clear();
+        }
+    }
+    Ok(SupplierView {
+        identifier: if member {
+            shown_identifier(&found.scheme, &found.identifier, admin, hidden)
+        } else {
+            String::new()
+        },
+        public_id: found.public_id,
+        name: found.name,
+        country: found.country,
+        member,
+        admin,
+        people,
+    })
+}
+
+/// A supplier's admin approves or refuses a request to join.
+#[server(endpoint = "suppliers/decide")]
+pub async fn decide_supplier_member(
+    supplier: String,
+    account_id: i64,
+    decision: String,
+) -> Result<(), AppError> {
+    use super::store;
+    use crate::core::ids::AccountId;
+    let approve = match decision.as_str() {
+        "approve" => true,
+        "refuse" => false,
+        _ => return Err(AppError::BadRequest),
+    };
+    let user = crate::accounts::require_verified()?;
+    let ctx = crate::context::app_context()?;
+    let found = store::find(&ctx.db, &supplier)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let by = AccountId(user.account_id);
+    match store::membership(&ctx.db, found.id, by).await? {
+        Some(m) if m.active_admin() => {}
+        Some(m) if m.active() => return Err(AppError::Forbidden),
+        _ => return Err(AppError::NotFound),
+    }
+    store::decide(&ctx.db, found.id, AccountId(account_id), approve, by).await?;
+    leptos_axum::redirect(&format!(
+        "/leverantorer/{}?beslut=1#{DECIDED_NOTICE}",
+        found.public_id
+    ));
+    Ok(())
+}
+
+/// The suppliers the person belongs to or asks to join.
+#[server(endpoint = "suppliers/mine")]
+pub async fn my_suppliers() -> Result<Vec<super::MySupplier>, AppError> {
+    let user = crate::accounts::require_user()?;
+    let ctx = crate::context::app_context()?;
+    super::store::mine(&ctx.db, crate::core::ids::AccountId(user.account_id)).await
+}

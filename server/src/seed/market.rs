@@ -1,0 +1,220 @@
+//! The demo story's market side: two supplier organisations, each with a
+//! person to sign in as, registered for the announced buses dialogue and
+//! coming to its meeting; one of them asked a question, which the hosts
+//! answered to all; the information log holds all of it.
+
+use super::public_id;
+use anyhow::Context;
+use rand::rngs::StdRng;
+
+app::sql!(
+    ANNOUNCE = "UPDATE dialogues SET announced_at = $1, question_deadline = $2, \
+     supplier_places = 10 WHERE id = $3"
+);
+app::sql!(
+    INSERT_SUPPLIERS = "INSERT INTO suppliers (public_id, name, country, scheme, identifier, \
+     created_at) VALUES ($1, $2, 'SE', 'orgnr', $3, $4) RETURNING id"
+);
+app::sql!(
+    INSERT_SUPPLIER_PEOPLE = "INSERT INTO accounts (email, name, password_hash, language, \
+     email_verified_at, created_at, title) VALUES ($1, $2, $3, 'sv', $4, $4, $5) RETURNING id"
+);
+app::sql!(
+    INSERT_SUPPLIER_MEMBERS = "INSERT INTO supplier_members (supplier_id, account_id, role, \
+     status, requested_at, decided_at) VALUES ($1, $2, 'admin', 'active', $3, $3)"
+);
+app::sql!(
+    INSERT_DIALOGUE_SUPPLIERS = "INSERT INTO dialogue_suppliers (dialogue_id, supplier_id, \
+     account_id, registered_at) VALUES ($1, $2, $3, $4)"
+);
+app::sql!(
+    INSERT_MEETING_SUPPLIERS = "INSERT INTO meeting_suppliers (session_id, supplier_id, \
+     attendees, registered_at) SELECT id, CAST($2 AS BIGINT), CAST($3 AS TEXT), \
+     CAST($4 AS BIGINT) FROM dialogue_sessions WHERE dialogue_id = $1"
+);
+app::sql!(
+    INSERT_QA = "INSERT INTO dialogue_qa (dialogue_id, question, answer, published_at, \
+     account_id) VALUES ($1, $2, $3, $4, $5) RETURNING id"
+);
+app::sql!(
+    INSERT_SUPPLIER_QUESTIONS = "INSERT INTO supplier_questions (public_id, dialogue_id, \
+     supplier_id, account_id, body, asked_at, qa_id) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+);
+app::sql!(
+    INSERT_INFORMATION = "INSERT INTO dialogue_information (dialogue_id, kind, body, \
+     supplier_id, at) VALUES ($1, $2, $3, $4, $5) RETURNING id"
+);
+app::sql!(
+    INSERT_RECIPIENTS = "INSERT INTO dialogue_information_recipients (information_id, \
+     supplier_id) VALUES ($1, $2)"
+);
+
+const DAY: i64 = 86_400_000;
+
+/// (name, organisationsnummer, person, address, title, who comes)
+const SUPPLIERS: [(&str, &str, &str, &str, &str, &str); 2] = [
+    (
+        "Laddbolaget Norden AB",
+        "556036-0793",
+        "Sara Säljare",
+        "sara@laddbolaget.se",
+        "Affärsutvecklare",
+        "Sara Säljare\nPer Tekniker",
+    ),
+    (
+        "Elbuss Sverige AB",
+        "556677-8899",
+        "Omar Ombud",
+        "omar@elbuss.se",
+        "Försäljningschef",
+        "Omar Ombud",
+    ),
+];
+
+pub(super) async fn demo_market(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rng: &mut StdRng,
+    dialogue: i64,
+    host: (i64, i64),
+    hash: &str,
+    now: i64,
+) -> anyhow::Result<()> {
+    let announced = now - 5 * DAY;
+    sqlx::query(ANNOUNCE)
+        .bind(announced)
+        .bind(now + 20 * DAY)
+        .bind(dialogue)
+        .execute(&mut **tx)
+        .await
+        .context("announcing the demo dialogue")?;
+    insert_information(
+        tx,
+        dialogue,
+        "announced",
+        "Dialogmöte om eldrivna bussar",
+        None,
+        announced,
+    )
+    .await?;
+    let mut suppliers = Vec::new();
+    for (k, (name, number, person, email, title, coming)) in SUPPLIERS.into_iter().enumerate() {
+        let at = announced + (k as i64 + 1) * DAY;
+        let (supplier,): (i64,) = sqlx::query_as(INSERT_SUPPLIERS)
+            .bind(public_id(rng))
+            .bind(name)
+            .bind(number)
+            .bind(at)
+            .fetch_one(&mut **tx)
+            .await
+            .with_context(|| format!("registering the supplier {name}"))?;
+        let (account,): (i64,) = sqlx::query_as(INSERT_SUPPLIER_PEOPLE)
+            .bind(email)
+            .bind(person)
+            .bind(hash)
+            .bind(at)
+            .bind(title)
+            .fetch_one(&mut **tx)
+            .await
+            .with_context(|| format!("making {person}'s account"))?;
+        sqlx::query(INSERT_SUPPLIER_MEMBERS)
+            .bind(supplier)
+            .bind(account)
+            .bind(at)
+            .execute(&mut **tx)
+            .await
+            .with_context(|| format!("making {person} admin of {name}"))?;
+        sqlx::query(INSERT_DIALOGUE_SUPPLIERS)
+            .bind(dialogue)
+            .bind(supplier)
+            .bind(account)
+            .bind(at)
+            .execute(&mut **tx)
+            .await
+            .with_context(|| format!("registering {name} for the dialogue"))?;
+        sqlx::query(INSERT_MEETING_SUPPLIERS)
+            .bind(dialogue)
+            .bind(supplier)
+            .bind(coming)
+            .bind(at)
+            .execute(&mut **tx)
+            .await
+            .with_context(|| format!("saying who comes for {name}"))?;
+        insert_information(tx, dialogue, "registered", "", Some(supplier), at).await?;
+        suppliers.push((supplier, account));
+    }
+    let (asker, asker_account) = suppliers[0];
+    let answered = announced + 3 * DAY;
+    let (qa,): (i64,) = sqlx::query_as(INSERT_QA)
+        .bind(dialogue)
+        .bind("Hur lång laddtid i depå räknar ni med per buss och natt?")
+        .bind("Högst sex timmar mellan klockan 23 och 05. Vi vill höra vilka lösningar som klarar det vintertid.")
+        .bind(answered)
+        .bind(host.1)
+        .fetch_one(&mut **tx)
+        .await
+        .context("publishing the demo answer")?;
+    sqlx::query(INSERT_SUPPLIER_QUESTIONS)
+        .bind(public_id(rng))
+        .bind(dialogue)
+        .bind(asker)
+        .bind(asker_account)
+        .bind(
+            "Vi undrar hur länge era bussar kan stå på laddning i depån på natten, för vår offert?",
+        )
+        .bind(answered - DAY / 2)
+        .bind(qa)
+        .execute(&mut **tx)
+        .await
+        .context("keeping the question as it was asked")?;
+    let told = insert_information(
+        tx,
+        dialogue,
+        "answer",
+        "Hur lång laddtid i depå räknar ni med per buss och natt?\n\nHögst sex timmar mellan klockan 23 och 05. Vi vill höra vilka lösningar som klarar det vintertid.",
+        None,
+        answered,
+    )
+    .await?;
+    for (supplier, _) in &suppliers {
+        sqlx::query(INSERT_RECIPIENTS)
+            .bind(told)
+            .bind(supplier)
+            .execute(&mut **tx)
+            .await
+            .context("listing who was told")?;
+    }
+    Ok(())
+}
+
+async fn insert_information(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    dialogue: i64,
+    kind: &str,
+    body: &str,
+    supplier: Option<i64>,
+    at: i64,
+) -> anyhow::Result<i64> {
+    let (id,): (i64,) = sqlx::query_as(INSERT_INFORMATION)
+        .bind(dialogue)
+        .bind(kind)
+        .bind(body)
+        .bind(supplier)
+        .bind(at)
+        .fetch_one(&mut **tx)
+        .await
+        .with_context(|| format!("logging what suppliers were told ({kind})"))?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_suppliers_numbers_pass_the_products_own_rules() {
+        for (name, number, ..) in SUPPLIERS {
+            let parsed = app::organisations::OrgNumber::parse(number).expect(name);
+            assert_eq!(parsed.as_str(), number);
+        }
+    }
+}
