@@ -135,7 +135,7 @@ test("a host announces a dialogue; a visitor finds it on the board, becomes a su
   await visitor.getByRole("link", { name: title }).click();
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(visitor.getByText("inte en upphandling").first()).toBeVisible();
-  await expect(visitor.getByText("Länken skickas till anmälda leverantörer.")).toBeVisible();
+  await expect(visitor.getByText("Länken visas här för anmälda leverantörer.")).toBeVisible();
   await expectNoAxeViolations(visitor);
   if (js) await expectFitsPhone(visitor);
   const publicPage = visitor.url().split("?")[0];
@@ -145,7 +145,7 @@ test("a host announces a dialogue; a visitor finds it on the board, becomes a su
   await supplierThroughForms(visitor, "Sara", `Laddbolaget ${project}`, numbers[0], project);
   await visitor.goto(publicPage);
   await visitor.getByRole("button", { name: /^Anmäl/ }).click();
-  await expect(visitor.getByRole("status").filter({ hasText: "Anmäld." })).toBeVisible();
+  await expect(visitor.getByRole("status").filter({ hasText: "Anmälan är sparad." })).toBeVisible();
   await expect(visitor.getByRole("link", { name: "https://mote.example.se/rum" })).toBeVisible();
   await visitor.getByLabel(/^Vem kommer/).fill("Sara\nPer Tekniker");
   await visitor.getByRole("button", { name: "Spara vem som kommer" }).click();
@@ -168,7 +168,7 @@ test("a host announces a dialogue; a visitor finds it on the board, becomes a su
   await post(second, "/api/suppliers/register", [["name", `Elbuss ${project}`], ["country", "SE"], ["identifier", numbers[1]]]);
   await second.goto(publicPage);
   await second.getByRole("button", { name: /^Anmäl/ }).click();
-  await expect(second.getByRole("status").filter({ hasText: "Anmäld." })).toBeVisible();
+  await expect(second.getByRole("status").filter({ hasText: "Anmälan är sparad." })).toBeVisible();
 
   // The host sees who asked, words the question neutrally and publishes.
   await page.goto(`/dialoger/${dialogue}`);

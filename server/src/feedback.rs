@@ -112,8 +112,7 @@ async fn with_key(db: &Db, session: Option<&str>, location: &str) -> Option<Stri
     // read the old (spent) key and show no errors at all.
     let form = query
         .split('&')
-        .filter(|p| p.starts_with("__path="))
-        .next_back()
+        .rfind(|p| p.starts_with("__path="))
         .map(str::to_owned);
     let pairs = query.split('&').filter(|p| {
         !p.starts_with("__err=") && !p.starts_with("__fb=") && !p.starts_with("__path=")

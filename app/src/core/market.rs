@@ -88,9 +88,11 @@ impl MarketAccess {
         }
         match action {
             MarketAction::SeeLinks => Ok(()),
-            _ if facts.frozen || !facts.registrations_open => {
-                Err(MarketRefusal::RegistrationClosed)
-            }
+            _ if facts.frozen => Err(MarketRefusal::RegistrationClosed),
+            // Leaving (and its mails) is always possible until the
+            // record is frozen.
+            MarketAction::Withdraw => Ok(()),
+            _ if !facts.registrations_open => Err(MarketRefusal::RegistrationClosed),
             MarketAction::Ask if !facts.questions_open => Err(MarketRefusal::QuestionsClosed),
             _ => Ok(()),
         }
@@ -323,6 +325,22 @@ mod tests {
             );
         }
         assert!(MarketAccess::Registered.can(SeeLinks, frozen).is_ok());
+        let over = MarketFacts {
+            registrations_open: false,
+            questions_open: false,
+            ..OPEN
+        };
+        assert!(
+            MarketAccess::Registered.can(Withdraw, over).is_ok(),
+            "one can always leave"
+        );
+        for action in [Register, Attend, Ask] {
+            assert_eq!(
+                MarketAccess::Registered.can(action, over),
+                Err(MarketRefusal::RegistrationClosed),
+                "{action:?}"
+            );
+        }
         assert!(MarketAccess::Anonymous.can(ReadPublic, frozen).is_ok());
     }
 }

@@ -126,7 +126,7 @@ impl Visible {
     }
 
     /// Whether the person may run the dialogue (for the page's forms).
-    fn may_host(&self) -> bool {
+    pub(crate) fn may_host(&self) -> bool {
         self.guard
             .can(crate::core::network::Action::ActAsOwner, &self.hosts)
     }

@@ -58,7 +58,8 @@ pub async fn supplier_view(supplier: String) -> Result<super::SupplierView, AppE
     let mine = store::membership(&ctx.db, found.id, AccountId(user.account_id)).await?;
     let member = mine.is_some_and(|m| m.active());
     let admin = mine.is_some_and(|m| m.active_admin());
-    let hidden = super::text::text(crate::i18n::use_lang()).identifier_hidden;
+    let t = super::text::text(crate::i18n::use_lang());
+    let hidden = t.identifier_hidden;
     let mut people = if member {
         store::people(&ctx.db, found.id).await?
     } else {
@@ -76,8 +77,8 @@ pub async fn supplier_view(supplier: String) -> Result<super::SupplierView, AppE
         } else {
             String::new()
         },
+        name: super::shown_name(&found.scheme, found.name, member, t.sole_trader),
         public_id: found.public_id,
-        name: found.name,
         country: found.country,
         member,
         admin,
@@ -123,5 +124,11 @@ pub async fn decide_supplier_member(
 pub async fn my_suppliers() -> Result<Vec<super::MySupplier>, AppError> {
     let user = crate::accounts::require_user()?;
     let ctx = crate::context::app_context()?;
-    super::store::mine(&ctx.db, crate::core::ids::AccountId(user.account_id)).await
+    let hidden = super::text::text(crate::i18n::use_lang()).sole_trader;
+    super::store::mine(
+        &ctx.db,
+        crate::core::ids::AccountId(user.account_id),
+        hidden,
+    )
+    .await
 }

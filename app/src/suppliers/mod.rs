@@ -77,6 +77,16 @@ pub fn shown_identifier(scheme: &str, identifier: &str, full: bool, hidden: &str
     }
 }
 
+/// A supplier's name as shown to someone who is not (yet) one of its
+/// people: an enskild firma's is often its owner's name, so it is hidden.
+pub fn shown_name(scheme: &str, name: String, member: bool, hidden: &str) -> String {
+    if scheme == "personnummer" && !member {
+        hidden.to_string()
+    } else {
+        name
+    }
+}
+
 /// A supplier organisation the person belongs to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MySupplier {

@@ -8,6 +8,11 @@ use crate::{
     organisations::{Member, Role, Status},
 };
 
+/// How many suppliers one person may register: enough for a consultant
+/// with a few companies, too few to fill a dialogue's places with
+/// made-up ones.
+pub const SUPPLIERS_PER_PERSON: i64 = 5;
+
 /// A supplier as stored.
 #[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct StoredSupplier {
@@ -38,8 +43,15 @@ crate::sql!(
      WHERE public_id = $1"
 );
 crate::sql!(
+    /// Writing first takes the write lock at once (SQLite) and meets the
+    /// unique key (both engines): of simultaneous registrations of one
+    /// number, one inserts and the others find it.
     INSERT = "INSERT INTO suppliers (public_id, name, country, scheme, identifier, created_at) \
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (country, identifier) DO NOTHING RETURNING id"
+);
+crate::sql!(
+    ADMIN_OF = "SELECT COUNT(*) FROM supplier_members WHERE account_id = $1 AND role = 'admin' \
+     AND status = 'active'"
 );
 crate::sql!(
     INSERT_MEMBER = "INSERT INTO supplier_members (supplier_id, account_id, role, status, \
@@ -67,44 +79,40 @@ pub async fn register(
 ) -> Result<Registered, AppError> {
     let now = db.now();
     let mut tx = db.pool().begin().await?;
+    let public = public_id();
+    let created: Option<SupplierId> = sqlx::query_scalar(INSERT)
+        .bind(&public)
+        .bind(&new.name)
+        .bind(new.country.code)
+        .bind(new.identity.scheme())
+        .bind(new.identity.as_str())
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if let Some(id) = created {
+        let admin_of: i64 = sqlx::query_scalar(ADMIN_OF)
+            .bind(account)
+            .fetch_one(&mut *tx)
+            .await?;
+        if admin_of >= SUPPLIERS_PER_PERSON {
+            return Err(AppError::TooManyRequests);
+        }
+        sqlx::query(INSERT_MEMBER)
+            .bind(id)
+            .bind(account)
+            .bind(Role::Admin.code())
+            .bind(Status::Active.code())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        return Ok(Registered::Created(public));
+    }
     let existing: Option<StoredSupplier> = sqlx::query_as(BY_IDENTIFIER)
         .bind(new.country.code)
         .bind(new.identity.as_str())
         .fetch_optional(&mut *tx)
         .await?;
-    if existing.is_none() {
-        let public = public_id();
-        let id: Result<SupplierId, _> = sqlx::query_scalar(INSERT)
-            .bind(&public)
-            .bind(&new.name)
-            .bind(new.country.code)
-            .bind(new.identity.scheme())
-            .bind(new.identity.as_str())
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await;
-        match id {
-            Ok(id) => {
-                sqlx::query(INSERT_MEMBER)
-                    .bind(id)
-                    .bind(account)
-                    .bind(Role::Admin.code())
-                    .bind(Status::Active.code())
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                tx.commit().await?;
-                return Ok(Registered::Created(public));
-            }
-            Err(e) => match crate::db::conflict_if_taken(e) {
-                AppError::Conflict => {
-                    drop(tx);
-                    return Box::pin(register(db, new, account)).await;
-                }
-                other => return Err(other),
-            },
-        }
-    }
     let supplier = existing.ok_or_else(|| AppError::internal("supplier vanished"))?;
     let membership: Option<MembershipRow> = sqlx::query_as(MEMBERSHIP)
         .bind(supplier.id)
@@ -267,30 +275,34 @@ pub async fn decide(
 struct MineRow {
     public_id: String,
     name: String,
+    scheme: String,
     role: String,
     status: String,
 }
 
 crate::sql!(
-    MINE = "SELECT s.public_id, s.name, m.role, m.status FROM supplier_members m \
+    MINE = "SELECT s.public_id, s.name, s.scheme, m.role, m.status FROM supplier_members m \
      JOIN suppliers s ON s.id = m.supplier_id \
      WHERE m.account_id = $1 AND m.status IN ('active', 'pending') ORDER BY s.name, s.id"
 );
 
-/// The suppliers the person belongs to or asks to join.
+/// The suppliers the person belongs to or asks to join. An enskild
+/// firma's name (often its owner's) is `hidden` until the person is let
+/// in: else typing a personnummer would tell whose it is.
 #[tracing::instrument(skip_all)]
-pub async fn mine(db: &Db, account: AccountId) -> Result<Vec<MySupplier>, AppError> {
+pub async fn mine(db: &Db, account: AccountId, hidden: &str) -> Result<Vec<MySupplier>, AppError> {
     let rows: Vec<MineRow> = sqlx::query_as(MINE)
         .bind(account)
         .fetch_all(db.pool())
         .await?;
     rows.into_iter()
         .map(|r| {
+            let active = r.status == Status::Active.code();
             Ok(MySupplier {
                 public_id: r.public_id,
-                name: r.name,
+                name: super::shown_name(&r.scheme, r.name, active, hidden),
                 role: Role::parse(&r.role).ok_or_else(|| AppError::internal("supplier role"))?,
-                active: r.status == Status::Active.code(),
+                active,
             })
         })
         .collect()

@@ -180,11 +180,30 @@ db_test!(
             );
         }
         assert_eq!(app.count("suppliers").await, 4);
+        // One person cannot make up suppliers to fill a dialogue's places.
+        supplier(&app, &sara, "Femte", "US", "EIN 12-3456789").await;
+        let res = app
+            .post_as(
+                &sara,
+                "/api/suppliers/register",
+                &form(&[
+                    ("name", "Sjätte"),
+                    ("country", "US"),
+                    ("identifier", "EIN 98-7654321"),
+                ]),
+            )
+            .await;
+        assert_eq!(res.status, 429, "{}", res.body);
+        assert_eq!(
+            app.count("suppliers").await,
+            5,
+            "nothing kept of the refused one"
+        );
         // A buyer's person may also act for a supplier, never as the buyer.
         let own = supplier(&app, &anna, "Annas konsult", "SE", "556036-0793").await;
         assert_eq!(
             app.count("suppliers").await,
-            4,
+            5,
             "the same number is the same supplier"
         );
         let waiting: (String,) = sqlx::query_as(
@@ -289,6 +308,19 @@ db_test!(
             .fetch_one(app.db.pool())
             .await
             .unwrap();
+        let waiting = app
+            .post_as(&pia, "/api/suppliers/view", &form(&[("supplier", &firm)]))
+            .await
+            .body;
+        assert!(
+            !waiting.contains("Ullas Städ"),
+            "a firm's name is hidden until one is let in: {waiting}"
+        );
+        let mine = app.post_as(&pia, "/api/suppliers/mine", "").await.body;
+        assert!(
+            !mine.contains("Ullas Städ") && mine.contains("enskild firma"),
+            "{mine}"
+        );
         let res = app
             .post_as(
                 &ulla,
@@ -1228,5 +1260,77 @@ db_test!(
                 "what was typed is back"
             );
         }
+    }
+);
+
+db_test!(
+    after_the_announcement_a_new_question_deadline_is_told_and_the_record_is_the_hosts,
+    |app| {
+        let (dialogue, anna, _, network) = announced(&app).await;
+        let (sara, s1) = supplier_person(&app, "Sara", "sara@lev1.se", 1).await;
+        assert_eq!(register(&app, &sara, &dialogue, &s1).await, 200);
+        let in_a_week = app.clock.now_ms() + 7 * 86_400_000;
+        let (date, time) = app::time::stockholm_parts(in_a_week);
+        let res = app
+            .post_as(
+                &anna,
+                "/api/market/publication",
+                &form(&[
+                    ("dialogue", &dialogue),
+                    ("question_date", &date),
+                    ("question_time", &time),
+                    ("supplier_places", "7"),
+                ]),
+            )
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        let view = public(&app, None, &dialogue).await.1.unwrap();
+        assert_eq!(view.question_deadline, in_a_week - in_a_week % 60_000);
+        assert_eq!(view.messages.len(), 1);
+        assert!(
+            view.messages[0].change
+                && view.messages[0]
+                    .body
+                    .contains("Leverantörsplatser per möte: 7")
+        );
+        assert_eq!(mails(&app, "Ändring i marknadsdialogen").await.len(), 1);
+        // The same settings again are no news.
+        let res = app
+            .post_as(
+                &anna,
+                "/api/market/publication",
+                &form(&[
+                    ("dialogue", &dialogue),
+                    ("question_date", &date),
+                    ("question_time", &time),
+                    ("supplier_places", "7"),
+                ]),
+            )
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        assert_eq!(mails(&app, "Ändring i marknadsdialogen").await.len(), 1);
+        // A member that does not host files the record without the list
+        // of suppliers; the hosts' record has it.
+        let (maja, m_org) =
+            crate::networks::coordinator(&app, "maja@malmo.se", "212000-1173").await;
+        crate::networks::invited_and_accepted(
+            &app,
+            &anna,
+            &network,
+            &maja,
+            &m_org,
+            "212000-1173",
+            "member",
+        )
+        .await;
+        let path = format!("/dialoger/{dialogue}/protokoll.json");
+        let member = app.get_as(&maja, &path).await;
+        assert_eq!(member.status, 200);
+        assert!(!member.body.contains("Leverantör 1 AB"), "{}", member.body);
+        assert!(app
+            .get_as(&anna, &path)
+            .await
+            .body
+            .contains("Leverantör 1 AB"));
     }
 );

@@ -41,9 +41,8 @@ pub(crate) async fn published_for(
     let status = stored.dialogue.status;
     let now = ctx.db.now();
     let registrations_open = status.takes_registrations();
-    let question_deadline = publication
-        .question_deadline
-        .unwrap_or(stored.dialogue.answer_deadline);
+    let question_deadline =
+        publication.effective_question_deadline(stored.dialogue.answer_deadline);
     let facts = MarketFacts {
         published: publication.announced_at.is_some() && status != DialogueStatus::Planned,
         registrations_open,
@@ -133,7 +132,7 @@ pub async fn public_dialogue(dialogue: String) -> Result<super::PublicView, AppE
         lan: d.lan.clone(),
         estimated_value: d.estimated_value,
         answer_deadline: d.answer_deadline,
-        question_deadline: p.publication.question_deadline.unwrap_or(d.answer_deadline),
+        question_deadline: p.publication.effective_question_deadline(d.answer_deadline),
         status: d.status,
         announced_at: p.publication.announced_at.unwrap_or_default(),
         hosts: d.hosts.clone(),
@@ -145,6 +144,7 @@ pub async fn public_dialogue(dialogue: String) -> Result<super::PublicView, AppE
         suppliers,
         registrations_open: p.guard.facts.registrations_open && !p.guard.facts.frozen,
         questions_open: p.guard.facts.questions_open && !p.guard.facts.frozen,
+        frozen: p.guard.facts.frozen,
         host,
     })
 }
@@ -275,7 +275,14 @@ pub async fn set_publication(
     let v = crate::dialogues::api::visible_dialogue(&dialogue).await?;
     let actor = v.editor()?;
     let publication = super::Publication::parse(&form, v.dialogue.answer_deadline, v.ctx.db.now())?;
-    super::store::set_publication(&v.ctx.db, v.key, &publication, actor).await?;
+    let current = super::store::publication(&v.ctx.db, v.key.id).await?;
+    // Once announced, a new deadline or new places are news for every
+    // registered supplier, as any other change.
+    let changed = current.question_deadline != publication.question_deadline
+        || current.supplier_places != publication.supplier_places;
+    let told =
+        (current.announced_at.is_some() && changed).then(|| publication_notice(&v, &publication));
+    super::store::set_publication(&v.ctx.db, v.key, &publication, told.as_ref(), actor).await?;
     leptos_axum::redirect(&format!(
         "/dialoger/{}?publicering=1#publicering",
         v.dialogue.public_id
@@ -354,6 +361,29 @@ pub(crate) fn change_notice(
         edited(subject, lang)
     });
     (edited(subject, Lang::Sv), mail)
+}
+
+/// The change of the question deadline or the places, in words (Swedish
+/// for the log and the page) and as a mail.
+#[cfg(feature = "ssr")]
+fn publication_notice(
+    v: &crate::dialogues::api::Visible,
+    publication: &super::Publication,
+) -> (String, super::store::Mail) {
+    use crate::i18n::Lang;
+    let deadline = publication
+        .question_deadline
+        .map_or(v.dialogue.answer_deadline, |q| {
+            q.min(v.dialogue.answer_deadline)
+        });
+    let words = |lang: Lang| {
+        super::text::text(lang)
+            .publication_changed
+            .replace("{deadline}", &crate::dialogues::text::when(deadline, lang))
+            .replace("{places}", &publication.supplier_places.to_string())
+    };
+    let mail = mail(v, |t| (t.change_subject, t.change_mail), &words);
+    (words(Lang::Sv), mail)
 }
 
 /// The same mail in both languages: subject and introduction from the

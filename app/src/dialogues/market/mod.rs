@@ -80,6 +80,8 @@ pub struct PublicView {
     pub suppliers: Vec<SupplierPart>,
     pub registrations_open: bool,
     pub questions_open: bool,
+    /// Archived, or its network closed: nothing more is taken.
+    pub frozen: bool,
     /// The person is one of the hosts: a link to the dialogue's own page.
     pub host: bool,
 }
@@ -180,6 +182,9 @@ impl BoardFilter {
                 .split_once('.')
                 .and_then(|(at, id)| Some((at.parse().ok()?, id.to_string())))
                 .filter(|(_, id)| id.len() <= 32);
+            if f.after.is_none() {
+                f.ignored.push("efter".into());
+            }
         }
         f
     }
@@ -484,7 +489,8 @@ mod tests {
                     "avdelning".into(),
                     "lan".into(),
                     "form".into(),
-                    "svar_fran".into()
+                    "svar_fran".into(),
+                    "efter".into()
                 ],
                 ..BoardFilter::default()
             }

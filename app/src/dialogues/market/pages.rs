@@ -21,7 +21,7 @@ use crate::{
     regions,
     time::format_stockholm,
     ui::{
-        form::{ErrorSummary, FieldGroup, FormFeedback, Notice, TextField},
+        form::{ErrorSummary, FieldGroup, FormFeedback, Notice, SelectField, TextField},
         query_has, query_value, url_encode,
     },
 };
@@ -178,10 +178,12 @@ fn BoardList(page: Page, filters: String, first: bool) -> impl IntoView {
             }
             .into_any()
         }}
-        <nav aria-label=t.board_title>
-            {next.map(|href| view! { <p><a href=href rel="next">{t.next_page}</a></p> })}
-            {first.then(|| view! { <p><a href=start>{t.first_page}</a></p> })}
-        </nav>
+        {(next.is_some() || first).then(|| view! {
+            <nav aria-label=t.pages>
+                {next.map(|href| view! { <p><a href=href rel="next">{t.next_page}</a></p> })}
+                {first.then(|| view! { <p><a href=start>{t.first_page}</a></p> })}
+            </nav>
+        })}
     }
 }
 
@@ -317,16 +319,30 @@ fn TakePart(v: PublicView) -> impl IntoView {
     } else if !v.registrations_open && !v.suppliers.iter().any(|s| s.registered) {
         view! { <p>{t.registration_closed}</p> }.into_any()
     } else {
-        v.suppliers
+        let registered: Vec<SupplierPart> = v
+            .suppliers
+            .iter()
+            .filter(|s| s.registered)
+            .cloned()
+            .collect();
+        let parts = v
+            .suppliers
             .iter()
             .map(|s| view! { <SupplierTakesPart v=v.clone() s=s.clone() /> })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        let ask = if v.questions_open && !registered.is_empty() {
+            view! { <AskForm v=v.clone() registered /> }.into_any()
+        } else if !registered.is_empty() && !v.frozen {
+            view! { <p>{t.questions_closed}</p> }.into_any()
+        } else {
+            ().into_any()
+        };
+        view! { {parts} {ask} }.into_any()
     };
     view! {
         <section aria-labelledby="delta" class="next-step">
             <h2 id="delta" tabindex="-1">{t.take_part}</h2>
-            <Notice show=query_has("anmald") text=t.registered_note id="anmald" />
+            <Notice show=query_has("anmald") text=t.registration_saved id="anmald" />
             <Notice show=query_has("avanmald") text=t.withdrawn id="avanmald" />
             <Notice show=query_has("kommer") text=t.attending_saved id="kommer" />
             <ErrorSummary error=register labels=vec![("attendees", t.attendees)] />
@@ -367,56 +383,99 @@ fn SupplierTakesPart(v: PublicView, s: SupplierPart) -> impl IntoView {
     } else {
         Vec::new()
     };
-    let attend_forms = meetings.into_iter().map(|m| {
+    // A refused attendance comes back in the form it was sent from, tied
+    // to its field (the one the error summary links to).
+    let sent = FormFeedback::for_action(AttendMeeting::PATH);
+    let attend_forms = meetings
+        .into_iter()
+        .map(|m| {
             let attend = ServerAction::<AttendMeeting>::new();
-            let field = format!("kommer-{}-{}", s.public_id, m.public_id);
-            let written = s.attending.iter().find(|(id, _)| *id == m.public_id).map(|(_, who)| who.clone()).unwrap_or_default();
+            let refused = sent.error().is_some()
+                && sent.value("supplier") == s.public_id
+                && sent.value("meeting") == m.public_id;
+            let field = if refused {
+                "field-attendees".to_string()
+            } else {
+                format!("kommer-{}-{}", s.public_id, m.public_id)
+            };
+            let problem = refused.then(|| sent.problem("attendees")).flatten();
+            let written = if refused {
+                sent.value("attendees")
+            } else {
+                s.attending
+                    .iter()
+                    .find(|(id, _)| *id == m.public_id)
+                    .map(|(_, who)| who.clone())
+                    .unwrap_or_default()
+            };
+            let described = match problem {
+                Some(_) => format!("{field}-hint {field}-error"),
+                None => format!("{field}-hint"),
+            };
             let (dialogue, supplier) = (v.public_id.clone(), s.public_id.clone());
             view! {
                 <ActionForm action=attend>
                     <input type="hidden" name="dialogue" value=dialogue />
                     <input type="hidden" name="supplier" value=supplier />
                     <input type="hidden" name="meeting" value=m.public_id.clone() />
-                    <div class="field">
+                    <div class="field" class:field--invalid=problem.is_some()>
                         <label for=field.clone()>{format!("{}: {}", t.attendees, span(m.starts_at, m.ends_at, lang))}</label>
                         <p class="hint" id=format!("{field}-hint")>{t.attendees_hint}</p>
+                        {problem.map(|p| view! { <p class="field-error" id=format!("{field}-error")>{p.message(lang)}</p> })}
                         <textarea id=field.clone() name="attendees" rows="3" maxlength=ATTENDEES_MAX
-                            aria-describedby=format!("{field}-hint")>{written}</textarea>
+                            aria-describedby=described aria-invalid=problem.map(|_| "true")>{written}</textarea>
                     </div>
                     <button type="submit" class="button button--small">{t.attend}</button>
                 </ActionForm>
             }
-        }).collect_view();
+        })
+        .collect_view();
     view! {
         <h3>{heading}</h3>
         <p>{t.registered_note}</p>
         {attend_forms}
-        {v.questions_open.then(|| view! { <AskForm v=v.clone() s=s.clone() /> })}
-        {(!v.questions_open && v.registrations_open).then(|| view! { <p>{t.questions_closed}</p> })}
-        <ActionForm action=withdraw>
-            <input type="hidden" name="dialogue" value=v.public_id.clone() />
-            <input type="hidden" name="supplier" value=s.public_id.clone() />
-            <button type="submit" class="button button--quiet-dark">
-                {t.withdraw}<span class="visually-hidden">{format!(": {}", s.name)}</span>
-            </button>
-        </ActionForm>
+        {(!v.frozen).then(|| view! {
+            <ActionForm action=withdraw>
+                <input type="hidden" name="dialogue" value=v.public_id.clone() />
+                <input type="hidden" name="supplier" value=s.public_id.clone() />
+                <button type="submit" class="button button--quiet-dark">
+                    {t.withdraw}<span class="visually-hidden">{format!(": {}", s.name)}</span>
+                </button>
+            </ActionForm>
+        })}
     }
     .into_any()
 }
 
+/// One question form, whichever of the person's registered suppliers
+/// asks: with several, the person chooses which.
 #[component]
-fn AskForm(v: PublicView, s: SupplierPart) -> impl IntoView {
+fn AskForm(v: PublicView, registered: Vec<SupplierPart>) -> impl IntoView {
     let t = text(use_lang());
     let action = ServerAction::<AskQuestion>::new();
     let form = FormFeedback::for_action(AskQuestion::PATH);
+    let supplier = if registered.len() == 1 {
+        view! { <input type="hidden" name="supplier" value=registered[0].public_id.clone() /> }
+            .into_any()
+    } else {
+        let options: Vec<(String, String)> = registered
+            .iter()
+            .map(|s| (s.public_id.clone(), s.name.clone()))
+            .collect();
+        view! {
+            <SelectField name="supplier" label=t.act_for options required=true
+                selected=form.value("supplier") problem=form.problem("supplier") />
+        }
+        .into_any()
+    };
     view! {
         <section aria-labelledby="fraga">
-            <h4 id="fraga" tabindex="-1">{t.ask_heading}</h4>
+            <h3 id="fraga" tabindex="-1">{t.ask_heading}</h3>
             <Notice show=query_has("fragat") text=t.asked id="fragat" />
             <ErrorSummary error=form.error() labels=vec![("question", t.question)] />
             <ActionForm action>
                 <input type="hidden" name="dialogue" value=v.public_id.clone() />
-                <input type="hidden" name="supplier" value=s.public_id.clone() />
+                {supplier}
                 <TextField name="question" label=t.question hint=t.ask_hint required=true multiline=true
                     max_length=QUESTION_MAX value=form.value("question") problem=form.problem("question") />
                 <button type="submit" class="button">{t.ask}</button>
@@ -627,15 +686,23 @@ fn kind_label(t: &MarketText, kind: InformationKind) -> &'static str {
     }
 }
 
-/// The information log: on the dialogue's page and in its record.
+/// The information log: on the dialogue's page (under the market's
+/// heading) and in its record (`top`: a section of its own).
 #[component]
-pub fn InformationLog(entries: Vec<super::InformationEntry>) -> impl IntoView {
+pub fn InformationLog(
+    entries: Vec<super::InformationEntry>,
+    #[prop(optional)] top: bool,
+) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
     let written = written_lang(lang);
     view! {
         <section aria-labelledby="informationslogg">
-            <h3 id="informationslogg">{t.information_log}</h3>
+            {if top {
+                view! { <h2 id="informationslogg">{t.information_log}</h2> }.into_any()
+            } else {
+                view! { <h3 id="informationslogg">{t.information_log}</h3> }.into_any()
+            }}
             <p class="hint">{t.information_hint}</p>
             {if entries.is_empty() {
                 view! { <p>{t.no_information}</p> }.into_any()

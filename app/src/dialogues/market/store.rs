@@ -35,6 +35,15 @@ pub struct Publication {
     pub network_closed: i64,
 }
 
+impl Publication {
+    /// The last moment for questions: the hosts' choice, never after the
+    /// answer deadline (which a corrected plan may have moved earlier).
+    pub fn effective_question_deadline(&self, answer_deadline: i64) -> i64 {
+        self.question_deadline
+            .map_or(answer_deadline, |q| q.min(answer_deadline))
+    }
+}
+
 crate::sql!(
     PUBLICATION = "SELECT d.announced_at, d.question_deadline, d.supplier_places, \
      CAST(CASE WHEN n.status = 'closed' THEN 1 ELSE 0 END AS BIGINT) AS network_closed \
@@ -55,15 +64,28 @@ crate::sql!(
         "UPDATE dialogues SET question_deadline = $1, supplier_places = $2 WHERE id = $3"
 );
 
-/// The hosts' choices for the public part.
+/// The hosts' choices for the public part; once announced, `told` says
+/// the change to every registered supplier.
 #[tracing::instrument(skip_all)]
 pub async fn set_publication(
     db: &Db,
     key: DialogueKey,
     publication: &super::Publication,
+    told: Option<&(String, Mail)>,
     actor: Actor,
 ) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;
+    if let Some((body, mail)) = told {
+        tell(
+            &mut tx,
+            key.id,
+            InformationKind::Changed,
+            body,
+            mail,
+            db.now(),
+        )
+        .await?;
+    }
     sqlx::query(SET_PUBLICATION)
         .bind(publication.question_deadline)
         .bind(publication.supplier_places)
@@ -119,6 +141,21 @@ crate::sql!(
      WHERE r.dialogue_id = $6 AND r.withdrawn_at IS NULL"
 );
 
+/// Locks the dialogue's row: registrations, withdrawals, places taken and
+/// what is told are then one at a time, so the log's list of recipients
+/// is exactly who was mailed (PostgreSQL reads committed rows between
+/// statements; SQLite already writes one at a time). Gives the supplier
+/// places per meeting.
+async fn lock(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    dialogue: DialogueId,
+) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar(LOCK_PLACES)
+        .bind(dialogue)
+        .fetch_one(&mut **tx)
+        .await?)
+}
+
 async fn log(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     dialogue: DialogueId,
@@ -159,6 +196,7 @@ async fn tell(
     mail: &Mail,
     now: i64,
 ) -> Result<(), AppError> {
+    lock(tx, dialogue).await?;
     let id = log(tx, dialogue, kind, body, None, now).await?;
     sqlx::query(INSERT_RECIPIENTS)
         .bind(id)
@@ -264,6 +302,7 @@ crate::sql!(
 pub async fn register(db: &Db, dialogue: DialogueId, actor: SupplierActor) -> Result<(), AppError> {
     let now = db.now();
     let mut tx = db.pool().begin().await?;
+    lock(&mut tx, dialogue).await?;
     let done = sqlx::query(REGISTER)
         .bind(dialogue)
         .bind(actor.supplier_id)
@@ -293,6 +332,7 @@ crate::sql!(
 pub async fn withdraw(db: &Db, dialogue: DialogueId, actor: SupplierActor) -> Result<(), AppError> {
     let now = db.now();
     let mut tx = db.pool().begin().await?;
+    lock(&mut tx, dialogue).await?;
     let done = sqlx::query(WITHDRAW)
         .bind(now)
         .bind(dialogue)
@@ -323,6 +363,10 @@ crate::sql!(
 );
 crate::sql!(TAKEN = "SELECT COUNT(*) FROM meeting_suppliers WHERE session_id = $1");
 crate::sql!(
+    IS_REGISTERED = "SELECT COUNT(*) FROM dialogue_suppliers WHERE dialogue_id = $1 \
+     AND supplier_id = $2 AND withdrawn_at IS NULL"
+);
+crate::sql!(
     ATTEND = "INSERT INTO meeting_suppliers (session_id, supplier_id, attendees, registered_at) \
      VALUES ($1, $2, $3, $4) ON CONFLICT (session_id, supplier_id) \
      DO UPDATE SET attendees = $3, registered_at = $4"
@@ -340,10 +384,17 @@ pub async fn attend(
     actor: SupplierActor,
 ) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;
-    let places: i64 = sqlx::query_scalar(LOCK_PLACES)
+    let places = lock(&mut tx, dialogue).await?;
+    // Checked again under the lock: a withdrawal may have come between
+    // the guard's look and this one.
+    let registered: i64 = sqlx::query_scalar(IS_REGISTERED)
         .bind(dialogue)
+        .bind(actor.supplier_id)
         .fetch_one(&mut *tx)
         .await?;
+    if registered == 0 {
+        return Err(AppError::Forbidden);
+    }
     let session: i64 = sqlx::query_scalar(MEETING)
         .bind(meeting.trim())
         .bind(dialogue)
@@ -643,11 +694,11 @@ crate::sql!(
     /// time after the cursor (announced_at, public id).
     BOARD = "SELECT d.id, d.public_id, d.title, d.purpose, d.form, d.cpv, d.lan_code, \
      d.answer_deadline, d.status, d.announced_at FROM dialogues d \
-     WHERE d.announced_at IS NOT NULL \
+     JOIN networks n ON n.id = d.network_id WHERE d.announced_at IS NOT NULL \
      AND (CAST($1 AS TEXT) IS NULL OR substr(d.cpv, 1, 2) = CAST($1 AS TEXT)) \
      AND (CAST($2 AS TEXT) IS NULL OR d.lan_code = CAST($2 AS TEXT)) \
      AND (CAST($3 AS TEXT) IS NULL OR d.form = CAST($3 AS TEXT)) \
-     AND (CAST($4 AS BIGINT) = 0 OR d.status IN ('announced', 'open')) \
+     AND (CAST($4 AS BIGINT) = 0 OR (d.status IN ('announced', 'open') AND n.status <> 'closed')) \
      AND (CAST($5 AS BIGINT) IS NULL OR d.answer_deadline >= CAST($5 AS BIGINT)) \
      AND (CAST($6 AS BIGINT) IS NULL OR d.announced_at < CAST($6 AS BIGINT) \
           OR (d.announced_at = CAST($6 AS BIGINT) AND d.public_id < CAST($7 AS TEXT))) \

@@ -124,7 +124,13 @@ async fn record_of(v: Visible, diarienummer: &str) -> Result<super::DialogueReco
         qa: dialogue::qa(db, v.key.id).await?,
         texts: super::store::texts(db, v.key.id, deleted).await?,
         audit: crate::core::audit::of_dialogue(db, v.key.id, deleted, v.user.language).await?,
-        information: crate::dialogues::market::store::information(db, v.key.id).await?,
+        // Which suppliers registered is the hosts' to know (and to pass on
+        // with the record they file); other members get the record without.
+        information: if v.may_host() {
+            crate::dialogues::market::store::information(db, v.key.id).await?
+        } else {
+            Vec::new()
+        },
         dialogue: v.dialogue,
     })
 }

@@ -434,7 +434,7 @@ pub fn RecordPage() -> impl IntoView {
                                 }
                                 .into_any()
                             }}
-                            <crate::dialogues::market::pages::InformationLog entries=r.information.clone() />
+                            {(!r.information.is_empty()).then(|| view! { <crate::dialogues::market::pages::InformationLog entries=r.information.clone() top=true /> })}
                             <h2>{t.record_heading}</h2>
                             {record_parts(&r.dialogue, lang).into_iter().map(|(heading, meeting, _)| {
                                 let versions: Vec<RecordText> =
