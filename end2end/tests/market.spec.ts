@@ -118,8 +118,19 @@ test("a host announces a dialogue; a visitor finds it on the board, becomes a su
   const js = project === "js";
   const { dialogue, title } = await plannedDialogue(page, browser, project);
 
-  // The host announces it from the dialogue's page.
+  // Before announcing, the host chooses what the public page shows.
   await page.goto(`/dialoger/${dialogue}`);
+  await page.getByText("Inför annonseringen").click();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Behoven dialogen gäller, med deras godkända funktionskrav").check();
+  await page.getByLabel("Leverantörsplatser per möte").fill("noll");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expectRefusalAtSummary(page);
+  await page.getByLabel("Leverantörsplatser per möte").fill("8");
+  await page.getByRole("button", { name: "Spara", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Sparat." })).toBeVisible();
+
+  // The host announces it from the dialogue's page.
   await page.getByLabel("Ny status").selectOption("announced");
   await page.getByLabel("Motivering").fill("Ut på marknaden.");
   await page.getByRole("button", { name: "Ändra status" }).click();
@@ -136,6 +147,8 @@ test("a host announces a dialogue; a visitor finds it on the board, becomes a su
   await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(visitor.getByText("inte en upphandling").first()).toBeVisible();
   await expect(visitor.getByText("Länken visas här för anmälda leverantörer.")).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: "Behoven" })).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: "Laddstolpar", exact: true })).toBeVisible();
   await expectNoAxeViolations(visitor);
   if (js) await expectFitsPhone(visitor);
   const publicPage = visitor.url().split("?")[0];

@@ -35,6 +35,23 @@ ALTER TABLE dialogues ADD COLUMN question_deadline INTEGER;
 ALTER TABLE dialogues ADD COLUMN supplier_places INTEGER NOT NULL DEFAULT 20 CHECK (supplier_places > 0);
 CREATE INDEX dialogues_board_idx ON dialogues (announced_at, id);
 
+-- A dialogue for a targeted selection of suppliers, with the hosts'
+-- justification: not on the board, read only by the suppliers invited.
+ALTER TABLE dialogues ADD COLUMN audience TEXT NOT NULL DEFAULT 'open' CHECK (audience IN ('open', 'invited'));
+ALTER TABLE dialogues ADD COLUMN audience_reason TEXT NOT NULL DEFAULT '';
+
+-- Opt-in parts of the public page: the needs covered (with their
+-- accepted functional requirements) and the demand summed over them.
+ALTER TABLE dialogues ADD COLUMN public_needs INTEGER NOT NULL DEFAULT 0 CHECK (public_needs IN (0, 1));
+ALTER TABLE dialogues ADD COLUMN public_demand INTEGER NOT NULL DEFAULT 0 CHECK (public_demand IN (0, 1));
+
+CREATE TABLE dialogue_invited_suppliers (
+    dialogue_id INTEGER NOT NULL REFERENCES dialogues (id) ON DELETE CASCADE,
+    supplier_id INTEGER NOT NULL REFERENCES suppliers (id),
+    invited_at INTEGER NOT NULL,
+    PRIMARY KEY (dialogue_id, supplier_id)
+);
+
 -- A supplier organisation registered for a dialogue receives everything
 -- the hosts tell suppliers. Withdrawing keeps the row with withdrawn_at.
 CREATE TABLE dialogue_suppliers (
@@ -71,14 +88,15 @@ CREATE UNIQUE INDEX supplier_questions_public_id_key ON supplier_questions (publ
 CREATE INDEX supplier_questions_dialogue_idx ON supplier_questions (dialogue_id, id);
 
 -- The information log: everything told to suppliers (the announcement,
--- each published answer, each message to all) with its time, and each
--- registration and withdrawal. `supplier_id` names the supplier of a
+-- each published answer, each message to all, each invitation) with its
+-- time, and each registration and withdrawal. `supplier_id` names the supplier of a
 -- registration or withdrawal; for what was told, the recipients are the
 -- suppliers registered at that moment, kept row by row.
 CREATE TABLE dialogue_information (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     dialogue_id INTEGER NOT NULL REFERENCES dialogues (id) ON DELETE CASCADE,
-    kind TEXT NOT NULL CHECK (kind IN ('announced', 'changed', 'answer', 'message', 'registered', 'withdrawn')),
+    kind TEXT NOT NULL CHECK (kind IN ('announced', 'changed', 'answer', 'message', 'invited',
+        'registered', 'withdrawn')),
     body TEXT NOT NULL,
     supplier_id INTEGER REFERENCES suppliers (id),
     at INTEGER NOT NULL

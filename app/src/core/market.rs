@@ -48,6 +48,8 @@ pub struct MarketFacts {
     pub questions_open: bool,
     /// Archived, or its network closed: nothing changes any more.
     pub frozen: bool,
+    /// For a targeted selection of suppliers: only those invited know it.
+    pub targeted: bool,
 }
 
 /// Why a market action is refused.
@@ -63,11 +65,24 @@ pub enum MarketRefusal {
 }
 
 impl MarketAccess {
-    /// The table of who may do what with a published dialogue.
-    pub fn can(self, action: MarketAction, facts: MarketFacts) -> Result<(), MarketRefusal> {
+    /// The table of who may do what with a published dialogue. `invited`
+    /// says whether the supplier acted for (or, to read, any of the
+    /// person's) is invited to a targeted dialogue.
+    pub fn can(
+        self,
+        action: MarketAction,
+        facts: MarketFacts,
+        invited: bool,
+    ) -> Result<(), MarketRefusal> {
         use MarketAccess::*;
         if !facts.published {
             return Err(MarketRefusal::Unknown);
+        }
+        if facts.targeted && !invited {
+            return Err(match self {
+                Anonymous => MarketRefusal::SignIn,
+                _ => MarketRefusal::Unknown,
+            });
         }
         if action == MarketAction::ReadPublic {
             return Ok(());
@@ -127,6 +142,8 @@ pub struct ActingSupplier {
     pub public_id: String,
     pub name: String,
     pub registered: bool,
+    /// Invited to the dialogue (what counts when it is targeted).
+    pub invited: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -135,6 +152,7 @@ struct ActingRow {
     public_id: String,
     name: String,
     registered: i64,
+    invited: i64,
 }
 
 crate::sql!(
@@ -143,7 +161,9 @@ crate::sql!(
     ACTING_SUPPLIERS = "SELECT s.id, s.public_id, s.name, \
      CAST(CASE WHEN EXISTS (SELECT 1 FROM dialogue_suppliers r WHERE r.dialogue_id = $2 \
              AND r.supplier_id = s.id AND r.withdrawn_at IS NULL) THEN 1 ELSE 0 END \
-     AS BIGINT) AS registered \
+     AS BIGINT) AS registered, \
+     CAST(CASE WHEN EXISTS (SELECT 1 FROM dialogue_invited_suppliers i WHERE i.dialogue_id = $2 \
+             AND i.supplier_id = s.id) THEN 1 ELSE 0 END AS BIGINT) AS invited \
      FROM supplier_members m JOIN suppliers s ON s.id = m.supplier_id \
      WHERE m.account_id = $1 AND m.status = 'active' ORDER BY s.name, s.id"
 );
@@ -180,6 +200,7 @@ impl MarketGuard {
                 public_id: r.public_id,
                 name: r.name,
                 registered: r.registered == 1,
+                invited: r.invited == 1,
             })
             .collect();
         Ok(MarketGuard {
@@ -205,12 +226,32 @@ impl MarketGuard {
         }
     }
 
+    /// The table's answer for the person acting for `supplier` (or, with
+    /// none named, for the best of theirs).
+    fn check(
+        &self,
+        action: MarketAction,
+        supplier: Option<&ActingSupplier>,
+    ) -> Result<(), MarketRefusal> {
+        let invited = match supplier {
+            Some(s) => s.invited,
+            None => self.suppliers.iter().any(|s| s.invited),
+        };
+        self.access(supplier).can(action, self.facts, invited)
+    }
+
     pub fn can(&self, action: MarketAction) -> bool {
-        self.access(None).can(action, self.facts).is_ok()
+        match action {
+            MarketAction::ReadPublic => self.check(action, None).is_ok(),
+            _ => self
+                .suppliers
+                .iter()
+                .any(|s| self.check(action, Some(s)).is_ok()),
+        }
     }
 
     pub fn require(&self, action: MarketAction) -> Result<(), AppError> {
-        Ok(self.access(None).can(action, self.facts)?)
+        Ok(self.check(action, None)?)
     }
 
     /// Who does `action`: the chosen supplier (its public id) if the
@@ -233,9 +274,9 @@ impl MarketGuard {
             None => self
                 .suppliers
                 .iter()
-                .find(|s| self.access(Some(s)).can(action, self.facts).is_ok()),
+                .find(|s| self.check(action, Some(s)).is_ok()),
         };
-        self.access(supplier).can(action, self.facts)?;
+        self.check(action, supplier)?;
         let supplier = supplier.ok_or(AppError::NotASupplier)?;
         Ok(SupplierActor {
             account_id: AccountId(user.account_id),
@@ -258,6 +299,7 @@ mod tests {
         registrations_open: true,
         questions_open: true,
         frozen: false,
+        targeted: false,
     };
 
     #[test]
@@ -266,21 +308,50 @@ mod tests {
         use MarketAction::*;
         let all = [ReadPublic, Register, Withdraw, Attend, Ask, SeeLinks];
         for action in all {
-            assert!(Registered.can(action, OPEN).is_ok(), "{action:?}");
+            assert!(Registered.can(action, OPEN, false).is_ok(), "{action:?}");
         }
-        assert_eq!(Anonymous.can(ReadPublic, OPEN), Ok(()));
-        assert_eq!(Anonymous.can(Register, OPEN), Err(MarketRefusal::SignIn));
+        assert_eq!(Anonymous.can(ReadPublic, OPEN, false), Ok(()));
         assert_eq!(
-            SignedIn.can(Register, OPEN),
+            Anonymous.can(Register, OPEN, false),
+            Err(MarketRefusal::SignIn)
+        );
+        assert_eq!(
+            SignedIn.can(Register, OPEN, false),
             Err(MarketRefusal::NotASupplier)
         );
-        assert_eq!(Supplier.can(Register, OPEN), Ok(()));
+        assert_eq!(Supplier.can(Register, OPEN, false), Ok(()));
         for action in [Withdraw, Attend, Ask, SeeLinks] {
             assert_eq!(
-                Supplier.can(action, OPEN),
+                Supplier.can(action, OPEN, false),
                 Err(MarketRefusal::NotRegistered)
             );
         }
+    }
+
+    #[test]
+    fn a_targeted_dialogue_is_known_only_to_the_invited() {
+        use MarketAccess::*;
+        use MarketAction::*;
+        let targeted = MarketFacts {
+            targeted: true,
+            ..OPEN
+        };
+        assert_eq!(
+            Anonymous.can(ReadPublic, targeted, false),
+            Err(MarketRefusal::SignIn)
+        );
+        for access in [SignedIn, Supplier, Registered] {
+            for action in [ReadPublic, Register, Ask] {
+                assert_eq!(
+                    access.can(action, targeted, false),
+                    Err(MarketRefusal::Unknown),
+                    "{access:?} {action:?}"
+                );
+            }
+        }
+        assert_eq!(Supplier.can(ReadPublic, targeted, true), Ok(()));
+        assert_eq!(Supplier.can(Register, targeted, true), Ok(()));
+        assert_eq!(Registered.can(Ask, targeted, true), Ok(()));
     }
 
     #[test]
@@ -295,7 +366,7 @@ mod tests {
             MarketAccess::Registered,
         ] {
             assert_eq!(
-                access.can(MarketAction::ReadPublic, planned),
+                access.can(MarketAction::ReadPublic, planned, true),
                 Err(MarketRefusal::Unknown)
             );
         }
@@ -309,38 +380,42 @@ mod tests {
             ..OPEN
         };
         assert_eq!(
-            MarketAccess::Registered.can(Ask, late),
+            MarketAccess::Registered.can(Ask, late, false),
             Err(MarketRefusal::QuestionsClosed)
         );
-        assert!(MarketAccess::Registered.can(Withdraw, late).is_ok());
+        assert!(MarketAccess::Registered.can(Withdraw, late, false).is_ok());
         let frozen = MarketFacts {
             frozen: true,
             ..OPEN
         };
         for action in [Register, Withdraw, Attend, Ask] {
             assert_eq!(
-                MarketAccess::Registered.can(action, frozen),
+                MarketAccess::Registered.can(action, frozen, false),
                 Err(MarketRefusal::RegistrationClosed),
                 "{action:?}"
             );
         }
-        assert!(MarketAccess::Registered.can(SeeLinks, frozen).is_ok());
+        assert!(MarketAccess::Registered
+            .can(SeeLinks, frozen, false)
+            .is_ok());
         let over = MarketFacts {
             registrations_open: false,
             questions_open: false,
             ..OPEN
         };
         assert!(
-            MarketAccess::Registered.can(Withdraw, over).is_ok(),
+            MarketAccess::Registered.can(Withdraw, over, false).is_ok(),
             "one can always leave"
         );
         for action in [Register, Attend, Ask] {
             assert_eq!(
-                MarketAccess::Registered.can(action, over),
+                MarketAccess::Registered.can(action, over, false),
                 Err(MarketRefusal::RegistrationClosed),
                 "{action:?}"
             );
         }
-        assert!(MarketAccess::Anonymous.can(ReadPublic, frozen).is_ok());
+        assert!(MarketAccess::Anonymous
+            .can(ReadPublic, frozen, false)
+            .is_ok());
     }
 }

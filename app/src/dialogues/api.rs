@@ -241,7 +241,23 @@ pub async fn change_dialogue_status(
         check.refuse("status", crate::error::FieldProblem::DeadlinePassed);
         check.finish_form(&form)?;
     }
-    super::store::transition(&v.ctx.db, v.key, &v.dialogue.title, &step, actor).await?;
+    // A targeted dialogue's announcement is an invitation to each
+    // supplier invited so far.
+    let invitation = if step.to() == super::DialogueStatus::Announced {
+        let publication = super::market::store::publication(&v.ctx.db, v.key.id).await?;
+        (publication.targeted == 1).then(|| super::market::api::invitation(&v))
+    } else {
+        None
+    };
+    super::store::transition(
+        &v.ctx.db,
+        v.key,
+        &v.dialogue.title,
+        &step,
+        invitation.as_ref(),
+        actor,
+    )
+    .await?;
     leptos_axum::redirect(&format!(
         "/dialoger/{}?status=1#status",
         v.dialogue.public_id

@@ -428,6 +428,7 @@ pub async fn transition(
     key: DialogueKey,
     title: &str,
     step: &super::DialogueStep,
+    invitation: Option<&super::market::store::Mail>,
     actor: Actor,
 ) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;
@@ -450,7 +451,7 @@ pub async fn transition(
     );
     audit::record(&mut tx, db.now(), actor, entry).await?;
     if step.to() == DialogueStatus::Announced {
-        super::market::store::announce(&mut tx, key, title, db.now()).await?;
+        super::market::store::announce(&mut tx, key, title, invitation, db.now()).await?;
     }
     tx.commit().await?;
     Ok(())

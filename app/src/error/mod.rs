@@ -174,6 +174,12 @@ pub enum FieldProblem {
     AfterAnswerDeadline,
     /// Announcing a dialogue whose answer deadline has passed.
     DeadlinePassed,
+    /// Who a dialogue is for cannot change once it is announced.
+    AudienceFixed,
+    /// No supplier with this number is registered in Samråd.
+    UnknownSupplier,
+    /// What the public page shows of the needs is fixed once announced.
+    PublicPartFixed,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

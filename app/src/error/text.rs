@@ -236,6 +236,18 @@ pub(super) fn field(problem: FieldProblem) -> [&'static str; 2] {
             "Sista dag för svar har redan passerat. Ändra planen med ett nytt datum innan dialogen annonseras.",
             "The answer deadline has already passed. Correct the plan with a new date before announcing the dialogue.",
         ],
+        FieldProblem::AudienceFixed => [
+            "Vilka leverantörer dialogen riktar sig till kan inte ändras efter att den har annonserats.",
+            "Which suppliers the dialogue is for cannot change once it is announced.",
+        ],
+        FieldProblem::PublicPartFixed => [
+            "Om sidan visar behoven och efterfrågan väljs före annonseringen och kan inte ändras efter den.",
+            "Whether the page shows the needs and the demand is chosen before the announcement and cannot change after it.",
+        ],
+        FieldProblem::UnknownSupplier => [
+            "Ingen leverantör med det numret finns i Samråd. Be företaget registrera sig först; sedan kan ni bjuda in det.",
+            "No supplier with this number is in Samråd. Ask the company to register first; then you can invite it.",
+        ],
         FieldProblem::KommunOutsideLan => [
             "Kommunen ligger inte i det valda länet.",
             "The municipality is not in the chosen county.",

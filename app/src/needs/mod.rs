@@ -13,6 +13,7 @@ pub mod history;
 mod lifecycle;
 pub mod list;
 pub mod pages;
+pub mod public;
 pub mod requirements;
 #[cfg(feature = "ssr")]
 pub mod store;
@@ -27,6 +28,9 @@ pub use history::{line_diff, Change, History, VersionRow};
 pub use lifecycle::{Merge, Transition};
 pub use lifecycle::{MergeForm, TransitionForm};
 pub use list::{NeedFilter, NeedPage, NeedSummary, PAGE_SIZE};
+#[cfg(feature = "ssr")]
+pub use public::{public_demand, public_needs};
+pub use public::{PublicDemand, PublicNeed, DEMAND_MIN};
 pub use requirements::{Level, Requirement, RequirementVersion, REQUIREMENT_MAX};
 
 use serde::{Deserialize, Serialize};

@@ -67,6 +67,52 @@ impl NewSupplier {
     }
 }
 
+/// A supplier's number as typed elsewhere (an invitation to a dialogue):
+/// the country and the identifier, checked as at registration, problems
+/// named under `country` and `identifier`, `form` echoed back.
+#[cfg(feature = "ssr")]
+pub fn parse_number<F: Serialize>(
+    country: &str,
+    identifier: &str,
+    form: &F,
+) -> Result<(&'static Country, Identity), crate::error::AppError> {
+    use crate::error::{Checker, FieldProblem};
+    let mut check = Checker::new();
+    let country = Country::find(country);
+    if country.is_none() {
+        check.refuse("country", FieldProblem::InvalidChoice);
+    }
+    let identity = country.and_then(|c| Identity::field(&mut check, c, identifier));
+    check.finish_form(form)?;
+    match (country, identity) {
+        (Some(country), Some(identity)) => Ok((country, identity)),
+        _ => Err(crate::error::AppError::internal("checked supplier number")),
+    }
+}
+
+/// A supplier as other rooms know it.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SupplierRef {
+    pub id: crate::core::ids::SupplierId,
+    pub name: String,
+}
+
+/// The supplier registered with this number, if any.
+#[cfg(feature = "ssr")]
+pub async fn lookup(
+    db: &crate::db::Db,
+    country: &Country,
+    identity: &Identity,
+) -> Result<Option<SupplierRef>, crate::error::AppError> {
+    Ok(store::by_number(db, country.code, identity.as_str())
+        .await?
+        .map(|s| SupplierRef {
+            id: s.id,
+            name: s.name,
+        }))
+}
+
 /// How a supplier's identifier is shown: an enskild firma's personnummer
 /// only to those allowed, else that it is hidden.
 pub fn shown_identifier(scheme: &str, identifier: &str, full: bool, hidden: &str) -> String {

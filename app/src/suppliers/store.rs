@@ -169,6 +169,20 @@ impl Membership {
     }
 }
 
+/// The supplier with this number.
+#[tracing::instrument(skip_all)]
+pub async fn by_number(
+    db: &Db,
+    country: &str,
+    identifier: &str,
+) -> Result<Option<StoredSupplier>, AppError> {
+    Ok(sqlx::query_as(BY_IDENTIFIER)
+        .bind(country)
+        .bind(identifier)
+        .fetch_optional(db.pool())
+        .await?)
+}
+
 #[tracing::instrument(skip_all)]
 pub async fn find(db: &Db, public_id: &str) -> Result<Option<StoredSupplier>, AppError> {
     Ok(sqlx::query_as(BY_PUBLIC_ID)

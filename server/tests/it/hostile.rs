@@ -24,6 +24,8 @@ const FIELDS: &[&str] = &[
     "answer",
     "asked",
     "attendees",
+    "audience",
+    "audience_reason",
     "avdelning",
     "body",
     "capacity",

@@ -1007,7 +1007,7 @@ db_test!(
             ("buyer member, not a host", Some(&member), &s_reg),
             ("registered supplier", Some(&reg), &s_reg),
         ];
-        let calls: [Call; 9] = [
+        let calls: [Call; 10] = [
             (
                 "/api/market/dialogue",
                 vec![],
@@ -1047,6 +1047,14 @@ db_test!(
                 "/api/dialogues/view",
                 vec![],
                 [401, 404, 404, 404, 200, 404],
+            ),
+            (
+                "/api/market/invite",
+                vec![
+                    ("country", "SE".into()),
+                    ("identifier", "556036-0793".into()),
+                ],
+                [401, 404, 404, 404, 403, 404],
             ),
             (
                 "/api/market/withdraw",
@@ -1332,5 +1340,257 @@ db_test!(
             .await
             .body
             .contains("Leverantör 1 AB"));
+    }
+);
+
+db_test!(
+    a_targeted_dialogue_is_for_the_invited_suppliers_only_with_the_hosts_reason_on_record,
+    |app| {
+        let (network, anna, org, need) = setup(&app).await;
+        let id = plan(&app, &anna, &dialogue_form(&network, &org, &need, "5")).await;
+        let (sara, s1) = supplier_person(&app, "Sara", "sara@lev1.se", 1).await;
+        let (olle, s2) = supplier_person(&app, "Olle", "olle@lev2.se", 2).await;
+        let (pia, s3) = supplier_person(&app, "Pia", "pia@lev3.se", 3).await;
+        let publication = |audience: &str, reason: &str| {
+            form(&[
+                ("dialogue", &id),
+                ("supplier_places", "5"),
+                ("audience", audience),
+                ("audience_reason", reason),
+            ])
+        };
+        let res = app
+            .post_as(
+                &anna,
+                "/api/market/publication",
+                &publication("invited", " "),
+            )
+            .await;
+        assert_eq!(res.status, 400);
+        assert!(
+            res.body.contains("audience_reason"),
+            "a selection needs its reason: {}",
+            res.body
+        );
+        let res = app
+            .post_as(
+                &anna,
+                "/api/market/publication",
+                &publication(
+                    "invited",
+                    "Bara tre tillverkare bygger laddare över 600 kW.",
+                ),
+            )
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        let invite = |country: &str, number: &str| {
+            let body = form(&[
+                ("dialogue", &id),
+                ("country", country),
+                ("identifier", number),
+            ]);
+            let app = &app;
+            let anna = anna.clone();
+            async move { app.post_as(&anna, "/api/market/invite", &body).await }
+        };
+        let res = invite("SE", "556036-0793").await;
+        assert_eq!(res.status, 400);
+        assert!(res.body.contains("unknown_supplier"), "{}", res.body);
+        let number = |i: usize| {
+            app::organisations::OrgNumber::completing(&format!("5560{i:05}"))
+                .unwrap()
+                .as_str()
+                .to_string()
+        };
+        assert!(ok(&invite("SE", &number(1)).await));
+        announce(&app, &anna, &id).await;
+        let invitation = mails(&app, "Inbjudan till en marknadsdialog").await;
+        assert_eq!(
+            invitation.len(),
+            1,
+            "the invited supplier is told at the announcement"
+        );
+        assert_eq!(invitation[0].0, "sara@lev1.se");
+        assert!(ok(&invite("SE", &number(2)).await));
+        assert_eq!(
+            mails(&app, "Inbjudan till en marknadsdialog").await.len(),
+            2,
+            "and one invited later at once"
+        );
+
+        assert!(!app
+            .get("/marknadsdialoger")
+            .await
+            .body
+            .contains("Dialog om elbussar"));
+        assert!(!app
+            .get("/marknadsdialoger.atom")
+            .await
+            .body
+            .contains("Dialog om elbussar"));
+        assert_eq!(
+            public(&app, None, &id).await.0,
+            401,
+            "sign in to see whether one is invited"
+        );
+        assert_eq!(
+            public(&app, Some(&pia), &id).await.0,
+            404,
+            "not invited: as if there were none"
+        );
+        assert_eq!(register(&app, &pia, &id, &s3).await, 404);
+        let view = public(&app, Some(&sara), &id)
+            .await
+            .1
+            .expect("the invited read it");
+        assert!(view.targeted);
+        assert_eq!(register(&app, &sara, &id, &s1).await, 200);
+        assert_eq!(register(&app, &olle, &id, &s2).await, 200);
+        // Who it is for stays once announced.
+        let res = app
+            .post_as(&anna, "/api/market/publication", &publication("open", ""))
+            .await;
+        assert_eq!(res.status, 400);
+        assert!(res.body.contains("audience_fixed"), "{}", res.body);
+        let host = host_view(&app, &anna, &id).await;
+        assert!(host.targeted);
+        assert_eq!(host.invited, ["Leverantör 1 AB", "Leverantör 2 AB"]);
+        let invited: Vec<_> = host
+            .information
+            .iter()
+            .filter(|e| e.kind == InformationKind::Invited)
+            .map(|e| (e.supplier.clone().unwrap_or_default(), e.recipients.clone()))
+            .collect();
+        assert_eq!(
+            invited,
+            vec![
+                ("Leverantör 1 AB".to_string(), vec![]),
+                (
+                    "Leverantör 2 AB".to_string(),
+                    vec!["Leverantör 2 AB".to_string()]
+                ),
+            ],
+            "an invitation before the announcement is told with it"
+        );
+        let announced = host
+            .information
+            .iter()
+            .find(|e| e.kind == InformationKind::Announced)
+            .unwrap();
+        assert_eq!(announced.recipients, ["Leverantör 1 AB"]);
+        let record = app
+            .get_as(&anna, &format!("/dialoger/{id}/protokoll.json"))
+            .await
+            .body;
+        assert!(
+            record.contains("Bara tre tillverkare"),
+            "the reason is on record"
+        );
+    }
+);
+
+db_test!(
+    the_hosts_choose_to_show_the_needs_and_the_summed_demand_but_never_one_organisations_figures,
+    |app| {
+        let (network, anna, org, need) = setup(&app).await;
+        let id = plan(&app, &anna, &dialogue_form(&network, &org, &need, "5")).await;
+        let res = app
+            .post_as(
+                &anna,
+                "/api/needs/propose-requirement",
+                &form(&[
+                    ("need", &need),
+                    ("text", "Räckvidd minst 300 km"),
+                    ("motive", "Långa linjer."),
+                    ("verification", "Provkörning"),
+                    ("level", "ska"),
+                ]),
+            )
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        let interest = |cookie: String, organisation: String, value: &'static str| {
+            let app = &app;
+            let need = need.clone();
+            async move {
+                let year = app::time::civil_date(app.clock.now_ms() / 86_400_000).0 + 1;
+                app.post_as(
+                    &cookie,
+                    "/api/needs/declare",
+                    &form(&[
+                        ("need", &need),
+                        ("organisation", &organisation),
+                        ("quantity", "10"),
+                        ("unit", "st"),
+                        ("value", value),
+                        ("earliest", &format!("{year}-2")),
+                        ("confidence", "high"),
+                        ("comment", ""),
+                    ]),
+                )
+                .await
+            }
+        };
+        assert!(ok(&interest(anna.clone(), org.clone(), "4000000").await));
+        let publication = form(&[
+            ("dialogue", &id),
+            ("supplier_places", "5"),
+            ("audience", "open"),
+            ("public_needs", "1"),
+            ("public_demand", "1"),
+        ]);
+        let res = app
+            .post_as(&anna, "/api/market/publication", &publication)
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        announce(&app, &anna, &id).await;
+        let view = public(&app, None, &id).await.1.unwrap();
+        assert_eq!(view.needs.len(), 1);
+        assert_eq!(view.needs[0].title, "Elbussar");
+        let demand = view.demand.clone().expect("chosen");
+        assert_eq!(demand.organisations, 1);
+        assert_eq!(
+            (demand.total_value, demand.earliest),
+            (None, None),
+            "one organisation's figures stay hidden"
+        );
+        let page = app.get(&format!("/marknadsdialoger/{id}")).await.body;
+        assert!(
+            !page.contains("4 000 000") && !page.contains("4000000"),
+            "nor on the page"
+        );
+        let (bo, b_org) = crate::networks::coordinator(&app, "bo@lund.se", "212000-1355").await;
+        crate::networks::invited_and_accepted(
+            &app,
+            &anna,
+            &network,
+            &bo,
+            &b_org,
+            "212000-1355",
+            "member",
+        )
+        .await;
+        assert!(ok(&interest(bo, b_org, "6000000").await));
+        let demand = public(&app, None, &id).await.1.unwrap().demand.unwrap();
+        assert_eq!(
+            (demand.organisations, demand.total_value),
+            (2, Some(10_000_000)),
+            "two together are summed"
+        );
+        assert!(demand.earliest.is_some());
+        // What the page shows is fixed once announced.
+        let res = app
+            .post_as(
+                &anna,
+                "/api/market/publication",
+                &form(&[
+                    ("dialogue", &id),
+                    ("supplier_places", "5"),
+                    ("audience", "open"),
+                    ("public_needs", "1"),
+                ]),
+            )
+            .await;
+        assert_eq!(res.status, 400);
+        assert!(res.body.contains("public_part_fixed"), "{}", res.body);
     }
 );

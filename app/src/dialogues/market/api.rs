@@ -4,7 +4,7 @@
 //! asks and withdraws. The hosts' ones start at the network's guard
 //! (`visible_dialogue` → `host`), as everything else hosts do.
 
-use super::{AskForm, AttendForm, BoardQuery, MessageForm, PublicationForm, ReplyForm};
+use super::{AskForm, AttendForm, BoardQuery, InviteForm, MessageForm, PublicationForm, ReplyForm};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -48,6 +48,7 @@ pub(crate) async fn published_for(
         registrations_open,
         questions_open: registrations_open && now < question_deadline,
         frozen: status == DialogueStatus::Archived || publication.network_closed == 1,
+        targeted: publication.targeted == 1,
     };
     let guard = MarketGuard::of_dialogue(&ctx.db, user, stored.key.id, facts).await?;
     guard.require(MarketAction::ReadPublic)?;
@@ -78,6 +79,7 @@ pub async fn public_dialogue(dialogue: String) -> Result<super::PublicView, AppE
     let db = &p.ctx.db;
     let d = &p.stored.dialogue;
     let links = p.guard.can(MarketAction::SeeLinks);
+    let need_ids: Vec<String> = d.needs.iter().map(|(id, _)| id.clone()).collect();
     let taken = store::places_taken(db, p.stored.key.id).await?;
     let meetings = d
         .meetings
@@ -145,6 +147,17 @@ pub async fn public_dialogue(dialogue: String) -> Result<super::PublicView, AppE
         registrations_open: p.guard.facts.registrations_open && !p.guard.facts.frozen,
         questions_open: p.guard.facts.questions_open && !p.guard.facts.frozen,
         frozen: p.guard.facts.frozen,
+        targeted: p.guard.facts.targeted,
+        needs: if p.publication.public_needs == 1 {
+            crate::needs::public_needs(db, &need_ids).await?
+        } else {
+            Vec::new()
+        },
+        demand: if p.publication.public_demand == 1 {
+            Some(crate::needs::public_demand(db, &need_ids).await?)
+        } else {
+            None
+        },
         host,
     })
 }
@@ -259,6 +272,11 @@ pub(crate) async fn host_part(
         editable: v.editor().is_ok(),
         question_deadline: publication.question_deadline,
         supplier_places: publication.supplier_places,
+        targeted: publication.targeted == 1,
+        public_needs: publication.public_needs == 1,
+        public_demand: publication.public_demand == 1,
+        invited: store::invited(db, v.key.id).await?,
+        audience_reason: publication.audience_reason,
         questions: store::questions(db, v.key.id).await?,
         suppliers: store::suppliers(db, v.key.id).await?,
         information: store::information(db, v.key.id).await?,
@@ -274,8 +292,14 @@ pub async fn set_publication(
 ) -> Result<(), AppError> {
     let v = crate::dialogues::api::visible_dialogue(&dialogue).await?;
     let actor = v.editor()?;
-    let publication = super::Publication::parse(&form, v.dialogue.answer_deadline, v.ctx.db.now())?;
     let current = super::store::publication(&v.ctx.db, v.key.id).await?;
+    let fixed = current.announced_at.map(|_| current.announced());
+    let publication = super::Publication::parse(
+        &form,
+        v.dialogue.answer_deadline,
+        v.ctx.db.now(),
+        fixed.as_ref(),
+    )?;
     // Once announced, a new deadline or new places are news for every
     // registered supplier, as any other change.
     let changed = current.question_deadline != publication.question_deadline
@@ -288,6 +312,46 @@ pub async fn set_publication(
         v.dialogue.public_id
     ));
     Ok(())
+}
+
+/// Hosts invite a supplier, by its number, to a targeted dialogue; once
+/// announced, its people are told at once.
+#[server(endpoint = "market/invite")]
+pub async fn invite_supplier(
+    dialogue: String,
+    #[server(flatten)] form: InviteForm,
+) -> Result<(), AppError> {
+    use crate::error::{Checker, FieldProblem};
+    let v = crate::dialogues::api::visible_dialogue(&dialogue).await?;
+    let actor = v.host()?;
+    let publication = super::store::publication(&v.ctx.db, v.key.id).await?;
+    if publication.targeted != 1 || v.dialogue.status.held() {
+        return Err(AppError::Forbidden);
+    }
+    let (country, identity) =
+        crate::suppliers::parse_number(&form.country, &form.identifier, &form)?;
+    let Some(found) = crate::suppliers::lookup(&v.ctx.db, country, &identity).await? else {
+        let mut check = Checker::new();
+        check.refuse("identifier", FieldProblem::UnknownSupplier);
+        check.finish_form(&form)?;
+        return Err(AppError::NotFound);
+    };
+    let invitation = publication.announced_at.map(|_| invitation(&v));
+    super::store::invite(&v.ctx.db, v.key, found.id, invitation.as_ref(), actor).await?;
+    leptos_axum::redirect(&format!(
+        "/dialoger/{}?inbjuden=1#inbjudna",
+        v.dialogue.public_id
+    ));
+    Ok(())
+}
+
+/// The invitation to a targeted dialogue, in both languages.
+#[cfg(feature = "ssr")]
+pub(crate) fn invitation(v: &crate::dialogues::api::Visible) -> super::store::Mail {
+    let purpose = v.dialogue.purpose.clone();
+    mail(v, |t| (t.invitation_subject, t.invitation_mail), &|_| {
+        purpose.clone()
+    })
 }
 
 /// Hosts answer a supplier's question, worded as they publish it, and

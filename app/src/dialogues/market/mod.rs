@@ -82,6 +82,12 @@ pub struct PublicView {
     pub questions_open: bool,
     /// Archived, or its network closed: nothing more is taken.
     pub frozen: bool,
+    /// For invited suppliers only.
+    pub targeted: bool,
+    /// The needs covered, when the hosts chose to show them.
+    pub needs: Vec<crate::needs::PublicNeed>,
+    /// The demand summed over them, when the hosts chose to show it.
+    pub demand: Option<crate::needs::PublicDemand>,
     /// The person is one of the hosts: a link to the dialogue's own page.
     pub host: bool,
 }
@@ -238,16 +244,18 @@ pub enum InformationKind {
     Changed,
     Answer,
     Message,
+    Invited,
     Registered,
     Withdrawn,
 }
 
 impl InformationKind {
-    pub const ALL: [InformationKind; 6] = [
+    pub const ALL: [InformationKind; 7] = [
         InformationKind::Announced,
         InformationKind::Changed,
         InformationKind::Answer,
         InformationKind::Message,
+        InformationKind::Invited,
         InformationKind::Registered,
         InformationKind::Withdrawn,
     ];
@@ -258,6 +266,7 @@ impl InformationKind {
             InformationKind::Changed => "changed",
             InformationKind::Answer => "answer",
             InformationKind::Message => "message",
+            InformationKind::Invited => "invited",
             InformationKind::Registered => "registered",
             InformationKind::Withdrawn => "withdrawn",
         }
@@ -290,6 +299,14 @@ pub struct HostView {
     pub editable: bool,
     pub question_deadline: Option<i64>,
     pub supplier_places: i64,
+    /// A targeted selection of suppliers, and why.
+    pub targeted: bool,
+    pub audience_reason: String,
+    /// The opt-in parts of the public page.
+    pub public_needs: bool,
+    pub public_demand: bool,
+    /// The suppliers invited, by name.
+    pub invited: Vec<String>,
     pub questions: Vec<AskedQuestion>,
     pub suppliers: Vec<RegisteredSupplier>,
     pub information: Vec<InformationEntry>,
@@ -361,6 +378,13 @@ impl Message {
     }
 }
 
+/// What the invitation form sends: the supplier's country and number.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct InviteForm {
+    pub country: String,
+    pub identifier: String,
+}
+
 /// What the attendance form sends: for which supplier and meeting, who.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct AttendForm {
@@ -395,6 +419,44 @@ pub struct PublicationForm {
     #[serde(default)]
     pub question_time: String,
     pub supplier_places: String,
+    /// `open` (every supplier) or `invited` (a targeted selection).
+    #[serde(default)]
+    pub audience: String,
+    #[serde(default)]
+    pub audience_reason: String,
+    /// "1": the public page shows the needs covered.
+    #[serde(default)]
+    pub public_needs: String,
+    /// "1": the public page shows the demand summed over them.
+    #[serde(default)]
+    pub public_demand: String,
+}
+
+/// Longest justification of a targeted selection.
+pub const REASON_MAX: usize = 2000;
+
+/// Who a dialogue is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Audience {
+    Open,
+    /// A targeted selection, never without the hosts' justification.
+    Invited(String),
+}
+
+impl Audience {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Audience::Open => "open",
+            Audience::Invited(_) => "invited",
+        }
+    }
+
+    pub fn reason(&self) -> &str {
+        match self {
+            Audience::Open => "",
+            Audience::Invited(reason) => reason,
+        }
+    }
 }
 
 /// The hosts' choices for the public part, checked against the dialogue's
@@ -403,16 +465,54 @@ pub struct PublicationForm {
 pub struct Publication {
     pub question_deadline: Option<i64>,
     pub supplier_places: i64,
+    pub audience: Audience,
+    pub needs: bool,
+    pub demand: bool,
+}
+
+/// What is fixed once a dialogue is announced: who it is for, and which
+/// opt-in parts its public page shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Announced {
+    pub audience: Audience,
+    pub needs: bool,
+    pub demand: bool,
 }
 
 impl Publication {
+    /// `announced`: who the dialogue is for is fixed once it is public.
     pub fn parse(
         form: &PublicationForm,
         answer_deadline: i64,
         now_ms: i64,
+        announced: Option<&Announced>,
     ) -> Result<Publication, AppError> {
         use crate::error::FieldProblem;
         let mut check = Checker::new();
+        let audience = match form.audience.trim() {
+            "" | "open" => Some(Audience::Open),
+            "invited" => {
+                let reason = check.text("audience_reason", &form.audience_reason, true, REASON_MAX);
+                Some(Audience::Invited(reason))
+            }
+            _ => {
+                check.refuse("audience", FieldProblem::InvalidChoice);
+                None
+            }
+        };
+        let needs = form.public_needs.trim() == "1";
+        let demand = form.public_demand.trim() == "1";
+        if let Some(fixed) = announced {
+            if audience
+                .as_ref()
+                .is_some_and(|a| a.code() != fixed.audience.code())
+            {
+                check.refuse("audience", FieldProblem::AudienceFixed);
+            }
+            if needs != fixed.needs || demand != fixed.demand {
+                check.refuse("public_parts", FieldProblem::PublicPartFixed);
+            }
+        }
         let blank = form.question_date.trim().is_empty() && form.question_time.trim().is_empty();
         let question_deadline = if blank {
             None
@@ -450,6 +550,9 @@ impl Publication {
         Ok(Publication {
             question_deadline,
             supplier_places: places.ok_or(AppError::BadRequest)?,
+            audience: audience.ok_or(AppError::BadRequest)?,
+            needs,
+            demand,
         })
     }
 }
@@ -498,6 +601,56 @@ mod tests {
     }
 
     #[test]
+    fn a_targeted_selection_needs_its_reason_and_stays_once_announced() {
+        let form = |audience: &str, reason: &str| PublicationForm {
+            supplier_places: "5".into(),
+            audience: audience.into(),
+            audience_reason: reason.into(),
+            ..PublicationForm::default()
+        };
+        let parse = |f: &PublicationForm, announced: Option<&Announced>| {
+            Publication::parse(f, i64::MAX, 0, announced)
+        };
+        let err = parse(&form("invited", " "), None).unwrap_err();
+        assert_eq!(
+            err.field_problem("audience_reason"),
+            Some(FieldProblem::Required)
+        );
+        let ok = parse(&form("invited", "Tre tillverkare finns."), None).unwrap();
+        assert_eq!(
+            ok.audience,
+            Audience::Invited("Tre tillverkare finns.".into())
+        );
+        assert_eq!(parse(&form("", ""), None).unwrap().audience, Audience::Open);
+        let err = parse(&form("alla", ""), None).unwrap_err();
+        assert_eq!(
+            err.field_problem("audience"),
+            Some(FieldProblem::InvalidChoice)
+        );
+        let open = Announced {
+            audience: Audience::Open,
+            needs: false,
+            demand: false,
+        };
+        let err = parse(&form("invited", "Skäl"), Some(&open)).unwrap_err();
+        assert_eq!(
+            err.field_problem("audience"),
+            Some(FieldProblem::AudienceFixed)
+        );
+        assert!(parse(&form("open", ""), Some(&open)).is_ok());
+        let more = PublicationForm {
+            public_needs: "1".into(),
+            ..form("open", "")
+        };
+        assert!(parse(&more, None).unwrap().needs);
+        let err = parse(&more, Some(&open)).unwrap_err();
+        assert_eq!(
+            err.field_problem("public_parts"),
+            Some(FieldProblem::PublicPartFixed)
+        );
+    }
+
+    #[test]
     fn the_question_deadline_lies_between_now_and_the_answer_deadline() {
         let now = crate::time::parse_stockholm("2027-01-01", "12:00").unwrap();
         let answers = crate::time::parse_stockholm("2027-03-01", "12:00").unwrap();
@@ -505,12 +658,13 @@ mod tests {
             question_date: date.into(),
             question_time: time.into(),
             supplier_places: places.into(),
+            ..PublicationForm::default()
         };
-        let ok = Publication::parse(&form("2027-02-01", "12:00", "5"), answers, now).unwrap();
+        let ok = Publication::parse(&form("2027-02-01", "12:00", "5"), answers, now, None).unwrap();
         assert_eq!(ok.supplier_places, 5);
         assert!(ok.question_deadline.is_some());
         assert_eq!(
-            Publication::parse(&form("", "", "5"), answers, now)
+            Publication::parse(&form("", "", "5"), answers, now, None)
                 .unwrap()
                 .question_deadline,
             None
@@ -548,7 +702,8 @@ mod tests {
                 },
             ),
         ] {
-            let err = Publication::parse(&form(date, time, places), answers, now).unwrap_err();
+            let err =
+                Publication::parse(&form(date, time, places), answers, now, None).unwrap_err();
             assert_eq!(
                 err.field_problem(field),
                 Some(problem),

@@ -4,8 +4,8 @@
 
 use super::{
     api::{
-        AnswerQuestion, AskQuestion, AttendMeeting, MessageSuppliers, RegisterForDialogue,
-        SetPublication, WithdrawFromDialogue,
+        AnswerQuestion, AskQuestion, AttendMeeting, InviteSupplier, MessageSuppliers,
+        RegisterForDialogue, SetPublication, WithdrawFromDialogue,
     },
     text::{text, MarketText},
     BoardPage as Page, BoardQuery, HostView, InformationKind, PublicView, SupplierPart,
@@ -127,7 +127,7 @@ fn BoardFilters(query: BoardQuery) -> impl IntoView {
                 <input id="filter-svar_fran" name="svar_fran" type="text" inputmode="numeric"
                     autocomplete="off" value=query.svar_fran.clone() />
             </div>
-            <div class="field field--check">
+            <div class="choice">
                 <input id="filter-oppen" name="oppen" type="checkbox" value="1"
                     checked=query.oppen == "1" />
                 <label for="filter-oppen">{t.open_only}</label>
@@ -216,6 +216,7 @@ fn PublicDialogue(v: PublicView) -> impl IntoView {
         <p class="breadcrumb"><a href="/marknadsdialoger">{t.board_title}</a></p>
         <h1 lang=written>{v.title.clone()}</h1>
         <p class="notice">{t.not_procurement}</p>
+        {v.targeted.then(|| view! { <p>{t.targeted_note}</p> })}
         {v.host.then(|| view! { <p><a href=format!("/dialoger/{id}")>{t.host_link}</a></p> })}
         <dl class="facts">
             <dt>{t.hosts}</dt><dd>{v.hosts.join(", ")}</dd>
@@ -234,6 +235,8 @@ fn PublicDialogue(v: PublicView) -> impl IntoView {
         <p lang=written>{v.purpose.clone()}</p>
         <h2>{t.questions_to_market}</h2>
         <ol lang=written>{v.questions.iter().map(|q| view! { <li>{q.clone()}</li> }).collect_view()}</ol>
+        {(!v.needs.is_empty()).then(|| view! { <PublicNeeds needs=v.needs.clone() /> })}
+        {v.demand.clone().map(|demand| view! { <PublicDemandFacts demand /> })}
         <h2>{t.meetings}</h2>
         {if v.meetings.is_empty() {
             view! { <p>{t.no_meetings}</p> }.into_any()
@@ -288,6 +291,58 @@ fn PublicDialogue(v: PublicView) -> impl IntoView {
             </section>
         })}
         <TakePart v=v.clone() />
+    }
+}
+
+/// The needs the dialogue covers, as the hosts chose to show them.
+#[component]
+fn PublicNeeds(needs: Vec<crate::needs::PublicNeed>) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let written = written_lang(lang);
+    view! {
+        <section aria-labelledby="behoven">
+            <h2 id="behoven">{t.needs_heading}</h2>
+            {needs.into_iter().map(|n| view! {
+                <h3 lang=written>{n.title}</h3>
+                <p lang=written>{n.problem}</p>
+                <p lang=written>{n.effect}</p>
+                {(!n.requirements.is_empty()).then(|| view! {
+                    <ul>
+                        {n.requirements.into_iter().map(|(level, text)| view! {
+                            <li>
+                                <strong>{format!("{}: ", crate::needs::requirements::text::level_label(level, lang))}</strong>
+                                <span lang=written>{text}</span>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                })}
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// The demand summed over the needs; sums only when enough organisations
+/// stand behind them that no one's own figures show.
+#[component]
+fn PublicDemandFacts(demand: crate::needs::PublicDemand) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let summed = demand.total_value.is_some();
+    view! {
+        <section aria-labelledby="efterfragan">
+            <h2 id="efterfragan">{t.demand_heading}</h2>
+            <dl class="facts">
+                <dt>{t.demand_organisations}</dt><dd>{demand.organisations}</dd>
+                {demand.total_value.map(|v| view! {
+                    <dt>{t.demand_value}</dt><dd>{crate::needs::text::kronor(v, lang)}</dd>
+                })}
+                {demand.earliest.map(|q| view! {
+                    <dt>{t.demand_earliest}</dt><dd>{q.label(lang)}</dd>
+                })}
+            </dl>
+            {(!summed).then(|| view! { <p class="hint">{t.demand_too_few}</p> })}
+        </section>
     }
 }
 
@@ -499,6 +554,7 @@ pub fn HostMarket(h: HostView) -> impl IntoView {
                 view! { <p>{t.not_published}</p> }.into_any()
             }}
             {h.editable.then(|| view! { <PublicationForm h=h.clone() /> })}
+            {h.targeted.then(|| view! { <Invited h=h.clone() /> })}
             <SupplierQuestions h=h.clone() />
             {h.published.then(|| view! { <MessageForm id=id.clone() /> })}
             <RegisteredSuppliers h=h.clone() />
@@ -524,6 +580,72 @@ fn PublicationForm(h: HostView) -> impl IntoView {
     };
     let problem = form.problem("question_deadline");
     let places_problem = form.problem("supplier_places");
+    let (audience, reason) = match form.error() {
+        Some(_) => (form.value("audience"), form.value("audience_reason")),
+        None if h.targeted => ("invited".to_string(), h.audience_reason.clone()),
+        None => ("open".to_string(), String::new()),
+    };
+    let (needs, demand) = match form.error() {
+        Some(_) => (
+            form.value("public_needs") == "1",
+            form.value("public_demand") == "1",
+        ),
+        None => (h.public_needs, h.public_demand),
+    };
+    let flag = |on: bool| if on { "1" } else { "" };
+    // Who the dialogue is for and what its page shows are chosen before
+    // it is announced, and stay.
+    let audience_fields = if h.published {
+        let note = if h.targeted {
+            t.audience_invited
+        } else {
+            t.audience_open
+        };
+        let shown: Vec<&str> = [(needs, t.show_needs), (demand, t.show_demand)]
+            .into_iter()
+            .filter_map(|(on, label)| on.then_some(label))
+            .collect();
+        view! {
+            <p>{format!("{}: {note}", t.audience)}</p>
+            {(!shown.is_empty()).then(|| view! { <p>{format!("{}: {}", t.public_parts, shown.join("; "))}</p> })}
+            <input type="hidden" name="audience" value=audience />
+            <input type="hidden" name="audience_reason" value=reason />
+            <input type="hidden" name="public_needs" value=flag(needs) />
+            <input type="hidden" name="public_demand" value=flag(demand) />
+        }
+        .into_any()
+    } else {
+        let audience_problem = form.problem("audience");
+        let reason_problem = form.problem("audience_reason");
+        view! {
+            <FieldGroup name="audience" legend=t.audience problem=audience_problem>
+                <div class="choice">
+                    <input type="radio" id="field-audience-open" name="audience" value="open"
+                        checked=audience != "invited" />
+                    <label for="field-audience-open">{t.audience_open}</label>
+                </div>
+                <div class="choice">
+                    <input type="radio" id="field-audience-invited" name="audience" value="invited"
+                        checked=audience == "invited" />
+                    <label for="field-audience-invited">{t.audience_invited}</label>
+                </div>
+            </FieldGroup>
+            <TextField name="audience_reason" label=t.audience_reason hint=t.audience_reason_hint
+                multiline=true max_length=super::REASON_MAX value=reason problem=reason_problem />
+            <FieldGroup name="public_parts" legend=t.public_parts hint=t.public_parts_hint
+                problem=form.problem("public_parts")>
+                <div class="choice">
+                    <input type="checkbox" id="field-public_needs" name="public_needs" value="1" checked=needs />
+                    <label for="field-public_needs">{t.show_needs}</label>
+                </div>
+                <div class="choice">
+                    <input type="checkbox" id="field-public_demand" name="public_demand" value="1" checked=demand />
+                    <label for="field-public_demand">{t.show_demand}</label>
+                </div>
+            </FieldGroup>
+        }
+        .into_any()
+    };
     let error = form.error();
     let open = error.is_some() || query_has("publicering");
     let described = problem.map(|_| "field-question_deadline-error");
@@ -532,7 +654,13 @@ fn PublicationForm(h: HostView) -> impl IntoView {
         <details class="disclosure" id="publicering" open=open>
             <summary>{t.publication_heading}</summary>
             <Notice show=query_has("publicering") text=t.publication_saved id="publicering-sparad" />
-            <ErrorSummary error labels=vec![("question_deadline", t.question_deadline), ("supplier_places", t.supplier_places)] />
+            <ErrorSummary error labels=vec![
+                ("question_deadline", t.question_deadline),
+                ("supplier_places", t.supplier_places),
+                ("audience", t.audience),
+                ("audience_reason", t.audience_reason),
+                ("public_parts", t.public_parts),
+            ] />
             <ActionForm action>
                 <input type="hidden" name="dialogue" value=h.public_id.clone() />
                 <FieldGroup name="question_deadline" legend=t.question_deadline hint=t.publication_hint problem>
@@ -551,9 +679,47 @@ fn PublicationForm(h: HostView) -> impl IntoView {
                 </FieldGroup>
                 <TextField name="supplier_places" label=t.supplier_places required=true kind="text"
                     value=places problem=places_problem />
+                {audience_fields}
                 <button type="submit" class="button">{t.save_publication}</button>
             </ActionForm>
         </details>
+    }
+}
+
+/// A targeted dialogue's invited suppliers, and inviting one more by its
+/// number while the dialogue is not yet held.
+#[component]
+fn Invited(h: HostView) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let action = ServerAction::<InviteSupplier>::new();
+    let form = FormFeedback::for_action(InviteSupplier::PATH);
+    let country = Some(form.value("country"))
+        .filter(|c| crate::suppliers::Country::find(c).is_some())
+        .unwrap_or_else(|| "SE".into());
+    view! {
+        <section aria-labelledby="inbjudna">
+            <h3 id="inbjudna" tabindex="-1">{t.invited_heading}</h3>
+            <p class="hint">{format!("{} {}", t.audience_reason, h.audience_reason)}</p>
+            <Notice show=query_has("inbjuden") text=t.invite_saved id="inbjuden" />
+            {if h.invited.is_empty() {
+                view! { <p>{t.none_invited}</p> }.into_any()
+            } else {
+                view! { <ul>{h.invited.iter().map(|name| view! { <li>{name.clone()}</li> }).collect_view()}</ul> }.into_any()
+            }}
+            {h.editable.then(|| view! {
+                <ErrorSummary error=form.error() labels=vec![("country", t.country), ("identifier", t.identifier)] />
+                <ActionForm action>
+                    <input type="hidden" name="dialogue" value=h.public_id.clone() />
+                    <SelectField name="country" label=t.country required=true
+                        options=crate::suppliers::pages::country_options(lang) selected=country
+                        problem=form.problem("country") />
+                    <TextField name="identifier" label=t.identifier required=true
+                        value=form.value("identifier") problem=form.problem("identifier") />
+                    <button type="submit" class="button">{t.invite}</button>
+                </ActionForm>
+            })}
+        </section>
     }
 }
 
@@ -681,6 +847,7 @@ fn kind_label(t: &MarketText, kind: InformationKind) -> &'static str {
         InformationKind::Changed => t.kind_changed,
         InformationKind::Answer => t.kind_answer,
         InformationKind::Message => t.kind_message,
+        InformationKind::Invited => t.kind_invited,
         InformationKind::Registered => t.kind_registered,
         InformationKind::Withdrawn => t.kind_withdrawn,
     }

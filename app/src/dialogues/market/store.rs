@@ -26,16 +26,36 @@ pub struct Mail {
 }
 
 /// What the market part needs of a dialogue beyond its plan.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Clone, Debug, PartialEq, Eq, sqlx::FromRow)]
 pub struct Publication {
     pub announced_at: Option<i64>,
     pub question_deadline: Option<i64>,
     pub supplier_places: i64,
     /// 1 when the dialogue's network is closed.
     pub network_closed: i64,
+    /// 1 for a targeted selection of suppliers (invited only).
+    pub targeted: i64,
+    /// Why the hosts chose a targeted selection.
+    pub audience_reason: String,
+    /// 1 when the public page shows the needs covered, and the demand.
+    pub public_needs: i64,
+    pub public_demand: i64,
 }
 
 impl Publication {
+    /// What is fixed once the dialogue is announced, as stored.
+    pub fn announced(&self) -> super::Announced {
+        super::Announced {
+            audience: if self.targeted == 1 {
+                super::Audience::Invited(self.audience_reason.clone())
+            } else {
+                super::Audience::Open
+            },
+            needs: self.public_needs == 1,
+            demand: self.public_demand == 1,
+        }
+    }
+
     /// The last moment for questions: the hosts' choice, never after the
     /// answer deadline (which a corrected plan may have moved earlier).
     pub fn effective_question_deadline(&self, answer_deadline: i64) -> i64 {
@@ -46,7 +66,9 @@ impl Publication {
 
 crate::sql!(
     PUBLICATION = "SELECT d.announced_at, d.question_deadline, d.supplier_places, \
-     CAST(CASE WHEN n.status = 'closed' THEN 1 ELSE 0 END AS BIGINT) AS network_closed \
+     CAST(CASE WHEN n.status = 'closed' THEN 1 ELSE 0 END AS BIGINT) AS network_closed, \
+     CAST(CASE WHEN d.audience = 'invited' THEN 1 ELSE 0 END AS BIGINT) AS targeted, \
+     d.audience_reason, d.public_needs, d.public_demand \
      FROM dialogues d \
      JOIN networks n ON n.id = d.network_id WHERE d.id = $1"
 );
@@ -60,8 +82,8 @@ pub async fn publication(db: &Db, id: DialogueId) -> Result<Publication, AppErro
 }
 
 crate::sql!(
-    SET_PUBLICATION =
-        "UPDATE dialogues SET question_deadline = $1, supplier_places = $2 WHERE id = $3"
+    SET_PUBLICATION = "UPDATE dialogues SET question_deadline = $1, supplier_places = $2, \
+     audience = $3, audience_reason = $4, public_needs = $5, public_demand = $6 WHERE id = $7"
 );
 
 /// The hosts' choices for the public part; once announced, `told` says
@@ -89,10 +111,21 @@ pub async fn set_publication(
     sqlx::query(SET_PUBLICATION)
         .bind(publication.question_deadline)
         .bind(publication.supplier_places)
+        .bind(publication.audience.code())
+        .bind(publication.audience.reason())
+        .bind(i64::from(publication.needs))
+        .bind(i64::from(publication.demand))
         .bind(key.id)
         .execute(&mut *tx)
         .await?;
-    let entry = Entry::dialogue(key.network_id, key.id, "publication_set", "", "");
+    // A targeted selection's justification goes into the record with it.
+    let entry = Entry::dialogue(
+        key.network_id,
+        key.id,
+        "publication_set",
+        publication.audience.code(),
+        publication.audience.reason(),
+    );
     audit::record(&mut tx, db.now(), actor, entry).await?;
     tx.commit().await?;
     Ok(())
@@ -103,11 +136,14 @@ crate::audit_text!("publication_set", super::text::publication_set_log);
 crate::sql!(ANNOUNCED = "UPDATE dialogues SET announced_at = $1 WHERE id = $2");
 
 /// The announcement, in the transaction of the status change: the
-/// public part is published from now, and the log says so.
+/// public part is published from now, and the log says so. For a
+/// targeted dialogue, `invitation` goes to the people of every supplier
+/// invited so far.
 pub async fn announce(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     key: DialogueKey,
     title: &str,
+    invitation: Option<&Mail>,
     now: i64,
 ) -> Result<(), AppError> {
     sqlx::query(ANNOUNCED)
@@ -115,8 +151,129 @@ pub async fn announce(
         .bind(key.id)
         .execute(&mut **tx)
         .await?;
-    log(tx, key.id, InformationKind::Announced, title, None, now).await?;
+    let id = log(tx, key.id, InformationKind::Announced, title, None, now).await?;
+    if let Some(mail) = invitation {
+        sqlx::query(INVITED_RECIPIENTS)
+            .bind(id)
+            .bind(key.id)
+            .execute(&mut **tx)
+            .await?;
+        mail_to(tx, QUEUE_INVITED_MAILS, key.id.0, mail, now).await?;
+    }
     Ok(())
+}
+
+crate::sql!(
+    INVITED_RECIPIENTS = "INSERT INTO dialogue_information_recipients (information_id, \
+     supplier_id) SELECT $1, supplier_id FROM dialogue_invited_suppliers WHERE dialogue_id = $2"
+);
+crate::sql!(
+    /// One invitation per person of each supplier invited to the dialogue.
+    QUEUE_INVITED_MAILS = "INSERT INTO outbox (recipient, subject, body, created_at) \
+     SELECT DISTINCT a.email, \
+     CASE WHEN a.language = 'en' THEN CAST($2 AS TEXT) ELSE CAST($1 AS TEXT) END, \
+     CASE WHEN a.language = 'en' THEN CAST($4 AS TEXT) ELSE CAST($3 AS TEXT) END, \
+     CAST($5 AS BIGINT) FROM dialogue_invited_suppliers i \
+     JOIN supplier_members m ON m.supplier_id = i.supplier_id AND m.status = 'active' \
+     JOIN accounts a ON a.id = m.account_id AND a.deleted_at IS NULL WHERE i.dialogue_id = $6"
+);
+crate::sql!(
+    /// One invitation per person of one supplier.
+    QUEUE_SUPPLIER_MAILS = "INSERT INTO outbox (recipient, subject, body, created_at) \
+     SELECT DISTINCT a.email, \
+     CASE WHEN a.language = 'en' THEN CAST($2 AS TEXT) ELSE CAST($1 AS TEXT) END, \
+     CASE WHEN a.language = 'en' THEN CAST($4 AS TEXT) ELSE CAST($3 AS TEXT) END, \
+     CAST($5 AS BIGINT) FROM supplier_members m \
+     JOIN accounts a ON a.id = m.account_id AND a.deleted_at IS NULL \
+     WHERE m.supplier_id = $6 AND m.status = 'active'"
+);
+crate::sql!(
+    INVITE = "INSERT INTO dialogue_invited_suppliers (dialogue_id, supplier_id, invited_at) \
+     VALUES ($1, $2, $3) ON CONFLICT (dialogue_id, supplier_id) DO NOTHING"
+);
+crate::sql!(
+    INVITED_ONE =
+        "INSERT INTO dialogue_information_recipients (information_id, supplier_id) VALUES ($1, $2)"
+);
+
+/// Queues `mail` for the recipients `sql` selects from `owner` ($6).
+async fn mail_to(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    sql: &'static str,
+    owner: i64,
+    mail: &Mail,
+    now: i64,
+) -> Result<u64, AppError> {
+    let queued = sqlx::query(sql)
+        .bind(&mail.subject[0])
+        .bind(&mail.subject[1])
+        .bind(&mail.body[0])
+        .bind(&mail.body[1])
+        .bind(now)
+        .bind(owner)
+        .execute(&mut **tx)
+        .await?;
+    Ok(queued.rows_affected())
+}
+
+/// Invites a supplier to a targeted dialogue; once it is announced, its
+/// people get `invitation` at once. Inviting again changes nothing.
+#[tracing::instrument(skip_all)]
+pub async fn invite(
+    db: &Db,
+    key: DialogueKey,
+    supplier: SupplierId,
+    invitation: Option<&Mail>,
+    actor: Actor,
+) -> Result<(), AppError> {
+    let now = db.now();
+    let mut tx = db.pool().begin().await?;
+    lock(&mut tx, key.id).await?;
+    let done = sqlx::query(INVITE)
+        .bind(key.id)
+        .bind(supplier)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    if done.rows_affected() == 1 {
+        let id = log(
+            &mut tx,
+            key.id,
+            InformationKind::Invited,
+            "",
+            Some(supplier),
+            now,
+        )
+        .await?;
+        if let Some(mail) = invitation {
+            sqlx::query(INVITED_ONE)
+                .bind(id)
+                .bind(supplier)
+                .execute(&mut *tx)
+                .await?;
+            mail_to(&mut tx, QUEUE_SUPPLIER_MAILS, supplier.0, mail, now).await?;
+        }
+        let entry = Entry::dialogue(key.network_id, key.id, "supplier_invited", "", "");
+        audit::record(&mut tx, now, actor, entry).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+crate::audit_text!("supplier_invited", super::text::invited_log);
+
+crate::sql!(
+    INVITED = "SELECT s.name FROM dialogue_invited_suppliers i JOIN suppliers s \
+     ON s.id = i.supplier_id WHERE i.dialogue_id = $1 ORDER BY s.name, s.id"
+);
+
+/// The suppliers invited to a targeted dialogue, by name: hosts only.
+#[tracing::instrument(skip_all)]
+pub async fn invited(db: &Db, dialogue: DialogueId) -> Result<Vec<String>, AppError> {
+    Ok(sqlx::query_scalar(INVITED)
+        .bind(dialogue)
+        .fetch_all(db.pool())
+        .await?)
 }
 
 crate::sql!(
@@ -203,19 +360,8 @@ async fn tell(
         .bind(dialogue)
         .execute(&mut **tx)
         .await?;
-    let queued = sqlx::query(QUEUE_MAILS)
-        .bind(&mail.subject[0])
-        .bind(&mail.subject[1])
-        .bind(&mail.body[0])
-        .bind(&mail.body[1])
-        .bind(now)
-        .bind(dialogue)
-        .execute(&mut **tx)
-        .await?;
-    tracing::info!(
-        mails = queued.rows_affected(),
-        "information sent to registered suppliers"
-    );
+    let mails = mail_to(tx, QUEUE_MAILS, dialogue.0, mail, now).await?;
+    tracing::info!(mails, "information sent to registered suppliers");
     Ok(())
 }
 
@@ -695,6 +841,7 @@ crate::sql!(
     BOARD = "SELECT d.id, d.public_id, d.title, d.purpose, d.form, d.cpv, d.lan_code, \
      d.answer_deadline, d.status, d.announced_at FROM dialogues d \
      JOIN networks n ON n.id = d.network_id WHERE d.announced_at IS NOT NULL \
+     AND d.audience = 'open' \
      AND (CAST($1 AS TEXT) IS NULL OR substr(d.cpv, 1, 2) = CAST($1 AS TEXT)) \
      AND (CAST($2 AS TEXT) IS NULL OR d.lan_code = CAST($2 AS TEXT)) \
      AND (CAST($3 AS TEXT) IS NULL OR d.form = CAST($3 AS TEXT)) \

@@ -106,6 +106,32 @@ pub struct MarketText {
     pub message_mail: &'static str,
     pub mail_footer: &'static str,
     pub publication_set_log: &'static str,
+    pub invited_log: &'static str,
+    pub invitation_subject: &'static str,
+    pub invitation_mail: &'static str,
+    pub audience: &'static str,
+    pub audience_open: &'static str,
+    pub audience_invited: &'static str,
+    pub audience_reason: &'static str,
+    pub audience_reason_hint: &'static str,
+    pub targeted_note: &'static str,
+    pub invited_heading: &'static str,
+    pub none_invited: &'static str,
+    pub invite: &'static str,
+    pub invite_saved: &'static str,
+    pub country: &'static str,
+    pub identifier: &'static str,
+    pub kind_invited: &'static str,
+    pub public_parts: &'static str,
+    pub public_parts_hint: &'static str,
+    pub show_needs: &'static str,
+    pub show_demand: &'static str,
+    pub needs_heading: &'static str,
+    pub demand_heading: &'static str,
+    pub demand_organisations: &'static str,
+    pub demand_value: &'static str,
+    pub demand_earliest: &'static str,
+    pub demand_too_few: &'static str,
     pub messaged_log: &'static str,
 }
 
@@ -116,9 +142,18 @@ pub fn text(lang: Lang) -> &'static MarketText {
     }
 }
 
-/// `publication_set` in the audit log.
-pub fn publication_set_log(_subject: &str, lang: Lang) -> String {
-    text(lang).publication_set_log.to_string()
+/// `publication_set` in the audit log; its subject is the audience.
+pub fn publication_set_log(subject: &str, lang: Lang) -> String {
+    let t = text(lang);
+    match subject {
+        "invited" => format!("{}. {}", t.publication_set_log, t.targeted_note),
+        _ => t.publication_set_log.to_string(),
+    }
+}
+
+/// `supplier_invited` in the audit log.
+pub fn invited_log(_subject: &str, lang: Lang) -> String {
+    text(lang).invited_log.to_string()
 }
 
 /// `suppliers_messaged` in the audit log.
@@ -230,6 +265,32 @@ static SV: MarketText = MarketText {
     message_mail: "Värdarna skickar ett meddelande till alla anmälda leverantörer i marknadsdialogen.",
     mail_footer: "Det här är en marknadsdialog, inte en upphandling.",
     publication_set_log: "Ändrade sista dag för frågor och leverantörsplatser",
+    invited_log: "Bjöd in en leverantör",
+    invitation_subject: "Inbjudan till en marknadsdialog",
+    invitation_mail: "Ni är inbjudna till en marknadsdialog för ett urval leverantörer. Logga in och anmäl er på sidan.",
+    audience: "Vilka leverantörer dialogen är för",
+    audience_open: "Alla leverantörer: annonseras på tavlan med marknadsdialoger",
+    audience_invited: "Ett urval inbjudna leverantörer: syns inte på tavlan, bara för dem ni bjuder in",
+    audience_reason: "Skäl till urvalet",
+    audience_reason_hint: "Varför ett urval och inte alla? Skälet sparas i dialogens logg och följer med protokollet.",
+    targeted_note: "Dialogen är för ett urval inbjudna leverantörer.",
+    invited_heading: "Inbjudna leverantörer",
+    none_invited: "Inga leverantörer är inbjudna än.",
+    invite: "Bjud in",
+    invite_saved: "Leverantören är inbjuden.",
+    country: "Land",
+    identifier: "Organisationsnummer eller momsregistreringsnummer",
+    kind_invited: "Inbjuden",
+    public_parts: "Visas också på den offentliga sidan",
+    public_parts_hint: "Inget av nätverkets övriga innehåll visas. Efterfrågan visas bara som summa, och bara när minst två organisationer står bakom den.",
+    show_needs: "Behoven dialogen gäller, med deras godkända funktionskrav",
+    show_demand: "Den sammanlagda efterfrågan: antal organisationer, uppskattat värde och tidigaste tidpunkt",
+    needs_heading: "Behoven",
+    demand_heading: "Sammanlagd efterfrågan",
+    demand_organisations: "Organisationer med intresse",
+    demand_value: "Uppskattat värde sammanlagt",
+    demand_earliest: "Tidigast",
+    demand_too_few: "Värde och tidpunkt visas när fler organisationer har anmält intresse.",
     messaged_log: "Skickade ett meddelande till alla leverantörer",
 };
 
@@ -337,5 +398,31 @@ static EN: MarketText = MarketText {
     message_mail: "The hosts send a message to every registered supplier in the market dialogue.",
     mail_footer: "This is a market dialogue, not a procurement.",
     publication_set_log: "Changed the last day for questions and the supplier places",
+    invited_log: "Invited a supplier",
+    invitation_subject: "Invitation to a market dialogue",
+    invitation_mail: "You are invited to a market dialogue for a selection of suppliers. Sign in and register on its page.",
+    audience: "Which suppliers the dialogue is for",
+    audience_open: "All suppliers: announced on the board of market dialogues",
+    audience_invited: "A selection of invited suppliers: not on the board, only for those you invite",
+    audience_reason: "Reason for the selection",
+    audience_reason_hint: "Why a selection and not everyone? The reason is kept in the dialogue's log and goes with its record.",
+    targeted_note: "The dialogue is for a selection of invited suppliers.",
+    invited_heading: "Invited suppliers",
+    none_invited: "No suppliers are invited yet.",
+    invite: "Invite",
+    invite_saved: "The supplier is invited.",
+    country: "Country",
+    identifier: "Organisation number or VAT number",
+    kind_invited: "Invited",
+    public_parts: "Also shown on the public page",
+    public_parts_hint: "Nothing else of the network is shown. The demand is shown only as a sum, and only when at least two organisations stand behind it.",
+    show_needs: "The needs the dialogue covers, with their accepted functional requirements",
+    show_demand: "The combined demand: number of organisations, estimated value and earliest time",
+    needs_heading: "The needs",
+    demand_heading: "Combined demand",
+    demand_organisations: "Organisations with an interest",
+    demand_value: "Estimated value in all",
+    demand_earliest: "Earliest",
+    demand_too_few: "Value and time are shown once more organisations have declared an interest.",
     messaged_log: "Sent a message to all suppliers",
 };
