@@ -33,7 +33,7 @@ CREATE INDEX supplier_members_account_idx ON supplier_members (account_id);
 ALTER TABLE dialogues ADD COLUMN announced_at INTEGER;
 ALTER TABLE dialogues ADD COLUMN question_deadline INTEGER;
 ALTER TABLE dialogues ADD COLUMN supplier_places INTEGER NOT NULL DEFAULT 20 CHECK (supplier_places > 0);
-CREATE INDEX dialogues_board_idx ON dialogues (announced_at, id);
+CREATE INDEX dialogues_board_idx ON dialogues (announced_at, public_id);
 
 -- A dialogue for a targeted selection of suppliers, with the hosts'
 -- justification: not on the board, read only by the suppliers invited.

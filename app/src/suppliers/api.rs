@@ -9,6 +9,8 @@ use leptos::prelude::*;
 pub const ASKED_NOTICE: &str = "leverantor-besked";
 /// The notice's anchor after a decision on a request.
 pub const DECIDED_NOTICE: &str = "leverantor-beslut";
+/// The notice's anchor after a change to the supplier's people.
+pub const PEOPLE_NOTICE: &str = "leverantor-personer";
 
 /// Registers a supplier organisation with the person as its admin, or
 /// asks to join it when its number is registered already. A public
@@ -83,6 +85,7 @@ pub async fn supplier_view(supplier: String) -> Result<super::SupplierView, AppE
         member,
         admin,
         people,
+        you: user.account_id,
     })
 }
 
@@ -131,4 +134,70 @@ pub async fn my_suppliers() -> Result<Vec<super::MySupplier>, AppError> {
         hidden,
     )
     .await
+}
+
+/// The supplier a person decides for: found, and the person one of its
+/// active admins (`Forbidden` for its other people, `NotFound` for others).
+#[cfg(feature = "ssr")]
+async fn as_admin(
+    supplier: &str,
+) -> Result<(crate::context::AppContext, super::store::StoredSupplier), AppError> {
+    use crate::core::ids::AccountId;
+    let user = crate::accounts::require_verified()?;
+    let ctx = crate::context::app_context()?;
+    let found = super::store::find(&ctx.db, supplier)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    match super::store::membership(&ctx.db, found.id, AccountId(user.account_id)).await? {
+        Some(m) if m.active_admin() => Ok((ctx, found)),
+        Some(m) if m.active() => Err(AppError::Forbidden),
+        _ => Err(AppError::NotFound),
+    }
+}
+
+/// A supplier's admin removes a person, or a person leaves: confirmed in
+/// two steps; the last admin stays.
+#[server(endpoint = "suppliers/remove")]
+pub async fn remove_supplier_member(
+    supplier: String,
+    account_id: i64,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
+    use crate::core::ids::AccountId;
+    crate::ui::confirm::require_confirmed(&confirm)?;
+    let user = crate::accounts::require_verified()?;
+    let leaving = account_id == user.account_id;
+    let (ctx, found) = if leaving {
+        let ctx = crate::context::app_context()?;
+        let found = super::store::find(&ctx.db, &supplier)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        (ctx, found)
+    } else {
+        as_admin(&supplier).await?
+    };
+    super::store::remove(&ctx.db, found.id, AccountId(account_id)).await?;
+    let to = if leaving {
+        "/leverantorer?lamnat=1#lamnat".to_string()
+    } else {
+        format!(
+            "/leverantorer/{}?borttagen=1#{PEOPLE_NOTICE}",
+            found.public_id
+        )
+    };
+    leptos_axum::redirect(&to);
+    Ok(())
+}
+
+/// A supplier's admin makes another of its people an admin too.
+#[server(endpoint = "suppliers/make-admin")]
+pub async fn make_supplier_admin(supplier: String, account_id: i64) -> Result<(), AppError> {
+    use crate::core::ids::AccountId;
+    let (ctx, found) = as_admin(&supplier).await?;
+    super::store::make_admin(&ctx.db, found.id, AccountId(account_id)).await?;
+    leptos_axum::redirect(&format!(
+        "/leverantorer/{}?admin=1#{PEOPLE_NOTICE}",
+        found.public_id
+    ));
+    Ok(())
 }

@@ -157,6 +157,8 @@ pub struct SupplierView {
     pub admin: bool,
     /// Its people, for its members; with addresses for admins.
     pub people: Vec<Member>,
+    /// The account asking, to tell "you" among the people.
+    pub you: i64,
 }
 
 #[cfg(all(test, feature = "ssr"))]

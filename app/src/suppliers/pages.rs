@@ -3,7 +3,10 @@
 //! asks to join.
 
 use super::{
-    api::{DecideSupplierMember, RegisterSupplier, ASKED_NOTICE, DECIDED_NOTICE},
+    api::{
+        DecideSupplierMember, MakeSupplierAdmin, RegisterSupplier, RemoveSupplierMember,
+        ASKED_NOTICE, DECIDED_NOTICE, PEOPLE_NOTICE,
+    },
     text::text,
     Country, MySupplier, SupplierView, COUNTRIES, NAME_MAX,
 };
@@ -11,6 +14,7 @@ use crate::{
     i18n::{use_lang, Lang},
     organisations::{Member, Role, Status},
     ui::{
+        confirm::ConfirmStep,
         form::{ErrorSummary, FormFeedback, Notice, SelectField, TextField},
         query_has,
     },
@@ -32,6 +36,7 @@ pub fn SuppliersPage() -> impl IntoView {
         <Title text=t.list_title />
         <h1>{t.list_title}</h1>
         <p class="lead">{t.list_lead}</p>
+        <Notice show=query_has("lamnat") text=t.left id="lamnat" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let mine = mine.await.unwrap_or_default();
@@ -153,6 +158,9 @@ fn Supplier(v: SupplierView) -> impl IntoView {
         .people
         .into_iter()
         .partition(|m| m.status == Status::Active);
+    let people_error = FormFeedback::for_action(RemoveSupplierMember::PATH)
+        .error()
+        .or(FormFeedback::for_action(MakeSupplierAdmin::PATH).error());
     let asked_text = if query_has("registrerad") {
         Some(t.registered)
     } else if query_has("ansokt") {
@@ -174,11 +182,12 @@ fn Supplier(v: SupplierView) -> impl IntoView {
             view! {
                 <section aria-labelledby="personer">
                     <h2 id="personer">{t.people}</h2>
-                    <ul>
-                        {active.into_iter().map(|m| {
-                            let admin = (m.role == Role::Admin).then(|| format!(" ({})", t.admin));
-                            let email = (!m.email.is_empty()).then(|| format!(", {}", m.email));
-                            view! { <li>{m.name}{admin}{email}</li> }
+                    <Notice show=query_has("borttagen") text=t.removed id=PEOPLE_NOTICE />
+                    <Notice show=query_has("admin") text=t.made_admin id=PEOPLE_NOTICE />
+                    <ErrorSummary error=people_error />
+                    <ul class="plain-list">
+                        {active.into_iter().map(|m| view! {
+                            <Person supplier=v.public_id.clone() m you=v.you decides=v.admin />
                         }).collect_view()}
                     </ul>
                 </section>
@@ -188,6 +197,53 @@ fn Supplier(v: SupplierView) -> impl IntoView {
         } else {
             view! { <p>{t.not_member}</p> }.into_any()
         }}
+    }
+}
+
+/// One of the supplier's people: for its admins, making them admin too
+/// and removing them; for the person, leaving. Both removals in two steps.
+#[component]
+fn Person(supplier: String, m: Member, you: i64, decides: bool) -> impl IntoView {
+    let t = text(use_lang());
+    let me = m.account_id == you;
+    let admin = m.role == Role::Admin;
+    let label = match (admin, me) {
+        (true, true) => format!(" ({}, {})", t.admin, t.you),
+        (true, false) => format!(" ({})", t.admin),
+        (false, true) => format!(" ({})", t.you),
+        (false, false) => String::new(),
+    };
+    let email = (!m.email.is_empty()).then(|| format!(", {}", m.email));
+    let remove = ServerAction::<RemoveSupplierMember>::new();
+    let promote = ServerAction::<MakeSupplierAdmin>::new();
+    let who = m.name.clone();
+    let (open, explain, confirm) = if me {
+        (t.leave, t.leave_explain, t.leave_confirm)
+    } else {
+        (t.remove, t.remove_explain, t.remove_confirm)
+    };
+    let (supplier_too, who_too) = (supplier.clone(), who.clone());
+    view! {
+        <li class="request">
+            <p>{m.name.clone()}{label}{email}</p>
+            {(decides && !me && !admin).then(move || view! {
+                <ActionForm action=promote>
+                    <input type="hidden" name="supplier" value=supplier.clone() />
+                    <input type="hidden" name="account_id" value=m.account_id />
+                    <button type="submit" class="button button--small button--quiet-dark">
+                        {t.make_admin}<span class="visually-hidden">{format!(": {who}")}</span>
+                    </button>
+                </ActionForm>
+            })}
+            {(decides || me).then(move || view! {
+                <ActionForm action=remove>
+                    <input type="hidden" name="supplier" value=supplier_too />
+                    <input type="hidden" name="account_id" value=m.account_id />
+                    <ConfirmStep open=open.to_string() context=format!(": {who_too}")
+                        explain=explain.to_string() confirm=confirm.to_string() />
+                </ActionForm>
+            })}
+        </li>
     }
 }
 

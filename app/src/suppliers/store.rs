@@ -321,3 +321,70 @@ pub async fn mine(db: &Db, account: AccountId, hidden: &str) -> Result<Vec<MySup
         })
         .collect()
 }
+
+crate::sql!(
+    ADMINS = "SELECT COUNT(*) FROM supplier_members WHERE supplier_id = $1 AND role = 'admin' \
+     AND status = 'active'"
+);
+crate::sql!(LOCK_SUPPLIER = "UPDATE suppliers SET name = name WHERE id = $1");
+crate::sql!(
+    REMOVE = "DELETE FROM supplier_members WHERE supplier_id = $1 AND account_id = $2 \
+     AND status = 'active'"
+);
+
+/// Removes an active person from the supplier (or lets them leave): from
+/// the next request they act for it no more and get none of its mail.
+/// The last admin stays (`LastAdmin`); `NotFound` for no such person.
+#[tracing::instrument(skip_all)]
+pub async fn remove(db: &Db, supplier: SupplierId, account: AccountId) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
+    // One removal at a time, so two admins cannot remove each other.
+    sqlx::query(LOCK_SUPPLIER)
+        .bind(supplier)
+        .execute(&mut *tx)
+        .await?;
+    let role: Option<MembershipRow> = sqlx::query_as(MEMBERSHIP)
+        .bind(supplier)
+        .bind(account)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let role = role
+        .filter(|m| m.status == Status::Active.code())
+        .ok_or(AppError::NotFound)?
+        .role;
+    if role == Role::Admin.code() {
+        let admins: i64 = sqlx::query_scalar(ADMINS)
+            .bind(supplier)
+            .fetch_one(&mut *tx)
+            .await?;
+        if admins <= 1 {
+            return Err(AppError::LastAdmin);
+        }
+    }
+    sqlx::query(REMOVE)
+        .bind(supplier)
+        .bind(account)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+crate::sql!(
+    MAKE_ADMIN = "UPDATE supplier_members SET role = 'admin' WHERE supplier_id = $1 \
+     AND account_id = $2 AND status = 'active' AND role = 'member'"
+);
+
+/// Makes an active member an admin too; `NotFound` when there is none.
+#[tracing::instrument(skip_all)]
+pub async fn make_admin(db: &Db, supplier: SupplierId, account: AccountId) -> Result<(), AppError> {
+    let done = sqlx::query(MAKE_ADMIN)
+        .bind(supplier)
+        .bind(account)
+        .execute(db.pool())
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}

@@ -30,6 +30,17 @@ pub struct SupplierText {
     pub refuse: &'static str,
     pub not_member: &'static str,
     pub to_board: &'static str,
+    pub remove: &'static str,
+    pub remove_explain: &'static str,
+    pub remove_confirm: &'static str,
+    pub leave: &'static str,
+    pub leave_explain: &'static str,
+    pub leave_confirm: &'static str,
+    pub make_admin: &'static str,
+    pub removed: &'static str,
+    pub made_admin: &'static str,
+    pub left: &'static str,
+    pub you: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static SupplierText {
@@ -67,6 +78,17 @@ static SV: SupplierText = SupplierText {
     refuse: "Avslå",
     not_member: "Du hör inte till den här leverantören.",
     to_board: "Se marknadsdialoger som är öppna för leverantörer",
+    remove: "Ta bort",
+    remove_explain: "Personen företräder inte längre leverantören och får inga fler av dess utskick. Den kan ansöka igen.",
+    remove_confirm: "Ja, ta bort personen",
+    leave: "Lämna leverantören",
+    leave_explain: "Du företräder inte längre leverantören och får inga fler av dess utskick. Du kan ansöka igen.",
+    leave_confirm: "Ja, lämna leverantören",
+    make_admin: "Gör till administratör",
+    removed: "Personen är borttagen.",
+    made_admin: "Personen är administratör.",
+    left: "Du har lämnat leverantören.",
+    you: "du",
 };
 
 static EN: SupplierText = SupplierText {
@@ -97,4 +119,15 @@ static EN: SupplierText = SupplierText {
     refuse: "Refuse",
     not_member: "You do not belong to this supplier.",
     to_board: "See market dialogues open to suppliers",
+    remove: "Remove",
+    remove_explain: "The person no longer acts for the supplier and gets none of its mail. They can ask again.",
+    remove_confirm: "Yes, remove the person",
+    leave: "Leave the supplier",
+    leave_explain: "You no longer act for the supplier and get none of its mail. You can ask again.",
+    leave_confirm: "Yes, leave the supplier",
+    make_admin: "Make admin",
+    removed: "The person is removed.",
+    made_admin: "The person is an admin.",
+    left: "You have left the supplier.",
+    you: "you",
 };

@@ -1594,3 +1594,104 @@ db_test!(
         assert!(res.body.contains("public_part_fixed"), "{}", res.body);
     }
 );
+
+db_test!(
+    a_supplier_loses_a_person_at_once_and_always_keeps_an_admin,
+    |app| {
+        let (dialogue, _, _, _) = announced(&app).await;
+        let (sara, s1) = supplier_person(&app, "Sara", "sara@lev1.se", 1).await;
+        let olle = person(&app, "Olle", "olle@lev1.se").await;
+        supplier(
+            &app,
+            &olle,
+            "x",
+            "SE",
+            app::organisations::OrgNumber::completing("556000001")
+                .unwrap()
+                .as_str(),
+        )
+        .await;
+        let olle_id: (i64,) =
+            sqlx::query_as("SELECT id FROM accounts WHERE email = 'olle@lev1.se'")
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+        let sara_id: (i64,) =
+            sqlx::query_as("SELECT id FROM accounts WHERE email = 'sara@lev1.se'")
+                .fetch_one(app.db.pool())
+                .await
+                .unwrap();
+        let call = |cookie: &str, path: &str, account: i64, confirm: &str| {
+            let body = form(&[
+                ("supplier", &s1),
+                ("account_id", &account.to_string()),
+                ("confirm", confirm),
+                ("decision", "approve"),
+            ]);
+            let (app, cookie, path) = (&app, cookie.to_string(), path.to_string());
+            async move { app.post_as(&cookie, &path, &body).await }
+        };
+        assert!(ok(
+            &call(&sara, "/api/suppliers/decide", olle_id.0, "").await
+        ));
+        assert_eq!(register(&app, &olle, &dialogue, &s1).await, 200);
+        // The last admin cannot leave; a second admin can remove the first.
+        let res = call(&sara, "/api/suppliers/remove", sara_id.0, "ja").await;
+        assert_eq!(res.status, 409, "{}", res.body);
+        assert!(res.body.contains("last_admin"));
+        assert_eq!(
+            call(&olle, "/api/suppliers/make-admin", olle_id.0, "")
+                .await
+                .status,
+            403,
+            "a member cannot promote itself"
+        );
+        let res = call(&sara, "/api/suppliers/remove", olle_id.0, "").await;
+        assert!(
+            res.body.contains("not_confirmed"),
+            "two steps: {}",
+            res.body
+        );
+        assert!(ok(
+            &call(&sara, "/api/suppliers/make-admin", olle_id.0, "").await
+        ));
+        assert!(ok(
+            &call(&olle, "/api/suppliers/remove", sara_id.0, "ja").await
+        ));
+        // Removed, Sara acts for the supplier no more, from the next request on.
+        let res = app
+            .post_as(
+                &sara,
+                "/api/market/ask",
+                &form(&[
+                    ("dialogue", &dialogue),
+                    ("supplier", &s1),
+                    ("question", "Får jag fråga?"),
+                ]),
+            )
+            .await;
+        assert_eq!(res.status, 403, "{}", res.body);
+        let view: PublicView = serde_json::from_str(
+            &app.post_as(
+                &sara,
+                "/api/market/dialogue",
+                &form(&[("dialogue", &dialogue)]),
+            )
+            .await
+            .body,
+        )
+        .unwrap();
+        assert!(view.suppliers.is_empty());
+        // Olle leaves last? Not while the only admin.
+        let res = call(&olle, "/api/suppliers/remove", olle_id.0, "ja").await;
+        assert_eq!(res.status, 409);
+        // Strangers remove nobody.
+        let (other, _) = supplier_person(&app, "Annan", "annan@lev9.se", 9).await;
+        assert_eq!(
+            call(&other, "/api/suppliers/remove", olle_id.0, "ja")
+                .await
+                .status,
+            404
+        );
+    }
+);
