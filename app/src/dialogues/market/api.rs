@@ -104,10 +104,12 @@ pub async fn public_dialogue(dialogue: String) -> Result<super::PublicView, AppE
     } else {
         store::attending(db, p.stored.key.id).await?
     };
+    // Of a targeted dialogue, only the invited suppliers take part.
     let suppliers = p
         .guard
         .suppliers()
         .iter()
+        .filter(|s| !p.guard.facts.targeted || s.invited)
         .map(|s| SupplierPart {
             public_id: s.public_id.clone(),
             name: s.name.clone(),
@@ -323,9 +325,9 @@ pub async fn invite_supplier(
 ) -> Result<(), AppError> {
     use crate::error::{Checker, FieldProblem};
     let v = crate::dialogues::api::visible_dialogue(&dialogue).await?;
-    let actor = v.host()?;
+    let actor = v.editor()?;
     let publication = super::store::publication(&v.ctx.db, v.key.id).await?;
-    if publication.targeted != 1 || v.dialogue.status.held() {
+    if publication.targeted != 1 {
         return Err(AppError::Forbidden);
     }
     let (country, identity) =

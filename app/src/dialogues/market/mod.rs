@@ -503,10 +503,7 @@ impl Publication {
         let needs = form.public_needs.trim() == "1";
         let demand = form.public_demand.trim() == "1";
         if let Some(fixed) = announced {
-            if audience
-                .as_ref()
-                .is_some_and(|a| a.code() != fixed.audience.code())
-            {
+            if audience.as_ref().is_some_and(|a| *a != fixed.audience) {
                 check.refuse("audience", FieldProblem::AudienceFixed);
             }
             if needs != fixed.needs || demand != fixed.demand {
@@ -638,6 +635,16 @@ mod tests {
             Some(FieldProblem::AudienceFixed)
         );
         assert!(parse(&form("open", ""), Some(&open)).is_ok());
+        let invited = Announced {
+            audience: Audience::Invited("Skäl".into()),
+            ..open.clone()
+        };
+        let err = parse(&form("invited", "Ett annat skäl"), Some(&invited)).unwrap_err();
+        assert_eq!(
+            err.field_problem("audience"),
+            Some(FieldProblem::AudienceFixed),
+            "the reason too"
+        );
         let more = PublicationForm {
             public_needs: "1".into(),
             ..form("open", "")

@@ -197,10 +197,28 @@ pub fn PublicDialoguePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match view.await {
                     Ok(v) => view! { <PublicDialogue v /> }.into_any(),
+                    Err(crate::error::AppError::NotSignedIn) => view! { <SignInToRead /> }.into_any(),
                     Err(_) => view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// A targeted dialogue, asked for signed out: the invited sign in to read it.
+#[component]
+fn SignInToRead() -> impl IntoView {
+    let t = text(use_lang());
+    let here = format!("/marknadsdialoger/{}", crate::dialogues::pages::param("id"));
+    view! {
+        <Title text=t.board_title />
+        <h1>{t.board_title}</h1>
+        <p>{t.sign_in_to_read}</p>
+        <p>
+            <a class="button" href=format!("/konto/logga-in?till={}", url_encode(&here))>
+                {crate::accounts::text::text(use_lang()).sign_in}
+            </a>
+        </p>
     }
 }
 
@@ -548,8 +566,10 @@ pub fn HostMarket(h: HostView) -> impl IntoView {
     view! {
         <section aria-labelledby="marknaden">
             <h2 id="marknaden">{t.market_heading}</h2>
-            {if h.published {
+            {if h.published && !h.targeted {
                 view! { <p><a href=format!("/marknadsdialoger/{id}")>{t.public_page}</a></p> }.into_any()
+            } else if h.published {
+                view! { <p>{t.targeted_note}</p> }.into_any()
             } else {
                 view! { <p>{t.not_published}</p> }.into_any()
             }}

@@ -82,8 +82,12 @@ pub async fn publication(db: &Db, id: DialogueId) -> Result<Publication, AppErro
 }
 
 crate::sql!(
+    /// What is fixed at the announcement is checked in the update itself,
+    /// so an announcement between the hosts' look and this cannot slip by.
     SET_PUBLICATION = "UPDATE dialogues SET question_deadline = $1, supplier_places = $2, \
-     audience = $3, audience_reason = $4, public_needs = $5, public_demand = $6 WHERE id = $7"
+     audience = $3, audience_reason = $4, public_needs = $5, public_demand = $6 WHERE id = $7 \
+     AND (announced_at IS NULL OR (audience = $3 AND audience_reason = $4 \
+          AND public_needs = $5 AND public_demand = $6))"
 );
 
 /// The hosts' choices for the public part; once announced, `told` says
@@ -108,7 +112,7 @@ pub async fn set_publication(
         )
         .await?;
     }
-    sqlx::query(SET_PUBLICATION)
+    let done = sqlx::query(SET_PUBLICATION)
         .bind(publication.question_deadline)
         .bind(publication.supplier_places)
         .bind(publication.audience.code())
@@ -118,6 +122,9 @@ pub async fn set_publication(
         .bind(key.id)
         .execute(&mut *tx)
         .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::Conflict);
+    }
     // A targeted selection's justification goes into the record with it.
     let entry = Entry::dialogue(
         key.network_id,
