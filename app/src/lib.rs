@@ -168,6 +168,21 @@ pub fn App() -> impl IntoView {
                         ssr=SsrMode::Async
                     />
                     <Route
+                        path=path!("/dialoger/:id/svar/:answer")
+                        view=dialogues::answers::pages::SubmissionPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/marknadsdialoger/:id/svar")
+                        view=dialogues::answers::pages::AnswerFormPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/marknadsdialoger/:id/kvitto/:answer")
+                        view=dialogues::answers::pages::ReceiptPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
                         path=path!("/marknadsdialoger")
                         view=dialogues::market::pages::BoardPage
                         ssr=SsrMode::Async

@@ -41,6 +41,18 @@ pub fn format_stockholm(utc_ms: i64) -> String {
     local(utc_ms).strftime("%Y-%m-%d %H:%M").to_string()
 }
 
+/// A receipt's time, to the second: "2026-12-01 17:05:32 (UTC+01:00)" in
+/// Stockholm, and "2026-12-01 16:05:32 UTC".
+pub fn receipt_times(utc_ms: i64) -> (String, String) {
+    let at = timestamp(utc_ms);
+    (
+        at.to_zoned(STOCKHOLM.clone())
+            .strftime("%Y-%m-%d %H:%M:%S (UTC%:z)")
+            .to_string(),
+        at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+    )
+}
+
 /// Why a date and time typed in Stockholm time was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LocalTimeProblem {
@@ -121,6 +133,20 @@ mod tests {
     use super::*;
 
     const HOUR_MS: i64 = 3_600_000;
+
+    #[test]
+    fn a_receipt_states_the_second_in_stockholm_with_its_offset_and_in_utc() {
+        let winter = utc(2026, 12, 1, 16, 5) + 32_000;
+        assert_eq!(
+            receipt_times(winter),
+            (
+                "2026-12-01 17:05:32 (UTC+01:00)".to_string(),
+                "2026-12-01 16:05:32 UTC".to_string()
+            )
+        );
+        let summer = utc(2027, 6, 1, 16, 5);
+        assert_eq!(receipt_times(summer).0, "2027-06-01 18:05:00 (UTC+02:00)");
+    }
 
     fn utc(year: i16, month: i8, day: i8, hour: i8, minute: i8) -> i64 {
         Date::constant(year, month, day)

@@ -80,6 +80,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         .route("/behov/{id}/efterfragan.csv", get(need_demand_csv))
         .route("/dialoger/{id}/kalender.ics", get(dialogue_ics))
         .route("/dialoger/{id}/protokoll.json", get(dialogue_record_json))
+        .route("/dialoger/{id}/svar/{answer}/svar.json", get(answer_json))
         .route("/kalender/{file}", get(network_feed))
         .route("/marknadsdialoger.atom", get(market_feed))
         .route("/api/{*fn_name}", post(unknown_server_fn))
@@ -235,6 +236,26 @@ async fn dialogue_record_json(
     let json =
         app::dialogues::api::record_json(&state.context, user.as_ref(), &id, diarienummer).await;
     download(json, "application/json", "protokoll.json")
+}
+
+/// One written answer as JSON, for hosts and, after the deadline, members.
+async fn answer_json(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path((id, answer)): axum::extract::Path<(String, String)>,
+    axum::extract::Query(query): axum::extract::Query<std::collections::HashMap<String, String>>,
+    user: Option<axum::Extension<app::accounts::SessionUser>>,
+) -> Response {
+    let user = user.map(|axum::Extension(u)| u);
+    let diarienummer = query.get("diarienummer").map(String::as_str).unwrap_or("");
+    let json = app::dialogues::answers::api::submission_json(
+        &state.context,
+        user.as_ref(),
+        &id,
+        &answer,
+        diarienummer,
+    )
+    .await;
+    download(json, "application/json", "svar.json")
 }
 
 /// A CSV file to save, never cached; or the error as JSON.

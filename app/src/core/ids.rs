@@ -26,6 +26,18 @@ pub fn public_id() -> String {
     new_token().0[..16].to_string()
 }
 
+/// A receipt's number, to read out over the telephone: "SV-7KQ2-M9XD",
+/// from letters and digits that cannot be mistaken for one another.
+pub fn receipt_number() -> String {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let bytes: [u8; 8] = rand::random();
+    let code: String = bytes
+        .iter()
+        .map(|b| ALPHABET[usize::from(*b) % ALPHABET.len()] as char)
+        .collect();
+    format!("SV-{}-{}", &code[..4], &code[4..])
+}
+
 /// A 256-bit random secret for an address that is its own key (a calendar
 /// feed).
 pub fn secret_token() -> String {
@@ -53,6 +65,15 @@ mod tests {
         assert_eq!(hash_a, hash_token(&a));
         assert_eq!(hash_a.len(), 64);
         assert_ne!(hash_a, a);
+    }
+
+    #[test]
+    fn receipt_numbers_are_short_unambiguous_and_differ() {
+        let a = receipt_number();
+        assert_eq!(a.len(), 12);
+        assert!(a.starts_with("SV-") && a.as_bytes()[7] == b'-');
+        assert!(!a[3..].contains(['0', '1', 'I', 'O']));
+        assert_ne!(a, receipt_number());
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub enum MarketAction {
     Ask,
     /// See the meetings' web links, which go to registered suppliers only.
     SeeLinks,
+    /// Write and submit a written answer (a draft too).
+    AnswerInWriting,
+    /// Read the supplier's own written answers and receipts.
+    ReadOwnAnswers,
 }
 
 /// What the table needs to know of the dialogue, as plain facts (the
@@ -50,6 +54,10 @@ pub struct MarketFacts {
     pub frozen: bool,
     /// For a targeted selection of suppliers: only those invited know it.
     pub targeted: bool,
+    /// The dialogue takes written answers from suppliers.
+    pub takes_answers: bool,
+    /// Its answer deadline has not passed.
+    pub answers_open: bool,
 }
 
 /// Why a market action is refused.
@@ -62,6 +70,7 @@ pub enum MarketRefusal {
     NotRegistered,
     RegistrationClosed,
     QuestionsClosed,
+    AnswersClosed,
 }
 
 impl MarketAccess {
@@ -87,12 +96,22 @@ impl MarketAccess {
         if action == MarketAction::ReadPublic {
             return Ok(());
         }
+        let about_answers = matches!(
+            action,
+            MarketAction::AnswerInWriting | MarketAction::ReadOwnAnswers
+        );
+        if about_answers && !facts.takes_answers {
+            return Err(MarketRefusal::Unknown);
+        }
         let needed = match action {
-            MarketAction::ReadPublic | MarketAction::Register => Supplier,
+            MarketAction::ReadPublic | MarketAction::Register | MarketAction::ReadOwnAnswers => {
+                Supplier
+            }
             MarketAction::Withdraw
             | MarketAction::Attend
             | MarketAction::Ask
-            | MarketAction::SeeLinks => Registered,
+            | MarketAction::SeeLinks
+            | MarketAction::AnswerInWriting => Registered,
         };
         if self < needed {
             return Err(match self {
@@ -102,7 +121,13 @@ impl MarketAccess {
             });
         }
         match action {
-            MarketAction::SeeLinks => Ok(()),
+            // What was submitted stays the supplier's to read.
+            MarketAction::SeeLinks | MarketAction::ReadOwnAnswers => Ok(()),
+            MarketAction::AnswerInWriting
+                if facts.frozen || !facts.registrations_open || !facts.answers_open =>
+            {
+                Err(MarketRefusal::AnswersClosed)
+            }
             _ if facts.frozen => Err(MarketRefusal::RegistrationClosed),
             // Leaving (and its mails) is always possible until the
             // record is frozen.
@@ -123,6 +148,7 @@ impl From<MarketRefusal> for AppError {
             MarketRefusal::NotRegistered => AppError::Forbidden,
             MarketRefusal::RegistrationClosed => AppError::RegistrationClosed,
             MarketRefusal::QuestionsClosed => AppError::QuestionsClosed,
+            MarketRefusal::AnswersClosed => AppError::AnswersClosed,
         }
     }
 }
@@ -284,6 +310,23 @@ impl MarketGuard {
         })
     }
 
+    /// The supplier an actor acts for, as the person's own.
+    pub fn acting(&self, actor: SupplierActor) -> Result<&ActingSupplier, AppError> {
+        self.suppliers
+            .iter()
+            .find(|s| s.id == actor.supplier_id)
+            .ok_or(AppError::NotASupplier)
+    }
+
+    /// The person's suppliers for which `action` is allowed.
+    pub fn suppliers_that_may(&self, action: MarketAction) -> Vec<SupplierId> {
+        self.suppliers
+            .iter()
+            .filter(|s| self.check(action, Some(s)).is_ok())
+            .map(|s| s.id)
+            .collect()
+    }
+
     /// The person's suppliers with whether each is registered here.
     pub fn suppliers(&self) -> &[ActingSupplier] {
         &self.suppliers
@@ -300,13 +343,24 @@ mod tests {
         questions_open: true,
         frozen: false,
         targeted: false,
+        takes_answers: true,
+        answers_open: true,
     };
 
     #[test]
     fn the_market_table() {
         use MarketAccess::*;
         use MarketAction::*;
-        let all = [ReadPublic, Register, Withdraw, Attend, Ask, SeeLinks];
+        let all = [
+            ReadPublic,
+            Register,
+            Withdraw,
+            Attend,
+            Ask,
+            SeeLinks,
+            AnswerInWriting,
+            ReadOwnAnswers,
+        ];
         for action in all {
             assert!(Registered.can(action, OPEN, false).is_ok(), "{action:?}");
         }
@@ -320,7 +374,8 @@ mod tests {
             Err(MarketRefusal::NotASupplier)
         );
         assert_eq!(Supplier.can(Register, OPEN, false), Ok(()));
-        for action in [Withdraw, Attend, Ask, SeeLinks] {
+        assert_eq!(Supplier.can(ReadOwnAnswers, OPEN, false), Ok(()));
+        for action in [Withdraw, Attend, Ask, SeeLinks, AnswerInWriting] {
             assert_eq!(
                 Supplier.can(action, OPEN, false),
                 Err(MarketRefusal::NotRegistered)
@@ -417,5 +472,52 @@ mod tests {
         assert!(MarketAccess::Anonymous
             .can(ReadPublic, frozen, false)
             .is_ok());
+    }
+
+    #[test]
+    fn written_answers_close_at_their_deadline_and_stay_readable_by_their_supplier() {
+        use MarketAction::*;
+        let none = MarketFacts {
+            takes_answers: false,
+            ..OPEN
+        };
+        for action in [AnswerInWriting, ReadOwnAnswers] {
+            assert_eq!(
+                MarketAccess::Registered.can(action, none, false),
+                Err(MarketRefusal::Unknown),
+                "{action:?}"
+            );
+        }
+        let late = MarketFacts {
+            answers_open: false,
+            ..OPEN
+        };
+        let frozen = MarketFacts {
+            frozen: true,
+            ..OPEN
+        };
+        let over = MarketFacts {
+            registrations_open: false,
+            ..OPEN
+        };
+        for facts in [late, frozen, over] {
+            assert_eq!(
+                MarketAccess::Registered.can(AnswerInWriting, facts, false),
+                Err(MarketRefusal::AnswersClosed),
+                "{facts:?}"
+            );
+            assert_eq!(
+                MarketAccess::Supplier.can(ReadOwnAnswers, facts, false),
+                Ok(())
+            );
+        }
+        assert_eq!(
+            MarketAccess::SignedIn.can(ReadOwnAnswers, OPEN, false),
+            Err(MarketRefusal::NotASupplier)
+        );
+        assert_eq!(
+            MarketAccess::Anonymous.can(AnswerInWriting, OPEN, false),
+            Err(MarketRefusal::SignIn)
+        );
     }
 }

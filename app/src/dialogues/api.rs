@@ -222,6 +222,7 @@ pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppE
         } else {
             None
         },
+        answers: super::answers::api::received_part(&v).await?,
         dialogue: v.dialogue,
     })
 }
@@ -243,18 +244,13 @@ pub async fn change_dialogue_status(
     }
     // A targeted dialogue's announcement is an invitation to each
     // supplier invited so far.
-    let invitation = if step.to() == super::DialogueStatus::Announced {
-        let publication = super::market::store::publication(&v.ctx.db, v.key.id).await?;
-        (publication.targeted == 1).then(|| super::market::api::invitation(&v))
-    } else {
-        None
-    };
+    let invitation = super::market::api::invitation(&v);
     super::store::transition(
         &v.ctx.db,
         v.key,
         &v.dialogue.title,
         &step,
-        invitation.as_ref(),
+        &invitation,
         actor,
     )
     .await?;

@@ -10,6 +10,7 @@
 //! (registering, withdrawing, who attends) and `record` (minutes and
 //! summary, their approval and versions, the record to file).
 
+pub mod answers;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod calendar;
@@ -114,6 +115,12 @@ pub enum DialogueFormat {
 }
 
 impl DialogueFormat {
+    /// An RFI and an extern remiss are written dialogues: suppliers
+    /// answer in writing whatever the hosts choose.
+    pub fn takes_written_answers(self) -> bool {
+        matches!(self, DialogueFormat::Rfi | DialogueFormat::ExternRemiss)
+    }
+
     pub const ALL: [DialogueFormat; 7] = [
         DialogueFormat::Rfi,
         DialogueFormat::Dialogmote,
@@ -219,6 +226,9 @@ pub struct DialogueView {
     pub requirement_versions: Vec<RequirementRef>,
     /// For hosts: the dialogue towards the market.
     pub market: Option<market::HostView>,
+    /// When it takes written answers: those received, as far as the
+    /// person may read them.
+    pub answers: Option<answers::ReceivedAnswers>,
 }
 
 /// What the plan form sends, as sent. The meetings are rows of repeated

@@ -228,6 +228,9 @@ fn DialogueDetails(view: DialogueView, discussion: crate::comments::Discussion) 
             choices=view.requirement_versions.clone() />
         <QaSection id=id.clone() qa=view.qa.clone() host=host && d.status != DialogueStatus::Archived />
         {view.market.clone().map(|h| view! { <super::market::pages::HostMarket h /> })}
+        {view.answers.clone().map(|answers| view! {
+            <super::answers::pages::ReceivedSection dialogue=id.clone() answers />
+        })}
         {(host && !view.possible_hosts.is_empty()).then({
             let id = id.clone();
             let possible = view.possible_hosts.clone();

@@ -421,14 +421,15 @@ pub async fn possible_hosts(db: &Db, key: DialogueKey) -> Result<Vec<(String, St
 
 crate::sql!(TRANSITION = "UPDATE dialogues SET status = $1 WHERE id = $2 AND status = $3");
 
-/// Moves the dialogue one step along its lifecycle, logged with the reason.
+/// Moves the dialogue one step along its lifecycle, logged with the reason;
+/// announcing a targeted dialogue mails `invitation` to those invited.
 #[tracing::instrument(skip_all)]
 pub async fn transition(
     db: &Db,
     key: DialogueKey,
     title: &str,
     step: &super::DialogueStep,
-    invitation: Option<&super::market::store::Mail>,
+    invitation: &super::market::store::Mail,
     actor: Actor,
 ) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;

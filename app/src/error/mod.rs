@@ -37,6 +37,9 @@ pub enum AppError {
     /// A supplier's question after the dialogue's question deadline.
     #[error("questions closed")]
     QuestionsClosed,
+    /// A written answer after the dialogue's answer deadline.
+    #[error("answers closed")]
+    AnswersClosed,
     /// The dialogue takes no registrations now (not yet open, or over).
     #[error("registration closed")]
     RegistrationClosed,
@@ -166,6 +169,10 @@ pub enum FieldProblem {
     /// A Swedish number shaped as a personnummer (an enskild firma's) whose
     /// date or check digit is wrong.
     PersonnummerInvalid,
+    /// A written answer submitted with no part answered.
+    EmptyAnswer,
+    /// A confidentiality request on a part that has no answer.
+    SecretWithoutAnswer,
     /// Another national identifier with characters no register uses.
     NationalIdFormat,
     /// A number that belongs to a public organisation (a buyer) in Samråd.
@@ -203,6 +210,7 @@ impl AppError {
             | AppError::Full
             | AppError::Frozen
             | AppError::QuestionsClosed
+            | AppError::AnswersClosed
             | AppError::RegistrationClosed => 409,
             AppError::PayloadTooLarge => 413,
             AppError::TooManyRequests => 429,

@@ -26,6 +26,10 @@ pub(super) fn error(error: &AppError) -> [&'static str; 2] {
             "Det här gör man för en leverantör. Registrera din leverantörsorganisation, eller välj den du företräder.",
             "This is done on behalf of a supplier. Register your supplier organisation, or choose the one you act for.",
         ],
+        AppError::AnswersClosed => [
+            "Svarstiden har gått ut. Inget är inlämnat eller ändrat.",
+            "The time for answers has passed. Nothing was submitted or changed.",
+        ],
         AppError::QuestionsClosed => [
             "Tiden för frågor har gått ut. Frågan är inte skickad.",
             "The time for questions has passed. The question was not sent.",
@@ -215,6 +219,14 @@ pub(super) fn field(problem: FieldProblem) -> [&'static str; 2] {
         FieldProblem::VatCheckDigit => [
             "Momsregistreringsnumrets kontrollsiffror stämmer inte. Kontrollera numret.",
             "The VAT number's check digits do not match. Check the number.",
+        ],
+        FieldProblem::EmptyAnswer => [
+            "Svara på minst en av frågorna innan du lämnar in.",
+            "Answer at least one of the questions before you submit.",
+        ],
+        FieldProblem::SecretWithoutAnswer => [
+            "Den här delen har inget svar att hålla hemligt. Skriv svaret, eller töm sekretessbegäran.",
+            "This part has no answer to keep confidential. Write the answer, or clear the request.",
         ],
         FieldProblem::PersonnummerInvalid => [
             "Numret liknar en enskild firmas personnummer, men datumet eller kontrollsiffran stämmer inte.",

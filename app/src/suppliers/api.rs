@@ -11,6 +11,8 @@ pub const ASKED_NOTICE: &str = "leverantor-besked";
 pub const DECIDED_NOTICE: &str = "leverantor-beslut";
 /// The notice's anchor after a change to the supplier's people.
 pub const PEOPLE_NOTICE: &str = "leverantor-personer";
+/// The notice's anchor after withdrawing a request to join.
+pub const CANCELLED_NOTICE: &str = "aterkallad";
 
 /// Registers a supplier organisation with the person as its admin, or
 /// asks to join it when its number is registered already. A public
@@ -60,6 +62,7 @@ pub async fn supplier_view(supplier: String) -> Result<super::SupplierView, AppE
     let mine = store::membership(&ctx.db, found.id, AccountId(user.account_id)).await?;
     let member = mine.is_some_and(|m| m.active());
     let admin = mine.is_some_and(|m| m.active_admin());
+    let waiting = mine.is_some_and(|m| m.pending());
     let t = super::text::text(crate::i18n::use_lang());
     let hidden = t.identifier_hidden;
     let mut people = if member {
@@ -84,6 +87,7 @@ pub async fn supplier_view(supplier: String) -> Result<super::SupplierView, AppE
         country: found.country,
         member,
         admin,
+        waiting,
         people,
         you: user.account_id,
     })
@@ -186,6 +190,20 @@ pub async fn remove_supplier_member(
         )
     };
     leptos_axum::redirect(&to);
+    Ok(())
+}
+
+/// A person who asked to join a supplier withdraws the request.
+#[server(endpoint = "suppliers/cancel-request")]
+pub async fn cancel_supplier_request(supplier: String) -> Result<(), AppError> {
+    use crate::core::ids::AccountId;
+    let user = crate::accounts::require_verified()?;
+    let ctx = crate::context::app_context()?;
+    let found = super::store::find(&ctx.db, &supplier)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    super::store::cancel_request(&ctx.db, found.id, AccountId(user.account_id)).await?;
+    leptos_axum::redirect(&format!("/leverantorer?aterkallad=1#{CANCELLED_NOTICE}"));
     Ok(())
 }
 

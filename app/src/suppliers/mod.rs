@@ -155,6 +155,8 @@ pub struct SupplierView {
     pub member: bool,
     /// The person is one of its admins: decides who joins.
     pub admin: bool,
+    /// The person has asked to join and waits for its admins.
+    pub waiting: bool,
     /// Its people, for its members; with addresses for admins.
     pub people: Vec<Member>,
     /// The account asking, to tell "you" among the people.

@@ -4,8 +4,8 @@
 
 use super::{
     api::{
-        DecideSupplierMember, MakeSupplierAdmin, RegisterSupplier, RemoveSupplierMember,
-        ASKED_NOTICE, DECIDED_NOTICE, PEOPLE_NOTICE,
+        CancelSupplierRequest, DecideSupplierMember, MakeSupplierAdmin, RegisterSupplier,
+        RemoveSupplierMember, ASKED_NOTICE, CANCELLED_NOTICE, DECIDED_NOTICE, PEOPLE_NOTICE,
     },
     text::text,
     Country, MySupplier, SupplierView, COUNTRIES, NAME_MAX,
@@ -37,6 +37,7 @@ pub fn SuppliersPage() -> impl IntoView {
         <h1>{t.list_title}</h1>
         <p class="lead">{t.list_lead}</p>
         <Notice show=query_has("lamnat") text=t.left id="lamnat" />
+        <Notice show=query_has("aterkallad") text=t.cancelled id=CANCELLED_NOTICE />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let mine = mine.await.unwrap_or_default();
@@ -158,6 +159,7 @@ fn Supplier(v: SupplierView) -> impl IntoView {
         .people
         .into_iter()
         .partition(|m| m.status == Status::Active);
+    let admins = active.iter().filter(|m| m.role == Role::Admin).count();
     let people_error = FormFeedback::for_action(RemoveSupplierMember::PATH)
         .error()
         .or(FormFeedback::for_action(MakeSupplierAdmin::PATH).error());
@@ -187,23 +189,43 @@ fn Supplier(v: SupplierView) -> impl IntoView {
                     <ErrorSummary error=people_error />
                     <ul class="plain-list">
                         {active.into_iter().map(|m| view! {
-                            <Person supplier=v.public_id.clone() m you=v.you decides=v.admin />
+                            <Person supplier=v.public_id.clone() m you=v.you decides=v.admin
+                                last_admin=admins == 1 />
                         }).collect_view()}
                     </ul>
                 </section>
                 {v.admin.then(|| view! { <Requests supplier=v.public_id.clone() pending /> })}
             }
             .into_any()
+        } else if v.waiting {
+            view! { <Waiting supplier=v.public_id.clone() /> }.into_any()
         } else {
             view! { <p>{t.not_member}</p> }.into_any()
         }}
     }
 }
 
-/// One of the supplier's people: for its admins, making them admin too
-/// and removing them; for the person, leaving. Both removals in two steps.
+/// A person's own request to join, which they may withdraw.
 #[component]
-fn Person(supplier: String, m: Member, you: i64, decides: bool) -> impl IntoView {
+fn Waiting(supplier: String) -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<CancelSupplierRequest>::new();
+    let form = FormFeedback::for_action(CancelSupplierRequest::PATH);
+    view! {
+        <ErrorSummary error=form.error() />
+        <p>{t.waiting_explain}</p>
+        <ActionForm action>
+            <input type="hidden" name="supplier" value=supplier />
+            <button type="submit" class="button button--quiet-dark">{t.cancel_request}</button>
+        </ActionForm>
+    }
+}
+
+/// One of the supplier's people: for its admins, making them admin too
+/// and removing them; for the person, leaving. Both removals in two steps;
+/// the last admin is told to name another before leaving.
+#[component]
+fn Person(supplier: String, m: Member, you: i64, decides: bool, last_admin: bool) -> impl IntoView {
     let t = text(use_lang());
     let me = m.account_id == you;
     let admin = m.role == Role::Admin;
@@ -235,7 +257,8 @@ fn Person(supplier: String, m: Member, you: i64, decides: bool) -> impl IntoView
                     </button>
                 </ActionForm>
             })}
-            {(decides || me).then(move || view! {
+            {(me && admin && last_admin).then(|| view! { <p class="hint">{t.last_admin}</p> })}
+            {((decides || me) && !(admin && last_admin)).then(move || view! {
                 <ActionForm action=remove>
                     <input type="hidden" name="supplier" value=supplier_too />
                     <input type="hidden" name="account_id" value=m.account_id />

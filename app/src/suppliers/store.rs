@@ -167,6 +167,10 @@ impl Membership {
     pub fn active_admin(self) -> bool {
         self.active() && self.role == Role::Admin
     }
+
+    pub fn pending(self) -> bool {
+        self.status == Status::Pending
+    }
 }
 
 /// The supplier with this number.
@@ -275,6 +279,29 @@ pub async fn decide(
         .bind(status.code())
         .bind(db.now())
         .bind(by)
+        .bind(supplier)
+        .bind(account)
+        .execute(db.pool())
+        .await?;
+    if done.rows_affected() != 1 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
+}
+
+crate::sql!(
+    CANCEL_REQUEST = "DELETE FROM supplier_members WHERE supplier_id = $1 AND account_id = $2 \
+     AND status = 'pending'"
+);
+
+/// Withdraws the person's own request to join; `NotFound` when none waits.
+#[tracing::instrument(skip_all)]
+pub async fn cancel_request(
+    db: &Db,
+    supplier: SupplierId,
+    account: AccountId,
+) -> Result<(), AppError> {
+    let done = sqlx::query(CANCEL_REQUEST)
         .bind(supplier)
         .bind(account)
         .execute(db.pool())

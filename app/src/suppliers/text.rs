@@ -41,6 +41,10 @@ pub struct SupplierText {
     pub made_admin: &'static str,
     pub left: &'static str,
     pub you: &'static str,
+    pub waiting_explain: &'static str,
+    pub cancel_request: &'static str,
+    pub cancelled: &'static str,
+    pub last_admin: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static SupplierText {
@@ -78,6 +82,10 @@ static SV: SupplierText = SupplierText {
     refuse: "Avslå",
     not_member: "Du hör inte till den här leverantören.",
     to_board: "Se marknadsdialoger som är öppna för leverantörer",
+    waiting_explain: "Du har ansökt om att gå med i leverantören. Dess administratörer beslutar; du får besked med e-post.",
+    cancel_request: "Återkalla ansökan",
+    cancelled: "Din ansökan är återkallad.",
+    last_admin: "Du är leverantörens enda administratör. Gör någon annan till administratör innan du lämnar.",
     remove: "Ta bort",
     remove_explain: "Personen företräder inte längre leverantören och får inga fler av dess utskick. Den kan ansöka igen.",
     remove_confirm: "Ja, ta bort personen",
@@ -119,6 +127,10 @@ static EN: SupplierText = SupplierText {
     refuse: "Refuse",
     not_member: "You do not belong to this supplier.",
     to_board: "See market dialogues open to suppliers",
+    waiting_explain: "You have asked to join the supplier. Its admins decide; you will be told by e-mail.",
+    cancel_request: "Withdraw the request",
+    cancelled: "Your request is withdrawn.",
+    last_admin: "You are the supplier's only admin. Make someone else an admin before you leave.",
     remove: "Remove",
     remove_explain: "The person no longer acts for the supplier and gets none of its mail. They can ask again.",
     remove_confirm: "Yes, remove the person",

@@ -320,9 +320,13 @@ pub fn TextField(
     #[prop(optional)] max_length: Option<usize>,
     #[prop(optional)] value: String,
     #[prop(optional_no_strip)] problem: Option<FieldProblem>,
+    /// For a field sent once per part (`answer`, `answer`, …): the name
+    /// its error and its id go by ("answer_2").
+    #[prop(optional)]
+    field_id: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let id = format!("field-{name}");
+    let id = format!("field-{}", field_id.as_deref().unwrap_or(name));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let count_id = format!("{id}-count");

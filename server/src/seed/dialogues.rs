@@ -68,7 +68,7 @@ pub(super) async fn random_dialogue(
     );
     let status = ["planned", "announced", "open", "closed", "summarised"][rng.random_range(0..5)];
     let starts = now + rng.random_range(-60..120) * 86_400_000;
-    let id = insert_dialogue(tx, rng, place, host, &title, status, starts, now).await?;
+    let (id, _) = insert_dialogue(tx, rng, place, host, &title, status, starts, now).await?;
     if let Some(need) = needs.get(k % needs.len().max(1)) {
         sqlx::query(INSERT_DIALOGUE_NEEDS)
             .bind(id)
@@ -93,8 +93,9 @@ pub(super) async fn random_dialogue(
     Ok(())
 }
 
+/// Gives the dialogue's id and public id.
 #[allow(clippy::too_many_arguments)]
-async fn insert_dialogue(
+pub(super) async fn insert_dialogue(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     rng: &mut StdRng,
     place: &NeedPlace,
@@ -103,12 +104,13 @@ async fn insert_dialogue(
     status: &str,
     starts: i64,
     now: i64,
-) -> anyhow::Result<i64> {
+) -> anyhow::Result<(i64, String)> {
     let division = cpv::division(place.theme)
         .map(|d| d.full)
         .unwrap_or("45000000-7");
+    let dialogue_key = public_id(rng);
     let (id,): (i64,) = sqlx::query_as(INSERT_DIALOGUES)
-        .bind(public_id(rng))
+        .bind(&dialogue_key)
         .bind(place.network_id)
         .bind(title)
         .bind(division)
@@ -141,7 +143,7 @@ async fn insert_dialogue(
         .execute(&mut **tx)
         .await
         .with_context(|| format!("planning the session of the dialogue {title}"))?;
-    Ok(id)
+    Ok((id, dialogue_key))
 }
 
 /// A comment on a dialogue; `parent` is (parent id, thread id).
@@ -192,7 +194,7 @@ pub(super) async fn demo_dialogue(
     now: i64,
 ) -> anyhow::Result<i64> {
     let starts = now + 30 * 86_400_000;
-    let id = insert_dialogue(
+    let (id, _) = insert_dialogue(
         tx,
         rng,
         place,

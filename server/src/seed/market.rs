@@ -17,7 +17,7 @@ app::sql!(
 );
 app::sql!(
     INSERT_SUPPLIER_PEOPLE = "INSERT INTO accounts (email, name, password_hash, language, \
-     email_verified_at, created_at, title) VALUES ($1, $2, $3, 'sv', $4, $4, $5) RETURNING id"
+     email_verified_at, created_at, title) VALUES ($1, $2, $3, $6, $4, $4, $5) RETURNING id"
 );
 app::sql!(
     INSERT_SUPPLIER_MEMBERS = "INSERT INTO supplier_members (supplier_id, account_id, role, \
@@ -113,6 +113,7 @@ pub(super) async fn demo_market(
             .bind(hash)
             .bind(at)
             .bind(title)
+            .bind("sv")
             .fetch_one(&mut **tx)
             .await
             .with_context(|| format!("making {person}'s account"))?;
@@ -184,6 +185,75 @@ pub(super) async fn demo_market(
             .context("listing who was told")?;
     }
     Ok(())
+}
+
+/// The benchmarks' crowded dialogue: announced by the first network's
+/// coordinator, with `count` supplier organisations registered, each with
+/// one person (every fifth reading English), so that publishing one
+/// answer mails `count` people. Gives its public id.
+pub(super) async fn crowded_dialogue(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rng: &mut StdRng,
+    place: &super::networks::NeedPlace,
+    host: (i64, i64),
+    count: usize,
+    hash: &str,
+    now: i64,
+) -> anyhow::Result<String> {
+    let title = "Marknadsdialog med många leverantörer";
+    let (id, public_id) = super::dialogues::insert_dialogue(
+        tx,
+        rng,
+        place,
+        host,
+        title,
+        "announced",
+        now + 30 * DAY,
+        now,
+    )
+    .await?;
+    insert_information(tx, id, "announced", title, None, now - 21 * DAY).await?;
+    for i in 0..count {
+        let at = now - 20 * DAY + i as i64 * 60_000;
+        let number = app::organisations::OrgNumber::completing(&format!("5591{i:05}"))
+            .map(|n| n.as_str().to_string())
+            .context("making a supplier's organisationsnummer")?;
+        let (supplier,): (i64,) = sqlx::query_as(INSERT_SUPPLIERS)
+            .bind(super::public_id(rng))
+            .bind(format!("Leverantör {} AB", i + 1))
+            .bind(number)
+            .bind(at)
+            .fetch_one(&mut **tx)
+            .await
+            .context("registering a crowded dialogue's supplier")?;
+        let (account,): (i64,) = sqlx::query_as(INSERT_SUPPLIER_PEOPLE)
+            .bind(format!("leverantor{}@leverantor.example", i + 1))
+            .bind(format!("Säljare {}", i + 1))
+            .bind(hash)
+            .bind(at)
+            .bind("Säljare")
+            .bind(if i % 5 == 4 { "en" } else { "sv" })
+            .fetch_one(&mut **tx)
+            .await
+            .context("making a supplier's person")?;
+        sqlx::query(INSERT_SUPPLIER_MEMBERS)
+            .bind(supplier)
+            .bind(account)
+            .bind(at)
+            .execute(&mut **tx)
+            .await
+            .context("making a supplier's person its admin")?;
+        sqlx::query(INSERT_DIALOGUE_SUPPLIERS)
+            .bind(id)
+            .bind(supplier)
+            .bind(account)
+            .bind(at)
+            .execute(&mut **tx)
+            .await
+            .context("registering a supplier for the crowded dialogue")?;
+        insert_information(tx, id, "registered", "", Some(supplier), at).await?;
+    }
+    Ok(public_id)
 }
 
 async fn insert_information(

@@ -45,6 +45,9 @@ struct Counts {
     dialogues_per_network: usize,
     comments_per_dialogue: usize,
     long_thread: usize,
+    /// Suppliers registered for the one crowded dialogue (the first
+    /// network's), whom an answer to all mails.
+    crowded: usize,
 }
 
 impl Scale {
@@ -59,6 +62,7 @@ impl Scale {
                 dialogues_per_network: 0,
                 comments_per_dialogue: 0,
                 long_thread: 0,
+                crowded: 0,
             },
             Scale::Medium => Counts {
                 organisations: 200,
@@ -69,6 +73,7 @@ impl Scale {
                 dialogues_per_network: 40,
                 comments_per_dialogue: 25,
                 long_thread: 500,
+                crowded: 500,
             },
             Scale::Large => Counts {
                 organisations: 2_000,
@@ -79,6 +84,7 @@ impl Scale {
                 dialogues_per_network: 40,
                 comments_per_dialogue: 25,
                 long_thread: 2_000,
+                crowded: 500,
             },
         }
     }
@@ -129,6 +135,7 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> anyh
     .await?;
     progress(&format!("{} people", counts.people));
 
+    let mut first_network = None;
     for n in 0..counts.networks {
         let (place, members) =
             networks::insert_network(&mut tx, &mut rng, scale, n, &organisation_ids, &admins, now)
@@ -169,6 +176,9 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> anyh
         if (n + 1) % 100 == 0 {
             progress(&format!("{} networks with their needs", n + 1));
         }
+        if n == 0 {
+            first_network = Some((place, members));
+        }
     }
     progress(&format!(
         "{} networks, {} needs, {} dialogues",
@@ -176,6 +186,23 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> anyh
         counts.networks * counts.needs_per_network,
         counts.networks * counts.dialogues_per_network
     ));
+    // After every network, so the other rows' random draws stay as they were.
+    if let Some((place, members)) = first_network.filter(|_| counts.crowded > 0) {
+        let crowded = market::crowded_dialogue(
+            &mut tx,
+            &mut rng,
+            &place,
+            members[0],
+            counts.crowded,
+            &hash,
+            now,
+        )
+        .await?;
+        progress(&format!(
+            "the dialogue with {} registered suppliers: /dialoger/{crowded}",
+            counts.crowded
+        ));
+    }
     tx.commit().await.context("committing the seeded rows")?;
     // Fresh statistics, so the planners pick the indexes from the first
     // request on (PostgreSQL would otherwise wait for autovacuum).

@@ -51,9 +51,11 @@ const FIELDS: &[&str] = &[
     "email",
     "estimated_value",
     "form",
+    "harm",
     "horizon",
     "identifier",
     "input",
+    "intent",
     "join_policy",
     "kind",
     "kommun",
@@ -113,13 +115,18 @@ const FIELDS: &[&str] = &[
     "version",
     "visibility",
     "website",
+    "what",
+    "why",
     "wording",
+    "written_answers",
 ];
 
 /// The fields that repeat (`name[]=…`).
 const LISTS: &[&str] = &[
+    "answer",
     "change",
     "divisions",
+    "harm",
     "input",
     "needs",
     "regions",
@@ -129,6 +136,8 @@ const LISTS: &[&str] = &[
     "session_place",
     "session_start",
     "themes",
+    "what",
+    "why",
 ];
 
 const PAYLOADS: &[&str] = &[

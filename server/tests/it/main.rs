@@ -7,6 +7,7 @@ mod helpers;
 
 mod accessibility;
 mod accounts;
+mod answers;
 mod architecture;
 mod assets;
 mod backup;

@@ -982,18 +982,7 @@ db_test!(
         let (other, s_other) = supplier_person(&app, "Annan", "annan@lev.se", 3).await;
         assert_eq!(register(&app, &reg, &dialogue, &s_reg).await, 200);
         assert_eq!(register(&app, &other, &other_dialogue, &s_other).await, 200);
-        let (member, m_org) =
-            crate::networks::coordinator(&app, "maja@malmo.se", "212000-1173").await;
-        crate::networks::invited_and_accepted(
-            &app,
-            &anna,
-            &network,
-            &member,
-            &m_org,
-            "212000-1173",
-            "member",
-        )
-        .await;
+        let member = crate::networks::malmo_member(&app, &anna, &network).await;
         let meeting = public(&app, None, &dialogue).await.1.unwrap().meetings[0]
             .public_id
             .clone();
@@ -1319,18 +1308,7 @@ db_test!(
         assert_eq!(mails(&app, "Ändring i marknadsdialogen").await.len(), 1);
         // A member that does not host files the record without the list
         // of suppliers; the hosts' record has it.
-        let (maja, m_org) =
-            crate::networks::coordinator(&app, "maja@malmo.se", "212000-1173").await;
-        crate::networks::invited_and_accepted(
-            &app,
-            &anna,
-            &network,
-            &maja,
-            &m_org,
-            "212000-1173",
-            "member",
-        )
-        .await;
+        let maja = crate::networks::malmo_member(&app, &anna, &network).await;
         let path = format!("/dialoger/{dialogue}/protokoll.json");
         let member = app.get_as(&maja, &path).await;
         assert_eq!(member.status, 200);
@@ -1693,5 +1671,47 @@ db_test!(
                 .status,
             404
         );
+    }
+);
+
+db_test!(
+    a_person_waiting_to_join_a_supplier_withdraws_the_request_and_its_only_admin_is_asked_to_name_another_before_leaving,
+    |app| {
+        let (sara, s1) = supplier_person(&app, "Sara", "sara@lev1.se", 1).await;
+        let olle = person(&app, "Olle", "olle@lev1.se").await;
+        let number = app::organisations::OrgNumber::completing("556000001").unwrap();
+        supplier(&app, &olle, "x", "SE", number.as_str()).await;
+        let page = app.get_as(&olle, &format!("/leverantorer/{s1}")).await;
+        assert!(page.body.contains("Återkalla ansökan"), "{}", page.body);
+        let cancel = form(&[("supplier", &s1)]);
+        // Nobody else's request is withdrawn by a stranger's call.
+        let (stranger, _) = supplier_person(&app, "Annan", "annan@lev9.se", 9).await;
+        let res = app
+            .post_as(&stranger, "/api/suppliers/cancel-request", &cancel)
+            .await;
+        assert_eq!(res.status, 404, "{}", res.body);
+        let res = app
+            .post_form("/api/suppliers/cancel-request", &cancel, &[])
+            .await;
+        assert_eq!(res.status, 401, "{}", res.body);
+        let res = app
+            .post_as(&olle, "/api/suppliers/cancel-request", &cancel)
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        assert!(res.header("location").contains("aterkallad=1"));
+        let admin_page = app.get_as(&sara, &format!("/leverantorer/{s1}")).await;
+        assert!(admin_page.body.contains("Ingen väntar på beslut."));
+        assert!(!admin_page.body.contains("olle@lev1.se"));
+        let mine = app.get_as(&olle, "/leverantorer").await;
+        assert!(mine.body.contains("Du företräder ingen leverantör än."));
+        let res = app
+            .post_as(&olle, "/api/suppliers/cancel-request", &cancel)
+            .await;
+        assert_eq!(res.status, 404, "withdrawn once: {}", res.body);
+        // The only admin is told what to do instead of offered a leave that fails.
+        assert!(admin_page
+            .body
+            .contains("Gör någon annan till administratör innan du lämnar."));
+        assert!(!admin_page.body.contains("Lämna leverantören"));
     }
 );

@@ -282,6 +282,23 @@ db_test!(
     }
 );
 
+/// Maja of Malmö, whose kommun the coordinator invites into `network`
+/// as a member and which accepts: a member that hosts nothing. Her cookie.
+pub async fn malmo_member(app: &TestApp, coordinator_cookie: &str, network: &str) -> String {
+    let (maja, org) = coordinator(app, "maja@malmo.se", "212000-1173").await;
+    invited_and_accepted(
+        app,
+        coordinator_cookie,
+        network,
+        &maja,
+        &org,
+        "212000-1173",
+        "member",
+    )
+    .await;
+    maja
+}
+
 /// The coordinator invites the organisation `number` with `role`, and its
 /// admin accepts.
 #[allow(clippy::too_many_arguments)]

@@ -15,6 +15,8 @@ pub(crate) struct Published {
     pub stored: crate::dialogues::store::StoredDialogue,
     pub publication: super::store::Publication,
     pub guard: crate::core::market::MarketGuard,
+    /// The time the guard decided at; what is stored is stamped with it.
+    pub now: i64,
 }
 
 #[cfg(feature = "ssr")]
@@ -49,6 +51,8 @@ pub(crate) async fn published_for(
         questions_open: registrations_open && now < question_deadline,
         frozen: status == DialogueStatus::Archived || publication.network_closed == 1,
         targeted: publication.targeted == 1,
+        takes_answers: publication.takes_answers(stored.dialogue.form),
+        answers_open: now < stored.dialogue.answer_deadline,
     };
     let guard = MarketGuard::of_dialogue(&ctx.db, user, stored.key.id, facts).await?;
     guard.require(MarketAction::ReadPublic)?;
@@ -57,6 +61,7 @@ pub(crate) async fn published_for(
         stored,
         publication,
         guard,
+        now,
     })
 }
 
@@ -161,6 +166,10 @@ pub async fn public_dialogue(dialogue: String) -> Result<super::PublicView, AppE
             None
         },
         host,
+        takes_answers: p.guard.facts.takes_answers,
+        answers_open: p.guard.facts.answers_open
+            && p.guard.facts.registrations_open
+            && !p.guard.facts.frozen,
     })
 }
 
@@ -277,6 +286,8 @@ pub(crate) async fn host_part(
         targeted: publication.targeted == 1,
         public_needs: publication.public_needs == 1,
         public_demand: publication.public_demand == 1,
+        written_answers: publication.written_answers == 1,
+        always_written: v.dialogue.form.takes_written_answers(),
         invited: store::invited(db, v.key.id).await?,
         audience_reason: publication.audience_reason,
         questions: store::questions(db, v.key.id).await?,
@@ -338,8 +349,7 @@ pub async fn invite_supplier(
         check.finish_form(&form)?;
         return Err(AppError::NotFound);
     };
-    let invitation = publication.announced_at.map(|_| invitation(&v));
-    super::store::invite(&v.ctx.db, v.key, found.id, invitation.as_ref(), actor).await?;
+    super::store::invite(&v.ctx.db, v.key, found.id, &invitation(&v), actor).await?;
     leptos_axum::redirect(&format!(
         "/dialoger/{}?inbjuden=1#inbjudna",
         v.dialogue.public_id

@@ -90,6 +90,9 @@ pub struct PublicView {
     pub demand: Option<crate::needs::PublicDemand>,
     /// The person is one of the hosts: a link to the dialogue's own page.
     pub host: bool,
+    /// Suppliers answer in writing, and whether answers are still taken.
+    pub takes_answers: bool,
+    pub answers_open: bool,
 }
 
 /// A dialogue on the public board.
@@ -305,6 +308,10 @@ pub struct HostView {
     /// The opt-in parts of the public page.
     pub public_needs: bool,
     pub public_demand: bool,
+    /// The hosts take written answers; `always_written` when the form
+    /// (an RFI, an extern remiss) takes them anyway.
+    pub written_answers: bool,
+    pub always_written: bool,
     /// The suppliers invited, by name.
     pub invited: Vec<String>,
     pub questions: Vec<AskedQuestion>,
@@ -430,6 +437,10 @@ pub struct PublicationForm {
     /// "1": the public page shows the demand summed over them.
     #[serde(default)]
     pub public_demand: String,
+    /// "1": suppliers answer in writing (an RFI and an extern remiss
+    /// always do).
+    #[serde(default)]
+    pub written_answers: String,
 }
 
 /// Longest justification of a targeted selection.
@@ -468,15 +479,18 @@ pub struct Publication {
     pub audience: Audience,
     pub needs: bool,
     pub demand: bool,
+    /// Written answers are taken (besides the forms that always take them).
+    pub written: bool,
 }
 
-/// What is fixed once a dialogue is announced: who it is for, and which
-/// opt-in parts its public page shows.
+/// What is fixed once a dialogue is announced: who it is for, which
+/// opt-in parts its public page shows, and whether it takes written answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Announced {
     pub audience: Audience,
     pub needs: bool,
     pub demand: bool,
+    pub written: bool,
 }
 
 impl Publication {
@@ -502,11 +516,12 @@ impl Publication {
         };
         let needs = form.public_needs.trim() == "1";
         let demand = form.public_demand.trim() == "1";
+        let written = form.written_answers.trim() == "1";
         if let Some(fixed) = announced {
             if audience.as_ref().is_some_and(|a| *a != fixed.audience) {
                 check.refuse("audience", FieldProblem::AudienceFixed);
             }
-            if needs != fixed.needs || demand != fixed.demand {
+            if needs != fixed.needs || demand != fixed.demand || written != fixed.written {
                 check.refuse("public_parts", FieldProblem::PublicPartFixed);
             }
         }
@@ -550,6 +565,7 @@ impl Publication {
             audience: audience.ok_or(AppError::BadRequest)?,
             needs,
             demand,
+            written,
         })
     }
 }
@@ -628,6 +644,7 @@ mod tests {
             audience: Audience::Open,
             needs: false,
             demand: false,
+            written: false,
         };
         let err = parse(&form("invited", "Skäl"), Some(&open)).unwrap_err();
         assert_eq!(

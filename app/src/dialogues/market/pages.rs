@@ -309,6 +309,11 @@ fn PublicDialogue(v: PublicView) -> impl IntoView {
             </section>
         })}
         <TakePart v=v.clone() />
+        {v.takes_answers.then(|| view! {
+            <crate::dialogues::answers::pages::WriteAnswer dialogue=id.clone()
+                registered=v.suppliers.iter().any(|s| s.registered) open=v.answers_open
+                deadline=v.answer_deadline />
+        })}
     }
 }
 
@@ -605,12 +610,13 @@ fn PublicationForm(h: HostView) -> impl IntoView {
         None if h.targeted => ("invited".to_string(), h.audience_reason.clone()),
         None => ("open".to_string(), String::new()),
     };
-    let (needs, demand) = match form.error() {
+    let (needs, demand, written) = match form.error() {
         Some(_) => (
             form.value("public_needs") == "1",
             form.value("public_demand") == "1",
+            form.value("written_answers") == "1",
         ),
-        None => (h.public_needs, h.public_demand),
+        None => (h.public_needs, h.public_demand, h.written_answers),
     };
     let flag = |on: bool| if on { "1" } else { "" };
     // Who the dialogue is for and what its page shows are chosen before
@@ -621,10 +627,14 @@ fn PublicationForm(h: HostView) -> impl IntoView {
         } else {
             t.audience_open
         };
-        let shown: Vec<&str> = [(needs, t.show_needs), (demand, t.show_demand)]
-            .into_iter()
-            .filter_map(|(on, label)| on.then_some(label))
-            .collect();
+        let shown: Vec<&str> = [
+            (needs, t.show_needs),
+            (demand, t.show_demand),
+            (written || h.always_written, t.take_written),
+        ]
+        .into_iter()
+        .filter_map(|(on, label)| on.then_some(label))
+        .collect();
         view! {
             <p>{format!("{}: {note}", t.audience)}</p>
             {(!shown.is_empty()).then(|| view! { <p>{format!("{}: {}", t.public_parts, shown.join("; "))}</p> })}
@@ -632,6 +642,7 @@ fn PublicationForm(h: HostView) -> impl IntoView {
             <input type="hidden" name="audience_reason" value=reason />
             <input type="hidden" name="public_needs" value=flag(needs) />
             <input type="hidden" name="public_demand" value=flag(demand) />
+            <input type="hidden" name="written_answers" value=flag(written) />
         }
         .into_any()
     } else {
@@ -662,6 +673,18 @@ fn PublicationForm(h: HostView) -> impl IntoView {
                     <input type="checkbox" id="field-public_demand" name="public_demand" value="1" checked=demand />
                     <label for="field-public_demand">{t.show_demand}</label>
                 </div>
+                {if h.always_written {
+                    view! { <p>{t.always_written}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id="field-written_answers" name="written_answers"
+                                value="1" checked=written />
+                            <label for="field-written_answers">{t.take_written}</label>
+                        </div>
+                    }
+                    .into_any()
+                }}
             </FieldGroup>
         }
         .into_any()

@@ -40,6 +40,9 @@ pub struct Publication {
     /// 1 when the public page shows the needs covered, and the demand.
     pub public_needs: i64,
     pub public_demand: i64,
+    /// 1 when the hosts take written answers (an RFI and an extern
+    /// remiss always do).
+    pub written_answers: i64,
 }
 
 impl Publication {
@@ -53,7 +56,13 @@ impl Publication {
             },
             needs: self.public_needs == 1,
             demand: self.public_demand == 1,
+            written: self.written_answers == 1,
         }
+    }
+
+    /// Whether suppliers answer the dialogue in writing.
+    pub fn takes_answers(&self, form: DialogueFormat) -> bool {
+        self.written_answers == 1 || form.takes_written_answers()
     }
 
     /// The last moment for questions: the hosts' choice, never after the
@@ -68,7 +77,7 @@ crate::sql!(
     PUBLICATION = "SELECT d.announced_at, d.question_deadline, d.supplier_places, \
      CAST(CASE WHEN n.status = 'closed' THEN 1 ELSE 0 END AS BIGINT) AS network_closed, \
      CAST(CASE WHEN d.audience = 'invited' THEN 1 ELSE 0 END AS BIGINT) AS targeted, \
-     d.audience_reason, d.public_needs, d.public_demand \
+     d.audience_reason, d.public_needs, d.public_demand, d.written_answers \
      FROM dialogues d \
      JOIN networks n ON n.id = d.network_id WHERE d.id = $1"
 );
@@ -85,9 +94,10 @@ crate::sql!(
     /// What is fixed at the announcement is checked in the update itself,
     /// so an announcement between the hosts' look and this cannot slip by.
     SET_PUBLICATION = "UPDATE dialogues SET question_deadline = $1, supplier_places = $2, \
-     audience = $3, audience_reason = $4, public_needs = $5, public_demand = $6 WHERE id = $7 \
+     audience = $3, audience_reason = $4, public_needs = $5, public_demand = $6, \
+     written_answers = $8 WHERE id = $7 \
      AND (announced_at IS NULL OR (audience = $3 AND audience_reason = $4 \
-          AND public_needs = $5 AND public_demand = $6))"
+          AND public_needs = $5 AND public_demand = $6 AND written_answers = $8))"
 );
 
 /// The hosts' choices for the public part; once announced, `told` says
@@ -120,6 +130,7 @@ pub async fn set_publication(
         .bind(i64::from(publication.needs))
         .bind(i64::from(publication.demand))
         .bind(key.id)
+        .bind(i64::from(publication.written))
         .execute(&mut *tx)
         .await?;
     if done.rows_affected() != 1 {
@@ -140,7 +151,12 @@ pub async fn set_publication(
 
 crate::audit_text!("publication_set", super::text::publication_set_log);
 
-crate::sql!(ANNOUNCED = "UPDATE dialogues SET announced_at = $1 WHERE id = $2");
+crate::sql!(
+    /// Whether the dialogue is targeted is read in the same update, so a
+    /// change of audience just before cannot slip between.
+    ANNOUNCED = "UPDATE dialogues SET announced_at = $1 WHERE id = $2 \
+     RETURNING CAST(CASE WHEN audience = 'invited' THEN 1 ELSE 0 END AS BIGINT)"
+);
 
 /// The announcement, in the transaction of the status change: the
 /// public part is published from now, and the log says so. For a
@@ -150,16 +166,17 @@ pub async fn announce(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     key: DialogueKey,
     title: &str,
-    invitation: Option<&Mail>,
+    invitation: &Mail,
     now: i64,
 ) -> Result<(), AppError> {
-    sqlx::query(ANNOUNCED)
+    let targeted: i64 = sqlx::query_scalar(ANNOUNCED)
         .bind(now)
         .bind(key.id)
-        .execute(&mut **tx)
+        .fetch_one(&mut **tx)
         .await?;
     let id = log(tx, key.id, InformationKind::Announced, title, None, now).await?;
-    if let Some(mail) = invitation {
+    if targeted == 1 {
+        let mail = invitation;
         sqlx::query(INVITED_RECIPIENTS)
             .bind(id)
             .bind(key.id)
@@ -223,19 +240,29 @@ async fn mail_to(
     Ok(queued.rows_affected())
 }
 
+crate::sql!(
+    LOCK_ANNOUNCED = "UPDATE dialogues SET supplier_places = supplier_places WHERE id = $1 \
+     RETURNING announced_at"
+);
+
 /// Invites a supplier to a targeted dialogue; once it is announced, its
 /// people get `invitation` at once. Inviting again changes nothing.
+/// Whether it is announced is read under the dialogue's lock, so an
+/// invitation beside the announcement is mailed by one or the other.
 #[tracing::instrument(skip_all)]
 pub async fn invite(
     db: &Db,
     key: DialogueKey,
     supplier: SupplierId,
-    invitation: Option<&Mail>,
+    invitation: &Mail,
     actor: Actor,
 ) -> Result<(), AppError> {
     let now = db.now();
     let mut tx = db.pool().begin().await?;
-    lock(&mut tx, key.id).await?;
+    let announced: Option<i64> = sqlx::query_scalar(LOCK_ANNOUNCED)
+        .bind(key.id)
+        .fetch_one(&mut *tx)
+        .await?;
     let done = sqlx::query(INVITE)
         .bind(key.id)
         .bind(supplier)
@@ -252,13 +279,13 @@ pub async fn invite(
             now,
         )
         .await?;
-        if let Some(mail) = invitation {
+        if announced.is_some() {
             sqlx::query(INVITED_ONE)
                 .bind(id)
                 .bind(supplier)
                 .execute(&mut *tx)
                 .await?;
-            mail_to(&mut tx, QUEUE_SUPPLIER_MAILS, supplier.0, mail, now).await?;
+            mail_to(&mut tx, QUEUE_SUPPLIER_MAILS, supplier.0, invitation, now).await?;
         }
         let entry = Entry::dialogue(key.network_id, key.id, "supplier_invited", "", "");
         audit::record(&mut tx, now, actor, entry).await?;

@@ -131,6 +131,10 @@ async fn record_of(v: Visible, diarienummer: &str) -> Result<super::DialogueReco
         } else {
             Vec::new()
         },
+        answers: match crate::dialogues::answers::api::received_part(&v).await? {
+            Some(received) => received.answers,
+            None => Vec::new(),
+        },
         dialogue: v.dialogue,
     })
 }

@@ -93,6 +93,10 @@ pub struct DialogueRecord {
     /// What every supplier was told, when, and who was registered then.
     #[serde(default)]
     pub information: Vec<crate::dialogues::market::InformationEntry>,
+    /// Every written answer received (each version), for those who may
+    /// read the answers.
+    #[serde(default)]
+    pub answers: Vec<crate::dialogues::answers::Received>,
 }
 
 /// What the minutes or summary form sends: the meeting (`session`, empty

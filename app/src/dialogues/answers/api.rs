@@ -1,0 +1,217 @@
+//! The written answers' server functions. A supplier's start at the
+//! market guard (`published`): its people write, submit and read their
+//! own receipts. Hosts' and members' start at the network's guard
+//! (`visible_dialogue`): hosts read answers as they arrive, the network's
+//! other members once the answer deadline has passed.
+
+use super::AnswerForm;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// The notice's anchor after a draft is saved.
+pub const SAVED_NOTICE: &str = "svar-sparat";
+
+/// The supplier's answer page: the questions, what it has written, what
+/// it has submitted. `supplier` chooses among the person's suppliers.
+#[server(endpoint = "answers/page")]
+pub async fn answer_page(
+    dialogue: String,
+    #[server(default)] supplier: String,
+) -> Result<super::AnswerPage, AppError> {
+    use crate::core::market::MarketAction;
+    let p = crate::dialogues::market::api::published(&dialogue).await?;
+    let chosen = Some(supplier.as_str());
+    let actor = p
+        .guard
+        .actor_for(MarketAction::AnswerInWriting, chosen)
+        .or_else(|_| p.guard.actor_for(MarketAction::ReadOwnAnswers, chosen))?;
+    let acting = p.guard.acting(actor)?;
+    let db = &p.ctx.db;
+    let t = super::text::text(crate::i18n::use_lang());
+    let questions = super::questions_answered(&p.stored.dialogue.questions, t.general_question);
+    let (parts, saved_at) =
+        super::store::draft(db, p.stored.key.id, actor.supplier_id, &questions).await?;
+    Ok(super::AnswerPage {
+        dialogue: p.stored.dialogue.public_id.clone(),
+        title: p.stored.dialogue.title.clone(),
+        answer_deadline: p.stored.dialogue.answer_deadline,
+        open: acting.registered
+            && p.guard
+                .suppliers_that_may(MarketAction::AnswerInWriting)
+                .contains(&actor.supplier_id),
+        registered: acting.registered,
+        supplier: acting.public_id.clone(),
+        supplier_name: acting.name.clone(),
+        parts,
+        saved_at,
+        submitted: super::store::own(db, p.stored.key.id, actor.supplier_id).await?,
+    })
+}
+
+/// Saves the supplier's answer as a draft, or submits it as a new
+/// version with a receipt; nothing after the answer deadline.
+#[server(endpoint = "answers/save")]
+pub async fn save_answer(
+    dialogue: String,
+    #[server(flatten)] form: AnswerForm,
+) -> Result<(), AppError> {
+    use super::{
+        store::{self, Submitter},
+        WrittenAnswer,
+    };
+    use crate::core::market::MarketAction;
+    let p = crate::dialogues::market::api::published(&dialogue).await?;
+    let actor = p
+        .guard
+        .actor_for(MarketAction::AnswerInWriting, Some(&form.supplier))?;
+    let t = super::text::text(crate::i18n::use_lang());
+    let questions = super::questions_answered(&p.stored.dialogue.questions, t.general_question);
+    let answer = WrittenAnswer::parse(&form, &questions)?;
+    let d = &p.stored.dialogue;
+    if !form.submits() {
+        store::save_draft(&p.ctx.db, p.stored.key.id, actor, &answer, p.now).await?;
+        leptos_axum::redirect(&format!(
+            "/marknadsdialoger/{}/svar?sparat=1#{SAVED_NOTICE}",
+            d.public_id
+        ));
+        return Ok(());
+    }
+    let user = p.guard.user.as_ref().ok_or(AppError::NotSignedIn)?;
+    let acting = p.guard.acting(actor)?;
+    let from = Submitter {
+        dialogue: p.stored.key.id,
+        dialogue_public_id: &d.public_id,
+        actor,
+        supplier_public_id: &acting.public_id,
+        email: &user.email,
+    };
+    let origin = p.ctx.site_origin.clone();
+    let receipt = |s: &store::Submitted| {
+        super::text::receipt_mail(
+            user.language,
+            &d.title,
+            &acting.name,
+            &user.name,
+            s,
+            &format!(
+                "{origin}/marknadsdialoger/{}/kvitto/{}",
+                d.public_id, s.public_id
+            ),
+        )
+    };
+    let submitted = store::submit(&p.ctx.db, from, &answer, p.now, &receipt).await?;
+    leptos_axum::redirect(&format!(
+        "/marknadsdialoger/{}/kvitto/{}?inlamnat=1#kvitto",
+        d.public_id, submitted.public_id
+    ));
+    Ok(())
+}
+
+/// One of the supplier's own submissions with its receipt; another
+/// supplier's is not found (nothing says that it exists).
+#[server(endpoint = "answers/receipt")]
+pub async fn own_submission(
+    dialogue: String,
+    answer: String,
+) -> Result<super::Submission, AppError> {
+    use crate::core::market::MarketAction;
+    let p = crate::dialogues::market::api::published(&dialogue).await?;
+    p.guard.actor_for(MarketAction::ReadOwnAnswers, None)?;
+    let mine = p.guard.suppliers_that_may(MarketAction::ReadOwnAnswers);
+    let deleted = crate::accounts::text::text(crate::i18n::use_lang()).deleted_user;
+    super::store::submission(
+        &p.ctx.db,
+        p.stored.key.id,
+        &p.stored.dialogue.public_id,
+        &answer,
+        Some(&mine),
+        deleted,
+    )
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+/// The answers received, for the dialogue's own page: `None` when the
+/// dialogue takes no written answers; the list empty for members other
+/// than hosts until the answer deadline has passed.
+#[cfg(feature = "ssr")]
+pub(crate) async fn received_part(
+    v: &crate::dialogues::api::Visible,
+) -> Result<Option<super::ReceivedAnswers>, AppError> {
+    let db = &v.ctx.db;
+    let publication = crate::dialogues::market::store::publication(db, v.key.id).await?;
+    if !publication.takes_answers(v.dialogue.form) {
+        return Ok(None);
+    }
+    let deadline_passed = db.now() >= v.dialogue.answer_deadline;
+    let readable = v.may_host() || deadline_passed;
+    Ok(Some(super::ReceivedAnswers {
+        answers: if readable {
+            super::store::received(db, v.key.id).await?
+        } else {
+            Vec::new()
+        },
+        readable,
+        deadline_passed,
+    }))
+}
+
+/// One submission, for hosts, and for the network's other members once
+/// the deadline has passed; before then it is not found for them.
+#[cfg(feature = "ssr")]
+pub(crate) async fn readable_submission(
+    v: &crate::dialogues::api::Visible,
+    answer: &str,
+) -> Result<super::Submission, AppError> {
+    let db = &v.ctx.db;
+    let readable = v.may_host() || db.now() >= v.dialogue.answer_deadline;
+    if !readable {
+        return Err(AppError::NotFound);
+    }
+    let deleted = crate::accounts::text::text(v.user.language).deleted_user;
+    super::store::submission(db, v.key.id, &v.dialogue.public_id, answer, None, deleted)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A submission as hosts and members read it, print-ready.
+#[server(endpoint = "answers/submission")]
+pub async fn submission(dialogue: String, answer: String) -> Result<super::Submission, AppError> {
+    let v = crate::dialogues::api::visible_dialogue(&dialogue).await?;
+    readable_submission(&v, &answer).await
+}
+
+/// A submission as JSON for diarieföring, with the exporting
+/// organisation's diarienummer: the receipt's facts, the content the
+/// digest is taken over, and the supplier's versions.
+#[cfg(feature = "ssr")]
+pub async fn submission_json(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    dialogue: &str,
+    answer: &str,
+    diarienummer: &str,
+) -> Result<String, AppError> {
+    let user = user.ok_or(AppError::NotSignedIn)?;
+    let v =
+        crate::dialogues::api::visible_dialogue_for(ctx.clone(), user.clone(), dialogue).await?;
+    let s = readable_submission(&v, answer).await?;
+    let diarienummer: String = diarienummer.trim().chars().take(100).collect();
+    let asks = s.asks_confidentiality();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "diarienummer": diarienummer,
+        "dialogue": { "public_id": v.dialogue.public_id, "title": v.dialogue.title },
+        "supplier": s.supplier_name,
+        "submitted_by": s.submitted_by,
+        "receipt": s.receipt,
+        "submitted_at": crate::time::receipt_times(s.content.submitted_at),
+        "digest_sha256": s.digest,
+        "digest_of": "content, as compact JSON with its keys in alphabetical order",
+        "confidentiality_requested": asks,
+        "content": s.content,
+        "versions": s.versions.iter().map(|(id, version, at)| serde_json::json!({
+            "public_id": id, "version": version, "submitted_at": at,
+        })).collect::<Vec<_>>(),
+    }))
+    .map_err(AppError::internal)
+}

@@ -1,0 +1,350 @@
+//! Written answers from suppliers (an RFI, an extern remiss, or any
+//! dialogue whose hosts take them): a registered supplier answers each of
+//! the dialogue's questions before the answer deadline, may ask for parts
+//! to be kept confidential, and gets a receipt for each submission. Every
+//! submission is a version of its own and is kept; it is an inkommen
+//! handling from the moment it arrives. Hosts read answers as they come,
+//! the network's other members once the deadline has passed, a supplier
+//! only its own.
+
+pub mod api;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod store;
+pub mod text;
+
+use crate::error::{AppError, Checker, FieldProblem};
+use serde::{Deserialize, Serialize};
+
+/// Longest answer to one question.
+pub const ANSWER_MAX: usize = 20_000;
+/// Longest text of each field of a confidentiality request.
+pub const SECRET_MAX: usize = 2_000;
+
+/// What the answer form sends: one of each field per question, in the
+/// order of the dialogue's questions (`answer[]`, `what[]`, …); `intent`
+/// is the button pressed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerForm {
+    #[serde(default)]
+    pub supplier: String,
+    #[serde(default)]
+    pub answer: Vec<String>,
+    #[serde(default)]
+    pub what: Vec<String>,
+    #[serde(default)]
+    pub why: Vec<String>,
+    #[serde(default)]
+    pub harm: Vec<String>,
+    /// `submit` hands the answer in; anything else saves a draft.
+    #[serde(default)]
+    pub intent: String,
+}
+
+impl AnswerForm {
+    pub fn submits(&self) -> bool {
+        self.intent.trim() == "submit"
+    }
+}
+
+/// A request that a part be kept confidential: what is sensitive, why,
+/// and what harm disclosure would do. The fields are in alphabetical
+/// order, as the digest's JSON has them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecretRequest {
+    pub harm: String,
+    pub what: String,
+    pub why: String,
+}
+
+/// One part of an answer: the answer to one question, as the question
+/// stood then. Fields in alphabetical order (the digest's JSON).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerPart {
+    pub answer: String,
+    pub position: i64,
+    pub question: String,
+    pub secret: Option<SecretRequest>,
+}
+
+/// The field names of part `k` (from 1), as errors name them.
+pub fn field(name: &str, k: usize) -> String {
+    format!("{name}_{k}")
+}
+
+/// The questions a written answer answers: the dialogue's, or one open
+/// question when it asks none.
+pub fn questions_answered(questions: &[String], general: &str) -> Vec<String> {
+    if questions.is_empty() {
+        vec![general.to_string()]
+    } else {
+        questions.to_vec()
+    }
+}
+
+/// An answer as the form sent it, checked: one part per question, each
+/// within its limit, every confidentiality request complete and on a part
+/// with text. A draft may be empty; a submission must answer something.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrittenAnswer {
+    parts: Vec<AnswerPart>,
+}
+
+impl WrittenAnswer {
+    pub fn parse(form: &AnswerForm, questions: &[String]) -> Result<WrittenAnswer, AppError> {
+        let mut check = Checker::new();
+        let at = |values: &[String], i: usize| values.get(i).cloned().unwrap_or_default();
+        let mut parts = Vec::with_capacity(questions.len());
+        for (i, question) in questions.iter().enumerate() {
+            let k = i + 1;
+            let answer = check.text(&field("answer", k), &at(&form.answer, i), false, ANSWER_MAX);
+            let what = check.text(&field("what", k), &at(&form.what, i), false, SECRET_MAX);
+            let why = check.text(&field("why", k), &at(&form.why, i), false, SECRET_MAX);
+            let harm = check.text(&field("harm", k), &at(&form.harm, i), false, SECRET_MAX);
+            let asked = !(what.is_empty() && why.is_empty() && harm.is_empty());
+            if asked {
+                if answer.is_empty() && !check.has_problem(&field("answer", k)) {
+                    check.refuse(&field("answer", k), FieldProblem::SecretWithoutAnswer);
+                }
+                for (name, value) in [("what", &what), ("why", &why), ("harm", &harm)] {
+                    if value.is_empty() {
+                        check.refuse(&field(name, k), FieldProblem::Required);
+                    }
+                }
+            }
+            parts.push(AnswerPart {
+                answer,
+                position: k as i64,
+                question: question.clone(),
+                secret: asked.then_some(SecretRequest { harm, what, why }),
+            });
+        }
+        if form.submits() && parts.iter().all(|p| p.answer.is_empty()) {
+            check.refuse(&field("answer", 1), FieldProblem::EmptyAnswer);
+        }
+        check.finish_form(form)?;
+        Ok(WrittenAnswer { parts })
+    }
+
+    pub fn parts(&self) -> &[AnswerPart] {
+        &self.parts
+    }
+}
+
+/// What one submission holds, and what its digest is taken over: the
+/// SHA-256 of this as compact JSON, keys in alphabetical order (as the
+/// fields are declared), so anyone can recompute it from the export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerContent {
+    /// The dialogue's public id.
+    pub dialogue: String,
+    pub parts: Vec<AnswerPart>,
+    /// Milliseconds since 1970 (UTC), the server's time of arrival.
+    pub submitted_at: i64,
+    /// The supplier's public id.
+    pub supplier: String,
+    pub version: i64,
+}
+
+#[cfg(feature = "ssr")]
+impl AnswerContent {
+    /// The SHA-256 of the content, in hexadecimal.
+    pub fn digest(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let json = serde_json::to_string(self).unwrap_or_default();
+        Sha256::digest(json.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+/// One submission as its readers see it: the receipt's facts and the
+/// content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submission {
+    pub public_id: String,
+    pub receipt: String,
+    pub supplier_name: String,
+    pub submitted_by: String,
+    pub digest: String,
+    pub content: AnswerContent,
+    /// The supplier's versions: (public id, version, submitted at),
+    /// oldest first.
+    pub versions: Vec<(String, i64, i64)>,
+    /// Each part's answer rendered from its Markdown, inert.
+    pub html: Vec<String>,
+}
+
+impl Submission {
+    pub fn asks_confidentiality(&self) -> bool {
+        self.content.parts.iter().any(|p| p.secret.is_some())
+    }
+}
+
+/// A supplier's latest submission, in the list of answers received.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Received {
+    pub public_id: String,
+    pub supplier_name: String,
+    pub receipt: String,
+    pub submitted_at: i64,
+    pub version: i64,
+    /// Whether any part of it asks for confidentiality.
+    pub secret: bool,
+}
+
+/// A supplier's page for its written answer: the questions, what it has
+/// written so far, and what it has submitted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswerPage {
+    pub dialogue: String,
+    pub title: String,
+    pub answer_deadline: i64,
+    /// Whether answers are still taken from this supplier.
+    pub open: bool,
+    /// The supplier is registered for the dialogue (only then it answers).
+    pub registered: bool,
+    pub supplier: String,
+    pub supplier_name: String,
+    /// The parts as last saved or submitted (the questions' texts now).
+    pub parts: Vec<AnswerPart>,
+    pub saved_at: Option<i64>,
+    /// Its submissions, newest first.
+    pub submitted: Vec<Received>,
+}
+
+/// Who may read the answers, on the dialogue's own page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReceivedAnswers {
+    pub answers: Vec<Received>,
+    /// The person may read them: a host, or any member after the deadline.
+    pub readable: bool,
+    /// The deadline has passed (members other than hosts read from then).
+    pub deadline_passed: bool,
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn form(
+        answers: &[&str],
+        what: &[&str],
+        why: &[&str],
+        harm: &[&str],
+        submit: bool,
+    ) -> AnswerForm {
+        let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect();
+        AnswerForm {
+            supplier: "s".into(),
+            answer: v(answers),
+            what: v(what),
+            why: v(why),
+            harm: v(harm),
+            intent: if submit { "submit" } else { "draft" }.into(),
+        }
+    }
+
+    fn problems(result: Result<WrittenAnswer, AppError>) -> Vec<(String, FieldProblem)> {
+        match result {
+            Err(AppError::Validation { fields, .. }) => {
+                fields.into_iter().map(|f| (f.field, f.problem)).collect()
+            }
+            other => panic!("expected refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_part_asking_confidentiality_needs_what_why_and_harm_and_an_answer_to_keep() {
+        let qs = vec!["Fråga ett?".to_string(), "Fråga två?".to_string()];
+        let found = problems(WrittenAnswer::parse(
+            &form(
+                &["Svar", ""],
+                &["Priset", "Allt"],
+                &["", "Affärshemlighet"],
+                &["", "Skada"],
+                true,
+            ),
+            &qs,
+        ));
+        assert_eq!(
+            found,
+            vec![
+                ("why_1".into(), FieldProblem::Required),
+                ("harm_1".into(), FieldProblem::Required),
+                ("answer_2".into(), FieldProblem::SecretWithoutAnswer),
+            ]
+        );
+        let ok = WrittenAnswer::parse(
+            &form(
+                &["Svar", "Mer"],
+                &["Priset", ""],
+                &["Affärshemlighet", ""],
+                &["Konkurrenter", ""],
+                true,
+            ),
+            &qs,
+        )
+        .unwrap();
+        assert_eq!(
+            ok.parts()[0].secret.as_ref().unwrap().why,
+            "Affärshemlighet"
+        );
+        assert_eq!(ok.parts()[1].secret, None);
+        assert_eq!(ok.parts()[1].question, "Fråga två?");
+    }
+
+    #[test]
+    fn a_submission_must_answer_something_and_a_draft_may_be_empty() {
+        let qs = vec!["Fråga?".to_string()];
+        assert_eq!(
+            problems(WrittenAnswer::parse(
+                &form(&["  "], &[], &[], &[], true),
+                &qs
+            )),
+            vec![("answer_1".into(), FieldProblem::EmptyAnswer)]
+        );
+        assert!(WrittenAnswer::parse(&form(&[], &[], &[], &[], false), &qs).is_ok());
+        let long = "x".repeat(ANSWER_MAX + 1);
+        assert_eq!(
+            problems(WrittenAnswer::parse(
+                &form(&[&long], &[], &[], &[], false),
+                &qs
+            )),
+            vec![(
+                "answer_1".into(),
+                FieldProblem::TooLong {
+                    max: ANSWER_MAX as u32
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn the_digest_is_taken_over_the_content_with_its_keys_in_alphabetical_order() {
+        let content = AnswerContent {
+            dialogue: "d".into(),
+            parts: vec![AnswerPart {
+                answer: "Ja".into(),
+                position: 1,
+                question: "Går det?".into(),
+                secret: Some(SecretRequest {
+                    harm: "h".into(),
+                    what: "w".into(),
+                    why: "y".into(),
+                }),
+            }],
+            submitted_at: 5,
+            supplier: "s".into(),
+            version: 1,
+        };
+        let typed = serde_json::to_string(&content).unwrap();
+        let sorted = serde_json::to_value(&content).unwrap().to_string();
+        assert_eq!(typed, sorted, "declared order is alphabetical order");
+        assert_eq!(content.digest().len(), 64);
+        let mut other = content.clone();
+        other.parts[0].answer = "Nej".into();
+        assert_ne!(content.digest(), other.digest());
+    }
+}

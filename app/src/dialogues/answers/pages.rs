@@ -1,0 +1,422 @@
+//! The written answers' pages: a supplier's answer form, its receipts and
+//! its versions; for hosts and members, the answers received and each one
+//! print-ready with its confidentiality requests first.
+
+use super::{
+    api::{SaveAnswer, SAVED_NOTICE},
+    field,
+    text::{part_line, text, AnswerText},
+    AnswerPage, AnswerPart, Received, ReceivedAnswers, Submission, ANSWER_MAX, SECRET_MAX,
+};
+use crate::{
+    dialogues::{pages::param, record::pages::written_lang, text::when},
+    i18n::{use_lang, Lang},
+    time::{format_stockholm, receipt_times},
+    ui::{
+        form::{ErrorSummary, FormFeedback, Notice, TextField},
+        query_has, query_value,
+    },
+};
+use leptos::{prelude::*, server_fn::ServerFn};
+use leptos_meta::Title;
+
+/// The note on confidentiality, in the page's language and then in the
+/// other one: suppliers of every country read it.
+#[component]
+fn ConfidentialityNote() -> impl IntoView {
+    let lang = use_lang();
+    let other = match lang {
+        Lang::Sv => Lang::En,
+        Lang::En => Lang::Sv,
+    };
+    view! {
+        <aside class="notice" aria-label=text(lang).secret_request>
+            <p>{text(lang).confidentiality_note}</p>
+            <p lang=other.code()>{text(other).confidentiality_note}</p>
+        </aside>
+    }
+}
+
+/// `/marknadsdialoger/:id/svar`: the supplier's written answer.
+#[component]
+pub fn AnswerFormPage() -> impl IntoView {
+    if crate::accounts::signed_in_or_redirect().is_none() {
+        return ().into_any();
+    }
+    let id = param("id");
+    let supplier = query_value("leverantor");
+    let page = Resource::new(
+        move || (id.clone(), supplier.clone()),
+        |(id, supplier)| super::api::answer_page(id, supplier),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match page.await {
+                    Ok(p) => view! { <AnswerForm p /> }.into_any(),
+                    Err(_) => view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// The labels the error summary gives each part's fields; it adds the
+/// part's number ("answer_2" → "Svar på fråga 2").
+fn labels(t: &'static AnswerText) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("answer", t.summary_answer),
+        ("what", t.summary_what),
+        ("why", t.summary_why),
+        ("harm", t.summary_harm),
+    ]
+}
+
+#[component]
+fn AnswerForm(p: AnswerPage) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let written = written_lang(lang);
+    let form = FormFeedback::for_action(SaveAnswer::PATH);
+    let action = ServerAction::<SaveAnswer>::new();
+    let sent = |name: &str, i: usize, stored: String| match form.values(name) {
+        Some(values) => values.get(i).cloned().unwrap_or_default(),
+        None => stored,
+    };
+    let back = format!("/marknadsdialoger/{}", p.dialogue);
+    let dialogue = p.dialogue.clone();
+    let (form_dialogue, form_supplier) = (p.dialogue.clone(), p.supplier.clone());
+    let fields = p
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let k = i + 1;
+            let secret = part.secret.clone();
+            let what = sent("what", i, secret.as_ref().map(|s| s.what.clone()).unwrap_or_default());
+            let why = sent("why", i, secret.as_ref().map(|s| s.why.clone()).unwrap_or_default());
+            let harm = sent("harm", i, secret.as_ref().map(|s| s.harm.clone()).unwrap_or_default());
+            let problems = ["what", "why", "harm"].map(|n| form.problem(&field(n, k)));
+            let open = !(what.is_empty() && why.is_empty() && harm.is_empty())
+                || problems.iter().any(Option::is_some);
+            view! {
+                <fieldset class="field-group answer-part">
+                    <legend>{format!("{} {k}: ", t.question)}<span lang=written>{part.question.clone()}</span></legend>
+                    <TextField name="answer[]" field_id=field("answer", k) label=t.answer hint=t.answer_hint
+                        multiline=true max_length=ANSWER_MAX value=sent("answer", i, part.answer.clone())
+                        problem=form.problem(&field("answer", k)) />
+                    <details class="disclosure" open=open>
+                        <summary>{t.secret_summary}</summary>
+                        <TextField name="what[]" field_id=field("what", k) label=t.secret_what multiline=true
+                            max_length=SECRET_MAX value=what problem=problems[0] />
+                        <TextField name="why[]" field_id=field("why", k) label=t.secret_why multiline=true
+                            max_length=SECRET_MAX value=why problem=problems[1] />
+                        <TextField name="harm[]" field_id=field("harm", k) label=t.secret_harm multiline=true
+                            max_length=SECRET_MAX value=harm problem=problems[2] />
+                    </details>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    let body = if !p.registered {
+        view! { <p>{t.not_registered}</p> }.into_any()
+    } else if !p.open {
+        view! { <p class="notice">{t.closed}</p> }.into_any()
+    } else {
+        view! {
+            <ConfidentialityNote />
+            <Notice show=query_has("sparat") text=t.saved id=SAVED_NOTICE />
+            <ErrorSummary error=form.error() labels=labels(t) />
+            <ActionForm action>
+                <input type="hidden" name="dialogue" value=form_dialogue />
+                <input type="hidden" name="supplier" value=form_supplier />
+                {fields}
+                <p class="hint">{t.submit_hint}</p>
+                <div class="actions">
+                    <button type="submit" name="intent" value="submit" class="button">{t.submit}</button>
+                    " "
+                    <button type="submit" name="intent" value="draft" class="button button--quiet-dark">{t.save_draft}</button>
+                </div>
+            </ActionForm>
+        }
+        .into_any()
+    };
+    view! {
+        <Title text=format!("{}: {}", t.heading, p.title) />
+        <p class="breadcrumb"><a href=back.clone()>{p.title.clone()}</a></p>
+        <h1>{t.heading}</h1>
+        <p class="lead">{t.lead}</p>
+        <dl class="facts">
+            <dt>{t.for_supplier}</dt><dd>{p.supplier_name.clone()}</dd>
+            <dt>{t.deadline}</dt><dd>{when(p.answer_deadline, lang)}</dd>
+            {p.saved_at.map(|at| view! { <dt>{t.last_saved}</dt><dd>{format_stockholm(at)}</dd> })}
+        </dl>
+        {body}
+        <section aria-labelledby="inlamnade">
+            <h2 id="inlamnade">{t.submitted_heading}</h2>
+            <SubmittedList dialogue items=p.submitted.clone() supplier_side=true />
+        </section>
+    }
+}
+
+/// Submissions, each linking to its page: for the supplier, its receipts;
+/// for hosts and members, the answer.
+#[component]
+fn SubmittedList(dialogue: String, items: Vec<Received>, supplier_side: bool) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    if items.is_empty() {
+        let none = if supplier_side {
+            t.none_submitted
+        } else {
+            t.none_received
+        };
+        return view! { <p>{none}</p> }.into_any();
+    }
+    view! {
+        <ul class="plain-list">
+            {items.into_iter().map(|r| {
+                let href = if supplier_side {
+                    format!("/marknadsdialoger/{dialogue}/kvitto/{}", r.public_id)
+                } else {
+                    format!("/dialoger/{dialogue}/svar/{}", r.public_id)
+                };
+                let secret = r.secret.then(|| view! { <strong class="tag">{t.secret_requested}</strong> });
+                view! {
+                    <li>
+                        <a href=href>
+                            {format!("{}, {} {}, {}", r.supplier_name, t.version, r.version, format_stockholm(r.submitted_at))}
+                        </a>
+                        {format!(" ({} {})", t.receipt_number, r.receipt)}
+                        " " {secret}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// `/marknadsdialoger/:id/kvitto/:answer`: the receipt of one of the
+/// supplier's own submissions, with what it held.
+#[component]
+pub fn ReceiptPage() -> impl IntoView {
+    view! { <SubmissionOrReceipt supplier_side=true /> }
+}
+
+/// `/dialoger/:id/svar/:answer`: one submission for hosts and members,
+/// print-ready.
+#[component]
+pub fn SubmissionPage() -> impl IntoView {
+    view! { <SubmissionOrReceipt supplier_side=false /> }
+}
+
+#[component]
+fn SubmissionOrReceipt(supplier_side: bool) -> impl IntoView {
+    if crate::accounts::signed_in_or_redirect().is_none() {
+        return ().into_any();
+    }
+    let (id, answer) = (param("id"), param("answer"));
+    let found = Resource::new(
+        move || (id.clone(), answer.clone()),
+        move |(id, answer)| async move {
+            if supplier_side {
+                super::api::own_submission(id, answer).await
+            } else {
+                super::api::submission(id, answer).await
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(s) => view! { <Receipt s supplier_side /> }.into_any(),
+                    Err(_) => view! { <crate::pages::not_found::NotFoundPage /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// A submission: the receipt's facts, the confidentiality requests first,
+/// then each part, and the supplier's versions.
+#[component]
+fn Receipt(s: Submission, supplier_side: bool) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let written = written_lang(lang);
+    let (local, utc) = receipt_times(s.content.submitted_at);
+    let dialogue = s.content.dialogue.clone();
+    let (back, back_text) = if supplier_side {
+        (
+            format!("/marknadsdialoger/{dialogue}/svar"),
+            t.back_to_answer,
+        )
+    } else {
+        (
+            format!("/dialoger/{dialogue}#skriftliga-svar"),
+            t.back_to_dialogue,
+        )
+    };
+    let secrets: Vec<(AnswerPart, super::SecretRequest)> = s
+        .content
+        .parts
+        .iter()
+        .filter_map(|p| p.secret.clone().map(|r| (p.clone(), r)))
+        .collect();
+    let version_link = |public_id: &str| {
+        if supplier_side {
+            format!("/marknadsdialoger/{dialogue}/kvitto/{public_id}")
+        } else {
+            format!("/dialoger/{dialogue}/svar/{public_id}")
+        }
+    };
+    let versions = s
+        .versions
+        .iter()
+        .map(|(public_id, version, at)| {
+            let label = format!("{} {version}, {}", t.version, format_stockholm(*at));
+            if *public_id == s.public_id {
+                view! { <li>{format!("{label} ({})", t.this_version)}</li> }.into_any()
+            } else {
+                view! { <li><a href=version_link(public_id)>{label}</a></li> }.into_any()
+            }
+        })
+        .collect_view();
+    let json = (!supplier_side).then(|| {
+        let href = format!("/dialoger/{dialogue}/svar/{}/svar.json", s.public_id);
+        view! {
+            <form method="get" action=href class="export">
+                <div class="field">
+                    <label for="field-diarienummer">{t.diarienummer}</label>
+                    <input id="field-diarienummer" name="diarienummer" type="text" />
+                </div>
+                <button type="submit" class="button button--quiet-dark">{t.json}</button>
+            </form>
+        }
+    });
+    view! {
+        <Title text=format!("{} {}: {}", t.receipt_heading, s.receipt, s.supplier_name) />
+        <p class="breadcrumb"><a href=back>{back_text}</a></p>
+        <h1 id="kvitto" tabindex="-1">{format!("{} {}", t.receipt_heading, s.receipt)}</h1>
+        <Notice show=query_has("inlamnat") text=t.received_notice id="inlamnat" />
+        <dl class="facts">
+            <dt>{t.receipt_number}</dt><dd>{s.receipt.clone()}</dd>
+            <dt>{t.received_at}</dt><dd>{local}<br />{utc}</dd>
+            <dt>{t.supplier}</dt><dd>{s.supplier_name.clone()}</dd>
+            <dt>{t.submitted_by}</dt><dd>{s.submitted_by.clone()}</dd>
+            <dt>{t.version}</dt><dd>{s.content.version}</dd>
+            <dt>{t.digest}</dt><dd><code class="digest">{s.digest.clone()}</code></dd>
+        </dl>
+        <p class="hint">{t.digest_hint}</p>
+        {(!secrets.is_empty()).then(|| view! {
+            <section class="secret-requests" aria-labelledby="sekretess">
+                <h2 id="sekretess">{t.secret_request}</h2>
+                <ConfidentialityNote />
+                <ul class="plain-list">
+                    {secrets.into_iter().map(|(p, r)| {
+                        view! {
+                            <li lang=written>
+                                <h3>{part_line(&p, lang)}</h3>
+                                <dl class="facts">
+                                    <dt>{t.secret_what}</dt><dd>{r.what}</dd>
+                                    <dt>{t.secret_why}</dt><dd>{r.why}</dd>
+                                    <dt>{t.secret_harm}</dt><dd>{r.harm}</dd>
+                                </dl>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
+        <h2>{t.parts}</h2>
+        {s.content.parts.iter().zip(s.html.iter()).map(|(p, html)| view! {
+            <section class="answer-part">
+                <h3>
+                    {format!("{} {}: ", t.question, p.position)}<span lang=written>{p.question.clone()}</span>
+                    {p.secret.is_some().then(|| view! { " " <strong class="tag">{t.secret_requested}</strong> })}
+                </h3>
+                {if p.answer.is_empty() {
+                    view! { <p>{t.no_answer}</p> }.into_any()
+                } else {
+                    view! { <div lang=written inner_html=html.clone()></div> }.into_any()
+                }}
+            </section>
+        }).collect_view()}
+        <h2>{t.versions}</h2>
+        <ul>{versions}</ul>
+        {json}
+    }
+}
+
+/// On the dialogue's own page: the written answers received.
+#[component]
+pub fn ReceivedSection(dialogue: String, answers: ReceivedAnswers) -> impl IntoView {
+    let t = text(use_lang());
+    view! {
+        <section aria-labelledby="skriftliga-svar">
+            <h2 id="skriftliga-svar">{t.received_heading}</h2>
+            {if answers.readable {
+                view! { <SubmittedList dialogue items=answers.answers supplier_side=false /> }.into_any()
+            } else {
+                view! { <p>{t.members_after_deadline}</p> }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// In the dialogue's record: every written answer received.
+#[component]
+pub fn AnswersInRecord(answers: Vec<Received>) -> impl IntoView {
+    let t = text(use_lang());
+    view! {
+        <h2>{t.received_heading}</h2>
+        <table>
+            <thead>
+                <tr>
+                    <th scope="col">{t.supplier}</th>
+                    <th scope="col">{t.version}</th>
+                    <th scope="col">{t.received_at}</th>
+                    <th scope="col">{t.receipt_number}</th>
+                    <th scope="col">{t.secret_request}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {answers.into_iter().map(|r| view! {
+                    <tr>
+                        <td>{r.supplier_name}</td>
+                        <td>{r.version}</td>
+                        <td>{receipt_times(r.submitted_at).0}</td>
+                        <td>{r.receipt}</td>
+                        <td>{if r.secret { t.yes } else { t.no }}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// On the public page, for a dialogue that takes written answers: where a
+/// registered supplier writes its answer.
+#[component]
+pub fn WriteAnswer(dialogue: String, registered: bool, open: bool, deadline: i64) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    view! {
+        <section aria-labelledby="skriftligt-svar">
+            <h2 id="skriftligt-svar">{t.heading}</h2>
+            <p>{t.written_lead}" "{format!("{}: {}.", t.deadline, when(deadline, lang))}</p>
+            {if registered {
+                let label = if open { t.write_answer } else { t.submitted_heading };
+                view! { <p><a class="button" href=format!("/marknadsdialoger/{dialogue}/svar")>{label}</a></p> }.into_any()
+            } else if open {
+                view! { <p>{t.not_registered}</p> }.into_any()
+            } else {
+                view! { <p>{t.closed}</p> }.into_any()
+            }}
+        </section>
+    }
+}
