@@ -58,6 +58,12 @@ mod server_side {
         use_context::<AppContext>().ok_or_else(|| AppError::internal("AppContext not provided"))
     }
 
+    /// The context where a render may lack it (the route list is made
+    /// at start-up by rendering the app once): none is no error.
+    pub fn maybe_app_context() -> Option<AppContext> {
+        use_context::<AppContext>()
+    }
+
     pub(crate) fn lang_from_request() -> Lang {
         use_context::<http::request::Parts>()
             .and_then(|parts| {
@@ -105,9 +111,9 @@ pub struct PageNonce(pub String);
 /// test's own. Pages render on the server only, so the browser never asks.
 pub fn now_ms() -> i64 {
     #[cfg(feature = "ssr")]
-    return app_context()
+    return maybe_app_context()
         .map(|ctx| ctx.db.now())
-        .unwrap_or_else(|_| crate::core::clock::Clock::system().now_ms());
+        .unwrap_or_else(|| crate::core::clock::Clock::system().now_ms());
     #[cfg(not(feature = "ssr"))]
     0
 }

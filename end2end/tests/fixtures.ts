@@ -172,3 +172,87 @@ export async function post(page: Page, path: string, fields: [string, string][])
 
 /** The public id in an address such as /natverk/<id>?startat=1. */
 export const idIn = (location: string) => location.split("/")[2].split("?")[0];
+
+/** Every mail in the outbox to `email`, newest first. */
+export function mailsTo(email: string): { subject: string; body: string }[] {
+  const out = execFileSync(process.env.SAMRAD_BIN!, ["outbox", "--to", email, "--limit", "20", "--json"], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, RUST_LOG: "error" },
+  }).toString();
+  return JSON.parse(out);
+}
+
+/** A host's announced-ready dialogue of `form`: organisation (`orgNumber`), network, need and plan, set up by form posts. */
+export async function plannedDialogue(
+  page: Page,
+  browser: import("@playwright/test").Browser,
+  project: string,
+  { form, orgNumber }: { form: string; orgNumber: string },
+) {
+  const year = new Date().getFullYear() + 1;
+  const admin = siteAdmin(project);
+  const adminPage = await (await browser.newContext()).newPage();
+  await signIn(adminPage, admin.email, admin.password);
+  await verifiedPerson(page, "Hanna", project);
+  const org = idIn(
+    await post(page, "/api/organisations/register", [
+      ["org_number", orgNumber],
+      ["name", `Värdkommunen ${project}`],
+      ["kind", "kommun"],
+      ["lan", "01"],
+      ["kommun", "0180"],
+      ["website", ""],
+    ]),
+  );
+  await post(adminPage, "/api/organisations/verify", [["organisation", org]]);
+  const network = idIn(
+    await post(page, "/api/networks/create", [
+      ["name", `Marknadsnätverk ${project} ${Date.now()}`],
+      ["purpose", "Laddinfrastruktur."],
+      ["organisation", org],
+      ["staircase", "introducera"],
+      ["regions[]", "01"],
+      ["themes[]", "34"],
+      ["visibility", "hidden"],
+      ["join_policy", "request"],
+    ]),
+  );
+  const need = idIn(
+    await post(page, "/api/needs/create", [
+      ["network", network],
+      ["organisation", org],
+      ["title", "Laddstolpar"],
+      ["problem", "För få."],
+      ["effect", "Fler."],
+      ["affected", "Alla."],
+      ["staircase", "infora"],
+      ["divisions[]", "34"],
+      ["regions[]", "01"],
+      ["horizon", `${year}-1`],
+      ["status", "shared"],
+    ]),
+  );
+  const title = `Marknadsdialog om laddstolpar ${project} ${Date.now()}`;
+  const dialogue = idIn(
+    await post(page, "/api/dialogues/create", [
+      ["network", network],
+      ["organisation", org],
+      ["title", title],
+      ["purpose", "Vi vill veta vad som finns."],
+      ["form", form],
+      ["needs[]", need],
+      ["questions", "Vilken effekt?"],
+      ["cpv", "34144900-7"],
+      ["lan", "01"],
+      ["estimated_value", ""],
+      ["deadline_date", `${year}-04-30`],
+      ["deadline_time", "23:59"],
+      ["capacity", "10"],
+      ["session_date[]", `${year}-03-12`],
+      ["session_start[]", "09:00"],
+      ["session_end[]", "11:00"],
+      ["session_place[]", "Stadshuset"],
+      ["session_link[]", "https://mote.example.se/rum"],
+    ]),
+  );
+  return { dialogue, title };
+}

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { Page } from "@playwright/test";
 import {
   test,
@@ -6,92 +5,11 @@ import {
   expectFitsPhone,
   expectNoAxeViolations,
   expectRefusalAtSummary,
-  idIn,
+  mailsTo,
+  plannedDialogue,
   post,
-  signIn,
-  siteAdmin,
   verifiedPerson,
 } from "./fixtures";
-
-/** Every mail in the outbox to `email`, newest first. */
-function mailsTo(email: string): { subject: string; body: string }[] {
-  const out = execFileSync(process.env.SAMRAD_BIN!, ["outbox", "--to", email, "--limit", "20", "--json"], {
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, RUST_LOG: "error" },
-  }).toString();
-  return JSON.parse(out);
-}
-
-/** A host's announced-ready dialogue: organisation, network, need and plan, set up by form posts. */
-async function plannedDialogue(page: Page, browser: import("@playwright/test").Browser, project: string) {
-  const year = new Date().getFullYear() + 1;
-  const admin = siteAdmin(project);
-  const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, admin.email, admin.password);
-  await verifiedPerson(page, "Hanna", project);
-  const number = project === "js" ? "212000-5109" : "212000-5117";
-  const org = idIn(
-    await post(page, "/api/organisations/register", [
-      ["org_number", number],
-      ["name", `Värdkommunen ${project}`],
-      ["kind", "kommun"],
-      ["lan", "01"],
-      ["kommun", "0180"],
-      ["website", ""],
-    ]),
-  );
-  await post(adminPage, "/api/organisations/verify", [["organisation", org]]);
-  const network = idIn(
-    await post(page, "/api/networks/create", [
-      ["name", `Marknadsnätverk ${project} ${Date.now()}`],
-      ["purpose", "Laddinfrastruktur."],
-      ["organisation", org],
-      ["staircase", "introducera"],
-      ["regions[]", "01"],
-      ["themes[]", "34"],
-      ["visibility", "hidden"],
-      ["join_policy", "request"],
-    ]),
-  );
-  const need = idIn(
-    await post(page, "/api/needs/create", [
-      ["network", network],
-      ["organisation", org],
-      ["title", "Laddstolpar"],
-      ["problem", "För få."],
-      ["effect", "Fler."],
-      ["affected", "Alla."],
-      ["staircase", "infora"],
-      ["divisions[]", "34"],
-      ["regions[]", "01"],
-      ["horizon", `${year}-1`],
-      ["status", "shared"],
-    ]),
-  );
-  const title = `Marknadsdialog om laddstolpar ${project} ${Date.now()}`;
-  const dialogue = idIn(
-    await post(page, "/api/dialogues/create", [
-      ["network", network],
-      ["organisation", org],
-      ["title", title],
-      ["purpose", "Vi vill veta vad som finns."],
-      ["form", "dialogmote"],
-      ["needs[]", need],
-      ["questions", "Vilken effekt?"],
-      ["cpv", "34144900-7"],
-      ["lan", "01"],
-      ["estimated_value", ""],
-      ["deadline_date", `${year}-04-30`],
-      ["deadline_time", "23:59"],
-      ["capacity", "10"],
-      ["session_date[]", `${year}-03-12`],
-      ["session_start[]", "09:00"],
-      ["session_end[]", "11:00"],
-      ["session_place[]", "Stadshuset"],
-      ["session_link[]", "https://mote.example.se/rum"],
-    ]),
-  );
-  return { dialogue, title };
-}
 
 /** A person who registers a supplier through the form, from the dialogue's public page. */
 async function supplierThroughForms(p: Page, who: string, company: string, number: string, project: string) {
@@ -116,7 +34,10 @@ test("a host announces a dialogue; a visitor finds it on the board, becomes a su
   test.setTimeout(240_000);
   const project = info.project.name;
   const js = project === "js";
-  const { dialogue, title } = await plannedDialogue(page, browser, project);
+  const { dialogue, title } = await plannedDialogue(page, browser, project, {
+    form: "dialogmote",
+    orgNumber: js ? "212000-5109" : "212000-5117",
+  });
 
   // Before announcing, the host chooses what the public page shows.
   await page.goto(`/dialoger/${dialogue}`);

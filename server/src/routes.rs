@@ -30,7 +30,7 @@ use tower_http::{
 use tracing::Level;
 
 /// Largest request body accepted; forms are small.
-pub const BODY_LIMIT: usize = 256 * 1024;
+pub const BODY_LIMIT: usize = 1024 * 1024;
 
 pub fn leptos_options(config: &Config) -> LeptosOptions {
     LeptosOptions::builder()
@@ -81,6 +81,10 @@ pub fn router(config: &Config, db: Db) -> Router {
         .route("/dialoger/{id}/kalender.ics", get(dialogue_ics))
         .route("/dialoger/{id}/protokoll.json", get(dialogue_record_json))
         .route("/dialoger/{id}/svar/{answer}/svar.json", get(answer_json))
+        .route(
+            "/marknadsdialoger/{id}/kvitto/{answer}/svar.json",
+            get(own_answer_json),
+        )
         .route("/kalender/{file}", get(network_feed))
         .route("/marknadsdialoger.atom", get(market_feed))
         .route("/api/{*fn_name}", post(unknown_server_fn))
@@ -253,6 +257,23 @@ async fn answer_json(
         &id,
         &answer,
         diarienummer,
+    )
+    .await;
+    download(json, "application/json", "svar.json")
+}
+
+/// One of the supplier's own written answers as JSON, to check its digest.
+async fn own_answer_json(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::extract::Path((id, answer)): axum::extract::Path<(String, String)>,
+    user: Option<axum::Extension<app::accounts::SessionUser>>,
+) -> Response {
+    let user = user.map(|axum::Extension(u)| u);
+    let json = app::dialogues::answers::api::own_submission_json(
+        &state.context,
+        user.as_ref(),
+        &id,
+        &answer,
     )
     .await;
     download(json, "application/json", "svar.json")

@@ -163,9 +163,9 @@ fn Shortcomings(t: &'static Text) -> impl IntoView {
 /// How long a session lives without a request, as the server is set.
 fn idle_ms() -> i64 {
     #[cfg(feature = "ssr")]
-    return crate::context::app_context()
+    return crate::context::maybe_app_context()
         .map(|ctx| ctx.sessions.idle_ms)
-        .unwrap_or_else(|_| crate::accounts::session::SessionPolicy::default().idle_ms);
+        .unwrap_or_else(|| crate::accounts::session::SessionPolicy::default().idle_ms);
     #[cfg(not(feature = "ssr"))]
     0
 }

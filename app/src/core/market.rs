@@ -60,6 +60,14 @@ pub struct MarketFacts {
     pub answers_open: bool,
 }
 
+impl MarketFacts {
+    /// Written answers are taken now: the dialogue takes them, its deadline
+    /// has not passed, it takes registrations and nothing is frozen.
+    pub fn answers_taken(&self) -> bool {
+        self.takes_answers && self.answers_open && self.registrations_open && !self.frozen
+    }
+}
+
 /// Why a market action is refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MarketRefusal {
@@ -123,9 +131,7 @@ impl MarketAccess {
         match action {
             // What was submitted stays the supplier's to read.
             MarketAction::SeeLinks | MarketAction::ReadOwnAnswers => Ok(()),
-            MarketAction::AnswerInWriting
-                if facts.frozen || !facts.registrations_open || !facts.answers_open =>
-            {
+            MarketAction::AnswerInWriting if !facts.answers_taken() => {
                 Err(MarketRefusal::AnswersClosed)
             }
             _ if facts.frozen => Err(MarketRefusal::RegistrationClosed),

@@ -173,6 +173,8 @@ pub enum FieldProblem {
     EmptyAnswer,
     /// A confidentiality request on a part that has no answer.
     SecretWithoutAnswer,
+    /// The dialogue's questions changed after the answer form was opened.
+    QuestionsChanged,
     /// Another national identifier with characters no register uses.
     NationalIdFormat,
     /// A number that belongs to a public organisation (a buyer) in Samråd.

@@ -224,6 +224,10 @@ pub(super) fn field(problem: FieldProblem) -> [&'static str; 2] {
             "Svara på minst en av frågorna innan du lämnar in.",
             "Answer at least one of the questions before you submit.",
         ],
+        FieldProblem::QuestionsChanged => [
+            "Värdarna har ändrat frågorna sedan du öppnade sidan. Läs frågorna igen och kontrollera att varje svar står vid rätt fråga; det du skrev finns kvar.",
+            "The hosts changed the questions after you opened the page. Read them again and check that each answer is by the right question; what you wrote is still here.",
+        ],
         FieldProblem::SecretWithoutAnswer => [
             "Den här delen har inget svar att hålla hemligt. Skriv svaret, eller töm sekretessbegäran.",
             "This part has no answer to keep confidential. Write the answer, or clear the request.",

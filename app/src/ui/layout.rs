@@ -156,9 +156,7 @@ fn nav_links(
 /// How long a session lives without a request.
 fn session_idle_ms() -> Option<i64> {
     #[cfg(feature = "ssr")]
-    return crate::context::app_context()
-        .ok()
-        .map(|ctx| ctx.sessions.idle_ms);
+    return crate::context::maybe_app_context().map(|ctx| ctx.sessions.idle_ms);
     #[cfg(not(feature = "ssr"))]
     None
 }

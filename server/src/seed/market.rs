@@ -1,7 +1,8 @@
 //! The demo story's market side: two supplier organisations, each with a
 //! person to sign in as, registered for the announced buses dialogue and
 //! coming to its meeting; one of them asked a question, which the hosts
-//! answered to all; the information log holds all of it.
+//! answered to all, and answered the dialogue in writing, asking for its
+//! prices to be kept confidential; the information log holds all of it.
 
 use super::public_id;
 use anyhow::Context;
@@ -9,7 +10,24 @@ use rand::rngs::StdRng;
 
 app::sql!(
     ANNOUNCE = "UPDATE dialogues SET announced_at = $1, question_deadline = $2, \
-     supplier_places = 10 WHERE id = $3"
+     supplier_places = 10, written_answers = 1 WHERE id = $3"
+);
+app::sql!(
+    DEMO_DIALOGUE = "SELECT d.public_id, q.text FROM dialogues d \
+     JOIN dialogue_questions q ON q.dialogue_id = d.id AND q.position = 1 WHERE d.id = $1"
+);
+app::sql!(
+    INSERT_ANSWER = "INSERT INTO supplier_answers (public_id, dialogue_id, supplier_id, version, \
+     receipt, submitted_at, account_id, digest) VALUES ($1, $2, $3, 1, $4, $5, $6, $7) \
+     RETURNING id"
+);
+app::sql!(
+    INSERT_ANSWER_PART = "INSERT INTO supplier_answer_parts (answer_id, position, question, body, \
+     secret_what, secret_why, secret_harm) VALUES ($1, 1, $2, $3, $4, $5, $6)"
+);
+app::sql!(
+    INSERT_ANSWER_DRAFT = "INSERT INTO answer_drafts (dialogue_id, supplier_id, position, body, \
+     secret_what, secret_why, secret_harm, saved_at) VALUES ($1, $2, 1, $3, $4, $5, $6, $7)"
 );
 app::sql!(
     INSERT_SUPPLIERS = "INSERT INTO suppliers (public_id, name, country, scheme, identifier, \
@@ -99,8 +117,9 @@ pub(super) async fn demo_market(
     let mut suppliers = Vec::new();
     for (k, (name, number, person, email, title, coming)) in SUPPLIERS.into_iter().enumerate() {
         let at = announced + (k as i64 + 1) * DAY;
+        let supplier_key = public_id(rng);
         let (supplier,): (i64,) = sqlx::query_as(INSERT_SUPPLIERS)
-            .bind(public_id(rng))
+            .bind(&supplier_key)
             .bind(name)
             .bind(number)
             .bind(at)
@@ -141,9 +160,9 @@ pub(super) async fn demo_market(
             .await
             .with_context(|| format!("saying who comes for {name}"))?;
         insert_information(tx, dialogue, "registered", "", Some(supplier), at).await?;
-        suppliers.push((supplier, account));
+        suppliers.push((supplier, account, supplier_key));
     }
-    let (asker, asker_account) = suppliers[0];
+    let (asker, asker_account, _) = suppliers[0];
     let answered = announced + 3 * DAY;
     let (qa,): (i64,) = sqlx::query_as(INSERT_QA)
         .bind(dialogue)
@@ -176,7 +195,7 @@ pub(super) async fn demo_market(
         answered,
     )
     .await?;
-    for (supplier, _) in &suppliers {
+    for (supplier, ..) in &suppliers {
         sqlx::query(INSERT_RECIPIENTS)
             .bind(told)
             .bind(supplier)
@@ -184,6 +203,87 @@ pub(super) async fn demo_market(
             .await
             .context("listing who was told")?;
     }
+    let (supplier, account, key) = &suppliers[0];
+    written_answer(
+        tx,
+        rng,
+        dialogue,
+        (*supplier, *account, key),
+        answered + DAY,
+    )
+    .await
+}
+
+/// Laddbolaget's written answer, version 1, with its receipt's digest
+/// worked out as the product works it out.
+async fn written_answer(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rng: &mut StdRng,
+    dialogue: i64,
+    (supplier, account, supplier_key): (i64, i64, &str),
+    at: i64,
+) -> anyhow::Result<()> {
+    use app::dialogues::answers::{AnswerContent, AnswerPart, SecretRequest};
+    let (dialogue_key, question): (String, String) = sqlx::query_as(DEMO_DIALOGUE)
+        .bind(dialogue)
+        .fetch_one(&mut **tx)
+        .await
+        .context("reading the demo dialogue's question")?;
+    let secret = SecretRequest {
+        harm:
+            "Konkurrenter kan använda priserna för att lägga sig strax under oss i upphandlingen."
+                .into(),
+        what: "Priserna per laddpunkt och för service.".into(),
+        why: "Affärshemlighet: priserna är inte offentliga och förhandlas per kund.".into(),
+    };
+    let content = AnswerContent {
+        dialogue: dialogue_key,
+        parts: vec![AnswerPart {
+            answer: "Depåladdning med 150 kW per buss räcker för stadstrafik även vintertid. \
+                Laddpunkt 450 000 kr, service 30 000 kr per år och punkt."
+                .into(),
+            position: 1,
+            question,
+            secret: Some(secret.clone()),
+        }],
+        receipt: "SV-7KQ2-M9XD".into(),
+        submitted_at: at,
+        supplier: supplier_key.to_string(),
+        version: 1,
+    };
+    let part = &content.parts[0];
+    let (id,): (i64,) = sqlx::query_as(INSERT_ANSWER)
+        .bind(public_id(rng))
+        .bind(dialogue)
+        .bind(supplier)
+        .bind(&content.receipt)
+        .bind(at)
+        .bind(account)
+        .bind(content.digest()?)
+        .fetch_one(&mut **tx)
+        .await
+        .context("submitting the demo's written answer")?;
+    sqlx::query(INSERT_ANSWER_PART)
+        .bind(id)
+        .bind(&part.question)
+        .bind(&part.answer)
+        .bind(&secret.what)
+        .bind(&secret.why)
+        .bind(&secret.harm)
+        .execute(&mut **tx)
+        .await
+        .context("storing the demo answer's part")?;
+    sqlx::query(INSERT_ANSWER_DRAFT)
+        .bind(dialogue)
+        .bind(supplier)
+        .bind(&part.answer)
+        .bind(&secret.what)
+        .bind(&secret.why)
+        .bind(&secret.harm)
+        .bind(at)
+        .execute(&mut **tx)
+        .await
+        .context("keeping the demo answer in its form")?;
     Ok(())
 }
 

@@ -28,6 +28,9 @@ async fn rfi(app: &TestApp) -> (String, String, String, String) {
     (id, anna, org, network)
 }
 
+/// The questions of the tests' dialogue form.
+const QUESTIONS: [&str; 2] = ["Hur långt räcker en laddning?", "Vilka depåkrav finns?"];
+
 /// The answer form's body: one (answer, what, why, harm) per question.
 fn answer_body(
     dialogue: &str,
@@ -35,10 +38,15 @@ fn answer_body(
     parts: &[(&str, &str, &str, &str)],
     intent: &str,
 ) -> String {
+    let questions = QUESTIONS.map(String::from);
     let mut pairs: Vec<(&str, String)> = vec![
         ("dialogue", dialogue.into()),
         ("supplier", supplier.into()),
         ("intent", intent.into()),
+        (
+            "questions",
+            app::dialogues::answers::questions_key(&questions),
+        ),
     ];
     for (answer, what, why, harm) in parts {
         pairs.push(("answer[]", answer.to_string()));
@@ -345,7 +353,7 @@ db_test!(
         let res = refused(vec![("", "", "", ""), ("  ", "", "", "")], "submit").await;
         assert_eq!(res.status, 400);
         assert!(res.body.contains("empty_answer"), "{}", res.body);
-        let res = refused(vec![("", "Allt", "Hemligt", "Stor"), ("", "", "", "")], "draft").await;
+        let res = refused(vec![("", "Allt", "Hemligt", "Stor"), ("", "", "", "")], "submit").await;
         assert!(res.body.contains("secret_without_answer"), "{}", res.body);
         // What was typed comes back with the refusal, so nothing is lost.
         let res = refused(
@@ -512,7 +520,7 @@ db_test!(
 );
 
 db_test!(
-    two_people_of_one_supplier_submitting_at_once_get_two_versions,
+    two_submissions_of_one_supplier_at_once_get_two_versions_in_order,
     |app| {
         let (dialogue, _, _, _) = rfi(&app).await;
         let (sara, s1) = supplier_person(&app, "Sara", "sara@lev1.se", 1).await;
@@ -534,5 +542,147 @@ db_test!(
                 .await
                 .unwrap();
         assert_eq!(versions, vec![(1,), (2,)]);
+        let mine = page(&app, &sara, &dialogue).await;
+        assert!(
+            mine.submitted[0].version == 2
+                && mine.submitted[0].submitted_at >= mine.submitted[1].submitted_at,
+            "numbered and stamped under one lock"
+        );
+    }
+);
+
+db_test!(
+    a_withdrawn_supplier_answers_no_more_and_reads_what_it_sent_and_an_answer_is_found_only_in_its_own_dialogue,
+    |app| {
+        let (dialogue, anna, org, network) = rfi(&app).await;
+        let (sara, s1) = supplier_person(&app, "Sara", "sara@lev1.se", 1).await;
+        assert_eq!(register(&app, &sara, &dialogue, &s1).await, 200);
+        let answer = submit(&app, &sara, &dialogue, &s1, &[("Svar", "", "", ""), ("", "", "", "")]).await;
+        // Another dialogue of the same network does not know the answer.
+        let need = crate::needs::post_need(
+            &app,
+            &anna,
+            &crate::needs::need_form(&network, &org, "Cyklar", "shared"),
+        )
+        .await;
+        let other = plan(&app, &anna, &dialogue_form(&network, &org, &need, "5")).await;
+        announce(&app, &anna, &other).await;
+        for (cookie, path) in [(&sara, "/api/answers/receipt"), (&anna, "/api/answers/submission")] {
+            let res = app
+                .post_as(cookie, path, &form(&[("dialogue", &other), ("answer", &answer)]))
+                .await;
+            assert_eq!(res.status, 404, "{path}: {}", res.body);
+        }
+        let res = app
+            .post_as(&sara, "/api/market/withdraw", &form(&[("dialogue", &dialogue), ("supplier", &s1)]))
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        let body = answer_body(&dialogue, &s1, &[("Efteråt", "", "", ""), ("", "", "", "")], "submit");
+        let res = app.post_as(&sara, "/api/answers/save", &body).await;
+        assert_eq!(res.status, 403, "{}", res.body);
+        assert_eq!(receipt(&app, &sara, &dialogue, &answer).await.content.parts[0].answer, "Svar");
+        let json = app
+            .get_as(&sara, &format!("/marknadsdialoger/{dialogue}/kvitto/{answer}/svar.json"))
+            .await;
+        assert_eq!(json.status, 200, "{}", json.body);
+        let exported: serde_json::Value = serde_json::from_str(&json.body).unwrap();
+        assert_eq!(
+            app::core::ids::hash_token(&exported["content"].to_string()),
+            exported["digest_sha256"].as_str().unwrap(),
+            "the supplier recomputes its own digest"
+        );
+        assert_eq!(exported["content"]["receipt"], exported["receipt"]);
+    }
+);
+
+db_test!(
+    an_answer_written_against_questions_since_changed_is_refused_with_what_was_typed,
+    |app| {
+        let (dialogue, _, _, _) = rfi(&app).await;
+        let (sara, s1) = supplier_person(&app, "Sara", "sara@lev1.se", 1).await;
+        assert_eq!(register(&app, &sara, &dialogue, &s1).await, 200);
+        let body = answer_body(
+            &dialogue,
+            &s1,
+            &[("Mitt svar", "", "", ""), ("", "", "", "")],
+            "submit",
+        )
+        .replace("questions=", "questions=gammal");
+        let res = app.post_as(&sara, "/api/answers/save", &body).await;
+        assert_eq!(res.status, 400, "{}", res.body);
+        assert!(res.body.contains("questions_changed"), "{}", res.body);
+        assert!(res.body.contains("Mitt svar"));
+        assert_eq!(app.count("supplier_answers").await, 0);
+        assert_eq!(
+            page(&app, &sara, &dialogue).await.questions_key,
+            app::dialogues::answers::questions_key(&QUESTIONS.map(String::from))
+        );
+    }
+);
+
+db_test!(
+    a_closed_networks_dialogue_stays_on_the_board_but_not_among_the_open_and_takes_no_more_answers,
+    |app| {
+        let (dialogue, anna, _, network) = rfi(&app).await;
+        let (sara, s1) = supplier_person(&app, "Sara", "sara@lev1.se", 1).await;
+        assert_eq!(register(&app, &sara, &dialogue, &s1).await, 200);
+        let title = "Dialog om elbussar";
+        assert!(app
+            .get("/marknadsdialoger?oppen=1")
+            .await
+            .body
+            .contains(title));
+        for step in ["active", "dormant", "closed"] {
+            let res = app
+                .post_as(
+                    &anna,
+                    "/api/networks/status",
+                    &form(&[("network", &network), ("status", step), ("reason", "Klart")]),
+                )
+                .await;
+            assert!(ok(&res), "{step}: {}", res.body);
+        }
+        assert!(app.get("/marknadsdialoger").await.body.contains(title));
+        assert!(!app
+            .get("/marknadsdialoger?oppen=1")
+            .await
+            .body
+            .contains(title));
+        let body = answer_body(
+            &dialogue,
+            &s1,
+            &[("Sent", "", "", ""), ("", "", "", "")],
+            "submit",
+        );
+        let res = app.post_as(&sara, "/api/answers/save", &body).await;
+        assert_eq!(res.status, 409, "{}", res.body);
+        assert!(res.body.contains("answers_closed"));
+        assert!(!page(&app, &sara, &dialogue).await.open);
+    }
+);
+
+db_test!(
+    a_targeted_dialogue_asks_a_signed_out_visitor_to_sign_in_and_shows_nothing_else,
+    |app| {
+        let (network, anna, org, need) = setup(&app).await;
+        let dialogue = plan(&app, &anna, &dialogue_form(&network, &org, &need, "5")).await;
+        let res = app
+            .post_as(
+                &anna,
+                "/api/market/publication",
+                &form(&[
+                    ("dialogue", &dialogue),
+                    ("supplier_places", "5"),
+                    ("audience", "invited"),
+                    ("audience_reason", "Bara tre tillverkare finns."),
+                ]),
+            )
+            .await;
+        assert!(ok(&res), "{}", res.body);
+        announce(&app, &anna, &dialogue).await;
+        let page = app.get(&format!("/marknadsdialoger/{dialogue}")).await;
+        assert!(page.body.contains("/konto/logga-in?till="), "{}", page.body);
+        assert!(!page.body.contains("Dialog om elbussar"));
+        assert!(!page.body.contains("Bara tre tillverkare"));
     }
 );

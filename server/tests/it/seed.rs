@@ -153,5 +153,33 @@ db_test!(
             told.recipients,
             ["Elbuss Sverige AB", "Laddbolaget Norden AB"]
         );
+        // Laddbolaget's written answer, with its request for confidentiality
+        // and a digest the product's own rule gives.
+        let mine: app::dialogues::answers::AnswerPage = serde_json::from_str(
+            &app.post_as(
+                &sara,
+                "/api/answers/page",
+                &crate::helpers::form(&[("dialogue", &dialogue)]),
+            )
+            .await
+            .body,
+        )
+        .unwrap();
+        assert_eq!(mine.submitted.len(), 1);
+        assert!(mine.submitted[0].secret && mine.open);
+        let res = app
+            .post_as(
+                &host,
+                "/api/answers/submission",
+                &crate::helpers::form(&[
+                    ("dialogue", &dialogue),
+                    ("answer", &mine.submitted[0].public_id),
+                ]),
+            )
+            .await;
+        let answer: app::dialogues::answers::Submission =
+            serde_json::from_str(&res.body).unwrap_or_else(|_| panic!("{}", res.body));
+        assert_eq!(answer.digest, answer.content.digest().unwrap());
+        assert_eq!(answer.supplier_name, "Laddbolaget Norden AB");
     }
 );

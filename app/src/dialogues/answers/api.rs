@@ -27,22 +27,22 @@ pub async fn answer_page(
         .or_else(|_| p.guard.actor_for(MarketAction::ReadOwnAnswers, chosen))?;
     let acting = p.guard.acting(actor)?;
     let db = &p.ctx.db;
-    let t = super::text::text(crate::i18n::use_lang());
-    let questions = super::questions_answered(&p.stored.dialogue.questions, t.general_question);
+    let questions = &p.stored.dialogue.questions;
     let (parts, saved_at) =
-        super::store::draft(db, p.stored.key.id, actor.supplier_id, &questions).await?;
+        super::store::draft(db, p.stored.key.id, actor.supplier_id, questions).await?;
     Ok(super::AnswerPage {
         dialogue: p.stored.dialogue.public_id.clone(),
         title: p.stored.dialogue.title.clone(),
         answer_deadline: p.stored.dialogue.answer_deadline,
-        open: acting.registered
-            && p.guard
-                .suppliers_that_may(MarketAction::AnswerInWriting)
-                .contains(&actor.supplier_id),
+        open: p
+            .guard
+            .suppliers_that_may(MarketAction::AnswerInWriting)
+            .contains(&actor.supplier_id),
         registered: acting.registered,
         supplier: acting.public_id.clone(),
         supplier_name: acting.name.clone(),
         parts,
+        questions_key: super::questions_key(questions),
         saved_at,
         submitted: super::store::own(db, p.stored.key.id, actor.supplier_id).await?,
     })
@@ -64,20 +64,19 @@ pub async fn save_answer(
     let actor = p
         .guard
         .actor_for(MarketAction::AnswerInWriting, Some(&form.supplier))?;
-    let t = super::text::text(crate::i18n::use_lang());
-    let questions = super::questions_answered(&p.stored.dialogue.questions, t.general_question);
-    let answer = WrittenAnswer::parse(&form, &questions)?;
+    let questions = &p.stored.dialogue.questions;
+    let answer = WrittenAnswer::parse(&form, questions, &super::questions_key(questions))?;
     let d = &p.stored.dialogue;
+    let acting = p.guard.acting(actor)?;
     if !form.submits() {
-        store::save_draft(&p.ctx.db, p.stored.key.id, actor, &answer, p.now).await?;
+        store::save_draft(&p.ctx.db, p.stored.key.id, actor, &answer).await?;
         leptos_axum::redirect(&format!(
-            "/marknadsdialoger/{}/svar?sparat=1#{SAVED_NOTICE}",
-            d.public_id
+            "/marknadsdialoger/{}/svar?leverantor={}&sparat=1#{SAVED_NOTICE}",
+            d.public_id, acting.public_id
         ));
         return Ok(());
     }
     let user = p.guard.user.as_ref().ok_or(AppError::NotSignedIn)?;
-    let acting = p.guard.acting(actor)?;
     let from = Submitter {
         dialogue: p.stored.key.id,
         dialogue_public_id: &d.public_id,
@@ -99,9 +98,9 @@ pub async fn save_answer(
             ),
         )
     };
-    let submitted = store::submit(&p.ctx.db, from, &answer, p.now, &receipt).await?;
+    let submitted = store::submit(&p.ctx.db, from, &answer, &receipt).await?;
     leptos_axum::redirect(&format!(
-        "/marknadsdialoger/{}/kvitto/{}?inlamnat=1#kvitto",
+        "/marknadsdialoger/{}/kvitto/{}?inlamnat=1#inlamnat",
         d.public_id, submitted.public_id
     ));
     Ok(())
@@ -114,8 +113,16 @@ pub async fn own_submission(
     dialogue: String,
     answer: String,
 ) -> Result<super::Submission, AppError> {
-    use crate::core::market::MarketAction;
     let p = crate::dialogues::market::api::published(&dialogue).await?;
+    own_submission_of(&p, &answer).await
+}
+
+#[cfg(feature = "ssr")]
+async fn own_submission_of(
+    p: &crate::dialogues::market::api::Published,
+    answer: &str,
+) -> Result<super::Submission, AppError> {
+    use crate::core::market::MarketAction;
     p.guard.actor_for(MarketAction::ReadOwnAnswers, None)?;
     let mine = p.guard.suppliers_that_may(MarketAction::ReadOwnAnswers);
     let deleted = crate::accounts::text::text(crate::i18n::use_lang()).deleted_user;
@@ -123,7 +130,7 @@ pub async fn own_submission(
         &p.ctx.db,
         p.stored.key.id,
         &p.stored.dialogue.public_id,
-        &answer,
+        answer,
         Some(&mine),
         deleted,
     )
@@ -143,8 +150,7 @@ pub(crate) async fn received_part(
     if !publication.takes_answers(v.dialogue.form) {
         return Ok(None);
     }
-    let deadline_passed = db.now() >= v.dialogue.answer_deadline;
-    let readable = v.may_host() || deadline_passed;
+    let readable = may_read(v);
     Ok(Some(super::ReceivedAnswers {
         answers: if readable {
             super::store::received(db, v.key.id).await?
@@ -152,8 +158,14 @@ pub(crate) async fn received_part(
             Vec::new()
         },
         readable,
-        deadline_passed,
     }))
+}
+
+/// Hosts read answers as they arrive; the network's other members (its
+/// observers too) once the answer deadline has passed.
+#[cfg(feature = "ssr")]
+fn may_read(v: &crate::dialogues::api::Visible) -> bool {
+    v.may_host() || v.ctx.db.now() >= v.dialogue.answer_deadline
 }
 
 /// One submission, for hosts, and for the network's other members once
@@ -164,8 +176,7 @@ pub(crate) async fn readable_submission(
     answer: &str,
 ) -> Result<super::Submission, AppError> {
     let db = &v.ctx.db;
-    let readable = v.may_host() || db.now() >= v.dialogue.answer_deadline;
-    if !readable {
+    if !may_read(v) {
         return Err(AppError::NotFound);
     }
     let deleted = crate::accounts::text::text(v.user.language).deleted_user;
@@ -196,15 +207,35 @@ pub async fn submission_json(
     let v =
         crate::dialogues::api::visible_dialogue_for(ctx.clone(), user.clone(), dialogue).await?;
     let s = readable_submission(&v, answer).await?;
-    let diarienummer: String = diarienummer.trim().chars().take(100).collect();
+    export(&s, &v.dialogue.title, diarienummer)
+}
+
+/// One of the supplier's own submissions as JSON, to check its digest.
+#[cfg(feature = "ssr")]
+pub async fn own_submission_json(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    dialogue: &str,
+    answer: &str,
+) -> Result<String, AppError> {
+    let p = crate::dialogues::market::api::published_for(ctx.clone(), user, dialogue).await?;
+    let s = own_submission_of(&p, answer).await?;
+    export(&s, &p.stored.dialogue.title, "")
+}
+
+/// The export: the receipt's facts, the content the digest is taken
+/// over, and the supplier's versions.
+#[cfg(feature = "ssr")]
+fn export(s: &super::Submission, title: &str, diarienummer: &str) -> Result<String, AppError> {
     let asks = s.asks_confidentiality();
+    let (stockholm, utc) = crate::time::receipt_times(s.content.submitted_at);
     serde_json::to_string_pretty(&serde_json::json!({
-        "diarienummer": diarienummer,
-        "dialogue": { "public_id": v.dialogue.public_id, "title": v.dialogue.title },
+        "diarienummer": crate::dialogues::record::diarienummer(diarienummer),
+        "dialogue": { "public_id": s.content.dialogue, "title": title },
         "supplier": s.supplier_name,
         "submitted_by": s.submitted_by,
         "receipt": s.receipt,
-        "submitted_at": crate::time::receipt_times(s.content.submitted_at),
+        "submitted_at": { "stockholm": stockholm, "utc": utc, "ms": s.content.submitted_at },
         "digest_sha256": s.digest,
         "digest_of": "content, as compact JSON with its keys in alphabetical order",
         "confidentiality_requested": asks,

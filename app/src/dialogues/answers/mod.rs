@@ -20,6 +20,9 @@ use serde::{Deserialize, Serialize};
 pub const ANSWER_MAX: usize = 20_000;
 /// Longest text of each field of a confidentiality request.
 pub const SECRET_MAX: usize = 2_000;
+/// Longest answer in all, over every part (the request body stays
+/// within the server's limit).
+pub const TOTAL_MAX: usize = 100_000;
 
 /// What the answer form sends: one of each field per question, in the
 /// order of the dialogue's questions (`answer[]`, `what[]`, …); `intent`
@@ -39,6 +42,9 @@ pub struct AnswerForm {
     /// `submit` hands the answer in; anything else saves a draft.
     #[serde(default)]
     pub intent: String,
+    /// The questions the form was written against (`questions_key`).
+    #[serde(default)]
+    pub questions: String,
 }
 
 impl AnswerForm {
@@ -72,27 +78,34 @@ pub fn field(name: &str, k: usize) -> String {
     format!("{name}_{k}")
 }
 
-/// The questions a written answer answers: the dialogue's, or one open
-/// question when it asks none.
-pub fn questions_answered(questions: &[String], general: &str) -> Vec<String> {
-    if questions.is_empty() {
-        vec![general.to_string()]
-    } else {
-        questions.to_vec()
-    }
+/// A short fingerprint of the questions, sent with the form, so an
+/// answer is never stored under questions changed since it was written.
+#[cfg(feature = "ssr")]
+pub fn questions_key(questions: &[String]) -> String {
+    crate::core::ids::hash_token(&questions.join("\n"))[..16].to_string()
 }
 
 /// An answer as the form sent it, checked: one part per question, each
-/// within its limit, every confidentiality request complete and on a part
-/// with text. A draft may be empty; a submission must answer something.
+/// within its limit, written against the questions as they are. A draft
+/// may be empty or half done; a submission must answer something, and
+/// each of its confidentiality requests must be complete and on a part
+/// with text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WrittenAnswer {
     parts: Vec<AnswerPart>,
 }
 
 impl WrittenAnswer {
-    pub fn parse(form: &AnswerForm, questions: &[String]) -> Result<WrittenAnswer, AppError> {
+    pub fn parse(
+        form: &AnswerForm,
+        questions: &[String],
+        questions_key: &str,
+    ) -> Result<WrittenAnswer, AppError> {
         let mut check = Checker::new();
+        if form.questions.trim() != questions_key {
+            check.refuse("questions", FieldProblem::QuestionsChanged);
+        }
+        let submits = form.submits();
         let at = |values: &[String], i: usize| values.get(i).cloned().unwrap_or_default();
         let mut parts = Vec::with_capacity(questions.len());
         for (i, question) in questions.iter().enumerate() {
@@ -102,7 +115,7 @@ impl WrittenAnswer {
             let why = check.text(&field("why", k), &at(&form.why, i), false, SECRET_MAX);
             let harm = check.text(&field("harm", k), &at(&form.harm, i), false, SECRET_MAX);
             let asked = !(what.is_empty() && why.is_empty() && harm.is_empty());
-            if asked {
+            if asked && submits {
                 if answer.is_empty() && !check.has_problem(&field("answer", k)) {
                     check.refuse(&field("answer", k), FieldProblem::SecretWithoutAnswer);
                 }
@@ -119,8 +132,17 @@ impl WrittenAnswer {
                 secret: asked.then_some(SecretRequest { harm, what, why }),
             });
         }
-        if form.submits() && parts.iter().all(|p| p.answer.is_empty()) {
+        if submits && parts.iter().all(|p| p.answer.is_empty()) {
             check.refuse(&field("answer", 1), FieldProblem::EmptyAnswer);
+        }
+        let total: usize = parts.iter().map(|p| p.answer.chars().count()).sum();
+        if total > TOTAL_MAX && !check.has_problem(&field("answer", 1)) {
+            check.refuse(
+                &field("answer", 1),
+                FieldProblem::TooLong {
+                    max: TOTAL_MAX as u32,
+                },
+            );
         }
         check.finish_form(form)?;
         Ok(WrittenAnswer { parts })
@@ -132,13 +154,16 @@ impl WrittenAnswer {
 }
 
 /// What one submission holds, and what its digest is taken over: the
-/// SHA-256 of this as compact JSON, keys in alphabetical order (as the
-/// fields are declared), so anyone can recompute it from the export.
+/// SHA-256 of this as compact JSON (UTF-8, serde_json's escaping, no
+/// spaces), keys in alphabetical order as the fields are declared, so
+/// anyone can recompute it from the JSON export.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerContent {
     /// The dialogue's public id.
     pub dialogue: String,
     pub parts: Vec<AnswerPart>,
+    /// The receipt's number.
+    pub receipt: String,
     /// Milliseconds since 1970 (UTC), the server's time of arrival.
     pub submitted_at: i64,
     /// The supplier's public id.
@@ -149,13 +174,9 @@ pub struct AnswerContent {
 #[cfg(feature = "ssr")]
 impl AnswerContent {
     /// The SHA-256 of the content, in hexadecimal.
-    pub fn digest(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let json = serde_json::to_string(self).unwrap_or_default();
-        Sha256::digest(json.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+    pub fn digest(&self) -> Result<String, AppError> {
+        let json = serde_json::to_string(self).map_err(AppError::internal)?;
+        Ok(crate::core::ids::hash_token(&json))
     }
 }
 
@@ -182,7 +203,8 @@ impl Submission {
     }
 }
 
-/// A supplier's latest submission, in the list of answers received.
+/// A submission in a list of those received: one version of one
+/// supplier's answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Received {
     pub public_id: String,
@@ -209,6 +231,8 @@ pub struct AnswerPage {
     pub supplier_name: String,
     /// The parts as last saved or submitted (the questions' texts now).
     pub parts: Vec<AnswerPart>,
+    /// The questions' fingerprint the form sends back.
+    pub questions_key: String,
     pub saved_at: Option<i64>,
     /// Its submissions, newest first.
     pub submitted: Vec<Received>,
@@ -220,8 +244,6 @@ pub struct ReceivedAnswers {
     pub answers: Vec<Received>,
     /// The person may read them: a host, or any member after the deadline.
     pub readable: bool,
-    /// The deadline has passed (members other than hosts read from then).
-    pub deadline_passed: bool,
 }
 
 #[cfg(all(test, feature = "ssr"))]
@@ -243,6 +265,13 @@ mod tests {
             why: v(why),
             harm: v(harm),
             intent: if submit { "submit" } else { "draft" }.into(),
+            questions: "k".into(),
+        }
+    }
+
+    impl WrittenAnswer {
+        fn parse_for_test(form: &AnswerForm, qs: &[String]) -> Result<WrittenAnswer, AppError> {
+            WrittenAnswer::parse(form, qs, "k")
         }
     }
 
@@ -258,7 +287,7 @@ mod tests {
     #[test]
     fn a_part_asking_confidentiality_needs_what_why_and_harm_and_an_answer_to_keep() {
         let qs = vec!["Fråga ett?".to_string(), "Fråga två?".to_string()];
-        let found = problems(WrittenAnswer::parse(
+        let found = problems(WrittenAnswer::parse_for_test(
             &form(
                 &["Svar", ""],
                 &["Priset", "Allt"],
@@ -276,7 +305,7 @@ mod tests {
                 ("answer_2".into(), FieldProblem::SecretWithoutAnswer),
             ]
         );
-        let ok = WrittenAnswer::parse(
+        let ok = WrittenAnswer::parse_for_test(
             &form(
                 &["Svar", "Mer"],
                 &["Priset", ""],
@@ -296,19 +325,33 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_may_hold_half_a_confidentiality_request_and_changed_questions_are_refused() {
+        let qs = vec!["Fråga?".to_string()];
+        assert!(
+            WrittenAnswer::parse_for_test(&form(&[""], &["Priset"], &[], &[], false), &qs).is_ok()
+        );
+        let mut old = form(&["Svar"], &[], &[], &[], true);
+        old.questions = "före".into();
+        assert_eq!(
+            problems(WrittenAnswer::parse(&old, &qs, "efter")),
+            vec![("questions".into(), FieldProblem::QuestionsChanged)]
+        );
+    }
+
+    #[test]
     fn a_submission_must_answer_something_and_a_draft_may_be_empty() {
         let qs = vec!["Fråga?".to_string()];
         assert_eq!(
-            problems(WrittenAnswer::parse(
+            problems(WrittenAnswer::parse_for_test(
                 &form(&["  "], &[], &[], &[], true),
                 &qs
             )),
             vec![("answer_1".into(), FieldProblem::EmptyAnswer)]
         );
-        assert!(WrittenAnswer::parse(&form(&[], &[], &[], &[], false), &qs).is_ok());
+        assert!(WrittenAnswer::parse_for_test(&form(&[], &[], &[], &[], false), &qs).is_ok());
         let long = "x".repeat(ANSWER_MAX + 1);
         assert_eq!(
-            problems(WrittenAnswer::parse(
+            problems(WrittenAnswer::parse_for_test(
                 &form(&[&long], &[], &[], &[], false),
                 &qs
             )),
@@ -335,6 +378,7 @@ mod tests {
                     why: "y".into(),
                 }),
             }],
+            receipt: "SV-2345-6789".into(),
             submitted_at: 5,
             supplier: "s".into(),
             version: 1,
@@ -342,9 +386,9 @@ mod tests {
         let typed = serde_json::to_string(&content).unwrap();
         let sorted = serde_json::to_value(&content).unwrap().to_string();
         assert_eq!(typed, sorted, "declared order is alphabetical order");
-        assert_eq!(content.digest().len(), 64);
+        assert_eq!(content.digest().unwrap().len(), 64);
         let mut other = content.clone();
         other.parts[0].answer = "Nej".into();
-        assert_ne!(content.digest(), other.digest());
+        assert_ne!(content.digest().unwrap(), other.digest().unwrap());
     }
 }

@@ -5,7 +5,7 @@
 use super::{
     api::{SaveAnswer, SAVED_NOTICE},
     field,
-    text::{part_line, text, AnswerText},
+    text::{text, AnswerText},
     AnswerPage, AnswerPart, Received, ReceivedAnswers, Submission, ANSWER_MAX, SECRET_MAX,
 };
 use crate::{
@@ -30,10 +30,10 @@ fn ConfidentialityNote() -> impl IntoView {
         Lang::En => Lang::Sv,
     };
     view! {
-        <aside class="notice" aria-label=text(lang).secret_request>
+        <div class="notice">
             <p>{text(lang).confidentiality_note}</p>
             <p lang=other.code()>{text(other).confidentiality_note}</p>
-        </aside>
+        </div>
     }
 }
 
@@ -80,10 +80,17 @@ fn AnswerForm(p: AnswerPage) -> impl IntoView {
     let written = written_lang(lang);
     let form = FormFeedback::for_action(SaveAnswer::PATH);
     let action = ServerAction::<SaveAnswer>::new();
+    // Only a refused form comes back with what was typed; after any other
+    // error the stored draft is shown, so nothing saved is blanked.
+    let echoed = matches!(
+        form.error(),
+        Some(crate::error::AppError::Validation { .. } | crate::error::AppError::Restored { .. })
+    );
     let sent = |name: &str, i: usize, stored: String| match form.values(name) {
-        Some(values) => values.get(i).cloned().unwrap_or_default(),
-        None => stored,
+        Some(values) if echoed => values.get(i).cloned().unwrap_or_default(),
+        _ => stored,
     };
+    let questions_problem = form.problem("questions");
     let back = format!("/marknadsdialoger/{}", p.dialogue);
     let dialogue = p.dialogue.clone();
     let (form_dialogue, form_supplier) = (p.dialogue.clone(), p.supplier.clone());
@@ -131,6 +138,10 @@ fn AnswerForm(p: AnswerPage) -> impl IntoView {
             <ActionForm action>
                 <input type="hidden" name="dialogue" value=form_dialogue />
                 <input type="hidden" name="supplier" value=form_supplier />
+                <input type="hidden" name="questions" value=p.questions_key.clone() />
+                {questions_problem.map(|problem| view! {
+                    <p class="field-error" id="field-questions" tabindex="-1">{problem.message(lang)}</p>
+                })}
                 {fields}
                 <p class="hint">{t.submit_hint}</p>
                 <div class="actions">
@@ -252,7 +263,10 @@ fn Receipt(s: Submission, supplier_side: bool) -> impl IntoView {
     let dialogue = s.content.dialogue.clone();
     let (back, back_text) = if supplier_side {
         (
-            format!("/marknadsdialoger/{dialogue}/svar"),
+            format!(
+                "/marknadsdialoger/{dialogue}/svar?leverantor={}",
+                s.content.supplier
+            ),
             t.back_to_answer,
         )
     } else {
@@ -286,18 +300,25 @@ fn Receipt(s: Submission, supplier_side: bool) -> impl IntoView {
             }
         })
         .collect_view();
-    let json = (!supplier_side).then(|| {
+    let json = if supplier_side {
+        let href = format!(
+            "/marknadsdialoger/{dialogue}/kvitto/{}/svar.json",
+            s.public_id
+        );
+        view! { <p><a href=href download="svar.json">{t.json}</a></p> }.into_any()
+    } else {
         let href = format!("/dialoger/{dialogue}/svar/{}/svar.json", s.public_id);
         view! {
             <form method="get" action=href class="export">
                 <div class="field">
                     <label for="field-diarienummer">{t.diarienummer}</label>
-                    <input id="field-diarienummer" name="diarienummer" type="text" />
+                    <input id="field-diarienummer" name="diarienummer" type="text" maxlength="100" />
                 </div>
                 <button type="submit" class="button button--quiet-dark">{t.json}</button>
             </form>
         }
-    });
+        .into_any()
+    };
     view! {
         <Title text=format!("{} {}: {}", t.receipt_heading, s.receipt, s.supplier_name) />
         <p class="breadcrumb"><a href=back>{back_text}</a></p>
@@ -319,12 +340,12 @@ fn Receipt(s: Submission, supplier_side: bool) -> impl IntoView {
                 <ul class="plain-list">
                     {secrets.into_iter().map(|(p, r)| {
                         view! {
-                            <li lang=written>
-                                <h3>{part_line(&p, lang)}</h3>
+                            <li>
+                                <h3>{format!("{} {}: ", t.question, p.position)}<span lang=written>{p.question.clone()}</span></h3>
                                 <dl class="facts">
-                                    <dt>{t.secret_what}</dt><dd>{r.what}</dd>
-                                    <dt>{t.secret_why}</dt><dd>{r.why}</dd>
-                                    <dt>{t.secret_harm}</dt><dd>{r.harm}</dd>
+                                    <dt>{t.secret_what}</dt><dd lang=written>{r.what}</dd>
+                                    <dt>{t.secret_why}</dt><dd lang=written>{r.why}</dd>
+                                    <dt>{t.secret_harm}</dt><dd lang=written>{r.harm}</dd>
                                 </dl>
                             </li>
                         }
@@ -375,6 +396,7 @@ pub fn AnswersInRecord(answers: Vec<Received>) -> impl IntoView {
     view! {
         <h2>{t.received_heading}</h2>
         <table>
+            <caption class="visually-hidden">{t.received_heading}</caption>
             <thead>
                 <tr>
                     <th scope="col">{t.supplier}</th>
@@ -399,19 +421,39 @@ pub fn AnswersInRecord(answers: Vec<Received>) -> impl IntoView {
     }
 }
 
-/// On the public page, for a dialogue that takes written answers: where a
-/// registered supplier writes its answer.
+/// On the public page, for a dialogue that takes written answers: where
+/// each of the person's registered suppliers, (public id, name), writes
+/// its answer.
 #[component]
-pub fn WriteAnswer(dialogue: String, registered: bool, open: bool, deadline: i64) -> impl IntoView {
+pub fn WriteAnswer(
+    dialogue: String,
+    registered: Vec<(String, String)>,
+    open: bool,
+    deadline: i64,
+) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
+    let label = if open {
+        t.write_answer
+    } else {
+        t.submitted_heading
+    };
+    let several = registered.len() > 1;
     view! {
         <section aria-labelledby="skriftligt-svar">
             <h2 id="skriftligt-svar">{t.heading}</h2>
             <p>{t.written_lead}" "{format!("{}: {}.", t.deadline, when(deadline, lang))}</p>
-            {if registered {
-                let label = if open { t.write_answer } else { t.submitted_heading };
-                view! { <p><a class="button" href=format!("/marknadsdialoger/{dialogue}/svar")>{label}</a></p> }.into_any()
+            {if !registered.is_empty() {
+                view! {
+                    <ul class="plain-list">
+                        {registered.into_iter().map(|(supplier, name)| {
+                            let href = format!("/marknadsdialoger/{dialogue}/svar?leverantor={supplier}");
+                            let text = if several { format!("{label}: {name}") } else { label.to_string() };
+                            view! { <li><a class="button" href=href>{text}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
             } else if open {
                 view! { <p>{t.not_registered}</p> }.into_any()
             } else {

@@ -103,13 +103,45 @@ crate::sql!(
      secret_what = $5, secret_why = $6, secret_harm = $7, saved_at = $8"
 );
 
-/// Locks the supplier's registration for the rest of the transaction;
-/// `Forbidden` once it has withdrawn.
+crate::sql!(LOCK_DIALOGUE = "UPDATE dialogues SET supplier_places = supplier_places WHERE id = $1");
+crate::sql!(
+    STILL_OPEN = "SELECT d.answer_deadline, d.status, n.status AS network_status \
+     FROM dialogues d JOIN networks n ON n.id = d.network_id WHERE d.id = $1"
+);
+
+#[derive(sqlx::FromRow)]
+struct OpenRow {
+    answer_deadline: i64,
+    status: String,
+    network_status: String,
+}
+
+/// Locks the dialogue, then the supplier's registration (the order
+/// withdrawing takes), checks again under the locks that answers are
+/// taken, and gives the time to stamp: a request that waited for the
+/// lock past the deadline, an archiving or a closing is refused.
+/// `Forbidden` once the supplier has withdrawn.
 async fn lock(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    db: &Db,
     dialogue: DialogueId,
     supplier: SupplierId,
-) -> Result<(), AppError> {
+) -> Result<i64, AppError> {
+    sqlx::query(LOCK_DIALOGUE)
+        .bind(dialogue)
+        .execute(&mut **tx)
+        .await?;
+    let open: OpenRow = sqlx::query_as(STILL_OPEN)
+        .bind(dialogue)
+        .fetch_one(&mut **tx)
+        .await?;
+    let now = db.now();
+    let taking = matches!(open.status.as_str(), "announced" | "open")
+        && open.network_status != "closed"
+        && now < open.answer_deadline;
+    if !taking {
+        return Err(AppError::AnswersClosed);
+    }
     let done = sqlx::query(LOCK_REGISTRATION)
         .bind(dialogue)
         .bind(supplier)
@@ -118,7 +150,7 @@ async fn lock(
     if done.rows_affected() != 1 {
         return Err(AppError::Forbidden);
     }
-    Ok(())
+    Ok(now)
 }
 
 async fn save_parts(
@@ -152,10 +184,9 @@ pub async fn save_draft(
     dialogue: DialogueId,
     actor: SupplierActor,
     answer: &WrittenAnswer,
-    now: i64,
 ) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;
-    lock(&mut tx, dialogue, actor.supplier_id).await?;
+    let now = lock(&mut tx, db, dialogue, actor.supplier_id).await?;
     save_parts(&mut tx, dialogue, actor.supplier_id, answer, now).await?;
     tx.commit().await?;
     Ok(())
@@ -197,19 +228,19 @@ pub struct Submitter<'a> {
     pub email: &'a str,
 }
 
-/// Submits the answer as a new version, stamped `now`; `receipt` writes
-/// the receipt mail (subject, body) from what was stored.
+/// Submits the answer as a new version, stamped with the time it is
+/// taken under the locks; `receipt` writes the receipt mail (subject,
+/// body) from what was stored.
 #[tracing::instrument(skip_all)]
 pub async fn submit(
     db: &Db,
     from: Submitter<'_>,
     answer: &WrittenAnswer,
-    now: i64,
     receipt: &(dyn Fn(&Submitted) -> (String, String) + Sync),
 ) -> Result<Submitted, AppError> {
     let supplier = from.actor.supplier_id;
     let mut tx = db.pool().begin().await?;
-    lock(&mut tx, from.dialogue, supplier).await?;
+    let now = lock(&mut tx, db, from.dialogue, supplier).await?;
     let version: i64 = sqlx::query_scalar(NEXT_VERSION)
         .bind(from.dialogue)
         .bind(supplier)
@@ -218,14 +249,15 @@ pub async fn submit(
     let content = AnswerContent {
         dialogue: from.dialogue_public_id.to_string(),
         parts: answer.parts().to_vec(),
+        receipt: receipt_number(),
         submitted_at: now,
         supplier: from.supplier_public_id.to_string(),
         version,
     };
     let submitted = Submitted {
         public_id: public_id(),
-        receipt: receipt_number(),
-        digest: content.digest(),
+        receipt: content.receipt.clone(),
+        digest: content.digest()?,
         content,
     };
     let id: i64 = sqlx::query_scalar(INSERT_ANSWER)
@@ -291,31 +323,35 @@ impl ReceivedRow {
 }
 
 crate::sql!(
-    /// Every submission of the dialogue, in the order they arrived.
+    /// The dialogue's submissions (of one supplier, when $2 is not 0) in
+    /// the order they arrived: versions are numbered and stamped under
+    /// one lock, so that is also their order.
     RECEIVED = "SELECT a.public_id, s.name AS supplier_name, a.receipt, a.submitted_at, \
      a.version, CAST(CASE WHEN EXISTS (SELECT 1 FROM supplier_answer_parts p \
          WHERE p.answer_id = a.id AND p.secret_what <> '') THEN 1 ELSE 0 END AS BIGINT) AS secret \
      FROM supplier_answers a JOIN suppliers s ON s.id = a.supplier_id \
-     WHERE a.dialogue_id = $1 ORDER BY a.submitted_at, a.id"
+     WHERE a.dialogue_id = $1 AND (CAST($2 AS BIGINT) = 0 OR a.supplier_id = $2) \
+     ORDER BY a.submitted_at, a.id"
 );
 
-/// Every submission received, oldest first.
-#[tracing::instrument(skip_all)]
-pub async fn received(db: &Db, dialogue: DialogueId) -> Result<Vec<Received>, AppError> {
+async fn received_of(
+    db: &Db,
+    dialogue: DialogueId,
+    supplier: i64,
+) -> Result<Vec<Received>, AppError> {
     let rows: Vec<ReceivedRow> = sqlx::query_as(RECEIVED)
         .bind(dialogue)
+        .bind(supplier)
         .fetch_all(db.pool())
         .await?;
     Ok(rows.into_iter().map(ReceivedRow::received).collect())
 }
 
-crate::sql!(
-    OWN = "SELECT a.public_id, s.name AS supplier_name, a.receipt, a.submitted_at, a.version, \
-     CAST(CASE WHEN EXISTS (SELECT 1 FROM supplier_answer_parts p \
-         WHERE p.answer_id = a.id AND p.secret_what <> '') THEN 1 ELSE 0 END AS BIGINT) AS secret \
-     FROM supplier_answers a JOIN suppliers s ON s.id = a.supplier_id \
-     WHERE a.dialogue_id = $1 AND a.supplier_id = $2 ORDER BY a.version DESC"
-);
+/// Every submission received, oldest first.
+#[tracing::instrument(skip_all)]
+pub async fn received(db: &Db, dialogue: DialogueId) -> Result<Vec<Received>, AppError> {
+    received_of(db, dialogue, 0).await
+}
 
 /// One supplier's submissions, newest first.
 #[tracing::instrument(skip_all)]
@@ -324,12 +360,9 @@ pub async fn own(
     dialogue: DialogueId,
     supplier: SupplierId,
 ) -> Result<Vec<Received>, AppError> {
-    let rows: Vec<ReceivedRow> = sqlx::query_as(OWN)
-        .bind(dialogue)
-        .bind(supplier)
-        .fetch_all(db.pool())
-        .await?;
-    Ok(rows.into_iter().map(ReceivedRow::received).collect())
+    let mut all = received_of(db, dialogue, supplier.0).await?;
+    all.reverse();
+    Ok(all)
 }
 
 #[derive(sqlx::FromRow)]
@@ -408,7 +441,7 @@ pub async fn submission(
         .collect();
     Ok(Some(Submission {
         public_id: row.public_id,
-        receipt: row.receipt,
+        receipt: row.receipt.clone(),
         supplier_name: row.supplier_name,
         submitted_by: crate::core::shown_name(
             row.person.clone().unwrap_or_default(),
@@ -419,6 +452,7 @@ pub async fn submission(
         content: AnswerContent {
             dialogue: dialogue_public_id.to_string(),
             parts,
+            receipt: row.receipt.clone(),
             submitted_at: row.submitted_at,
             supplier: row.supplier_public_id,
             version: row.version,

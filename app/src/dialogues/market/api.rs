@@ -15,8 +15,6 @@ pub(crate) struct Published {
     pub stored: crate::dialogues::store::StoredDialogue,
     pub publication: super::store::Publication,
     pub guard: crate::core::market::MarketGuard,
-    /// The time the guard decided at; what is stored is stamped with it.
-    pub now: i64,
 }
 
 #[cfg(feature = "ssr")]
@@ -61,7 +59,6 @@ pub(crate) async fn published_for(
         stored,
         publication,
         guard,
-        now,
     })
 }
 
@@ -167,9 +164,7 @@ pub async fn public_dialogue(dialogue: String) -> Result<super::PublicView, AppE
         },
         host,
         takes_answers: p.guard.facts.takes_answers,
-        answers_open: p.guard.facts.answers_open
-            && p.guard.facts.registrations_open
-            && !p.guard.facts.frozen,
+        answers_open: p.guard.facts.answers_taken(),
     })
 }
 

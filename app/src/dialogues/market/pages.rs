@@ -311,7 +311,9 @@ fn PublicDialogue(v: PublicView) -> impl IntoView {
         <TakePart v=v.clone() />
         {v.takes_answers.then(|| view! {
             <crate::dialogues::answers::pages::WriteAnswer dialogue=id.clone()
-                registered=v.suppliers.iter().any(|s| s.registered) open=v.answers_open
+                registered=v.suppliers.iter().filter(|s| s.registered)
+                    .map(|s| (s.public_id.clone(), s.name.clone())).collect()
+                open=v.answers_open
                 deadline=v.answer_deadline />
         })}
     }

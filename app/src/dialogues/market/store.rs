@@ -60,9 +60,11 @@ impl Publication {
         }
     }
 
-    /// Whether suppliers answer the dialogue in writing.
+    /// Whether suppliers answer the dialogue in writing: once announced,
+    /// as fixed then (a later change of form neither hides the answers
+    /// received nor starts taking them).
     pub fn takes_answers(&self, form: DialogueFormat) -> bool {
-        self.written_answers == 1 || form.takes_written_answers()
+        self.written_answers == 1 || (self.announced_at.is_none() && form.takes_written_answers())
     }
 
     /// The last moment for questions: the hosts' choice, never after the
@@ -153,8 +155,10 @@ crate::audit_text!("publication_set", super::text::publication_set_log);
 
 crate::sql!(
     /// Whether the dialogue is targeted is read in the same update, so a
-    /// change of audience just before cannot slip between.
-    ANNOUNCED = "UPDATE dialogues SET announced_at = $1 WHERE id = $2 \
+    /// change of audience just before cannot slip between; whether it
+    /// takes written answers is fixed here.
+    ANNOUNCED = "UPDATE dialogues SET announced_at = $1, written_answers = CASE \
+     WHEN form IN ('rfi', 'extern_remiss') THEN 1 ELSE written_answers END WHERE id = $2 \
      RETURNING CAST(CASE WHEN audience = 'invited' THEN 1 ELSE 0 END AS BIGINT)"
 );
 

@@ -119,13 +119,15 @@ async fn record_of(v: Visible, diarienummer: &str) -> Result<super::DialogueReco
     Ok(DialogueRecord {
         exported_at: db.now(),
         exported_by_organisation: organisation,
-        diarienummer: diarienummer.trim().chars().take(100).collect(),
+        diarienummer: super::diarienummer(diarienummer),
         registrations: registration::registrations(db, v.key.id).await?,
         qa: dialogue::qa(db, v.key.id).await?,
         texts: super::store::texts(db, v.key.id, deleted).await?,
         audit: crate::core::audit::of_dialogue(db, v.key.id, deleted, v.user.language).await?,
         // Which suppliers registered is the hosts' to know (and to pass on
         // with the record they file); other members get the record without.
+        // Who answered in writing, members read once the deadline has
+        // passed, as they read the answers themselves.
         information: if v.may_host() {
             crate::dialogues::market::store::information(db, v.key.id).await?
         } else {

@@ -9,6 +9,11 @@ pub mod pages;
 pub mod store;
 
 use super::{Dialogue, QaEntry, Registration};
+
+/// A diarienummer as an exporter typed it: trimmed, at most 100 characters.
+pub fn diarienummer(typed: &str) -> String {
+    typed.trim().chars().take(100).collect()
+}
 use crate::core::AuditEntry;
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "ssr")]
