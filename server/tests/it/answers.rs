@@ -264,7 +264,8 @@ db_test!(
         let (dialogue, anna, _, network) = rfi(&app).await;
         let (sara, s1) = supplier_person(&app, "Sara", "sara@lev1.se", 1).await;
         assert_eq!(register(&app, &sara, &dialogue, &s1).await, 200);
-        let maja = crate::networks::malmo_member(&app, &anna, &network).await;
+        // Maja's kommun is a member that hosts nothing; she signs in below.
+        crate::networks::malmo_member(&app, &anna, &network).await;
         // The form's deadline is 30 April 23:59 in Stockholm, summer time
         // (UTC+2), while the clock now reads a winter day: 21:59 UTC.
         let deadline = page(&app, &sara, &dialogue).await.answer_deadline;
