@@ -29,7 +29,9 @@ use tower_http::{
 };
 use tracing::Level;
 
-/// Largest request body accepted; forms are small.
+/// Largest request body accepted: forms are small, but a written answer
+/// (100,000 characters and its requests for confidentiality, form-encoded)
+/// must fit.
 pub const BODY_LIMIT: usize = 1024 * 1024;
 
 pub fn leptos_options(config: &Config) -> LeptosOptions {

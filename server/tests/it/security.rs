@@ -32,7 +32,8 @@ db_test!(a_cross_site_post_is_refused_and_changes_nothing, |app| {
 });
 
 db_test!(an_oversized_body_is_refused_with_413, |app| {
-    let huge = format!("description={}&page=&email=", "a".repeat(300 * 1024));
+    let over = server::routes::BODY_LIMIT + 1024;
+    let huge = format!("description={}&page=&email=", "a".repeat(over));
     let res = app.post_form("/api/accessibility/report", &huge, &[]).await;
     assert_eq!(res.status, 413);
     assert_eq!(res.body, r#"{"error":"payload_too_large"}"#);
