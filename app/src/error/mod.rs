@@ -330,6 +330,18 @@ impl From<sqlx::Error> for AppError {
                 count_unreachable();
                 AppError::Unavailable
             }
+            // PostgreSQL going down ends the queries in flight with these
+            // (admin_shutdown, crash_shutdown, cannot_connect_now): the
+            // database is away, not the request wrong.
+            sqlx::Error::Database(ref db)
+                if db
+                    .code()
+                    .is_some_and(|code| matches!(code.as_ref(), "57P01" | "57P02" | "57P03")) =>
+            {
+                tracing::warn!(cause = %err, "database unavailable");
+                count_unreachable();
+                AppError::Unavailable
+            }
             other => AppError::internal(other),
         }
     }
