@@ -118,39 +118,16 @@ pub(super) async fn demo_market(
     for (k, (name, number, person, email, title, coming)) in SUPPLIERS.into_iter().enumerate() {
         let at = announced + (k as i64 + 1) * DAY;
         let supplier_key = public_id(rng);
-        let (supplier,): (i64,) = sqlx::query_as(INSERT_SUPPLIERS)
-            .bind(&supplier_key)
-            .bind(name)
-            .bind(number)
-            .bind(at)
-            .fetch_one(&mut **tx)
-            .await
-            .with_context(|| format!("registering the supplier {name}"))?;
-        let (account,): (i64,) = sqlx::query_as(INSERT_SUPPLIER_PEOPLE)
-            .bind(email)
-            .bind(person)
-            .bind(hash)
-            .bind(at)
-            .bind(title)
-            .bind("sv")
-            .fetch_one(&mut **tx)
-            .await
-            .with_context(|| format!("making {person}'s account"))?;
-        sqlx::query(INSERT_SUPPLIER_MEMBERS)
-            .bind(supplier)
-            .bind(account)
-            .bind(at)
-            .execute(&mut **tx)
-            .await
-            .with_context(|| format!("making {person} admin of {name}"))?;
-        sqlx::query(INSERT_DIALOGUE_SUPPLIERS)
-            .bind(dialogue)
-            .bind(supplier)
-            .bind(account)
-            .bind(at)
-            .execute(&mut **tx)
-            .await
-            .with_context(|| format!("registering {name} for the dialogue"))?;
+        let who = Registered {
+            key: &supplier_key,
+            name,
+            number,
+            email,
+            person,
+            title,
+            language: "sv",
+        };
+        let (supplier, account) = registered_supplier(tx, dialogue, &who, hash, at).await?;
         sqlx::query(INSERT_MEETING_SUPPLIERS)
             .bind(dialogue)
             .bind(supplier)
@@ -318,42 +295,80 @@ pub(super) async fn crowded_dialogue(
         let number = app::organisations::OrgNumber::completing(&format!("5591{i:05}"))
             .map(|n| n.as_str().to_string())
             .context("making a supplier's organisationsnummer")?;
-        let (supplier,): (i64,) = sqlx::query_as(INSERT_SUPPLIERS)
-            .bind(super::public_id(rng))
-            .bind(format!("Leverantör {} AB", i + 1))
-            .bind(number)
-            .bind(at)
-            .fetch_one(&mut **tx)
-            .await
-            .context("registering a crowded dialogue's supplier")?;
-        let (account,): (i64,) = sqlx::query_as(INSERT_SUPPLIER_PEOPLE)
-            .bind(format!("leverantor{}@leverantor.example", i + 1))
-            .bind(format!("Säljare {}", i + 1))
-            .bind(hash)
-            .bind(at)
-            .bind("Säljare")
-            .bind(if i % 5 == 4 { "en" } else { "sv" })
-            .fetch_one(&mut **tx)
-            .await
-            .context("making a supplier's person")?;
-        sqlx::query(INSERT_SUPPLIER_MEMBERS)
-            .bind(supplier)
-            .bind(account)
-            .bind(at)
-            .execute(&mut **tx)
-            .await
-            .context("making a supplier's person its admin")?;
-        sqlx::query(INSERT_DIALOGUE_SUPPLIERS)
-            .bind(id)
-            .bind(supplier)
-            .bind(account)
-            .bind(at)
-            .execute(&mut **tx)
-            .await
-            .context("registering a supplier for the crowded dialogue")?;
+        let (key, name) = (super::public_id(rng), format!("Leverantör {} AB", i + 1));
+        let (email, person) = (
+            format!("leverantor{}@leverantor.example", i + 1),
+            format!("Säljare {}", i + 1),
+        );
+        let who = Registered {
+            key: &key,
+            name: &name,
+            number: &number,
+            email: &email,
+            person: &person,
+            title: "Säljare",
+            language: if i % 5 == 4 { "en" } else { "sv" },
+        };
+        let (supplier, _) = registered_supplier(tx, id, &who, hash, at).await?;
         insert_information(tx, id, "registered", "", Some(supplier), at).await?;
     }
     Ok(public_id)
+}
+
+/// A supplier organisation with one person, its admin, registered for
+/// `dialogue` by that person.
+struct Registered<'a> {
+    key: &'a str,
+    name: &'a str,
+    number: &'a str,
+    email: &'a str,
+    person: &'a str,
+    title: &'a str,
+    language: &'a str,
+}
+
+/// Inserts the supplier, its person and registration; (supplier, account).
+async fn registered_supplier(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    dialogue: i64,
+    who: &Registered<'_>,
+    hash: &str,
+    at: i64,
+) -> anyhow::Result<(i64, i64)> {
+    let (supplier,): (i64,) = sqlx::query_as(INSERT_SUPPLIERS)
+        .bind(who.key)
+        .bind(who.name)
+        .bind(who.number)
+        .bind(at)
+        .fetch_one(&mut **tx)
+        .await
+        .with_context(|| format!("registering the supplier {}", who.name))?;
+    let (account,): (i64,) = sqlx::query_as(INSERT_SUPPLIER_PEOPLE)
+        .bind(who.email)
+        .bind(who.person)
+        .bind(hash)
+        .bind(at)
+        .bind(who.title)
+        .bind(who.language)
+        .fetch_one(&mut **tx)
+        .await
+        .with_context(|| format!("making {}'s account", who.person))?;
+    sqlx::query(INSERT_SUPPLIER_MEMBERS)
+        .bind(supplier)
+        .bind(account)
+        .bind(at)
+        .execute(&mut **tx)
+        .await
+        .with_context(|| format!("making {} admin of {}", who.person, who.name))?;
+    sqlx::query(INSERT_DIALOGUE_SUPPLIERS)
+        .bind(dialogue)
+        .bind(supplier)
+        .bind(account)
+        .bind(at)
+        .execute(&mut **tx)
+        .await
+        .with_context(|| format!("registering {} for the dialogue", who.name))?;
+    Ok((supplier, account))
 }
 
 async fn insert_information(
