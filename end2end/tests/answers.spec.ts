@@ -10,8 +10,13 @@ import {
   post,
   verifiedPerson,
 } from "./fixtures";
+import { readFileSync } from "node:fs";
 
-test("a supplier answers an RFI in writing, asks for one part to be kept confidential, reads its receipt and submits a second version; the host reads both", async ({ page, browser }, info) => {
+const PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+/** The start of a Windows program. */
+const EXE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
+
+test("a supplier answers an RFI in writing, asks for one part to be kept confidential, attaches a PDF (a disguised program is refused), reads its receipt and submits a second version; the host reads both, downloads the PDF and exports the ZIP", async ({ page, browser }, info) => {
   test.setTimeout(180_000);
   const project = info.project.name;
   const js = project === "js";
@@ -59,6 +64,23 @@ test("a supplier answers an RFI in writing, asks for one part to be kept confide
   await expect(supplier.locator("#field-what_1")).toHaveValue("Priset per stolpe");
   await supplier.locator("#field-why_1").fill("Affärshemlighet");
   await supplier.locator("#field-harm_1").fill("Konkurrenterna kan underbjuda oss.");
+
+  // A program named .pdf is refused at the summary; what was typed stays.
+  const files = supplier.locator("#field-files");
+  await files.setInputFiles({ name: "program.pdf", mimeType: "application/pdf", buffer: EXE });
+  await supplier.getByRole("button", { name: "Bifoga och spara utkast" }).click();
+  await expectRefusalAtSummary(supplier);
+  await expect(supplier.locator("#field-files-error")).toContainText("Inte bifogade: program.pdf.");
+  await expect(supplier.locator("#field-why_1")).toHaveValue("Affärshemlighet");
+
+  // A real PDF is attached, and saved with the draft.
+  await files.setInputFiles({ name: "offert.pdf", mimeType: "application/pdf", buffer: PDF });
+  await supplier.getByRole("button", { name: "Bifoga och spara utkast" }).click();
+  await expect(supplier.getByRole("status").filter({ hasText: "Bilagorna är sparade" })).toBeVisible();
+  await expect(supplier.getByRole("link", { name: "offert.pdf" })).toBeVisible();
+  await expect(supplier.locator("#field-harm_1")).toHaveValue("Konkurrenterna kan underbjuda oss.");
+  await expectNoAxeViolations(supplier);
+  if (js) await expectFitsPhone(supplier);
   await supplier.getByRole("button", { name: "Lämna in svaret" }).click();
 
   // The receipt: number, time in Stockholm and UTC, digest, and the request shown first.
@@ -72,7 +94,13 @@ test("a supplier answers an RFI in writing, asks for one part to be kept confide
   if (js) await expectFitsPhone(supplier);
   const mail = mailsTo(email).find((m) => m.subject.includes(receipt));
   expect(mail, "the receipt is mailed").toBeTruthy();
-  const digest = await supplier.locator("code.digest").textContent();
+  const [own] = await Promise.all([
+    supplier.waitForEvent("download"),
+    supplier.getByRole("link", { name: "offert.pdf" }).click(),
+  ]);
+  expect(own.suggestedFilename()).toBe("offert.pdf");
+  expect(mail!.body).toContain("offert.pdf");
+  const digest = await supplier.locator("code.digest").first().textContent();
   expect(mail!.body).toContain(digest!);
 
   // A second version before the deadline; the first is kept.
@@ -94,9 +122,27 @@ test("a supplier answers an RFI in writing, asks for one part to be kept confide
   await received.getByRole("link", { name: new RegExp(`^${company}, Version 1`) }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Kvitto ${receipt}`);
   await expect(page.getByText("Konkurrenterna kan underbjuda oss.")).toBeVisible();
+  const [attachment] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "offert.pdf" }).click(),
+  ]);
+  expect(readFileSync(await attachment.path())).toEqual(PDF);
   await expectNoAxeViolations(page);
   if (js) await expectFitsPhone(page);
   await page.getByRole("link", { name: /^Version 2/ }).click();
   await expect(page.getByText("Vi levererar stolpar på 150 kW.")).toBeVisible();
   await expect(page.getByRole("region", { name: "Begäran om sekretess" })).toHaveCount(0);
+
+  // Every version with its files, as one ZIP for diarieföring.
+  await page.goto(`/dialoger/${dialogue}`);
+  await page.locator("#field-zip-diarienummer").fill("KS 2026/77");
+  const [zip] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Alla svar som ZIP" }).click(),
+  ]);
+  expect(zip.suggestedFilename()).toBe("svar.zip");
+  const bytes = readFileSync(await zip.path());
+  expect(bytes.subarray(0, 2).toString()).toBe("PK");
+  expect(bytes.includes(Buffer.from("innehall.csv"))).toBe(true);
+  expect(bytes.includes(PDF)).toBe(true);
 });

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod config;
 pub mod db;
 pub mod feedback;
+pub mod files;
 pub mod health;
 pub mod housekeeping;
 pub mod mailer;

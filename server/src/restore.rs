@@ -111,13 +111,53 @@ pub async fn keep_and_restore(State(state): State<AppState>, req: Request, next:
     }
 }
 
+fn content_type(req: &Request) -> &str {
+    req.headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+}
+
+/// A form of typed text: a server function's, or the written answer's
+/// multipart form when it is small enough to hold only text (its files,
+/// which no page can give back, are dropped).
 fn is_form(req: &Request) -> bool {
-    req.uri().path().starts_with("/api/")
-        && req
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"))
+    let path = req.uri().path();
+    if path.starts_with("/api/") {
+        return content_type(req).starts_with("application/x-www-form-urlencoded");
+    }
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    crate::files::takes_files(path)
+        && content_type(req).starts_with("multipart/form-data")
+        && declared.is_some_and(|n| n <= KEPT_BODY_MAX)
+}
+
+/// The text fields of a form body, in order.
+async fn typed_values(content_type: &str, bytes: &axum::body::Bytes) -> Vec<(String, String)> {
+    let Ok(boundary) = multer::parse_boundary(content_type) else {
+        return form_urlencoded::parse(bytes)
+            .map(|(name, value)| (name.into_owned(), value.into_owned()))
+            .collect();
+    };
+    let body = bytes.clone();
+    let stream = futures_util::stream::once(async move { Ok::<_, std::io::Error>(body) });
+    let mut multipart = multer::Multipart::new(stream, boundary);
+    let mut values = Vec::new();
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.file_name().is_some() {
+            continue;
+        }
+        let name = field.name().unwrap_or_default().to_string();
+        let Ok(value) = field.text().await else {
+            break;
+        };
+        values.push((name, value));
+    }
+    values
 }
 
 async fn keep(state: &AppState, token: &str, req: Request, next: Next) -> Response {
@@ -127,16 +167,26 @@ async fn keep(state: &AppState, token: &str, req: Request, next: Next) -> Respon
     let Ok(bytes) = to_bytes(body, KEPT_BODY_MAX).await else {
         return StatusCode::PAYLOAD_TOO_LARGE.into_response();
     };
-    let values: Vec<(String, String)> = form_urlencoded::parse(&bytes)
+    let kind = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let values: Vec<(String, String)> = typed_values(&kind, &bytes)
+        .await
+        .into_iter()
         .filter(|(name, _)| !is_secret(name))
-        .map(|(name, value)| (name.into_owned(), value.into_owned()))
         .collect();
     let res = next
         .run(Request::from_parts(parts, Body::from(bytes)))
         .await;
-    let Some(page) = refused_for_sign_in(&res) else {
+    let Some((page, form)) = refused_for_sign_in(&res) else {
         return res;
     };
+    // The form is known by the server function it stands for, which a
+    // form posting elsewhere (one with files) names in its refusal.
+    let action = form.unwrap_or(action);
     let owner = session::owner_of_expired(db, token, state.context.sessions).await;
     let Ok(Some(owner)) = owner else {
         return res;
@@ -168,22 +218,25 @@ async fn keep(state: &AppState, token: &str, req: Request, next: Next) -> Respon
 }
 
 /// The form's page, when the answer sends the browser back to it because
-/// nobody is signed in.
-fn refused_for_sign_in(res: &Response) -> Option<ReturnPath> {
+/// nobody is signed in, and the server function the refusal names.
+fn refused_for_sign_in(res: &Response) -> Option<(ReturnPath, Option<String>)> {
     if !res.status().is_redirection() {
         return None;
     }
     let location = res.headers().get(header::LOCATION)?.to_str().ok()?;
     let uri: Uri = location.parse().ok()?;
     let query = uri.query()?;
-    let error = form_urlencoded::parse(query.as_bytes())
-        .find(|(k, _)| k == "__err")?
-        .1;
-    let bytes = URL_SAFE.decode(error.as_bytes()).ok()?;
+    let value = |name: &str| {
+        form_urlencoded::parse(query.as_bytes())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    let bytes = URL_SAFE.decode(value("__err")?.as_bytes()).ok()?;
     if AppError::de(bytes.into()) != AppError::NotSignedIn {
         return None;
     }
-    ReturnPath::parse(uri.path_and_query()?.as_str())
+    let page = ReturnPath::parse(uri.path_and_query()?.as_str())?;
+    Some((page, value("__path")))
 }
 
 async fn restore(

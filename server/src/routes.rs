@@ -4,7 +4,7 @@
 use crate::{
     assets,
     config::Config,
-    feedback, health, outage, restore, security, session,
+    feedback, files, health, outage, restore, security, session,
     state::{json_error, AppState},
 };
 use app::{context::AppContext, db::Db, error::AppError, shell, App};
@@ -23,7 +23,6 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
 use tower_http::{
     catch_panic::CatchPanicLayer,
-    limit::RequestBodyLimitLayer,
     request_id::{PropagateRequestIdLayer, SetRequestIdLayer},
     trace::{DefaultOnResponse, TraceLayer},
 };
@@ -89,6 +88,23 @@ pub fn router(config: &Config, db: Db) -> Router {
         )
         .route("/kalender/{file}", get(network_feed))
         .route("/marknadsdialoger.atom", get(market_feed))
+        .route(
+            "/marknadsdialoger/{id}/svar/spara",
+            post(files::answer_form).layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/marknadsdialoger/{id}/svar/bilagor/{file}",
+            get(files::draft_file),
+        )
+        .route(
+            "/marknadsdialoger/{id}/kvitto/{answer}/bilagor/{n}",
+            get(files::own_answer_file),
+        )
+        .route(
+            "/dialoger/{id}/svar/{answer}/bilagor/{n}",
+            get(files::answer_file),
+        )
+        .route("/dialoger/{id}/svar.zip", get(files::answers_zip))
         .route("/api/{*fn_name}", post(unknown_server_fn))
         .merge(assets::pkg_routes(&config.site_root))
         .leptos_routes_with_context(&state, route_list(), provide.clone(), move || {
@@ -114,7 +130,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         .with_state(state)
         .layer(middleware::from_fn(server_fn_status))
         .layer(middleware::from_fn(assets::island_free_pages))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(middleware::from_fn(limit_body))
         .layer(middleware::from_fn(plain_errors))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn_with_state(
@@ -332,6 +348,27 @@ async fn server_fn_status(req: Request, next: Next) -> Response {
     parts.status =
         StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Refuses a body over its limit: `BODY_LIMIT`, or `files::UPLOAD_LIMIT`
+/// for a form that carries files. A body that says its length is refused
+/// before it is read; one that does not is cut off at the limit.
+async fn limit_body(req: Request, next: Next) -> Response {
+    let limit = if files::takes_files(req.uri().path()) {
+        files::UPLOAD_LIMIT
+    } else {
+        BODY_LIMIT
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return json_error(AppError::PayloadTooLarge);
+    }
+    let req = req.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
+    next.run(req).await
 }
 
 /// Gives bare error statuses from the middleware (an oversized body) the

@@ -59,7 +59,16 @@ pub async fn security_headers(
         );
     }
     let html = is_html(headers);
-    let policy = app::context::content_security_policy(html.then_some(nonce.as_str()));
+    // A file to save runs nothing, even if a browser were to open it.
+    let download = headers
+        .get(header::CONTENT_DISPOSITION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("attachment"));
+    let policy = if download {
+        "sandbox; default-src 'none'".to_string()
+    } else {
+        app::context::content_security_policy(html.then_some(nonce.as_str()))
+    };
     if let Ok(policy) = HeaderValue::from_str(&policy) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }

@@ -3,6 +3,7 @@
 //! for which organisation, and the audit log. Rooms use these and never
 //! each other's stores.
 
+pub mod files;
 pub mod network;
 pub mod subject;
 

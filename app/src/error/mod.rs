@@ -189,6 +189,18 @@ pub enum FieldProblem {
     UnknownSupplier,
     /// What the public page shows of the needs is fixed once announced.
     PublicPartFixed,
+    /// A file with nothing in it, or without a name.
+    FileEmpty,
+    /// A file over the limit for one file.
+    FileTooLarge,
+    /// A file whose bytes are none of the kinds taken.
+    FileKind,
+    /// A file whose bytes are of another kind than its name says.
+    FileDisguised,
+    /// An answer's files over the limit for them together.
+    FilesTooLarge,
+    /// More files than one answer may carry.
+    TooManyFiles,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -252,7 +264,7 @@ impl AppError {
         match self {
             AppError::Validation { values, .. } | AppError::Restored { values } => values
                 .iter()
-                .filter(|(name, _)| name == field)
+                .filter(|(name, _)| sent_as(name, field))
                 .map(|(_, v)| v.as_str())
                 .collect(),
             _ => Vec::new(),
@@ -263,11 +275,17 @@ impl AppError {
         match self {
             AppError::Validation { values, .. } | AppError::Restored { values } => values
                 .iter()
-                .find(|(name, _)| name == field)
+                .find(|(name, _)| sent_as(name, field))
                 .map(|(_, v)| v.as_str()),
             _ => None,
         }
     }
+}
+
+/// Whether a value sent under `name` is the field's: a form sends a
+/// repeated field as `answer[]`, a form type echoes it as `answer`.
+fn sent_as(name: &str, field: &str) -> bool {
+    name == field || name.strip_suffix("[]") == Some(field)
 }
 
 impl FieldProblem {

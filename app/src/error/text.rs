@@ -228,6 +228,30 @@ pub(super) fn field(problem: FieldProblem) -> [&'static str; 2] {
             "Värdarna har ändrat frågorna sedan du öppnade sidan. Läs frågorna igen och kontrollera att varje svar står vid rätt fråga; det du skrev finns kvar.",
             "The hosts changed the questions after you opened the page. Read them again and check that each answer is by the right question; what you wrote is still here.",
         ],
+        FieldProblem::FileEmpty => [
+            "En av filerna är tom eller saknar namn. Välj filen igen.",
+            "One of the files is empty or has no name. Choose the file again.",
+        ],
+        FieldProblem::FileTooLarge => [
+            "En fil är större än 10 MB. Dela upp den eller gör den mindre och bifoga den igen.",
+            "A file is larger than 10 MB. Split it or make it smaller and attach it again.",
+        ],
+        FieldProblem::FileKind => [
+            "En fil är inte av en typ som tas emot. Bifoga PDF, DOCX, XLSX, ODT, ODS, PNG eller JPEG.",
+            "A file is not of a type that is accepted. Attach PDF, DOCX, XLSX, ODT, ODS, PNG or JPEG.",
+        ],
+        FieldProblem::FileDisguised => [
+            "En fils innehåll stämmer inte med filnamnets ändelse (till exempel en fil som heter .pdf men inte är en PDF). Spara filen i rätt format och bifoga den igen.",
+            "A file's content does not match the ending of its name (for example a file called .pdf that is not a PDF). Save the file in the right format and attach it again.",
+        ],
+        FieldProblem::FilesTooLarge => [
+            "Svarets filer blir tillsammans större än 25 MB. Ta bort en fil eller gör filerna mindre.",
+            "The answer's files would together be larger than 25 MB. Remove a file or make the files smaller.",
+        ],
+        FieldProblem::TooManyFiles => [
+            "Ett svar kan ha högst 20 filer. Ta bort en fil innan du bifogar fler.",
+            "An answer can have at most 20 files. Remove a file before you attach more.",
+        ],
         FieldProblem::SecretWithoutAnswer => [
             "Den här delen har inget svar att hålla hemligt. Skriv svaret, eller töm sekretessbegäran.",
             "This part has no answer to keep confidential. Write the answer, or clear the request.",

@@ -30,6 +30,19 @@ app::sql!(
      secret_what, secret_why, secret_harm, saved_at) VALUES ($1, $2, 1, $3, $4, $5, $6, $7)"
 );
 app::sql!(
+    INSERT_FILE = "INSERT INTO stored_files (media_type, size, sha256, bytes, created_at) \
+     VALUES ('application/pdf', $1, $2, $3, $4) RETURNING id"
+);
+app::sql!(
+    INSERT_DRAFT_FILE = "INSERT INTO answer_draft_files (public_id, dialogue_id, supplier_id, \
+     file_id, name, secret_what, secret_why, secret_harm, added_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+);
+app::sql!(
+    INSERT_ANSWER_FILE = "INSERT INTO supplier_answer_files (answer_id, position, file_id, name, \
+     secret_what, secret_why, secret_harm) VALUES ($1, 1, $2, $3, $4, $5, $6)"
+);
+app::sql!(
     INSERT_SUPPLIERS = "INSERT INTO suppliers (public_id, name, country, scheme, identifier, \
      created_at) VALUES ($1, $2, 'SE', 'orgnr', $3, $4) RETURNING id"
 );
@@ -191,6 +204,50 @@ pub(super) async fn demo_market(
     .await
 }
 
+/// Laddbolaget's price sheet: a one-page PDF, written out here so the
+/// demo needs no file of its own.
+fn price_sheet() -> Vec<u8> {
+    let lines = [
+        "Laddbolaget AB - prisbilaga till svaret",
+        "Laddpunkt 150 kW: 450 000 kr",
+        "Service per laddpunkt och ar: 30 000 kr",
+    ];
+    let text: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| format!("BT /F1 14 Tf 72 {} Td ({line}) Tj ET\n", 770 - 24 * i))
+        .collect();
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R \
+         /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_string(),
+        format!("<< /Length {} >>\nstream\n{text}endstream", text.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
+    for offset in offsets {
+        table.push_str(&format!("{offset:010} 00000 n \n"));
+    }
+    pdf.extend_from_slice(table.as_bytes());
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
 /// Laddbolaget's written answer, version 1, with its receipt's digest
 /// worked out as the product works it out.
 async fn written_answer(
@@ -200,7 +257,7 @@ async fn written_answer(
     (supplier, account, supplier_key): (i64, i64, &str),
     at: i64,
 ) -> anyhow::Result<()> {
-    use app::dialogues::answers::{AnswerContent, AnswerPart, SecretRequest};
+    use app::dialogues::answers::{AnswerContent, AnswerPart, AttachedFile, SecretRequest};
     let (dialogue_key, question): (String, String) = sqlx::query_as(DEMO_DIALOGUE)
         .bind(dialogue)
         .fetch_one(&mut **tx)
@@ -213,7 +270,22 @@ async fn written_answer(
         what: "Priserna per laddpunkt och för service.".into(),
         why: "Affärshemlighet: priserna är inte offentliga och förhandlas per kund.".into(),
     };
+    let sheet = price_sheet();
+    let sheet_name = "Prisbilaga Laddbolaget.pdf";
+    let sheet_secret = SecretRequest {
+        harm: secret.harm.clone(),
+        what: "Hela prisbilagan.".into(),
+        why: secret.why.clone(),
+    };
     let content = AnswerContent {
+        attachments: vec![AttachedFile {
+            media_type: "application/pdf".into(),
+            name: sheet_name.into(),
+            position: 1,
+            secret: Some(sheet_secret.clone()),
+            sha256: app::core::files::sha256_hex(&sheet),
+            size: sheet.len() as i64,
+        }],
         dialogue: dialogue_key,
         parts: vec![AnswerPart {
             answer: "Depåladdning med 150 kW per buss räcker för stadstrafik även vintertid. \
@@ -261,6 +333,37 @@ async fn written_answer(
         .execute(&mut **tx)
         .await
         .context("keeping the demo answer in its form")?;
+    let (file,): (i64,) = sqlx::query_as(INSERT_FILE)
+        .bind(sheet.len() as i64)
+        .bind(&content.attachments[0].sha256)
+        .bind(&sheet[..])
+        .bind(at)
+        .fetch_one(&mut **tx)
+        .await
+        .context("storing the demo answer's price sheet")?;
+    sqlx::query(INSERT_ANSWER_FILE)
+        .bind(id)
+        .bind(file)
+        .bind(sheet_name)
+        .bind(&sheet_secret.what)
+        .bind(&sheet_secret.why)
+        .bind(&sheet_secret.harm)
+        .execute(&mut **tx)
+        .await
+        .context("attaching the price sheet to the demo answer")?;
+    sqlx::query(INSERT_DRAFT_FILE)
+        .bind(public_id(rng))
+        .bind(dialogue)
+        .bind(supplier)
+        .bind(file)
+        .bind(sheet_name)
+        .bind(&sheet_secret.what)
+        .bind(&sheet_secret.why)
+        .bind(&sheet_secret.harm)
+        .bind(at)
+        .execute(&mut **tx)
+        .await
+        .context("keeping the price sheet in the demo answer's form")?;
     Ok(())
 }
 

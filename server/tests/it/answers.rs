@@ -11,7 +11,7 @@ use app::dialogues::answers::{AnswerPage, Submission};
 
 /// An announced RFI of Anna's network with its two questions: (dialogue,
 /// Anna's cookie, her organisation, the network).
-async fn rfi(app: &TestApp) -> (String, String, String, String) {
+pub(crate) async fn rfi(app: &TestApp) -> (String, String, String, String) {
     let (network, anna, org, need) = setup(app).await;
     let pairs: Vec<(&'static str, String)> = dialogue_form(&network, &org, &need, "5")
         .into_iter()
@@ -29,7 +29,7 @@ async fn rfi(app: &TestApp) -> (String, String, String, String) {
 }
 
 /// The questions of the tests' dialogue form.
-const QUESTIONS: [&str; 2] = ["Hur långt räcker en laddning?", "Vilka depåkrav finns?"];
+pub(crate) const QUESTIONS: [&str; 2] = ["Hur långt räcker en laddning?", "Vilka depåkrav finns?"];
 
 /// The answer form's body: one (answer, what, why, harm) per question.
 fn answer_body(
@@ -57,7 +57,7 @@ fn answer_body(
     encode(&pairs)
 }
 
-async fn page(app: &TestApp, cookie: &str, dialogue: &str) -> AnswerPage {
+pub(crate) async fn page(app: &TestApp, cookie: &str, dialogue: &str) -> AnswerPage {
     let res = app
         .post_as(
             cookie,
@@ -69,7 +69,12 @@ async fn page(app: &TestApp, cookie: &str, dialogue: &str) -> AnswerPage {
     serde_json::from_str(&res.body).expect("answer page")
 }
 
-async fn receipt(app: &TestApp, cookie: &str, dialogue: &str, answer: &str) -> Submission {
+pub(crate) async fn receipt(
+    app: &TestApp,
+    cookie: &str,
+    dialogue: &str,
+    answer: &str,
+) -> Submission {
     let res = app
         .post_as(
             cookie,
@@ -82,7 +87,7 @@ async fn receipt(app: &TestApp, cookie: &str, dialogue: &str, answer: &str) -> S
 }
 
 /// Submits and gives the new submission's public id.
-async fn submit(
+pub(crate) async fn submit(
     app: &TestApp,
     cookie: &str,
     dialogue: &str,

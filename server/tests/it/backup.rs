@@ -32,6 +32,11 @@ async fn a_backup_taken_while_serving_restores_everything_it_held_and_nothing_la
     post("Skrivet före säkerhetskopian.").await;
 
     let before = contents(&url).await;
+    let files = before.iter().find(|(t, _, _)| t == "stored_files").unwrap();
+    assert!(
+        files.1 >= 1,
+        "the demo holds an attached file, bytes and all"
+    );
     let file = dir.path().join("kopior").join("samrad-kopia.db");
     let file_arg = file.display().to_string();
     let said = samrad(&url, &["backup", &file_arg]);

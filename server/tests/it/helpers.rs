@@ -69,6 +69,48 @@ pub struct Answer {
     pub body: String,
 }
 
+/// A multipart body under construction: text fields and files in order.
+#[derive(Default)]
+pub struct Multipart {
+    bytes: Vec<u8>,
+}
+
+impl Multipart {
+    pub const BOUNDARY: &'static str = "----samrad-test-7MA4YWxkTrZu0gW";
+
+    pub fn field(mut self, name: &str, value: &str) -> Self {
+        self.bytes.extend_from_slice(
+            format!(
+                "--{}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n",
+                Self::BOUNDARY
+            )
+            .as_bytes(),
+        );
+        self
+    }
+
+    pub fn file(mut self, name: &str, file_name: &str, bytes: &[u8]) -> Self {
+        self.bytes.extend_from_slice(
+            format!(
+                "--{}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\n\
+                 Content-Type: application/octet-stream\r\n\r\n",
+                Self::BOUNDARY
+            )
+            .as_bytes(),
+        );
+        self.bytes.extend_from_slice(bytes);
+        self.bytes.extend_from_slice(b"\r\n");
+        self
+    }
+
+    /// The body, closed.
+    pub fn end(mut self) -> Self {
+        self.bytes
+            .extend_from_slice(format!("--{}--\r\n", Self::BOUNDARY).as_bytes());
+        self
+    }
+}
+
 impl Answer {
     /// The whole `Set-Cookie` line that sets `name` (not one that clears it).
     pub fn set_cookie(&self, name: &str) -> Option<String> {
@@ -179,6 +221,59 @@ impl TestApp {
             );
         }
         self.send(req).await
+    }
+
+    /// A multipart form post, as a browser sends a form with files
+    /// (`html`: it accepts a page back) or as a script does.
+    pub async fn post_multipart(
+        &self,
+        cookie: Option<&str>,
+        path: &str,
+        body: Multipart,
+        html: bool,
+    ) -> Answer {
+        let mut req = Request::post(path)
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={}", Multipart::BOUNDARY),
+            )
+            .header("content-length", body.bytes.len())
+            .header("origin", self.site.as_str())
+            .header("sec-fetch-site", "same-origin")
+            .header(
+                "accept",
+                if html {
+                    "text/html,application/xhtml+xml"
+                } else {
+                    "application/json"
+                },
+            );
+        if let Some(cookie) = cookie {
+            req = req.header("cookie", cookie);
+        }
+        self.send(req.body(Body::from(body.bytes)).unwrap()).await
+    }
+
+    /// A download's status, headers and bytes as they are.
+    pub async fn get_bytes(
+        &self,
+        cookie: Option<&str>,
+        path: &str,
+    ) -> (StatusCode, HeaderMap, Vec<u8>) {
+        let mut req = Request::get(path);
+        if let Some(cookie) = cookie {
+            req = req.header("cookie", cookie);
+        }
+        let res = self
+            .router
+            .clone()
+            .oneshot(req.body(Body::empty()).unwrap())
+            .await
+            .expect("router answers");
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        (status, headers, bytes.to_vec())
     }
 
     /// A form post carrying a session cookie.

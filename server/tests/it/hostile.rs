@@ -448,3 +448,141 @@ db_test!(
         }
     }
 );
+
+/// A multipart body for the answer form: its fields in any order and
+/// shape, files with hostile names and bytes, and bodies broken on the
+/// way (no closing boundary, a part without headers, a boundary that is
+/// not the one declared).
+fn multipart_case(supplier: String) -> impl Strategy<Value = (String, Vec<u8>)> {
+    const BOUNDARY: &str = "hostile-7MA4YWxkTrZu0gW";
+    let text = prop_oneof![
+        3 => proptest::sample::select(PLAUSIBLE).prop_map(str::to_string),
+        2 => proptest::sample::select(PAYLOADS).prop_map(str::to_string),
+        1 => Just(supplier),
+        1 => "\\PC{0,40}",
+    ];
+    let name = prop_oneof![
+        proptest::sample::select(
+            &[
+                "supplier",
+                "questions",
+                "intent",
+                "answer[]",
+                "what[]",
+                "why[]",
+                "harm[]",
+                "file[]",
+                "file_what[]",
+                "file_why[]",
+                "file_harm[]",
+                "files",
+            ][..]
+        )
+        .prop_map(str::to_string),
+        "[a-z\\[\\]\"]{0,12}",
+    ];
+    let file_name = prop_oneof![
+        proptest::sample::select(
+            &[
+                "svar.pdf",
+                "../../etc/passwd",
+                "C:\\\\fakepath\\\\x.docx",
+                "a\"b.pdf",
+                "",
+                ".pdf",
+                "bild.png.exe",
+                "\u{202e}fdp.exe",
+                "%00.pdf",
+            ][..]
+        )
+        .prop_map(str::to_string),
+        "\\PC{0,300}",
+    ];
+    let bytes = prop_oneof![
+        Just(b"%PDF-1.7\n%%EOF\n".to_vec()),
+        Just(vec![0x4D, 0x5A, 0x90, 0]),
+        Just(vec![0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]),
+        proptest::collection::vec(any::<u8>(), 0..200),
+    ];
+    let part = prop_oneof![
+        3 => (name.clone(), text).prop_map(|(n, v)| {
+            format!("Content-Disposition: form-data; name=\"{n}\"\r\n\r\n{v}").into_bytes()
+        }),
+        2 => (name, file_name, bytes).prop_map(|(n, f, b)| {
+            let mut out = format!(
+                "Content-Disposition: form-data; name=\"{n}\"; filename=\"{f}\"\r\n\
+                 Content-Type: application/pdf\r\n\r\n"
+            )
+            .into_bytes();
+            out.extend(b);
+            out
+        }),
+        1 => Just(b"no headers at all".to_vec()),
+    ];
+    (proptest::collection::vec(part, 0..12), 0u8..6).prop_map(|(parts, defect)| {
+        let mut body = Vec::new();
+        for p in parts {
+            body.extend(format!("--{BOUNDARY}\r\n").as_bytes());
+            body.extend(p);
+            body.extend(b"\r\n");
+        }
+        let content_type = match defect {
+            0 => "multipart/form-data".to_string(),
+            1 => "multipart/form-data; boundary=another".to_string(),
+            _ => format!("multipart/form-data; boundary={BOUNDARY}"),
+        };
+        if defect != 2 {
+            body.extend(format!("--{BOUNDARY}--\r\n").as_bytes());
+        }
+        (content_type, body)
+    })
+}
+
+db_test!(
+    hostile_multipart_bodies_to_the_answer_form_get_a_clear_4xx_and_change_nothing,
+    |app| {
+        let (dialogue, anna, _, _) = crate::answers::rfi(&app).await;
+        let supplier = crate::market::supplier(&app, &anna, "Annas AB", "SE", "556036-0793").await;
+        crate::market::register(&app, &anna, &dialogue, &supplier).await;
+        let mut runner = TestRunner::new_with_rng(
+            Config::default(),
+            TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+        );
+        let strategy = multipart_case(supplier);
+        let path = format!("/marknadsdialoger/{dialogue}/svar/spara");
+        let mut before = fingerprint(&app).await;
+        for cookie in [Some(anna.as_str()), None] {
+            for _ in 0..60 {
+                let (content_type, body) = strategy.new_tree(&mut runner).unwrap().current();
+                let mut req = Request::post(path.as_str())
+                    .header("origin", app.site.as_str())
+                    .header("sec-fetch-site", "same-origin")
+                    .header("accept", "application/json")
+                    .header("content-type", content_type.as_str())
+                    .header("content-length", body.len());
+                if let Some(cookie) = cookie {
+                    req = req.header("cookie", cookie);
+                }
+                let res = app.send(req.body(Body::from(body.clone())).unwrap()).await;
+                let status = res.status.as_u16();
+                let what = format!(
+                    "{content_type} {:?}: {status} {}",
+                    String::from_utf8_lossy(&body[..body.len().min(300)]),
+                    res.body.chars().take(300).collect::<String>()
+                );
+                assert!(status < 500, "never a 5xx: {what}");
+                let after = fingerprint(&app).await;
+                if !res.status.is_redirection() {
+                    let error: AppError = serde_json::from_str(&res.body)
+                        .unwrap_or_else(|_| panic!("the error type: {what}"));
+                    assert!(!error.message(Lang::Sv).is_empty());
+                    assert!(
+                        after == before,
+                        "a refused form changed the database: {what}"
+                    );
+                }
+                before = after;
+            }
+        }
+    }
+);

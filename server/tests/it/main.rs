@@ -10,6 +10,7 @@ mod accounts;
 mod answers;
 mod architecture;
 mod assets;
+mod attachments;
 mod backup;
 mod cli;
 mod comments;

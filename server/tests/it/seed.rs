@@ -181,5 +181,27 @@ db_test!(
             serde_json::from_str(&res.body).unwrap_or_else(|_| panic!("{}", res.body));
         assert_eq!(answer.digest, answer.content.digest().unwrap());
         assert_eq!(answer.supplier_name, "Laddbolaget Norden AB");
+        // Its price sheet is a PDF as the upload would have taken it, and
+        // the answer form still holds it.
+        let sheet = &answer.content.attachments[0];
+        assert!(sheet.secret.is_some());
+        let (status, _, bytes) = app
+            .get_bytes(
+                Some(&host),
+                &format!(
+                    "/dialoger/{dialogue}/svar/{}/bilagor/1",
+                    mine.submitted[0].public_id
+                ),
+            )
+            .await;
+        assert_eq!(status, 200);
+        assert_eq!(app::core::files::sha256_hex(&bytes), sheet.sha256);
+        let taken = app::core::files::Upload::parse(app::core::files::SentFile {
+            name: sheet.name.clone(),
+            bytes,
+            over_limit: false,
+        });
+        assert!(taken.is_ok(), "{taken:?}");
+        assert_eq!(mine.files.len(), 1);
     }
 );

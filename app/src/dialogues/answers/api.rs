@@ -10,6 +10,8 @@ use leptos::prelude::*;
 
 /// The notice's anchor after a draft is saved.
 pub const SAVED_NOTICE: &str = "svar-sparat";
+/// The notice's anchor after files are attached or removed.
+pub const FILES_NOTICE: &str = "bilagor-sparade";
 
 /// The supplier's answer page: the questions, what it has written, what
 /// it has submitted. `supplier` chooses among the person's suppliers.
@@ -44,37 +46,76 @@ pub async fn answer_page(
         parts,
         questions_key: super::questions_key(questions),
         saved_at,
+        files: super::store::draft_files(db, p.stored.key.id, actor.supplier_id).await?,
         submitted: super::store::own(db, p.stored.key.id, actor.supplier_id).await?,
     })
 }
 
 /// Saves the supplier's answer as a draft, or submits it as a new
-/// version with a receipt; nothing after the answer deadline.
+/// version with a receipt; nothing after the answer deadline. The page's
+/// form, which carries files, posts to `save_from_form`; this takes the
+/// same fields without files.
 #[server(endpoint = "answers/save")]
 pub async fn save_answer(
     dialogue: String,
     #[server(flatten)] form: AnswerForm,
 ) -> Result<(), AppError> {
+    let p = crate::dialogues::market::api::published(&dialogue).await?;
+    leptos_axum::redirect(&save(&p, &form, Vec::new()).await?);
+    Ok(())
+}
+
+/// The page's answer form, with its files: where to go next.
+#[cfg(feature = "ssr")]
+pub async fn save_from_form(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    dialogue: &str,
+    form: AnswerForm,
+    sent: Vec<crate::core::files::SentFile>,
+) -> Result<String, AppError> {
+    let p = crate::dialogues::market::api::published_for(ctx.clone(), user, dialogue).await?;
+    save(&p, &form, sent).await
+}
+
+/// Guard, parse, store; the page to go to.
+#[cfg(feature = "ssr")]
+async fn save(
+    p: &crate::dialogues::market::api::Published,
+    form: &AnswerForm,
+    sent: Vec<crate::core::files::SentFile>,
+) -> Result<String, AppError> {
     use super::{
         store::{self, Submitter},
         WrittenAnswer,
     };
     use crate::core::market::MarketAction;
-    let p = crate::dialogues::market::api::published(&dialogue).await?;
     let actor = p
         .guard
         .actor_for(MarketAction::AnswerInWriting, Some(&form.supplier))?;
+    let db = &p.ctx.db;
     let questions = &p.stored.dialogue.questions;
-    let answer = WrittenAnswer::parse(&form, questions, &super::questions_key(questions))?;
+    let attached = store::draft_files(db, p.stored.key.id, actor.supplier_id).await?;
+    let answer = WrittenAnswer::parse(
+        form,
+        questions,
+        &super::questions_key(questions),
+        &attached,
+        sent,
+    )?;
     let d = &p.stored.dialogue;
     let acting = p.guard.acting(actor)?;
     if !form.submits() {
-        store::save_draft(&p.ctx.db, p.stored.key.id, actor, &answer).await?;
-        leptos_axum::redirect(&format!(
-            "/marknadsdialoger/{}/svar?leverantor={}&sparat=1#{SAVED_NOTICE}",
+        store::save_draft(db, p.stored.key.id, actor, &answer).await?;
+        let notice = if form.removes().is_some() || !answer.uploads().is_empty() {
+            format!("bilagor=1#{FILES_NOTICE}")
+        } else {
+            format!("sparat=1#{SAVED_NOTICE}")
+        };
+        return Ok(format!(
+            "/marknadsdialoger/{}/svar?leverantor={}&{notice}",
             d.public_id, acting.public_id
         ));
-        return Ok(());
     }
     let user = p.guard.user.as_ref().ok_or(AppError::NotSignedIn)?;
     let from = Submitter {
@@ -98,12 +139,61 @@ pub async fn save_answer(
             ),
         )
     };
-    let submitted = store::submit(&p.ctx.db, from, &answer, &receipt).await?;
-    leptos_axum::redirect(&format!(
+    let submitted = store::submit(db, from, &answer, &receipt).await?;
+    Ok(format!(
         "/marknadsdialoger/{}/kvitto/{}?inlamnat=1#inlamnat",
         d.public_id, submitted.public_id
-    ));
-    Ok(())
+    ))
+}
+
+/// A file attached to the answer the supplier is writing, for its own
+/// people.
+#[cfg(feature = "ssr")]
+pub async fn draft_attachment(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    dialogue: &str,
+    supplier: &str,
+    file: &str,
+) -> Result<crate::core::files::Download, AppError> {
+    use crate::core::market::MarketAction;
+    let p = crate::dialogues::market::api::published_for(ctx.clone(), user, dialogue).await?;
+    let chosen = Some(supplier);
+    let actor = p
+        .guard
+        .actor_for(MarketAction::AnswerInWriting, chosen)
+        .or_else(|_| p.guard.actor_for(MarketAction::ReadOwnAnswers, chosen))?;
+    super::store::draft_download(&p.ctx.db, p.stored.key.id, actor.supplier_id, file).await
+}
+
+/// A file of one of the supplier's own submissions.
+#[cfg(feature = "ssr")]
+pub async fn own_attachment(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    dialogue: &str,
+    answer: &str,
+    position: i64,
+) -> Result<crate::core::files::Download, AppError> {
+    let p = crate::dialogues::market::api::published_for(ctx.clone(), user, dialogue).await?;
+    let s = own_submission_of(&p, answer).await?;
+    super::store::submitted_download(&p.ctx.db, p.stored.key.id, &s.public_id, position).await
+}
+
+/// A file of a submission, for those who may read the submission.
+#[cfg(feature = "ssr")]
+pub async fn attachment(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    dialogue: &str,
+    answer: &str,
+    position: i64,
+) -> Result<crate::core::files::Download, AppError> {
+    let user = user.ok_or(AppError::NotSignedIn)?;
+    let v =
+        crate::dialogues::api::visible_dialogue_for(ctx.clone(), user.clone(), dialogue).await?;
+    let s = readable_submission(&v, answer).await?;
+    super::store::submitted_download(&v.ctx.db, v.key.id, &s.public_id, position).await
 }
 
 /// One of the supplier's own submissions with its receipt; another
@@ -221,6 +311,45 @@ pub async fn own_submission_json(
     let p = crate::dialogues::market::api::published_for(ctx.clone(), user, dialogue).await?;
     let s = own_submission_of(&p, answer).await?;
     export(&s, &p.stored.dialogue.title, "")
+}
+
+/// Every submission of the dialogue with its files, as one ZIP, for
+/// those who may read the answers.
+#[cfg(feature = "ssr")]
+pub async fn answers_zip(
+    ctx: &crate::context::AppContext,
+    user: Option<&crate::accounts::SessionUser>,
+    dialogue: &str,
+    diarienummer: &str,
+) -> Result<Vec<u8>, AppError> {
+    let user = user.ok_or(AppError::NotSignedIn)?;
+    let v =
+        crate::dialogues::api::visible_dialogue_for(ctx.clone(), user.clone(), dialogue).await?;
+    let db = &v.ctx.db;
+    let Some(answers) = received_part(&v).await? else {
+        return Err(AppError::NotFound);
+    };
+    if !answers.readable {
+        return Err(AppError::NotFound);
+    }
+    let mut entries = Vec::with_capacity(answers.answers.len());
+    for received in answers.answers {
+        let s = readable_submission(&v, &received.public_id).await?;
+        let json = export(&s, &v.dialogue.title, diarienummer)?;
+        let mut files = Vec::with_capacity(s.content.attachments.len());
+        for f in &s.content.attachments {
+            let file =
+                super::store::submitted_download(db, v.key.id, &s.public_id, f.position).await?;
+            files.push((file.name, file.bytes));
+        }
+        entries.push(super::export::Entry {
+            submission: s,
+            json,
+            files,
+        });
+    }
+    let diarienummer = crate::dialogues::record::diarienummer(diarienummer);
+    super::export::zip(entries, &v.dialogue.title, &diarienummer, user.language)
 }
 
 /// The export: the receipt's facts, the content the digest is taken

@@ -8,12 +8,19 @@
 //! only its own.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod text;
 
-use crate::error::{AppError, Checker, FieldProblem};
+use crate::core::files::Upload;
+#[cfg(feature = "ssr")]
+use crate::{
+    core::files::{FileRefusal, SentFile, FILES_COUNT_MAX, FILES_MAX},
+    error::{AppError, Checker, FieldProblem},
+};
 use serde::{Deserialize, Serialize};
 
 /// Longest answer to one question.
@@ -39,7 +46,18 @@ pub struct AnswerForm {
     pub why: Vec<String>,
     #[serde(default)]
     pub harm: Vec<String>,
-    /// `submit` hands the answer in; anything else saves a draft.
+    /// The attached files' public ids, in the order the form lists them,
+    /// with each one's confidentiality request (`file_what[]`, …).
+    #[serde(default)]
+    pub file: Vec<String>,
+    #[serde(default)]
+    pub file_what: Vec<String>,
+    #[serde(default)]
+    pub file_why: Vec<String>,
+    #[serde(default)]
+    pub file_harm: Vec<String>,
+    /// `submit` hands the answer in; `remove:<file>` takes an attached
+    /// file away; anything else saves a draft.
     #[serde(default)]
     pub intent: String,
     /// The questions the form was written against (`questions_key`).
@@ -50,6 +68,34 @@ pub struct AnswerForm {
 impl AnswerForm {
     pub fn submits(&self) -> bool {
         self.intent.trim() == "submit"
+    }
+
+    /// The attached file the button pressed takes away.
+    pub fn removes(&self) -> Option<&str> {
+        self.intent.trim().strip_prefix("remove:")
+    }
+
+    /// The form from a multipart body's text fields (`answer[]` and
+    /// `answer` alike); fields it does not know are left out.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> AnswerForm {
+        let mut form = AnswerForm::default();
+        for (name, value) in pairs {
+            match name.trim_end_matches("[]") {
+                "supplier" => form.supplier = value,
+                "answer" => form.answer.push(value),
+                "what" => form.what.push(value),
+                "why" => form.why.push(value),
+                "harm" => form.harm.push(value),
+                "file" => form.file.push(value),
+                "file_what" => form.file_what.push(value),
+                "file_why" => form.file_why.push(value),
+                "file_harm" => form.file_harm.push(value),
+                "intent" => form.intent = value,
+                "questions" => form.questions = value,
+                _ => {}
+            }
+        }
+        form
     }
 }
 
@@ -73,6 +119,36 @@ pub struct AnswerPart {
     pub secret: Option<SecretRequest>,
 }
 
+/// A file as submitted with an answer: the digest's JSON holds its
+/// SHA-256, so the answer's digest binds the file's bytes too. Fields in
+/// alphabetical order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachedFile {
+    pub media_type: String,
+    pub name: String,
+    pub position: i64,
+    pub secret: Option<SecretRequest>,
+    pub sha256: String,
+    pub size: i64,
+}
+
+/// A file attached to the answer being written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftFile {
+    pub public_id: String,
+    pub name: String,
+    pub size: i64,
+    pub secret: Option<SecretRequest>,
+}
+
+/// What becomes of a file already attached: kept with this request for
+/// confidentiality (none when empty).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileEdit {
+    pub public_id: String,
+    pub secret: Option<SecretRequest>,
+}
+
 /// The field names of part `k` (from 1), as errors name them.
 pub fn field(name: &str, k: usize) -> String {
     format!("{name}_{k}")
@@ -93,13 +169,43 @@ pub fn questions_key(questions: &[String]) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WrittenAnswer {
     parts: Vec<AnswerPart>,
+    /// The files attached before, each with its request as sent now.
+    kept: Vec<FileEdit>,
+    /// The file taken away, if that was the button pressed.
+    removed: Option<String>,
+    /// Files attached with this post.
+    uploads: Vec<Upload>,
 }
 
+/// The problem a refused file gives the form.
+#[cfg(feature = "ssr")]
+fn file_problem(refusal: FileRefusal) -> FieldProblem {
+    match refusal {
+        FileRefusal::Empty => FieldProblem::FileEmpty,
+        FileRefusal::TooLarge => FieldProblem::FileTooLarge,
+        FileRefusal::Kind => FieldProblem::FileKind,
+        FileRefusal::Disguised => FieldProblem::FileDisguised,
+    }
+}
+
+/// The name a refused file's name is echoed under, for the form to list
+/// them.
+pub const REFUSED_FILE: &str = "refused_file";
+/// The name a good file's name is echoed under when the form was refused
+/// for something else: it was not attached either, and must be chosen
+/// again.
+pub const UNSENT_FILE: &str = "unsent_file";
+
 impl WrittenAnswer {
+    /// `attached` are the files the draft holds now; `sent` the files
+    /// this post brings.
+    #[cfg(feature = "ssr")]
     pub fn parse(
         form: &AnswerForm,
         questions: &[String],
         questions_key: &str,
+        attached: &[DraftFile],
+        sent: Vec<SentFile>,
     ) -> Result<WrittenAnswer, AppError> {
         let mut check = Checker::new();
         if form.questions.trim() != questions_key {
@@ -132,7 +238,88 @@ impl WrittenAnswer {
                 secret: asked.then_some(SecretRequest { harm, what, why }),
             });
         }
-        if submits && parts.iter().all(|p| p.answer.is_empty()) {
+        let removed = form
+            .removes()
+            .filter(|id| attached.iter().any(|f| f.public_id == *id))
+            .map(str::to_owned);
+        let mut kept = Vec::new();
+        for (i, file) in attached.iter().enumerate() {
+            if removed.as_deref() == Some(file.public_id.as_str()) {
+                continue;
+            }
+            let k = i + 1;
+            // A file the form does not list (attached in another window)
+            // keeps the request it has.
+            let Some(j) = form.file.iter().position(|id| *id == file.public_id) else {
+                kept.push(FileEdit {
+                    public_id: file.public_id.clone(),
+                    secret: file.secret.clone(),
+                });
+                continue;
+            };
+            let what = check.text(
+                &field("file_what", k),
+                &at(&form.file_what, j),
+                false,
+                SECRET_MAX,
+            );
+            let why = check.text(
+                &field("file_why", k),
+                &at(&form.file_why, j),
+                false,
+                SECRET_MAX,
+            );
+            let harm = check.text(
+                &field("file_harm", k),
+                &at(&form.file_harm, j),
+                false,
+                SECRET_MAX,
+            );
+            let asked = !(what.is_empty() && why.is_empty() && harm.is_empty());
+            if asked && submits {
+                for (name, value) in [
+                    ("file_what", &what),
+                    ("file_why", &why),
+                    ("file_harm", &harm),
+                ] {
+                    if value.is_empty() {
+                        check.refuse(&field(name, k), FieldProblem::Required);
+                    }
+                }
+            }
+            kept.push(FileEdit {
+                public_id: file.public_id.clone(),
+                secret: asked.then_some(SecretRequest { harm, what, why }),
+            });
+        }
+        let mut uploads = Vec::new();
+        let mut refused = Vec::new();
+        for file in sent {
+            match Upload::parse(file) {
+                Ok(upload) => uploads.push(upload),
+                Err((name, refusal)) => {
+                    if !check.has_problem("files") {
+                        check.refuse("files", file_problem(refusal));
+                    }
+                    refused.push(name);
+                }
+            }
+        }
+        let kept_size: i64 = attached
+            .iter()
+            .filter(|f| kept.iter().any(|k| k.public_id == f.public_id))
+            .map(|f| f.size)
+            .sum();
+        let total = kept_size + uploads.iter().map(Upload::size).sum::<i64>();
+        if !check.has_problem("files") {
+            if kept.len() + uploads.len() > FILES_COUNT_MAX {
+                check.refuse("files", FieldProblem::TooManyFiles);
+            } else if total > FILES_MAX as i64 {
+                check.refuse("files", FieldProblem::FilesTooLarge);
+            }
+        }
+        let has_files = !kept.is_empty() || !uploads.is_empty();
+        if submits && !has_files && parts.iter().all(|p| p.answer.is_empty()) {
             check.refuse(&field("answer", 1), FieldProblem::EmptyAnswer);
         }
         let total: usize = parts.iter().map(|p| p.answer.chars().count()).sum();
@@ -144,12 +331,34 @@ impl WrittenAnswer {
                 },
             );
         }
-        check.finish_form(form)?;
-        Ok(WrittenAnswer { parts })
+        if let Err(AppError::Validation { fields, mut values }) = check.finish_form(form) {
+            values.extend(refused.into_iter().map(|n| (REFUSED_FILE.to_string(), n)));
+            values.extend(
+                uploads
+                    .iter()
+                    .map(|u| (UNSENT_FILE.to_string(), u.name().to_string())),
+            );
+            return Err(AppError::Validation { fields, values });
+        }
+        Ok(WrittenAnswer {
+            parts,
+            kept,
+            removed,
+            uploads,
+        })
     }
 
     pub fn parts(&self) -> &[AnswerPart] {
         &self.parts
+    }
+    pub fn kept(&self) -> &[FileEdit] {
+        &self.kept
+    }
+    pub fn removed(&self) -> Option<&str> {
+        self.removed.as_deref()
+    }
+    pub fn uploads(&self) -> &[Upload] {
+        &self.uploads
     }
 }
 
@@ -159,6 +368,11 @@ impl WrittenAnswer {
 /// anyone can recompute it from the JSON export.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerContent {
+    /// The files, in the order attached. Left out when there are none, so
+    /// an answer without files has the digest it had before files were
+    /// taken.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<AttachedFile>,
     /// The dialogue's public id.
     pub dialogue: String,
     pub parts: Vec<AnswerPart>,
@@ -200,6 +414,7 @@ pub struct Submission {
 impl Submission {
     pub fn asks_confidentiality(&self) -> bool {
         self.content.parts.iter().any(|p| p.secret.is_some())
+            || self.content.attachments.iter().any(|f| f.secret.is_some())
     }
 }
 
@@ -234,6 +449,8 @@ pub struct AnswerPage {
     /// The questions' fingerprint the form sends back.
     pub questions_key: String,
     pub saved_at: Option<i64>,
+    /// The files attached so far, in the order attached.
+    pub files: Vec<DraftFile>,
     /// Its submissions, newest first.
     pub submitted: Vec<Received>,
 }
@@ -266,12 +483,13 @@ mod tests {
             harm: v(harm),
             intent: if submit { "submit" } else { "draft" }.into(),
             questions: "k".into(),
+            ..AnswerForm::default()
         }
     }
 
     impl WrittenAnswer {
         fn parse_for_test(form: &AnswerForm, qs: &[String]) -> Result<WrittenAnswer, AppError> {
-            WrittenAnswer::parse(form, qs, "k")
+            WrittenAnswer::parse(form, qs, "k", &[], Vec::new())
         }
     }
 
@@ -333,7 +551,7 @@ mod tests {
         let mut old = form(&["Svar"], &[], &[], &[], true);
         old.questions = "före".into();
         assert_eq!(
-            problems(WrittenAnswer::parse(&old, &qs, "efter")),
+            problems(WrittenAnswer::parse(&old, &qs, "efter", &[], Vec::new())),
             vec![("questions".into(), FieldProblem::QuestionsChanged)]
         );
     }
@@ -367,6 +585,14 @@ mod tests {
     #[test]
     fn the_digest_is_taken_over_the_content_with_its_keys_in_alphabetical_order() {
         let content = AnswerContent {
+            attachments: vec![AttachedFile {
+                media_type: "application/pdf".into(),
+                name: "bilaga.pdf".into(),
+                position: 1,
+                secret: None,
+                sha256: "0".repeat(64),
+                size: 3,
+            }],
             dialogue: "d".into(),
             parts: vec![AnswerPart {
                 answer: "Ja".into(),
@@ -390,5 +616,124 @@ mod tests {
         let mut other = content.clone();
         other.parts[0].answer = "Nej".into();
         assert_ne!(content.digest().unwrap(), other.digest().unwrap());
+    }
+
+    fn draft_file(id: &str, size: i64) -> DraftFile {
+        DraftFile {
+            public_id: id.into(),
+            name: format!("{id}.pdf"),
+            size,
+            secret: None,
+        }
+    }
+
+    fn sent_file(name: &str, bytes: &[u8]) -> SentFile {
+        SentFile {
+            name: name.into(),
+            bytes: bytes.to_vec(),
+            over_limit: false,
+        }
+    }
+
+    const PDF: &[u8] = b"%PDF-1.7\n%%EOF\n";
+
+    #[test]
+    fn files_alone_answer_and_a_disguised_one_is_named_among_the_refused() {
+        let qs = vec!["Fråga?".to_string()];
+        let only_files = WrittenAnswer::parse(
+            &form(&[""], &[], &[], &[], true),
+            &qs,
+            "k",
+            &[],
+            vec![sent_file("svar.pdf", PDF)],
+        )
+        .unwrap();
+        assert_eq!(only_files.uploads().len(), 1);
+        let refused = WrittenAnswer::parse(
+            &form(&["Svar"], &[], &[], &[], false),
+            &qs,
+            "k",
+            &[],
+            vec![
+                sent_file("ok.pdf", PDF),
+                sent_file("program.pdf", &[0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0]),
+            ],
+        );
+        let Err(AppError::Validation { fields, values }) = refused else {
+            panic!("expected refusal");
+        };
+        assert_eq!(fields[0].field, "files");
+        assert_eq!(fields[0].problem, FieldProblem::FileKind);
+        assert!(values.contains(&(REFUSED_FILE.to_string(), "program.pdf".to_string())));
+        assert!(values.contains(&("answer".to_string(), "Svar".to_string())));
+    }
+
+    #[test]
+    fn the_files_limits_count_what_is_kept_and_what_is_removed_is_not() {
+        let qs = vec!["Fråga?".to_string()];
+        let attached = [draft_file("a", FILES_MAX as i64 - 5), draft_file("b", 1)];
+        let over = WrittenAnswer::parse(
+            &form(&["Svar"], &[], &[], &[], false),
+            &qs,
+            "k",
+            &attached,
+            vec![sent_file("ny.pdf", PDF)],
+        );
+        assert_eq!(
+            problems(over),
+            vec![("files".into(), FieldProblem::FilesTooLarge)]
+        );
+        let mut removing = form(&["Svar"], &[], &[], &[], false);
+        removing.intent = "remove:a".into();
+        let fits = WrittenAnswer::parse(
+            &removing,
+            &qs,
+            "k",
+            &attached,
+            vec![sent_file("ny.pdf", PDF)],
+        )
+        .unwrap();
+        assert_eq!(fits.removed(), Some("a"));
+        assert_eq!(fits.kept().len(), 1);
+        assert_eq!(fits.kept()[0].public_id, "b");
+    }
+
+    #[test]
+    fn a_files_confidentiality_request_is_complete_when_submitted_and_read_by_its_id() {
+        let qs = vec!["Fråga?".to_string()];
+        let attached = [draft_file("a", 10), draft_file("b", 10)];
+        let mut f = form(&["Svar"], &[], &[], &[], true);
+        // The form lists b before a: the request follows the id.
+        f.file = vec!["b".into(), "a".into()];
+        f.file_what = vec!["".into(), "Priser".into()];
+        f.file_why = vec!["".into(), "".into()];
+        f.file_harm = vec!["".into(), "".into()];
+        assert_eq!(
+            problems(WrittenAnswer::parse(&f, &qs, "k", &attached, Vec::new())),
+            vec![
+                ("file_why_1".into(), FieldProblem::Required),
+                ("file_harm_1".into(), FieldProblem::Required),
+            ]
+        );
+        f.file_why[1] = "Affärshemlighet".into();
+        f.file_harm[1] = "Konkurrenter ser priset".into();
+        let ok = WrittenAnswer::parse(&f, &qs, "k", &attached, Vec::new()).unwrap();
+        assert_eq!(ok.kept()[0].secret.as_ref().unwrap().what, "Priser");
+        assert_eq!(ok.kept()[1].secret, None);
+    }
+
+    #[test]
+    fn an_answer_without_files_has_no_attachments_key_so_its_digest_is_unchanged() {
+        let content = AnswerContent {
+            attachments: Vec::new(),
+            dialogue: "d".into(),
+            parts: Vec::new(),
+            receipt: "SV-2345-6789".into(),
+            submitted_at: 5,
+            supplier: "s".into(),
+            version: 1,
+        };
+        let json = serde_json::to_string(&content).unwrap();
+        assert!(json.starts_with("{\"dialogue\""), "{json}");
     }
 }

@@ -3,12 +3,14 @@
 //! print-ready with its confidentiality requests first.
 
 use super::{
-    api::{SaveAnswer, SAVED_NOTICE},
+    api::{SaveAnswer, FILES_NOTICE, SAVED_NOTICE},
     field,
     text::{text, AnswerText},
-    AnswerPage, AnswerPart, Received, ReceivedAnswers, Submission, ANSWER_MAX, SECRET_MAX,
+    AnswerPage, AnswerPart, DraftFile, Received, ReceivedAnswers, Submission, ANSWER_MAX,
+    REFUSED_FILE, SECRET_MAX, UNSENT_FILE,
 };
 use crate::{
+    core::files::{size_text, ACCEPT},
     dialogues::{pages::param, record::pages::written_lang, text::when},
     i18n::{use_lang, Lang},
     time::{format_stockholm, receipt_times},
@@ -70,7 +72,119 @@ fn labels(t: &'static AnswerText) -> Vec<(&'static str, &'static str)> {
         ("what", t.summary_what),
         ("why", t.summary_why),
         ("harm", t.summary_harm),
+        ("files", t.summary_files),
+        ("file_what", t.summary_file_what),
+        ("file_why", t.summary_file_why),
+        ("file_harm", t.summary_file_harm),
     ]
+}
+
+/// The files attached so far, each with its request for confidentiality
+/// and a button that takes it away, then the input that adds more.
+#[component]
+fn AttachedFiles(
+    dialogue: String,
+    supplier: String,
+    files: Vec<DraftFile>,
+    form: FormFeedback,
+    echoed: bool,
+) -> impl IntoView {
+    let lang = use_lang();
+    let t = text(lang);
+    let written = written_lang(lang);
+    let sent = |name: &str, i: usize, stored: String| match form.values(name) {
+        Some(values) if echoed => values.get(i).cloned().unwrap_or_default(),
+        _ => stored,
+    };
+    let listed = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let k = i + 1;
+            let secret = f.secret.clone();
+            let what = sent("file_what", i, secret.as_ref().map(|s| s.what.clone()).unwrap_or_default());
+            let why = sent("file_why", i, secret.as_ref().map(|s| s.why.clone()).unwrap_or_default());
+            let harm = sent("file_harm", i, secret.as_ref().map(|s| s.harm.clone()).unwrap_or_default());
+            let problems = ["file_what", "file_why", "file_harm"].map(|n| form.problem(&field(n, k)));
+            let open = !(what.is_empty() && why.is_empty() && harm.is_empty())
+                || problems.iter().any(Option::is_some);
+            let href = format!(
+                "/marknadsdialoger/{dialogue}/svar/bilagor/{}?leverantor={supplier}",
+                f.public_id
+            );
+            view! {
+                <li class="attached-file">
+                    <input type="hidden" name="file[]" value=f.public_id.clone() />
+                    <p>
+                        <a href=href download=f.name.clone() lang=written>{f.name.clone()}</a>
+                        {format!(" ({})", size_text(f.size, lang))}
+                        {f.secret.is_some().then(|| view! { " " <strong class="tag">{t.secret_requested}</strong> })}
+                    </p>
+                    <details class="disclosure" open=open>
+                        <summary>{t.file_secret_summary}</summary>
+                        <TextField name="file_what[]" field_id=field("file_what", k) label=t.secret_what multiline=true
+                            max_length=SECRET_MAX value=what problem=problems[0] />
+                        <TextField name="file_why[]" field_id=field("file_why", k) label=t.secret_why multiline=true
+                            max_length=SECRET_MAX value=why problem=problems[1] />
+                        <TextField name="file_harm[]" field_id=field("file_harm", k) label=t.secret_harm multiline=true
+                            max_length=SECRET_MAX value=harm problem=problems[2] />
+                    </details>
+                    <button type="submit" name="intent" value=format!("remove:{}", f.public_id)
+                        class="button button--quiet-dark">
+                        {t.remove_file}<span class="visually-hidden">{format!(": {}", f.name)}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    let problem = form.problem("files");
+    let refused = if echoed {
+        form.values(REFUSED_FILE).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let unsent = if echoed {
+        form.values(UNSENT_FILE).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let described_by = [
+        Some("field-files-hint"),
+        problem.map(|_| "field-files-error"),
+        (!unsent.is_empty()).then_some("field-files-unsent"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    view! {
+        <fieldset class="field-group">
+            <legend>{t.files_heading}</legend>
+            <p class="hint">{t.files_rules}</p>
+            <Notice show=query_has("bilagor") text=t.files_saved id=FILES_NOTICE />
+            {if files.is_empty() {
+                view! { <p>{t.files_none}</p> }.into_any()
+            } else {
+                view! { <ul class="plain-list">{listed}</ul> }.into_any()
+            }}
+            <div class="field" class:field--invalid=problem.is_some()>
+                <label for="field-files">{t.add_files}</label>
+                <p class="hint" id="field-files-hint">{t.add_files_hint}</p>
+                {problem.map(|p| view! {
+                    <p class="field-error" id="field-files-error">
+                        {p.message(lang)}
+                        {(!refused.is_empty()).then(|| format!(" {}: {}.", t.refused_files, refused.join(", ")))}
+                    </p>
+                })}
+                {(!unsent.is_empty()).then(|| view! {
+                    <p class="field-error" id="field-files-unsent">{format!("{} {}.", t.unsent_files, unsent.join(", "))}</p>
+                })}
+                <input type="file" id="field-files" name="files" multiple=true accept=ACCEPT
+                    aria-describedby=described_by aria-invalid=problem.map(|_| "true") />
+            </div>
+            <button type="submit" name="intent" value="draft" class="button button--quiet-dark">{t.attach}</button>
+        </fieldset>
+    }
 }
 
 #[component]
@@ -79,7 +193,7 @@ fn AnswerForm(p: AnswerPage) -> impl IntoView {
     let t = text(lang);
     let written = written_lang(lang);
     let form = FormFeedback::for_action(SaveAnswer::PATH);
-    let action = ServerAction::<SaveAnswer>::new();
+    let post_to = format!("/marknadsdialoger/{}/svar/spara", p.dialogue);
     // Only a refused form comes back with what was typed; after any other
     // error the stored draft is shown, so nothing saved is blanked.
     let echoed = matches!(
@@ -135,21 +249,22 @@ fn AnswerForm(p: AnswerPage) -> impl IntoView {
             <ConfidentialityNote />
             <Notice show=query_has("sparat") text=t.saved id=SAVED_NOTICE />
             <ErrorSummary error=form.error() labels=labels(t) />
-            <ActionForm action>
-                <input type="hidden" name="dialogue" value=form_dialogue />
-                <input type="hidden" name="supplier" value=form_supplier />
+            <form method="post" action=post_to enctype="multipart/form-data">
+                <input type="hidden" name="supplier" value=form_supplier.clone() />
                 <input type="hidden" name="questions" value=p.questions_key.clone() />
                 {questions_problem.map(|problem| view! {
                     <p class="field-error" id="field-questions" tabindex="-1">{problem.message(lang)}</p>
                 })}
                 {fields}
+                <AttachedFiles dialogue=form_dialogue supplier=form_supplier files=p.files.clone()
+                    form=form.clone() echoed />
                 <p class="hint">{t.submit_hint}</p>
                 <div class="actions">
                     <button type="submit" name="intent" value="submit" class="button">{t.submit}</button>
                     " "
                     <button type="submit" name="intent" value="draft" class="button button--quiet-dark">{t.save_draft}</button>
                 </div>
-            </ActionForm>
+            </form>
         }
         .into_any()
     };
@@ -281,6 +396,42 @@ fn Receipt(s: Submission, supplier_side: bool) -> impl IntoView {
         .iter()
         .filter_map(|p| p.secret.clone().map(|r| (p.clone(), r)))
         .collect();
+    let file_secrets: Vec<(super::AttachedFile, super::SecretRequest)> = s
+        .content
+        .attachments
+        .iter()
+        .filter_map(|f| f.secret.clone().map(|r| (f.clone(), r)))
+        .collect();
+    let file_link = |position: i64| {
+        if supplier_side {
+            format!(
+                "/marknadsdialoger/{dialogue}/kvitto/{}/bilagor/{position}",
+                s.public_id
+            )
+        } else {
+            format!(
+                "/dialoger/{dialogue}/svar/{}/bilagor/{position}",
+                s.public_id
+            )
+        }
+    };
+    let attachments = (!s.content.attachments.is_empty()).then(|| {
+        view! {
+            <h2>{t.files_heading}</h2>
+            <ul class="plain-list">
+                {s.content.attachments.iter().map(|f| view! {
+                    <li>
+                        {format!("{} {}: ", t.attachment, f.position)}
+                        <a href=file_link(f.position) download=f.name.clone() lang=written>{f.name.clone()}</a>
+                        {format!(" ({})", size_text(f.size, lang))}
+                        {f.secret.is_some().then(|| view! { " " <strong class="tag">{t.secret_requested}</strong> })}
+                        <br /><span class="hint">"SHA-256: "<code class="digest">{f.sha256.clone()}</code></span>
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+    });
+    let asks = !secrets.is_empty() || !file_secrets.is_empty();
     let version_link = |public_id: &str| {
         if supplier_side {
             format!("/marknadsdialoger/{dialogue}/kvitto/{public_id}")
@@ -333,7 +484,7 @@ fn Receipt(s: Submission, supplier_side: bool) -> impl IntoView {
             <dt>{t.digest}</dt><dd><code class="digest">{s.digest.clone()}</code></dd>
         </dl>
         <p class="hint">{t.digest_hint}</p>
-        {(!secrets.is_empty()).then(|| view! {
+        {asks.then(|| view! {
             <section class="secret-requests" aria-labelledby="sekretess">
                 <h2 id="sekretess">{t.secret_request}</h2>
                 <ConfidentialityNote />
@@ -342,6 +493,18 @@ fn Receipt(s: Submission, supplier_side: bool) -> impl IntoView {
                         view! {
                             <li>
                                 <h3>{format!("{} {}: ", t.question, p.position)}<span lang=written>{p.question.clone()}</span></h3>
+                                <dl class="facts">
+                                    <dt>{t.secret_what}</dt><dd lang=written>{r.what}</dd>
+                                    <dt>{t.secret_why}</dt><dd lang=written>{r.why}</dd>
+                                    <dt>{t.secret_harm}</dt><dd lang=written>{r.harm}</dd>
+                                </dl>
+                            </li>
+                        }
+                    }).collect_view()}
+                    {file_secrets.into_iter().map(|(f, r)| {
+                        view! {
+                            <li>
+                                <h3>{format!("{} {}: ", t.attachment, f.position)}<span lang=written>{f.name.clone()}</span></h3>
                                 <dl class="facts">
                                     <dt>{t.secret_what}</dt><dd lang=written>{r.what}</dd>
                                     <dt>{t.secret_why}</dt><dd lang=written>{r.why}</dd>
@@ -367,6 +530,7 @@ fn Receipt(s: Submission, supplier_side: bool) -> impl IntoView {
                 }}
             </section>
         }).collect_view()}
+        {attachments}
         <h2>{t.versions}</h2>
         <ul>{versions}</ul>
         {json}
@@ -381,7 +545,22 @@ pub fn ReceivedSection(dialogue: String, answers: ReceivedAnswers) -> impl IntoV
         <section aria-labelledby="skriftliga-svar">
             <h2 id="skriftliga-svar">{t.received_heading}</h2>
             {if answers.readable {
-                view! { <SubmittedList dialogue items=answers.answers supplier_side=false /> }.into_any()
+                let zip = format!("/dialoger/{dialogue}/svar.zip");
+                let any = !answers.answers.is_empty();
+                view! {
+                    <SubmittedList dialogue items=answers.answers supplier_side=false />
+                    {any.then(|| view! {
+                        <form method="get" action=zip class="export">
+                            <p class="hint" id="zip-hint">{t.zip_hint}</p>
+                            <div class="field">
+                                <label for="field-zip-diarienummer">{t.diarienummer}</label>
+                                <input id="field-zip-diarienummer" name="diarienummer" type="text" maxlength="100" />
+                            </div>
+                            <button type="submit" class="button button--quiet-dark" aria-describedby="zip-hint">{t.zip}</button>
+                        </form>
+                    })}
+                }
+                .into_any()
             } else {
                 view! { <p>{t.members_after_deadline}</p> }.into_any()
             }}

@@ -4,9 +4,13 @@
 //! digest are stored, the draft becomes what was submitted, and the
 //! receipt is queued to the person who submitted.
 
-use super::{AnswerContent, AnswerPart, Received, SecretRequest, Submission, WrittenAnswer};
+use super::{
+    AnswerContent, AnswerPart, AttachedFile, DraftFile, Received, SecretRequest, Submission,
+    WrittenAnswer,
+};
 use crate::{
     core::{
+        files::{self, Download, FILES_COUNT_MAX, FILES_MAX},
         ids::{public_id, receipt_number, DialogueId, SupplierId},
         market::SupplierActor,
     },
@@ -26,20 +30,125 @@ struct PartRow {
 
 impl PartRow {
     fn part(self) -> AnswerPart {
-        let asked = !(self.secret_what.is_empty()
-            && self.secret_why.is_empty()
-            && self.secret_harm.is_empty());
         AnswerPart {
             answer: self.body,
             position: self.position,
             question: self.question,
-            secret: asked.then_some(SecretRequest {
-                harm: self.secret_harm,
-                what: self.secret_what,
-                why: self.secret_why,
-            }),
+            secret: secret(self.secret_what, self.secret_why, self.secret_harm),
         }
     }
+}
+
+/// A confidentiality request from its three columns; none when all are
+/// empty.
+fn secret(what: String, why: String, harm: String) -> Option<SecretRequest> {
+    let asked = !(what.is_empty() && why.is_empty() && harm.is_empty());
+    asked.then_some(SecretRequest { harm, what, why })
+}
+
+#[derive(sqlx::FromRow)]
+struct FileRow {
+    public_id: String,
+    file_id: i64,
+    name: String,
+    media_type: String,
+    size: i64,
+    sha256: String,
+    secret_what: String,
+    secret_why: String,
+    secret_harm: String,
+}
+
+crate::sql!(
+    DRAFT_FILES = "SELECT d.public_id, d.file_id, d.name, f.media_type, f.size, f.sha256, \
+     d.secret_what, d.secret_why, d.secret_harm \
+     FROM answer_draft_files d JOIN stored_files f ON f.id = d.file_id \
+     WHERE d.dialogue_id = $1 AND d.supplier_id = $2 ORDER BY d.added_at, d.id"
+);
+
+async fn draft_file_rows<'e>(
+    exec: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    dialogue: DialogueId,
+    supplier: SupplierId,
+) -> Result<Vec<FileRow>, AppError> {
+    Ok(sqlx::query_as(DRAFT_FILES)
+        .bind(dialogue)
+        .bind(supplier)
+        .fetch_all(exec)
+        .await?)
+}
+
+/// The files attached to what the supplier is writing.
+#[tracing::instrument(skip_all)]
+pub async fn draft_files(
+    db: &Db,
+    dialogue: DialogueId,
+    supplier: SupplierId,
+) -> Result<Vec<DraftFile>, AppError> {
+    let rows = draft_file_rows(db.pool(), dialogue, supplier).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DraftFile {
+            public_id: r.public_id,
+            name: r.name,
+            size: r.size,
+            secret: secret(r.secret_what, r.secret_why, r.secret_harm),
+        })
+        .collect())
+}
+
+crate::sql!(
+    DRAFT_FILE = "SELECT d.file_id, d.name FROM answer_draft_files d \
+     WHERE d.dialogue_id = $1 AND d.supplier_id = $2 AND d.public_id = $3"
+);
+
+#[derive(sqlx::FromRow)]
+struct NamedFile {
+    file_id: i64,
+    name: String,
+}
+
+/// A file attached to what the supplier is writing, to download.
+#[tracing::instrument(skip_all)]
+pub async fn draft_download(
+    db: &Db,
+    dialogue: DialogueId,
+    supplier: SupplierId,
+    file: &str,
+) -> Result<Download, AppError> {
+    let row: Option<NamedFile> = sqlx::query_as(DRAFT_FILE)
+        .bind(dialogue)
+        .bind(supplier)
+        .bind(file.trim())
+        .fetch_optional(db.pool())
+        .await?;
+    let row = row.ok_or(AppError::NotFound)?;
+    files::store::download(db, row.file_id, &row.name).await
+}
+
+crate::sql!(
+    ANSWER_FILE = "SELECT f.file_id, f.name FROM supplier_answer_files f \
+     JOIN supplier_answers a ON a.id = f.answer_id \
+     WHERE a.dialogue_id = $1 AND a.public_id = $2 AND f.position = $3"
+);
+
+/// File `position` of a submission, to download. The caller has checked
+/// that the reader may read the submission.
+#[tracing::instrument(skip_all)]
+pub async fn submitted_download(
+    db: &Db,
+    dialogue: DialogueId,
+    answer: &str,
+    position: i64,
+) -> Result<Download, AppError> {
+    let row: Option<NamedFile> = sqlx::query_as(ANSWER_FILE)
+        .bind(dialogue)
+        .bind(answer.trim())
+        .bind(position)
+        .fetch_optional(db.pool())
+        .await?;
+    let row = row.ok_or(AppError::NotFound)?;
+    files::store::download(db, row.file_id, &row.name).await
 }
 
 #[derive(sqlx::FromRow)]
@@ -153,6 +262,86 @@ async fn lock(
     Ok(now)
 }
 
+crate::sql!(
+    REMOVE_DRAFT_FILE = "DELETE FROM answer_draft_files \
+     WHERE dialogue_id = $1 AND supplier_id = $2 AND public_id = $3 RETURNING file_id"
+);
+crate::sql!(
+    /// A file nothing refers to any more.
+    FORGET_FILE = "DELETE FROM stored_files WHERE id = $1 \
+     AND NOT EXISTS (SELECT 1 FROM answer_draft_files WHERE file_id = $1) \
+     AND NOT EXISTS (SELECT 1 FROM supplier_answer_files WHERE file_id = $1)"
+);
+crate::sql!(
+    SET_FILE_SECRET = "UPDATE answer_draft_files SET secret_what = $4, secret_why = $5, \
+     secret_harm = $6 WHERE dialogue_id = $1 AND supplier_id = $2 AND public_id = $3"
+);
+crate::sql!(
+    ATTACH = "INSERT INTO answer_draft_files (public_id, dialogue_id, supplier_id, file_id, \
+     name, secret_what, secret_why, secret_harm, added_at) \
+     VALUES ($1, $2, $3, $4, $5, '', '', '', $6)"
+);
+
+/// Takes away the file removed, sets each kept file's request, and
+/// attaches the new ones; the limits are checked again under the lock, as
+/// two windows may attach at once.
+async fn save_files(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    dialogue: DialogueId,
+    supplier: SupplierId,
+    answer: &WrittenAnswer,
+    now: i64,
+) -> Result<(), AppError> {
+    if let Some(removed) = answer.removed() {
+        let file: Option<i64> = sqlx::query_scalar(REMOVE_DRAFT_FILE)
+            .bind(dialogue)
+            .bind(supplier)
+            .bind(removed)
+            .fetch_optional(&mut **tx)
+            .await?;
+        if let Some(file) = file {
+            sqlx::query(FORGET_FILE)
+                .bind(file)
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
+    for edit in answer.kept() {
+        let secret = edit.secret.as_ref();
+        sqlx::query(SET_FILE_SECRET)
+            .bind(dialogue)
+            .bind(supplier)
+            .bind(&edit.public_id)
+            .bind(secret.map_or("", |s| s.what.as_str()))
+            .bind(secret.map_or("", |s| s.why.as_str()))
+            .bind(secret.map_or("", |s| s.harm.as_str()))
+            .execute(&mut **tx)
+            .await?;
+    }
+    if answer.uploads().is_empty() {
+        return Ok(());
+    }
+    let present = draft_file_rows(&mut **tx, dialogue, supplier).await?;
+    let size: i64 = present.iter().map(|f| f.size).sum::<i64>()
+        + answer.uploads().iter().map(|u| u.size()).sum::<i64>();
+    if present.len() + answer.uploads().len() > FILES_COUNT_MAX || size > FILES_MAX as i64 {
+        return Err(AppError::Conflict);
+    }
+    for upload in answer.uploads() {
+        let file = files::store::insert(tx, upload, now).await?;
+        sqlx::query(ATTACH)
+            .bind(public_id())
+            .bind(dialogue)
+            .bind(supplier)
+            .bind(file)
+            .bind(upload.name())
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
 async fn save_parts(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     dialogue: DialogueId,
@@ -160,6 +349,7 @@ async fn save_parts(
     answer: &WrittenAnswer,
     now: i64,
 ) -> Result<(), AppError> {
+    save_files(tx, dialogue, supplier, answer, now).await?;
     for part in answer.parts() {
         let secret = part.secret.as_ref();
         sqlx::query(SAVE_DRAFT)
@@ -206,6 +396,10 @@ crate::sql!(
      secret_what, secret_why, secret_harm) VALUES ($1, $2, $3, $4, $5, $6, $7)"
 );
 crate::sql!(
+    INSERT_FILE = "INSERT INTO supplier_answer_files (answer_id, position, file_id, name, \
+     secret_what, secret_why, secret_harm) VALUES ($1, $2, $3, $4, $5, $6, $7)"
+);
+crate::sql!(
     QUEUE_RECEIPT =
         "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)"
 );
@@ -241,12 +435,33 @@ pub async fn submit(
     let supplier = from.actor.supplier_id;
     let mut tx = db.pool().begin().await?;
     let now = lock(&mut tx, db, from.dialogue, supplier).await?;
+    // The draft becomes what is handed in, files and all; the form then
+    // shows what was handed in.
+    save_parts(&mut tx, from.dialogue, supplier, answer, now).await?;
+    let files = draft_file_rows(&mut *tx, from.dialogue, supplier).await?;
     let version: i64 = sqlx::query_scalar(NEXT_VERSION)
         .bind(from.dialogue)
         .bind(supplier)
         .fetch_one(&mut *tx)
         .await?;
+    let attachments: Vec<AttachedFile> = files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| AttachedFile {
+            media_type: f.media_type.clone(),
+            name: f.name.clone(),
+            position: i as i64 + 1,
+            secret: secret(
+                f.secret_what.clone(),
+                f.secret_why.clone(),
+                f.secret_harm.clone(),
+            ),
+            sha256: f.sha256.clone(),
+            size: f.size,
+        })
+        .collect();
     let content = AnswerContent {
+        attachments,
         dialogue: from.dialogue_public_id.to_string(),
         parts: answer.parts().to_vec(),
         receipt: receipt_number(),
@@ -284,8 +499,19 @@ pub async fn submit(
             .execute(&mut *tx)
             .await?;
     }
-    // The form then shows what was handed in.
-    save_parts(&mut tx, from.dialogue, supplier, answer, now).await?;
+    for (f, attached) in files.iter().zip(&submitted.content.attachments) {
+        let secret = attached.secret.as_ref();
+        sqlx::query(INSERT_FILE)
+            .bind(id)
+            .bind(attached.position)
+            .bind(f.file_id)
+            .bind(&f.name)
+            .bind(secret.map_or("", |s| s.what.as_str()))
+            .bind(secret.map_or("", |s| s.why.as_str()))
+            .bind(secret.map_or("", |s| s.harm.as_str()))
+            .execute(&mut *tx)
+            .await?;
+    }
     let (subject, body) = receipt(&submitted);
     sqlx::query(QUEUE_RECEIPT)
         .bind(from.email)
@@ -328,7 +554,9 @@ crate::sql!(
     /// one lock, so that is also their order.
     RECEIVED = "SELECT a.public_id, s.name AS supplier_name, a.receipt, a.submitted_at, \
      a.version, CAST(CASE WHEN EXISTS (SELECT 1 FROM supplier_answer_parts p \
-         WHERE p.answer_id = a.id AND p.secret_what <> '') THEN 1 ELSE 0 END AS BIGINT) AS secret \
+         WHERE p.answer_id = a.id AND p.secret_what <> '') OR EXISTS (SELECT 1 \
+         FROM supplier_answer_files f WHERE f.answer_id = a.id AND f.secret_what <> '') \
+         THEN 1 ELSE 0 END AS BIGINT) AS secret \
      FROM supplier_answers a JOIN suppliers s ON s.id = a.supplier_id \
      WHERE a.dialogue_id = $1 AND (CAST($2 AS BIGINT) = 0 OR a.supplier_id = $2) \
      ORDER BY a.submitted_at, a.id"
@@ -393,6 +621,24 @@ crate::sql!(
      FROM supplier_answer_parts WHERE answer_id = $1 ORDER BY position"
 );
 crate::sql!(
+    FILES = "SELECT a.position, a.name, f.media_type, f.size, f.sha256, a.secret_what, \
+     a.secret_why, a.secret_harm FROM supplier_answer_files a \
+     JOIN stored_files f ON f.id = a.file_id WHERE a.answer_id = $1 ORDER BY a.position"
+);
+
+#[derive(sqlx::FromRow)]
+struct SubmittedFileRow {
+    position: i64,
+    name: String,
+    media_type: String,
+    size: i64,
+    sha256: String,
+    secret_what: String,
+    secret_why: String,
+    secret_harm: String,
+}
+
+crate::sql!(
     VERSIONS = "SELECT public_id, version, submitted_at FROM supplier_answers \
      WHERE dialogue_id = $1 AND supplier_id = $2 ORDER BY version"
 );
@@ -434,6 +680,10 @@ pub async fn submission(
         .bind(row.supplier_id)
         .fetch_all(db.pool())
         .await?;
+    let attachments: Vec<SubmittedFileRow> = sqlx::query_as(FILES)
+        .bind(row.id)
+        .fetch_all(db.pool())
+        .await?;
     let parts: Vec<AnswerPart> = parts.into_iter().map(PartRow::part).collect();
     let html = parts
         .iter()
@@ -450,6 +700,17 @@ pub async fn submission(
         ),
         digest: row.digest,
         content: AnswerContent {
+            attachments: attachments
+                .into_iter()
+                .map(|f| AttachedFile {
+                    media_type: f.media_type,
+                    name: f.name,
+                    position: f.position,
+                    secret: secret(f.secret_what, f.secret_why, f.secret_harm),
+                    sha256: f.sha256,
+                    size: f.size,
+                })
+                .collect(),
             dialogue: dialogue_public_id.to_string(),
             parts,
             receipt: row.receipt.clone(),

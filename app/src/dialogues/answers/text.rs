@@ -60,6 +60,27 @@ pub struct AnswerText {
     pub receipt_link: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
+    pub files_heading: &'static str,
+    pub files_rules: &'static str,
+    pub files_none: &'static str,
+    pub add_files: &'static str,
+    pub add_files_hint: &'static str,
+    pub attach: &'static str,
+    pub remove_file: &'static str,
+    pub files_saved: &'static str,
+    pub refused_files: &'static str,
+    pub unsent_files: &'static str,
+    pub file_secret_summary: &'static str,
+    pub summary_files: &'static str,
+    pub summary_file_what: &'static str,
+    pub summary_file_why: &'static str,
+    pub summary_file_harm: &'static str,
+    pub attachment: &'static str,
+    pub download: &'static str,
+    pub zip: &'static str,
+    pub zip_hint: &'static str,
+    pub zip_file: &'static str,
+    pub zip_bytes: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static AnswerText {
@@ -127,6 +148,27 @@ static SV: AnswerText = AnswerText {
     receipt_link: "Kvittot och svaret",
     yes: "Ja",
     no: "Nej",
+    files_heading: "Bilagor",
+    files_rules: "Du kan bifoga PDF, DOCX, XLSX, ODT, ODS, PNG och JPEG: högst 10 MB per fil, 25 MB och 20 filer sammanlagt. Filens typ kontrolleras från dess innehåll.",
+    files_none: "Inga bilagor ännu.",
+    add_files: "Lägg till filer",
+    add_files_hint: "Du kan välja flera filer. De bifogas när du sparar utkastet eller lämnar in; du kan sedan begära sekretess för varje fil.",
+    attach: "Bifoga och spara utkast",
+    remove_file: "Ta bort",
+    files_saved: "Bilagorna är sparade i utkastet.",
+    refused_files: "Inte bifogade",
+    unsent_files: "Formuläret hade fel, så de här filerna bifogades inte heller. Rätta felen och välj filerna igen:",
+    file_secret_summary: "Begär sekretess för filen",
+    summary_files: "Bilagor",
+    summary_file_what: "Bilaga: vad som är känsligt",
+    summary_file_why: "Bilaga: varför",
+    summary_file_harm: "Bilaga: vilken skada ett utlämnande skulle göra",
+    attachment: "Bilaga",
+    download: "Ladda ner",
+    zip: "Alla svar som ZIP",
+    zip_hint: "Varje version som utskriftsvänlig sida och som JSON, med bilagorna och en innehållsförteckning (innehall.csv) med varje fils SHA-256.",
+    zip_file: "Fil",
+    zip_bytes: "Byte",
 };
 
 static EN: AnswerText = AnswerText {
@@ -187,6 +229,27 @@ static EN: AnswerText = AnswerText {
     receipt_link: "The receipt and the answer",
     yes: "Yes",
     no: "No",
+    files_heading: "Attachments",
+    files_rules: "You can attach PDF, DOCX, XLSX, ODT, ODS, PNG and JPEG: at most 10 MB per file, 25 MB and 20 files in all. A file's type is checked from its content.",
+    files_none: "No attachments yet.",
+    add_files: "Add files",
+    add_files_hint: "You can choose several files. They are attached when you save the draft or submit; you can then request confidentiality for each file.",
+    attach: "Attach and save draft",
+    remove_file: "Remove",
+    files_saved: "The attachments are saved in the draft.",
+    refused_files: "Not attached",
+    unsent_files: "The form had errors, so these files were not attached either. Correct the errors and choose the files again:",
+    file_secret_summary: "Request confidentiality for the file",
+    summary_files: "Attachments",
+    summary_file_what: "Attachment: what is sensitive",
+    summary_file_why: "Attachment: why",
+    summary_file_harm: "Attachment: what harm disclosure would do",
+    attachment: "Attachment",
+    download: "Download",
+    zip: "All answers as ZIP",
+    zip_hint: "Every version as a printable page and as JSON, with the attachments and a table of contents (innehall.csv) giving each file's SHA-256.",
+    zip_file: "File",
+    zip_bytes: "Bytes",
 };
 
 /// A part as the receipt lists it: "1. Question? (1 234 characters,
@@ -202,6 +265,22 @@ pub fn part_line(part: &super::AnswerPart, lang: Lang) -> String {
     format!(
         "{}. {} ({length} {}{secret})",
         part.position, part.question, t.chars
+    )
+}
+
+/// A file as the receipt lists it: "bilaga.pdf (1,2 MB, confidentiality
+/// requested)".
+pub fn file_line(file: &super::AttachedFile, lang: Lang) -> String {
+    let t = text(lang);
+    let secret = if file.secret.is_some() {
+        format!(", {}", t.secret_requested)
+    } else {
+        String::new()
+    };
+    format!(
+        "{} ({}{secret})",
+        file.name,
+        crate::core::files::size_text(file.size, lang)
     )
 }
 
@@ -224,10 +303,16 @@ pub fn receipt_mail(
         .filter(|p| !p.answer.is_empty())
         .map(|p| format!("  {}", part_line(p, lang)))
         .collect();
+    let files: String = s
+        .content
+        .attachments
+        .iter()
+        .map(|f| format!("\n{} {}: {}", t.attachment, f.position, file_line(f, lang)))
+        .collect();
     (
         format!("{} {}: {title}", t.receipt_subject, s.receipt),
         format!(
-            "{}\n\n{}: {}\n{}: {local}\n    {utc}\n{}: {title}\n{}: {supplier}\n{}: {person}\n{}: {}\n{}:\n{}\n{}: {}\n\n{}: {url}\n\n{}",
+            "{}\n\n{}: {}\n{}: {local}\n    {utc}\n{}: {title}\n{}: {supplier}\n{}: {person}\n{}: {}\n{}:\n{}{files}\n{}: {}\n\n{}: {url}\n\n{}",
             t.receipt_intro,
             t.receipt_number,
             s.receipt,

@@ -1,0 +1,289 @@
+//! Files in and out: the written answer's form, which carries files as a
+//! multipart body, and the downloads of what was attached.
+//!
+//! The form posts here rather than to its server function because a
+//! server function reads no multipart body safely (one without a boundary
+//! panics it). What it answers follows the server functions' contract: a
+//! browser is sent on, or back to the form with the error kept as any
+//! refused form's is (`feedback`); a script gets the error as JSON with
+//! its status.
+//!
+//! Memory stays bounded: the body is limited (`UPLOAD_LIMIT`), a file
+//! over `FILE_MAX` is read to its end but not kept, and only a few forms
+//! with files are read at once; the others wait their turn.
+
+use crate::state::{json_error, AppState};
+use app::{
+    accounts::SessionUser,
+    core::files::{Download, SentFile, FILES_MAX, FILE_MAX},
+    dialogues::answers::{api::SaveAnswer, AnswerForm},
+    error::AppError,
+};
+use axum::{
+    extract::{multipart::MultipartError, Multipart, Path, Query, State},
+    http::{header, HeaderMap, StatusCode},
+    response::{IntoResponse, Redirect, Response},
+    Extension,
+};
+use leptos::server_fn::{error::ServerFnUrlError, ServerFn};
+use std::collections::HashMap;
+use tokio::sync::Semaphore;
+
+/// The largest body a form with files may have: its files and its text.
+pub const UPLOAD_LIMIT: usize = FILES_MAX + 3_000_000;
+
+/// Forms with files read at the same time.
+static READING: Semaphore = Semaphore::const_new(4);
+
+/// Whether a request is a form that carries files (and so may be larger
+/// than other bodies).
+pub fn takes_files(path: &str) -> bool {
+    let mut parts = path.trim_matches('/').split('/');
+    matches!(
+        (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next()
+        ),
+        (
+            Some("marknadsdialoger"),
+            Some(_),
+            Some("svar"),
+            Some("spara"),
+            None
+        )
+    )
+}
+
+fn refused(error: MultipartError) -> AppError {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AppError::PayloadTooLarge
+    } else {
+        AppError::BadRequest
+    }
+}
+
+/// The text fields and the files of a multipart body. A file input left
+/// empty sends a part with no name and no bytes: that is no file.
+async fn read(
+    multipart: &mut Multipart,
+) -> Result<(Vec<(String, String)>, Vec<SentFile>), AppError> {
+    let mut pairs = Vec::new();
+    let mut files = Vec::new();
+    while let Some(mut field) = multipart.next_field().await.map_err(refused)? {
+        let name = field.name().unwrap_or_default().to_string();
+        let Some(file_name) = field.file_name().map(str::to_owned) else {
+            pairs.push((name, field.text().await.map_err(refused)?));
+            continue;
+        };
+        let mut bytes = Vec::new();
+        let mut over_limit = false;
+        while let Some(chunk) = field.chunk().await.map_err(refused)? {
+            if over_limit {
+                continue;
+            }
+            if bytes.len() + chunk.len() > FILE_MAX {
+                over_limit = true;
+                bytes = Vec::new();
+                continue;
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        if name == "files" && !(file_name.is_empty() && bytes.is_empty() && !over_limit) {
+            files.push(SentFile {
+                name: file_name,
+                bytes,
+                over_limit,
+            });
+        }
+    }
+    Ok((pairs, files))
+}
+
+fn accepts_html(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"))
+}
+
+/// `POST /marknadsdialoger/{id}/svar/spara`: the written answer's form.
+pub async fn answer_form(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    user: Option<Extension<SessionUser>>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    let mut supplier = String::new();
+    let outcome = async {
+        let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
+        let _turn = READING.acquire().await.map_err(AppError::internal)?;
+        let (pairs, files) = read(&mut multipart).await?;
+        let form = AnswerForm::from_pairs(pairs);
+        supplier = form.supplier.clone();
+        app::dialogues::answers::api::save_from_form(
+            &state.context,
+            user.as_ref(),
+            &id,
+            form,
+            files,
+        )
+        .await
+    }
+    .await;
+    match outcome {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(error) if accepts_html(&headers) => {
+            let form_page = format!(
+                "{}/marknadsdialoger/{}/svar?leverantor={}",
+                state.context.site_origin,
+                app::ui::url_encode(&id),
+                app::ui::url_encode(&supplier)
+            );
+            match ServerFnUrlError::new(SaveAnswer::PATH, error).to_url(&form_page) {
+                Ok(url) => Redirect::to(url.as_str()).into_response(),
+                Err(_) => json_error(AppError::Internal),
+            }
+        }
+        Err(error) => json_error(error),
+    }
+}
+
+/// A file to save, never shown in the browser: served as a download of
+/// its own type (`security_headers` gives every download a sandbox).
+pub fn file_response(file: Result<Download, AppError>) -> Response {
+    let file = match file {
+        Ok(file) => file,
+        Err(error) => return json_error(error),
+    };
+    let ascii: String = file
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .filter(|c| !matches!(c, '"' | '\\'))
+        .collect();
+    let disposition = format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        app::ui::url_encode(&file.name)
+    );
+    (
+        [
+            (header::CONTENT_TYPE, file.media_type),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        file.bytes,
+    )
+        .into_response()
+}
+
+/// `/marknadsdialoger/{id}/svar/bilagor/{file}?leverantor=`: a file
+/// attached to the answer being written, for the supplier's own people.
+pub async fn draft_file(
+    State(state): State<AppState>,
+    Path((id, file)): Path<(String, String)>,
+    Query(query): Query<HashMap<String, String>>,
+    user: Option<Extension<SessionUser>>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    let supplier = query.get("leverantor").map(String::as_str).unwrap_or("");
+    file_response(
+        app::dialogues::answers::api::draft_attachment(
+            &state.context,
+            user.as_ref(),
+            &id,
+            supplier,
+            &file,
+        )
+        .await,
+    )
+}
+
+/// `/marknadsdialoger/{id}/kvitto/{answer}/bilagor/{n}`: a file of one of
+/// the supplier's own submissions.
+pub async fn own_answer_file(
+    State(state): State<AppState>,
+    Path((id, answer, position)): Path<(String, String, String)>,
+    user: Option<Extension<SessionUser>>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    let Ok(position) = position.parse::<i64>() else {
+        return json_error(AppError::NotFound);
+    };
+    file_response(
+        app::dialogues::answers::api::own_attachment(
+            &state.context,
+            user.as_ref(),
+            &id,
+            &answer,
+            position,
+        )
+        .await,
+    )
+}
+
+/// `/dialoger/{id}/svar/{answer}/bilagor/{n}`: a file of a submission, for
+/// hosts and, after the deadline, members.
+pub async fn answer_file(
+    State(state): State<AppState>,
+    Path((id, answer, position)): Path<(String, String, String)>,
+    user: Option<Extension<SessionUser>>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    let Ok(position) = position.parse::<i64>() else {
+        return json_error(AppError::NotFound);
+    };
+    file_response(
+        app::dialogues::answers::api::attachment(
+            &state.context,
+            user.as_ref(),
+            &id,
+            &answer,
+            position,
+        )
+        .await,
+    )
+}
+
+/// `/dialoger/{id}/svar.zip?diarienummer=`: every written answer with
+/// its files, for hosts and, after the deadline, members.
+pub async fn answers_zip(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+    user: Option<Extension<SessionUser>>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    let diarienummer = query.get("diarienummer").map(String::as_str).unwrap_or("");
+    let zip =
+        app::dialogues::answers::api::answers_zip(&state.context, user.as_ref(), &id, diarienummer)
+            .await;
+    file_response(zip.map(|bytes| Download {
+        name: "svar.zip".to_string(),
+        media_type: "application/zip".to_string(),
+        bytes,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_answer_form_takes_large_bodies() {
+        assert!(takes_files("/marknadsdialoger/abc/svar/spara"));
+        assert!(!takes_files("/marknadsdialoger/abc/svar"));
+        assert!(!takes_files("/api/answers/save"));
+        assert!(!takes_files("/marknadsdialoger/abc/svar/spara/x"));
+    }
+}
