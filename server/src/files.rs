@@ -213,46 +213,38 @@ pub async fn draft_file(
 /// the supplier's own submissions.
 pub async fn own_answer_file(
     State(state): State<AppState>,
-    Path((id, answer, position)): Path<(String, String, String)>,
+    Path(path): Path<(String, String, String)>,
     user: Option<Extension<SessionUser>>,
 ) -> Response {
-    let user = user.map(|Extension(u)| u);
-    let Ok(position) = position.parse::<i64>() else {
-        return json_error(AppError::NotFound);
-    };
-    file_response(
-        app::dialogues::answers::api::own_attachment(
-            &state.context,
-            user.as_ref(),
-            &id,
-            &answer,
-            position,
-        )
-        .await,
-    )
+    submitted_file(&state, path, user, true).await
 }
 
 /// `/dialoger/{id}/svar/{answer}/bilagor/{n}`: a file of a submission, for
 /// hosts and, after the deadline, members.
 pub async fn answer_file(
     State(state): State<AppState>,
-    Path((id, answer, position)): Path<(String, String, String)>,
+    Path(path): Path<(String, String, String)>,
     user: Option<Extension<SessionUser>>,
+) -> Response {
+    submitted_file(&state, path, user, false).await
+}
+
+async fn submitted_file(
+    state: &AppState,
+    (id, answer, position): (String, String, String),
+    user: Option<Extension<SessionUser>>,
+    supplier_side: bool,
 ) -> Response {
     let user = user.map(|Extension(u)| u);
     let Ok(position) = position.parse::<i64>() else {
         return json_error(AppError::NotFound);
     };
-    file_response(
-        app::dialogues::answers::api::attachment(
-            &state.context,
-            user.as_ref(),
-            &id,
-            &answer,
-            position,
-        )
-        .await,
-    )
+    let (ctx, user) = (&state.context, user.as_ref());
+    file_response(if supplier_side {
+        app::dialogues::answers::api::own_attachment(ctx, user, &id, &answer, position).await
+    } else {
+        app::dialogues::answers::api::attachment(ctx, user, &id, &answer, position).await
+    })
 }
 
 /// `/dialoger/{id}/svar.zip?diarienummer=`: every written answer with

@@ -42,6 +42,7 @@ app::sql!(
     INSERT_ANSWER_FILE = "INSERT INTO supplier_answer_files (answer_id, position, file_id, name, \
      secret_what, secret_why, secret_harm) VALUES ($1, 1, $2, $3, $4, $5, $6)"
 );
+app::sql!(TAKE_WRITTEN_ANSWERS = "UPDATE dialogues SET written_answers = 1 WHERE id = $1");
 app::sql!(
     INSERT_SUPPLIERS = "INSERT INTO suppliers (public_id, name, country, scheme, identifier, \
      created_at) VALUES ($1, $2, 'SE', 'orgnr', $3, $4) RETURNING id"
@@ -370,7 +371,8 @@ async fn written_answer(
 /// The benchmarks' crowded dialogue: announced by the first network's
 /// coordinator, with `count` supplier organisations registered, each with
 /// one person (every fifth reading English), so that publishing one
-/// answer mails `count` people. Gives its public id.
+/// answer mails `count` people, and many suppliers can answer in writing
+/// at once. Gives its public id.
 pub(super) async fn crowded_dialogue(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     rng: &mut StdRng,
@@ -393,6 +395,12 @@ pub(super) async fn crowded_dialogue(
     )
     .await?;
     insert_information(tx, id, "announced", title, None, now - 21 * DAY).await?;
+    // It takes written answers too: the attachments benchmark answers it.
+    sqlx::query(TAKE_WRITTEN_ANSWERS)
+        .bind(id)
+        .execute(&mut **tx)
+        .await
+        .context("letting the crowded dialogue take written answers")?;
     for i in 0..count {
         let at = now - 20 * DAY + i as i64 * 60_000;
         let number = app::organisations::OrgNumber::completing(&format!("5591{i:05}"))

@@ -6,8 +6,8 @@ use super::{
     api::{SaveAnswer, FILES_NOTICE, SAVED_NOTICE},
     field,
     text::{text, AnswerText},
-    AnswerPage, AnswerPart, DraftFile, Received, ReceivedAnswers, Submission, ANSWER_MAX,
-    REFUSED_FILE, SECRET_MAX, UNSENT_FILE,
+    AnswerPage, DraftFile, Received, ReceivedAnswers, Submission, ANSWER_MAX, REFUSED_FILE,
+    SECRET_MAX, UNSENT_FILE,
 };
 use crate::{
     core::files::{size_text, ACCEPT},
@@ -390,17 +390,19 @@ fn Receipt(s: Submission, supplier_side: bool) -> impl IntoView {
             t.back_to_dialogue,
         )
     };
-    let secrets: Vec<(AnswerPart, super::SecretRequest)> = s
+    // Each request with what it is about: a question, or a file.
+    let secrets: Vec<(String, String, super::SecretRequest)> = s
         .content
         .parts
         .iter()
-        .filter_map(|p| p.secret.clone().map(|r| (p.clone(), r)))
-        .collect();
-    let file_secrets: Vec<(super::AttachedFile, super::SecretRequest)> = s
-        .content
-        .attachments
-        .iter()
-        .filter_map(|f| f.secret.clone().map(|r| (f.clone(), r)))
+        .filter_map(|p| {
+            let heading = format!("{} {}: ", t.question, p.position);
+            p.secret.clone().map(|r| (heading, p.question.clone(), r))
+        })
+        .chain(s.content.attachments.iter().filter_map(|f| {
+            let heading = format!("{} {}: ", t.attachment, f.position);
+            f.secret.clone().map(|r| (heading, f.name.clone(), r))
+        }))
         .collect();
     let file_link = |position: i64| {
         if supplier_side {
@@ -431,7 +433,7 @@ fn Receipt(s: Submission, supplier_side: bool) -> impl IntoView {
             </ul>
         }
     });
-    let asks = !secrets.is_empty() || !file_secrets.is_empty();
+    let asks = !secrets.is_empty();
     let version_link = |public_id: &str| {
         if supplier_side {
             format!("/marknadsdialoger/{dialogue}/kvitto/{public_id}")
@@ -489,22 +491,10 @@ fn Receipt(s: Submission, supplier_side: bool) -> impl IntoView {
                 <h2 id="sekretess">{t.secret_request}</h2>
                 <ConfidentialityNote />
                 <ul class="plain-list">
-                    {secrets.into_iter().map(|(p, r)| {
+                    {secrets.into_iter().map(|(heading, subject, r)| {
                         view! {
                             <li>
-                                <h3>{format!("{} {}: ", t.question, p.position)}<span lang=written>{p.question.clone()}</span></h3>
-                                <dl class="facts">
-                                    <dt>{t.secret_what}</dt><dd lang=written>{r.what}</dd>
-                                    <dt>{t.secret_why}</dt><dd lang=written>{r.why}</dd>
-                                    <dt>{t.secret_harm}</dt><dd lang=written>{r.harm}</dd>
-                                </dl>
-                            </li>
-                        }
-                    }).collect_view()}
-                    {file_secrets.into_iter().map(|(f, r)| {
-                        view! {
-                            <li>
-                                <h3>{format!("{} {}: ", t.attachment, f.position)}<span lang=written>{f.name.clone()}</span></h3>
+                                <h3>{heading}<span lang=written>{subject}</span></h3>
                                 <dl class="facts">
                                     <dt>{t.secret_what}</dt><dd lang=written>{r.what}</dd>
                                     <dt>{t.secret_why}</dt><dd lang=written>{r.why}</dd>
