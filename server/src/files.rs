@@ -32,6 +32,9 @@ use tokio::sync::Semaphore;
 /// The largest body a form with files may have: its files and its text.
 pub const UPLOAD_LIMIT: usize = FILES_MAX + 3_000_000;
 
+/// How long reading one form with files may take.
+const READ_WITHIN: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// Forms with files read at the same time.
 static READING: Semaphore = Semaphore::const_new(4);
 
@@ -65,10 +68,12 @@ fn refused(error: MultipartError) -> AppError {
     }
 }
 
-/// The text fields and the files of a multipart body. A file input left
-/// empty sends a part with no name and no bytes: that is no file.
+/// The text fields and (when `keep_files`) the files of a multipart body.
+/// A file input left empty sends a part with no name and no bytes: that
+/// is no file.
 async fn read(
     multipart: &mut Multipart,
+    keep_files: bool,
 ) -> Result<(Vec<(String, String)>, Vec<SentFile>), AppError> {
     let mut pairs = Vec::new();
     let mut files = Vec::new();
@@ -81,7 +86,7 @@ async fn read(
         let mut bytes = Vec::new();
         let mut over_limit = false;
         while let Some(chunk) = field.chunk().await.map_err(refused)? {
-            if over_limit {
+            if over_limit || !keep_files {
                 continue;
             }
             if bytes.len() + chunk.len() > FILE_MAX {
@@ -121,8 +126,19 @@ pub async fn answer_form(
     let mut supplier = String::new();
     let outcome = async {
         let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
-        let _turn = READING.acquire().await.map_err(AppError::internal)?;
-        let (pairs, files) = read(&mut multipart).await?;
+        // Only a signed-in person's files are read, in turn; someone whose
+        // session has ended gets the form back (its text kept for after
+        // signing in), and no body holds a turn for longer than a slow
+        // upload of the largest answer takes.
+        let signed_in = user.is_some();
+        let _turn = if signed_in {
+            Some(READING.acquire().await.map_err(AppError::internal)?)
+        } else {
+            None
+        };
+        let (pairs, files) = tokio::time::timeout(READ_WITHIN, read(&mut multipart, signed_in))
+            .await
+            .map_err(|_| AppError::BadRequest)??;
         let form = AnswerForm::from_pairs(pairs);
         supplier = form.supplier.clone();
         app::dialogues::answers::api::save_from_form(

@@ -113,7 +113,11 @@ pub fn clean_name(sent: &str) -> String {
     let last = sent.rsplit(['/', '\\']).next().unwrap_or_default();
     let cleaned: String = last
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*'))
+        .filter(|c| {
+            !c.is_control()
+                && !matches!(c, '"' | '<' | '>' | ':' | '|' | '?' | '*')
+                && !is_invisible(*c)
+        })
         .collect();
     let trimmed = cleaned.trim().trim_start_matches('.').trim();
     let count = trimmed.chars().count();
@@ -128,9 +132,20 @@ pub fn clean_name(sent: &str) -> String {
         .unwrap_or_default();
     let head: String = trimmed
         .chars()
-        .take(NAME_MAX - ext.chars().count() - 1)
+        .take(NAME_MAX - ext.chars().count() - usize::from(!ext.is_empty()))
         .collect();
-    format!("{head}.{ext}")
+    if ext.is_empty() {
+        head
+    } else {
+        format!("{head}.{ext}")
+    }
+}
+
+/// Characters that change how a name reads without showing: direction
+/// overrides (which make `exe.pdf` look like `fdp.exe`) and zero-width
+/// marks.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Why a file was not taken.
@@ -225,8 +240,8 @@ pub struct Download {
 #[cfg(feature = "ssr")]
 pub mod store {
     //! The stored files' SQL. Rooms refer to a file by its id and give it
-    //! its name; a file nothing refers to any more is deleted by the room
-    //! that let go of it, in the same transaction.
+    //! its name; a room that lets go of a file deletes it, in the same
+    //! transaction, when nothing else refers to it.
 
     use super::{Download, Upload};
     use crate::{db::Db, error::AppError};
@@ -324,6 +339,8 @@ mod tests {
         assert_eq!(clean_name("../../etc/passwd"), "passwd");
         assert_eq!(clean_name("a\u{0}b\r\n\"c\".pdf"), "abc.pdf");
         assert_eq!(clean_name("...."), "");
+        assert_eq!(clean_name("x\u{202E}fdp.exe"), "xfdp.exe");
+        assert_eq!(clean_name(&"b".repeat(300)).len(), NAME_MAX);
         let long = format!("{}.docx", "å".repeat(300));
         let kept = clean_name(&long);
         assert_eq!(kept.chars().count(), NAME_MAX);

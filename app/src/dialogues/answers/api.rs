@@ -105,8 +105,20 @@ async fn save(
     )?;
     let d = &p.stored.dialogue;
     let acting = p.guard.acting(actor)?;
+    // Another window attached files meanwhile: refused like any form
+    // over the limit, with what was typed.
+    let over_limit = |error: AppError| match error {
+        AppError::Conflict => {
+            let mut check = crate::error::Checker::new();
+            check.refuse("files", crate::error::FieldProblem::FilesTooLarge);
+            check.finish_form(form).err().unwrap_or(AppError::Conflict)
+        }
+        other => other,
+    };
     if !form.submits() {
-        store::save_draft(db, p.stored.key.id, actor, &answer).await?;
+        store::save_draft(db, p.stored.key.id, actor, &answer)
+            .await
+            .map_err(over_limit)?;
         let notice = if form.removes().is_some() || !answer.uploads().is_empty() {
             format!("bilagor=1#{FILES_NOTICE}")
         } else {
@@ -139,7 +151,9 @@ async fn save(
             ),
         )
     };
-    let submitted = store::submit(db, from, &answer, &receipt).await?;
+    let submitted = store::submit(db, from, &answer, &receipt)
+        .await
+        .map_err(over_limit)?;
     Ok(format!(
         "/marknadsdialoger/{}/kvitto/{}?inlamnat=1#inlamnat",
         d.public_id, submitted.public_id

@@ -27,8 +27,7 @@ use serde::{Deserialize, Serialize};
 pub const ANSWER_MAX: usize = 20_000;
 /// Longest text of each field of a confidentiality request.
 pub const SECRET_MAX: usize = 2_000;
-/// Longest answer in all, over every part (the request body stays
-/// within the server's limit).
+/// Longest answer in all, over every part.
 pub const TOTAL_MAX: usize = 100_000;
 
 /// What the answer form sends: one of each field per question, in the
@@ -251,6 +250,13 @@ impl WrittenAnswer {
             // A file the form does not list (attached in another window)
             // keeps the request it has.
             let Some(j) = form.file.iter().position(|id| *id == file.public_id) else {
+                let half = file
+                    .secret
+                    .as_ref()
+                    .filter(|r| r.what.is_empty() || r.why.is_empty() || r.harm.is_empty());
+                if submits && half.is_some() {
+                    check.refuse(&field("file_what", k), FieldProblem::Required);
+                }
                 kept.push(FileEdit {
                     public_id: file.public_id.clone(),
                     secret: file.secret.clone(),
@@ -720,6 +726,30 @@ mod tests {
         let ok = WrittenAnswer::parse(&f, &qs, "k", &attached, Vec::new()).unwrap();
         assert_eq!(ok.kept()[0].secret.as_ref().unwrap().what, "Priser");
         assert_eq!(ok.kept()[1].secret, None);
+    }
+
+    #[test]
+    fn a_half_request_on_a_file_the_form_does_not_list_is_refused_when_submitted() {
+        let qs = vec!["Fråga?".to_string()];
+        let mut attached = draft_file("a", 10);
+        attached.secret = Some(SecretRequest {
+            harm: String::new(),
+            what: "Priser".into(),
+            why: String::new(),
+        });
+        let f = form(&["Svar"], &[], &[], &[], true);
+        assert_eq!(
+            problems(WrittenAnswer::parse(
+                &f,
+                &qs,
+                "k",
+                &[attached.clone()],
+                Vec::new()
+            )),
+            vec![("file_what_1".into(), FieldProblem::Required)]
+        );
+        let draft = form(&["Svar"], &[], &[], &[], false);
+        assert!(WrittenAnswer::parse(&draft, &qs, "k", &[attached], Vec::new()).is_ok());
     }
 
     #[test]

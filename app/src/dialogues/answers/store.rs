@@ -554,8 +554,10 @@ crate::sql!(
     /// one lock, so that is also their order.
     RECEIVED = "SELECT a.public_id, s.name AS supplier_name, a.receipt, a.submitted_at, \
      a.version, CAST(CASE WHEN EXISTS (SELECT 1 FROM supplier_answer_parts p \
-         WHERE p.answer_id = a.id AND p.secret_what <> '') OR EXISTS (SELECT 1 \
-         FROM supplier_answer_files f WHERE f.answer_id = a.id AND f.secret_what <> '') \
+         WHERE p.answer_id = a.id AND (p.secret_what <> '' OR p.secret_why <> '' \
+         OR p.secret_harm <> '')) OR EXISTS (SELECT 1 FROM supplier_answer_files f \
+         WHERE f.answer_id = a.id AND (f.secret_what <> '' OR f.secret_why <> '' \
+         OR f.secret_harm <> '')) \
          THEN 1 ELSE 0 END AS BIGINT) AS secret \
      FROM supplier_answers a JOIN suppliers s ON s.id = a.supplier_id \
      WHERE a.dialogue_id = $1 AND (CAST($2 AS BIGINT) = 0 OR a.supplier_id = $2) \
