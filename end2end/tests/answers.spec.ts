@@ -8,6 +8,7 @@ import {
   mailsTo,
   plannedDialogue,
   post,
+  setClock,
   verifiedPerson,
 } from "./fixtures";
 import { readFileSync } from "node:fs";
@@ -16,7 +17,7 @@ const PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntraile
 /** The start of a Windows program. */
 const EXE = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
 
-test("a supplier answers an RFI in writing, asks for one part to be kept confidential, attaches a PDF (a disguised program is refused), reads its receipt and submits a second version; the host reads both, downloads the PDF and exports the ZIP", async ({ page, browser }, info) => {
+test("a supplier answers an RFI in writing, asks for one part to be kept confidential, attaches a PDF (a disguised program is refused), reads its receipt and submits a second version; the deadline passes on the server's clock and a change is refused; the host reads both, downloads the PDF and exports the ZIP", async ({ page, browser }, info) => {
   test.setTimeout(180_000);
   const project = info.project.name;
   const js = project === "js";
@@ -113,6 +114,31 @@ test("a supplier answers an RFI in writing, asks for one part to be kept confide
   await supplier.getByRole("button", { name: "Lämna in svaret" }).click();
   await expect(supplier.getByRole("status").filter({ hasText: "Svaret är inlämnat" })).toBeVisible();
   await expect(supplier.getByRole("link", { name: /^Version 1/ })).toBeVisible();
+
+  // The deadline (30 April 23:59 in Stockholm, summer time) passes on the
+  // server's clock: the form says so and a change is refused with 409.
+  const year = new Date().getFullYear() + 1;
+  await setClock(page, Date.UTC(year, 3, 30, 21, 59));
+  try {
+    await supplier.goto(`/marknadsdialoger/${dialogue}/svar?leverantor=${s}`);
+    await expect(supplier.getByText("Svarstiden har gått ut.").first()).toBeVisible();
+    await expect(supplier.getByRole("button", { name: "Lämna in svaret" })).toHaveCount(0);
+    await expectNoAxeViolations(supplier);
+    const refused = await supplier.request.post("/api/answers/save", {
+      data: new URLSearchParams([
+        ["dialogue", dialogue],
+        ["supplier", s],
+        ["intent", "submit"],
+        ["answer[]", "För sent."],
+      ]).toString(),
+      headers: { Origin: new URL(supplier.url()).origin, "Content-Type": "application/x-www-form-urlencoded" },
+      maxRedirects: 0,
+    });
+    expect(refused.status()).toBe(409);
+    expect(await refused.text()).toContain("answers_closed");
+  } finally {
+    await setClock(page, null);
+  }
 
   // The host reads both as they arrive, the first with its request.
   await page.goto(`/dialoger/${dialogue}`);

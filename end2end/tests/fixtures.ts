@@ -170,6 +170,15 @@ export async function post(page: Page, path: string, fields: [string, string][])
   return res.headers()["location"] ?? "";
 }
 
+/**
+ * Moves the server's clock to `atMs` (milliseconds since the epoch, UTC),
+ * or back to the system's time with `null`: a test passes a deadline this
+ * way, never by sleeping (scripts/e2e-server starts it with TEST_CLOCK).
+ */
+export async function setClock(page: Page, atMs: number | null) {
+  await post(page, "/__test/clock", atMs === null ? [["reset", "1"]] : [["at_ms", String(atMs)]]);
+}
+
 /** The public id in an address such as /natverk/<id>?startat=1. */
 export const idIn = (location: string) => location.split("/")[2].split("?")[0];
 

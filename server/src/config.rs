@@ -132,6 +132,17 @@ pub struct Settings {
     /// The folder with the built assets (cargo-leptos's site root).
     #[arg(long, env = "SITE_ROOT", default_value = "target/site", global = true)]
     pub site_root: String,
+
+    /// A clock the browser tests move (`POST /__test/clock`); refused
+    /// unless BIND is a loopback address. Never for a real site.
+    #[arg(
+        long,
+        env = "TEST_CLOCK",
+        default_value_t = false,
+        global = true,
+        hide = true
+    )]
+    pub test_clock: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,10 +197,17 @@ impl Config {
             Some(url) => Some(crate::mailer::Smtp::new(url, &settings.mail_from)?),
             None => None,
         };
+        if settings.test_clock && !bind.ip().is_loopback() {
+            return Err("TEST_CLOCK is for browser tests on a loopback BIND only".into());
+        }
         Ok(Config {
             smtp,
             trusted_proxies: parse_proxies(&settings.trusted_proxies)?,
-            clock: app::core::clock::Clock::system(),
+            clock: if settings.test_clock {
+                app::core::clock::Clock::adjustable()
+            } else {
+                app::core::clock::Clock::system()
+            },
             ip_allowance: app::accounts::limits::IpAllowance {
                 sign_ins_per_15_min: settings.signin_per_ip.max(1),
                 sign_ups_per_hour: settings.signup_per_ip.max(1),
@@ -291,6 +309,20 @@ mod tests {
         let e = Config::from_settings(&settings("sqlite://x.db", "127.0.0.1:1", Some("ftp://x")))
             .unwrap_err();
         assert!(e.contains("SITE_URL"), "{e}");
+    }
+
+    #[test]
+    fn a_test_clock_is_only_for_a_loopback_address() {
+        let with_clock = |bind: &str| {
+            let mut s = settings("sqlite://x.db", bind, None);
+            s.test_clock = true;
+            Config::from_settings(&s)
+        };
+        assert!(with_clock("127.0.0.1:3100").unwrap().clock.is_adjustable());
+        let e = with_clock("0.0.0.0:80").unwrap_err();
+        assert!(e.contains("TEST_CLOCK"), "{e}");
+        let plain = Config::from_settings(&settings("sqlite://x.db", "127.0.0.1:3000", None));
+        assert!(!plain.unwrap().clock.is_adjustable());
     }
 
     #[test]

@@ -1,7 +1,8 @@
-//! Files in and out: the written answer's form, which carries files as a
-//! multipart body, and the downloads of what was attached.
+//! Files in and out: the written answer's form and the hosts' document
+//! form, which carry files as multipart bodies, and the downloads of what
+//! was attached and published.
 //!
-//! The form posts here rather than to its server function because a
+//! The forms post here rather than to a server function because a
 //! server function reads no multipart body safely (one without a boundary
 //! panics it). What it answers follows the server functions' contract: a
 //! browser is sent on, or back to the form with the error kept as any
@@ -54,6 +55,12 @@ pub fn takes_files(path: &str) -> bool {
             Some("marknadsdialoger"),
             Some(_),
             Some("svar"),
+            Some("spara"),
+            None
+        ) | (
+            Some("dialoger"),
+            Some(_),
+            Some("dokument"),
             Some("spara"),
             None
         )
@@ -114,6 +121,47 @@ fn accepts_html(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.contains("text/html"))
 }
 
+/// The text and the files of a form with files: only a signed-in
+/// person's files are read, in turn; someone whose session has ended gets
+/// the form back (its text kept for after signing in), and no body holds
+/// a turn for longer than a slow upload of the largest form takes.
+async fn read_form(
+    user: Option<&SessionUser>,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<(Vec<(String, String)>, Vec<SentFile>), AppError> {
+    let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
+    let signed_in = user.is_some();
+    let _turn = if signed_in {
+        Some(READING.acquire().await.map_err(AppError::internal)?)
+    } else {
+        None
+    };
+    tokio::time::timeout(READ_WITHIN, read(&mut multipart, signed_in))
+        .await
+        .map_err(|_| AppError::BadRequest)?
+}
+
+/// What a form with files answers, as a server function would: a browser
+/// is sent on, or back to `form_page` with the error kept under
+/// `feedback`; a script gets the error as JSON.
+fn respond(
+    outcome: Result<String, AppError>,
+    headers: &HeaderMap,
+    feedback: &str,
+    form_page: &str,
+) -> Response {
+    match outcome {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(error) if accepts_html(headers) => {
+            match ServerFnUrlError::new(feedback, error).to_url(form_page) {
+                Ok(url) => Redirect::to(url.as_str()).into_response(),
+                Err(_) => json_error(AppError::Internal),
+            }
+        }
+        Err(error) => json_error(error),
+    }
+}
+
 /// `POST /marknadsdialoger/{id}/svar/spara`: the written answer's form.
 pub async fn answer_form(
     State(state): State<AppState>,
@@ -125,20 +173,7 @@ pub async fn answer_form(
     let user = user.map(|Extension(u)| u);
     let mut supplier = String::new();
     let outcome = async {
-        let mut multipart = multipart.map_err(|_| AppError::BadRequest)?;
-        // Only a signed-in person's files are read, in turn; someone whose
-        // session has ended gets the form back (its text kept for after
-        // signing in), and no body holds a turn for longer than a slow
-        // upload of the largest answer takes.
-        let signed_in = user.is_some();
-        let _turn = if signed_in {
-            Some(READING.acquire().await.map_err(AppError::internal)?)
-        } else {
-            None
-        };
-        let (pairs, files) = tokio::time::timeout(READ_WITHIN, read(&mut multipart, signed_in))
-            .await
-            .map_err(|_| AppError::BadRequest)??;
+        let (pairs, files) = read_form(user.as_ref(), multipart).await?;
         let form = AnswerForm::from_pairs(pairs);
         supplier = form.supplier.clone();
         app::dialogues::answers::api::save_from_form(
@@ -151,22 +186,76 @@ pub async fn answer_form(
         .await
     }
     .await;
-    match outcome {
-        Ok(to) => Redirect::to(&to).into_response(),
-        Err(error) if accepts_html(&headers) => {
-            let form_page = format!(
-                "{}/marknadsdialoger/{}/svar?leverantor={}",
-                state.context.site_origin,
-                app::ui::url_encode(&id),
-                app::ui::url_encode(&supplier)
-            );
-            match ServerFnUrlError::new(SaveAnswer::PATH, error).to_url(&form_page) {
-                Ok(url) => Redirect::to(url.as_str()).into_response(),
-                Err(_) => json_error(AppError::Internal),
-            }
-        }
-        Err(error) => json_error(error),
+    let form_page = format!(
+        "{}/marknadsdialoger/{}/svar?leverantor={}",
+        state.context.site_origin,
+        app::ui::url_encode(&id),
+        app::ui::url_encode(&supplier)
+    );
+    respond(outcome, &headers, SaveAnswer::PATH, &form_page)
+}
+
+/// `POST /dialoger/{id}/dokument/spara`: the hosts publish a document or
+/// a new version of one.
+pub async fn document_form(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    user: Option<Extension<SessionUser>>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    let outcome = async {
+        let (pairs, files) = read_form(user.as_ref(), multipart).await?;
+        let form = app::dialogues::documents::DocumentForm::from_pairs(pairs);
+        app::dialogues::documents::api::publish_from_form(
+            &state.context,
+            user.as_ref(),
+            &id,
+            form,
+            files,
+        )
+        .await
     }
+    .await;
+    let form_page = format!(
+        "{}/dialoger/{}",
+        state.context.site_origin,
+        app::ui::url_encode(&id)
+    );
+    respond(
+        outcome,
+        &headers,
+        app::dialogues::documents::FORM_PATH,
+        &form_page,
+    )
+}
+
+/// `/marknadsdialoger/{id}/dokument/{document}/{version}?leverantor=`:
+/// one version of a hosts' document, for registered suppliers (counted)
+/// and the network's members.
+pub async fn document_file(
+    State(state): State<AppState>,
+    Path((id, document, version)): Path<(String, String, String)>,
+    Query(query): Query<HashMap<String, String>>,
+    user: Option<Extension<SessionUser>>,
+) -> Response {
+    let user = user.map(|Extension(u)| u);
+    let Ok(version) = version.parse::<i64>() else {
+        return json_error(AppError::NotFound);
+    };
+    let supplier = query.get("leverantor").map(String::as_str);
+    file_response(
+        app::dialogues::documents::api::download(
+            &state.context,
+            user.as_ref(),
+            &id,
+            &document,
+            version,
+            supplier,
+        )
+        .await,
+    )
 }
 
 /// A file to save, never shown in the browser: served as a download of
@@ -288,8 +377,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_answer_form_takes_large_bodies() {
+    fn only_the_forms_with_files_take_large_bodies() {
         assert!(takes_files("/marknadsdialoger/abc/svar/spara"));
+        assert!(takes_files("/dialoger/abc/dokument/spara"));
+        assert!(!takes_files("/dialoger/abc/svar/spara"));
         assert!(!takes_files("/marknadsdialoger/abc/svar"));
         assert!(!takes_files("/api/answers/save"));
         assert!(!takes_files("/marknadsdialoger/abc/svar/spara/x"));

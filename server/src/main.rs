@@ -142,6 +142,11 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     }
     server::housekeeping::spawn(db.clone());
     let app = routes::router(&config, db);
+    if config.clock.is_adjustable() {
+        tracing::warn!(
+            "TEST_CLOCK: POST /__test/clock moves this server's time (browser tests only)"
+        );
+    }
     tracing::info!(engine = config.engine.name(), "Samråd is listening");
     println!("Samråd is running at {}", config.site_origin);
     axum::serve(

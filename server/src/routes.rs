@@ -53,6 +53,30 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
+/// `POST /__test/clock` for the browser tests, only when the server was
+/// started with a test clock (`TEST_CLOCK`, which a loopback address
+/// alone may have): `at_ms` sets the clock, `reset` gives the system's
+/// time back. A browser test moves time this way instead of sleeping.
+fn test_clock(clock: &app::core::clock::Clock) -> Router<AppState> {
+    if !clock.is_adjustable() {
+        return Router::new();
+    }
+    let clock = clock.clone();
+    Router::new().route(
+        "/__test/clock",
+        post(
+            move |axum::Form(form): axum::Form<std::collections::HashMap<String, String>>| async move {
+                match form.get("at_ms").and_then(|at| at.parse::<i64>().ok()) {
+                    Some(at) => clock.set(at),
+                    None if form.contains_key("reset") => clock.reset(),
+                    None => return axum::http::StatusCode::BAD_REQUEST,
+                }
+                axum::http::StatusCode::NO_CONTENT
+            },
+        ),
+    )
+}
+
 pub fn router(config: &Config, db: Db) -> Router {
     // Rendering spawns tasks; they run on the server's tokio runtime.
     let _ = any_spawner::Executor::init_tokio();
@@ -105,7 +129,16 @@ pub fn router(config: &Config, db: Db) -> Router {
             get(files::answer_file),
         )
         .route("/dialoger/{id}/svar.zip", get(files::answers_zip))
+        .route(
+            "/dialoger/{id}/dokument/spara",
+            post(files::document_form).layer(axum::extract::DefaultBodyLimit::disable()),
+        )
+        .route(
+            "/marknadsdialoger/{id}/dokument/{document}/{version}",
+            get(files::document_file),
+        )
         .route("/api/{*fn_name}", post(unknown_server_fn))
+        .merge(test_clock(&config.clock))
         .merge(assets::pkg_routes(&config.site_root))
         .leptos_routes_with_context(&state, route_list(), provide.clone(), move || {
             shell(leptos.clone())
@@ -366,6 +399,25 @@ async fn limit_body(req: Request, next: Next) -> Response {
         .and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
         return json_error(AppError::PayloadTooLarge);
+    }
+    // A server function's form that is not UTF-8 is no form, even for a
+    // function that takes no fields and would not read it.
+    let form = req.uri().path().starts_with("/api/")
+        && req.headers().get(header::CONTENT_TYPE).is_some_and(|v| {
+            v.as_bytes()
+                .starts_with(b"application/x-www-form-urlencoded")
+        });
+    if form {
+        let (parts, body) = req.into_parts();
+        let Ok(bytes) = to_bytes(body, limit).await else {
+            return json_error(AppError::PayloadTooLarge);
+        };
+        if std::str::from_utf8(&bytes).is_err() {
+            return json_error(AppError::BadRequest);
+        }
+        return next
+            .run(Request::from_parts(parts, Body::from(bytes)))
+            .await;
     }
     let req = req.map(|body| Body::new(http_body_util::Limited::new(body, limit)));
     next.run(req).await

@@ -48,6 +48,13 @@ impl Clock {
         }
     }
 
+    /// Gives an adjustable clock the system's time again.
+    pub fn reset(&self) {
+        if let Some(offset) = &self.offset {
+            offset.store(0, Ordering::Relaxed);
+        }
+    }
+
     pub fn is_adjustable(&self) -> bool {
         self.offset.is_some()
     }
@@ -72,6 +79,8 @@ mod tests {
         assert!(clock.now_ms() - before >= 86_400_000);
         clock.set(1_000);
         assert!((clock.now_ms() - 1_000).abs() < 1_000);
+        clock.reset();
+        assert!((clock.now_ms() - system_ms()).abs() < 1_000);
         let real = Clock::system();
         let t = real.now_ms();
         real.advance(86_400_000);

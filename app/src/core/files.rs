@@ -161,6 +161,19 @@ pub enum FileRefusal {
     Disguised,
 }
 
+impl FileRefusal {
+    /// The refusal as a form field's problem.
+    pub fn problem(self) -> crate::error::FieldProblem {
+        use crate::error::FieldProblem;
+        match self {
+            FileRefusal::Empty => FieldProblem::FileEmpty,
+            FileRefusal::TooLarge => FieldProblem::FileTooLarge,
+            FileRefusal::Kind => FieldProblem::FileKind,
+            FileRefusal::Disguised => FieldProblem::FileDisguised,
+        }
+    }
+}
+
 /// A file as sent: its name as the browser gave it, its bytes, or only how
 /// many bytes there were when it was over the limit (those are not kept).
 #[derive(Debug)]

@@ -38,6 +38,8 @@ pub enum MarketAction {
     AnswerInWriting,
     /// Read the supplier's own written answers and receipts.
     ReadOwnAnswers,
+    /// Book, move or cancel the supplier's individual meeting.
+    BookSlot,
 }
 
 /// What the table needs to know of the dialogue, as plain facts (the
@@ -58,6 +60,9 @@ pub struct MarketFacts {
     pub takes_answers: bool,
     /// Its answer deadline has not passed.
     pub answers_open: bool,
+    /// Slots for individual meetings are offered and their cut-off has
+    /// not passed.
+    pub bookings_open: bool,
 }
 
 impl MarketFacts {
@@ -79,6 +84,7 @@ pub enum MarketRefusal {
     RegistrationClosed,
     QuestionsClosed,
     AnswersClosed,
+    BookingsClosed,
 }
 
 impl MarketAccess {
@@ -119,7 +125,8 @@ impl MarketAccess {
             | MarketAction::Attend
             | MarketAction::Ask
             | MarketAction::SeeLinks
-            | MarketAction::AnswerInWriting => Registered,
+            | MarketAction::AnswerInWriting
+            | MarketAction::BookSlot => Registered,
         };
         if self < needed {
             return Err(match self {
@@ -133,6 +140,11 @@ impl MarketAccess {
             MarketAction::SeeLinks | MarketAction::ReadOwnAnswers => Ok(()),
             MarketAction::AnswerInWriting if !facts.answers_taken() => {
                 Err(MarketRefusal::AnswersClosed)
+            }
+            MarketAction::BookSlot
+                if !facts.bookings_open || facts.frozen || !facts.registrations_open =>
+            {
+                Err(MarketRefusal::BookingsClosed)
             }
             _ if facts.frozen => Err(MarketRefusal::RegistrationClosed),
             // Leaving (and its mails) is always possible until the
@@ -155,6 +167,7 @@ impl From<MarketRefusal> for AppError {
             MarketRefusal::RegistrationClosed => AppError::RegistrationClosed,
             MarketRefusal::QuestionsClosed => AppError::QuestionsClosed,
             MarketRefusal::AnswersClosed => AppError::AnswersClosed,
+            MarketRefusal::BookingsClosed => AppError::BookingsClosed,
         }
     }
 }
@@ -351,6 +364,7 @@ mod tests {
         targeted: false,
         takes_answers: true,
         answers_open: true,
+        bookings_open: true,
     };
 
     #[test]
@@ -366,6 +380,7 @@ mod tests {
             SeeLinks,
             AnswerInWriting,
             ReadOwnAnswers,
+            BookSlot,
         ];
         for action in all {
             assert!(Registered.can(action, OPEN, false).is_ok(), "{action:?}");
@@ -381,7 +396,7 @@ mod tests {
         );
         assert_eq!(Supplier.can(Register, OPEN, false), Ok(()));
         assert_eq!(Supplier.can(ReadOwnAnswers, OPEN, false), Ok(()));
-        for action in [Withdraw, Attend, Ask, SeeLinks, AnswerInWriting] {
+        for action in [Withdraw, Attend, Ask, SeeLinks, AnswerInWriting, BookSlot] {
             assert_eq!(
                 Supplier.can(action, OPEN, false),
                 Err(MarketRefusal::NotRegistered)
@@ -523,6 +538,39 @@ mod tests {
         );
         assert_eq!(
             MarketAccess::Anonymous.can(AnswerInWriting, OPEN, false),
+            Err(MarketRefusal::SignIn)
+        );
+    }
+
+    #[test]
+    fn bookings_close_at_their_cutoff_and_with_the_dialogue() {
+        use MarketAction::BookSlot;
+        for facts in [
+            MarketFacts {
+                bookings_open: false,
+                ..OPEN
+            },
+            MarketFacts {
+                frozen: true,
+                ..OPEN
+            },
+            MarketFacts {
+                registrations_open: false,
+                ..OPEN
+            },
+        ] {
+            assert_eq!(
+                MarketAccess::Registered.can(BookSlot, facts, false),
+                Err(MarketRefusal::BookingsClosed),
+                "{facts:?}"
+            );
+        }
+        assert_eq!(
+            MarketAccess::SignedIn.can(BookSlot, OPEN, false),
+            Err(MarketRefusal::NotASupplier)
+        );
+        assert_eq!(
+            MarketAccess::Anonymous.can(BookSlot, OPEN, false),
             Err(MarketRefusal::SignIn)
         );
     }

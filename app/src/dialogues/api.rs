@@ -223,6 +223,9 @@ pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppE
             None
         },
         answers: super::answers::api::received_part(&v).await?,
+        slots: super::slots::api::host_part(&v).await?,
+        held: super::slots::api::held_part(&v).await?,
+        documents: super::documents::api::host_part(&v).await?,
         dialogue: v.dialogue,
     })
 }

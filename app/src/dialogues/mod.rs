@@ -8,12 +8,16 @@
 //! actions read in the log (`log`). Three sub-rooms hold the rest:
 //! `edit` (correcting a plan before the dialogue is held), `registration`
 //! (registering, withdrawing, who attends) and `record` (minutes and
-//! summary, their approval and versions, the record to file).
+//! summary, their approval and versions, the record to file). The
+//! market's side has `market` (the public part), `answers` (written
+//! answers), `documents` (the hosts' documents) and `slots` (individual
+//! meetings).
 
 pub mod answers;
 pub mod api;
 #[cfg(feature = "ssr")]
 pub mod calendar;
+pub mod documents;
 pub mod edit;
 #[cfg(feature = "ssr")]
 mod log;
@@ -24,6 +28,7 @@ mod plan;
 mod plan_form;
 pub mod record;
 pub mod registration;
+pub mod slots;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod text;
@@ -229,6 +234,12 @@ pub struct DialogueView {
     /// When it takes written answers: those received, as far as the
     /// person may read them.
     pub answers: Option<answers::ReceivedAnswers>,
+    /// For hosts: the individual meetings offered and booked.
+    pub slots: Option<slots::HostSlots>,
+    /// The individual meetings held, for their minutes.
+    pub held: Vec<slots::HeldMeeting>,
+    /// For hosts: the documents on the public part, and who downloaded them.
+    pub documents: Option<documents::HostDocuments>,
 }
 
 /// What the plan form sends, as sent. The meetings are rows of repeated

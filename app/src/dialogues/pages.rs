@@ -225,9 +225,13 @@ fn DialogueDetails(view: DialogueView, discussion: crate::comments::Discussion) 
         <p><a href=format!("/dialoger/{id}/kalender.ics") download="dialog.ics">{t.calendar}</a></p>
         <RegistrationSection id=id.clone() view=view.clone() />
         <RecordTexts id=id.clone() dialogue=d.clone() texts=view.texts.clone() host
-            choices=view.requirement_versions.clone() />
+            choices=view.requirement_versions.clone() held=view.held.clone() />
         <QaSection id=id.clone() qa=view.qa.clone() host=host && d.status != DialogueStatus::Archived />
         {view.market.clone().map(|h| view! { <super::market::pages::HostMarket h /> })}
+        {view.documents.clone().map(|documents| view! {
+            <super::documents::pages::HostDocumentsSection id=id.clone() documents />
+        })}
+        {view.slots.clone().map(|s| view! { <super::slots::pages::HostSlotsSection id=id.clone() s /> })}
         {view.answers.clone().map(|answers| view! {
             <super::answers::pages::ReceivedSection dialogue=id.clone() answers />
         })}

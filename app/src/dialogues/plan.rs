@@ -251,7 +251,7 @@ fn meetings(check: &mut Checker, form: &DialogueForm, now_ms: i64) -> Vec<NewMee
 }
 
 /// An instant from a date and a time field, in Stockholm time.
-fn instant(date: &str, time: &str) -> Result<i64, FieldProblem> {
+pub(crate) fn instant(date: &str, time: &str) -> Result<i64, FieldProblem> {
     parse_stockholm(date, time).map_err(|problem| match problem {
         _ if date.trim().is_empty() || time.trim().is_empty() => FieldProblem::Required,
         LocalTimeProblem::DateFormat => FieldProblem::DateFormat,

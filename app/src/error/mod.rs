@@ -86,6 +86,15 @@ pub enum AppError {
     /// No place is left (a dialogue's capacity).
     #[error("full")]
     Full,
+    /// The meeting slot is booked by another supplier.
+    #[error("slot taken")]
+    SlotTaken,
+    /// The supplier holds a slot already; it moves or cancels it first.
+    #[error("slot held")]
+    SlotHeld,
+    /// Past the cut-off for bookings, or the meeting has begun.
+    #[error("bookings closed")]
+    BookingsClosed,
     /// Approved text never changes; a new version may supersede it.
     #[error("frozen")]
     Frozen,
@@ -201,6 +210,16 @@ pub enum FieldProblem {
     FilesTooLarge,
     /// More files than one answer may carry.
     TooManyFiles,
+    /// Every slot of a dialogue has one length, that of the first offered.
+    SlotLengthFixed,
+    /// The cut-off for bookings after a slot it governs.
+    CutoffAfterSlots,
+    /// A meeting slot with neither a place nor a link.
+    PlaceOrLink,
+    /// The dialogue offers as many slots as it may.
+    SlotsFull,
+    /// More than the one file a document version is.
+    OneFile,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -222,6 +241,9 @@ impl AppError {
             | AppError::NetworkClosed
             | AppError::NetworkDormant
             | AppError::Full
+            | AppError::SlotTaken
+            | AppError::SlotHeld
+            | AppError::BookingsClosed
             | AppError::Frozen
             | AppError::QuestionsClosed
             | AppError::AnswersClosed

@@ -90,6 +90,18 @@ pub(super) fn error(error: &AppError) -> [&'static str; 2] {
             "Det finns inga platser kvar. Kontakta värdarna om ni ändå vill delta.",
             "No places are left. Contact the hosts if you still wish to take part.",
         ],
+        AppError::SlotTaken => [
+            "Tiden hann bokas av en annan leverantör. Välj en annan ledig tid; er bokning är oförändrad.",
+            "Another supplier booked this time first. Choose another free time; your booking is unchanged.",
+        ],
+        AppError::SlotHeld => [
+            "Leverantören har redan en bokad tid. Varje leverantör bokar en tid: flytta den bokade tiden hit eller avboka den först.",
+            "The supplier has booked a time already. Each supplier books one time: move the booked time here or cancel it first.",
+        ],
+        AppError::BookingsClosed => [
+            "Bokningar kan inte längre göras eller ändras: sista tiden för bokning har passerat, eller mötet har börjat. Kontakta värdarna.",
+            "Bookings can no longer be made or changed: the last time for bookings has passed, or the meeting has begun. Contact the hosts.",
+        ],
         AppError::Frozen => [
             "Texten är godkänd och kan inte ändras. Skriv en ny version som ersätter den.",
             "The text is approved and cannot change. Write a new version to replace it.",
@@ -251,6 +263,26 @@ pub(super) fn field(problem: FieldProblem) -> [&'static str; 2] {
         FieldProblem::TooManyFiles => [
             "Ett svar kan ha högst 20 filer. Ta bort en fil innan du bifogar fler.",
             "An answer can have at most 20 files. Remove a file before you attach more.",
+        ],
+        FieldProblem::SlotLengthFixed => [
+            "Alla tider i en dialog är lika långa, så att varje leverantör får lika mycket tid. Ange samma längd som för tiderna som redan erbjuds.",
+            "Every time in a dialogue is equally long, so that each supplier gets as much time. Enter the length of the times already offered.",
+        ],
+        FieldProblem::CutoffAfterSlots => [
+            "Sista tid för bokning måste ligga före den första tiden som erbjuds.",
+            "The last time for bookings must come before the first time offered.",
+        ],
+        FieldProblem::PlaceOrLink => [
+            "Ange var mötena hålls: en plats, en länk till ett digitalt möte, eller båda.",
+            "Say where the meetings are held: a place, a link to an online meeting, or both.",
+        ],
+        FieldProblem::SlotsFull => [
+            "Dialogen erbjuder redan så många tider som går (200).",
+            "The dialogue already offers as many times as it can (200).",
+        ],
+        FieldProblem::OneFile => [
+            "Ett dokument är en fil. Bifoga en fil i taget; varje fil blir ett eget dokument.",
+            "A document is one file. Attach one file at a time; each file becomes a document of its own.",
         ],
         FieldProblem::SecretWithoutAnswer => [
             "Den här delen har inget svar att hålla hemligt. Skriv svaret, eller töm sekretessbegäran.",

@@ -2,7 +2,8 @@
 //! person to sign in as, registered for the announced buses dialogue and
 //! coming to its meeting; one of them asked a question, which the hosts
 //! answered to all, and answered the dialogue in writing, asking for its
-//! prices to be kept confidential; the information log holds all of it.
+//! prices to be kept confidential; the hosts offered individual meetings
+//! and the other booked one; the information log holds all of it.
 
 use super::public_id;
 use anyhow::Context;
@@ -202,7 +203,84 @@ pub(super) async fn demo_market(
         (*supplier, *account, key),
         answered + DAY,
     )
-    .await
+    .await?;
+    let all: Vec<i64> = suppliers.iter().map(|(s, ..)| *s).collect();
+    let (booker, booker_account, _) = suppliers[1];
+    individual_meetings(tx, rng, dialogue, &all, (booker, booker_account), now).await
+}
+
+app::sql!(
+    INSERT_SLOT = "INSERT INTO meeting_slots (public_id, dialogue_id, starts_at, ends_at, place, \
+     link, offered_at, supplier_id, booked_by, booked_at, attendees) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+);
+app::sql!(SET_CUTOFF = "UPDATE dialogues SET slot_cutoff = $1 WHERE id = $2");
+
+/// Four individual meetings of 45 minutes offered to both suppliers a day
+/// ago, read by the product's own form; Elbuss has booked the second.
+async fn individual_meetings(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    rng: &mut StdRng,
+    dialogue: i64,
+    suppliers: &[i64],
+    (booker, account): (i64, i64),
+    now: i64,
+) -> anyhow::Result<()> {
+    use app::dialogues::slots::{text::told, Offer, OfferForm};
+    let date = |days: i64| app::time::stockholm_parts(now + days * DAY).0;
+    let form = OfferForm {
+        first_date: date(12),
+        first_time: "09:00".into(),
+        count: "4".into(),
+        minutes: "45".into(),
+        gap: "15".into(),
+        place: "Trafikförvaltningen, Lindhagensgatan 100, rum Kungsholmen".into(),
+        link: "https://mote.example.se/enskilda-elbussar".into(),
+        cutoff_date: date(10),
+        cutoff_time: "16:00".into(),
+    };
+    let offered = now - DAY;
+    let offer = Offer::parse(&form, offered, None, 0)
+        .map_err(|e| anyhow::anyhow!("the demo's slots: {e:?}"))?;
+    for (i, (starts, ends)) in offer.slots().iter().enumerate() {
+        let booked = i == 1;
+        sqlx::query(INSERT_SLOT)
+            .bind(public_id(rng))
+            .bind(dialogue)
+            .bind(*starts)
+            .bind(*ends)
+            .bind(offer.place())
+            .bind(offer.link())
+            .bind(offered)
+            .bind(booked.then_some(booker))
+            .bind(booked.then_some(account))
+            .bind(booked.then_some(offered + DAY / 3))
+            .bind(if booked {
+                "Omar Ombud, försäljningschef"
+            } else {
+                ""
+            })
+            .execute(&mut **tx)
+            .await
+            .context("offering the demo's individual meetings")?;
+    }
+    sqlx::query(SET_CUTOFF)
+        .bind(offer.cutoff())
+        .bind(dialogue)
+        .execute(&mut **tx)
+        .await
+        .context("setting the bookings' cut-off")?;
+    let body = told(&offer, app::i18n::Lang::Sv);
+    let entry = insert_information(tx, dialogue, "message", &body, None, offered).await?;
+    for supplier in suppliers {
+        sqlx::query(INSERT_RECIPIENTS)
+            .bind(entry)
+            .bind(supplier)
+            .execute(&mut **tx)
+            .await
+            .context("listing who was told of the slots")?;
+    }
+    Ok(())
 }
 
 /// Laddbolaget's price sheet: a one-page PDF, written out here so the

@@ -126,6 +126,21 @@ db_test!(
         let view: app::dialogues::market::PublicView = serde_json::from_str(&res.body).unwrap();
         assert_eq!(view.suppliers.len(), 1);
         assert!(view.suppliers[0].registered && view.questions_open);
+        let slots = view
+            .slots
+            .as_ref()
+            .expect("individual meetings are offered");
+        assert_eq!(slots.slots.len(), 4);
+        assert!(slots.open && slots.slots.iter().all(|s| s.ahead));
+        assert_eq!(
+            slots.slots.iter().filter(|s| !s.free).count(),
+            1,
+            "Elbuss booked one"
+        );
+        assert!(
+            slots.slots.iter().all(|s| s.held_by.is_none()),
+            "and Sara sees it taken, not by whom"
+        );
         let (email,): (String,) = sqlx::query_as(
             "SELECT a.email FROM dialogue_hosts h \
              JOIN organisation_members m ON m.organisation_id = h.organisation_id \

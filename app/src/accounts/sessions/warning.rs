@@ -26,6 +26,11 @@ pub fn SessionWarning(idle_ms: i64, lang: Lang) -> impl IntoView {
     let state = RwSignal::new(State::Quiet);
     let arm = move || {
         let wait = u64::try_from((idle_ms - WARN_BEFORE_MS).max(0)).unwrap_or_default();
+        // A browser's timer waits at most 2^31 - 1 ms (about 24 days); an
+        // idle time longer than that needs no warning on this page.
+        if wait > i32::MAX as u64 {
+            return;
+        }
         set_timeout(
             move || state.set(State::Warned),
             Duration::from_millis(wait),

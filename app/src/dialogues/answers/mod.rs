@@ -18,7 +18,7 @@ pub mod text;
 use crate::core::files::Upload;
 #[cfg(feature = "ssr")]
 use crate::{
-    core::files::{FileRefusal, SentFile, FILES_COUNT_MAX, FILES_MAX},
+    core::files::{SentFile, FILES_COUNT_MAX, FILES_MAX},
     error::{AppError, Checker, FieldProblem},
 };
 use serde::{Deserialize, Serialize};
@@ -176,17 +176,6 @@ pub struct WrittenAnswer {
     uploads: Vec<Upload>,
 }
 
-/// The problem a refused file gives the form.
-#[cfg(feature = "ssr")]
-fn file_problem(refusal: FileRefusal) -> FieldProblem {
-    match refusal {
-        FileRefusal::Empty => FieldProblem::FileEmpty,
-        FileRefusal::TooLarge => FieldProblem::FileTooLarge,
-        FileRefusal::Kind => FieldProblem::FileKind,
-        FileRefusal::Disguised => FieldProblem::FileDisguised,
-    }
-}
-
 /// The name a refused file's name is echoed under, for the form to list
 /// them.
 pub const REFUSED_FILE: &str = "refused_file";
@@ -305,7 +294,7 @@ impl WrittenAnswer {
                 Ok(upload) => uploads.push(upload),
                 Err((name, refusal)) => {
                     if !check.has_problem("files") {
-                        check.refuse("files", file_problem(refusal));
+                        check.refuse("files", refusal.problem());
                     }
                     refused.push(name);
                 }

@@ -51,6 +51,7 @@ pub(crate) async fn published_for(
         targeted: publication.targeted == 1,
         takes_answers: publication.takes_answers(stored.dialogue.form),
         answers_open: now < stored.dialogue.answer_deadline,
+        bookings_open: publication.slot_cutoff.is_some_and(|cutoff| now < cutoff),
     };
     let guard = MarketGuard::of_dialogue(&ctx.db, user, stored.key.id, facts).await?;
     guard.require(MarketAction::ReadPublic)?;
@@ -123,11 +124,15 @@ pub async fn public_dialogue(dialogue: String) -> Result<super::PublicView, AppE
                 .collect(),
         })
         .collect();
-    let host = match &p.guard.user {
-        Some(user) => Guard::of_network_id(db, Some(user), p.stored.key.network_id)
-            .await?
-            .can(Action::ActAsOwner, &p.stored.hosts),
-        None => false,
+    let (host, member) = match &p.guard.user {
+        Some(user) => {
+            let guard = Guard::of_network_id(db, Some(user), p.stored.key.network_id).await?;
+            (
+                guard.can(Action::ActAsOwner, &p.stored.hosts),
+                guard.can(Action::ReadContent, &[]),
+            )
+        }
+        None => (false, false),
     };
     Ok(PublicView {
         public_id: d.public_id.clone(),
@@ -165,6 +170,8 @@ pub async fn public_dialogue(dialogue: String) -> Result<super::PublicView, AppE
         host,
         takes_answers: p.guard.facts.takes_answers,
         answers_open: p.guard.facts.answers_taken(),
+        slots: crate::dialogues::slots::api::offered_part(&p).await?,
+        documents: crate::dialogues::documents::api::public_part(&p, member).await?,
     })
 }
 
@@ -465,6 +472,17 @@ fn mail(
     pick: impl Fn(&super::text::MarketText) -> (&'static str, &'static str),
     content: &dyn Fn(crate::i18n::Lang) -> String,
 ) -> super::store::Mail {
+    mail_in(v, |lang| pick(super::text::text(lang)), content)
+}
+
+/// The same mail in both languages, with subject and introduction in
+/// each language from `pick`.
+#[cfg(feature = "ssr")]
+pub(crate) fn mail_in(
+    v: &crate::dialogues::api::Visible,
+    pick: impl Fn(crate::i18n::Lang) -> (&'static str, &'static str),
+    content: &dyn Fn(crate::i18n::Lang) -> String,
+) -> super::store::Mail {
     use crate::i18n::Lang;
     let url = format!(
         "{}/marknadsdialoger/{}",
@@ -472,7 +490,7 @@ fn mail(
     );
     let one = |lang: Lang| {
         let t = super::text::text(lang);
-        let (subject, intro) = pick(t);
+        let (subject, intro) = pick(lang);
         (
             format!("{subject}: {}", v.dialogue.title),
             format!(

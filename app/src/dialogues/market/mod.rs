@@ -93,6 +93,10 @@ pub struct PublicView {
     /// Suppliers answer in writing, and whether answers are still taken.
     pub takes_answers: bool,
     pub answers_open: bool,
+    /// The individual meetings offered, if any.
+    pub slots: Option<crate::dialogues::slots::OfferedSlots>,
+    /// The hosts' documents, if any.
+    pub documents: Option<crate::dialogues::documents::PublicDocuments>,
 }
 
 /// A dialogue on the public board.

@@ -308,7 +308,15 @@ fn PublicDialogue(v: PublicView) -> impl IntoView {
                 </ul>
             </section>
         })}
+        {v.documents.clone().map(|documents| view! {
+            <crate::dialogues::documents::pages::PublicDocumentsSection dialogue=id.clone() documents />
+        })}
         <TakePart v=v.clone() />
+        {v.slots.clone().map(|slots| view! {
+            <crate::dialogues::slots::pages::BookSlots dialogue=id.clone() slots
+                registered=v.suppliers.iter().filter(|s| s.registered)
+                    .map(|s| (s.public_id.clone(), s.name.clone())).collect() />
+        })}
         {v.takes_answers.then(|| view! {
             <crate::dialogues::answers::pages::WriteAnswer dialogue=id.clone()
                 registered=v.suppliers.iter().filter(|s| s.registered)

@@ -43,6 +43,8 @@ pub struct Publication {
     /// 1 when the hosts take written answers (an RFI and an extern
     /// remiss always do).
     pub written_answers: i64,
+    /// Bookings of individual meetings are made and changed until then.
+    pub slot_cutoff: Option<i64>,
 }
 
 impl Publication {
@@ -79,7 +81,7 @@ crate::sql!(
     PUBLICATION = "SELECT d.announced_at, d.question_deadline, d.supplier_places, \
      CAST(CASE WHEN n.status = 'closed' THEN 1 ELSE 0 END AS BIGINT) AS network_closed, \
      CAST(CASE WHEN d.audience = 'invited' THEN 1 ELSE 0 END AS BIGINT) AS targeted, \
-     d.audience_reason, d.public_needs, d.public_demand, d.written_answers \
+     d.audience_reason, d.public_needs, d.public_demand, d.written_answers, d.slot_cutoff \
      FROM dialogues d \
      JOIN networks n ON n.id = d.network_id WHERE d.id = $1"
 );
@@ -341,7 +343,7 @@ crate::sql!(
 /// is exactly who was mailed (PostgreSQL reads committed rows between
 /// statements; SQLite already writes one at a time). Gives the supplier
 /// places per meeting.
-async fn lock(
+pub(crate) async fn lock(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     dialogue: DialogueId,
 ) -> Result<i64, AppError> {
@@ -383,7 +385,7 @@ pub async fn changed(
 
 /// Tells every registered supplier the same thing at the same moment:
 /// the log entry with the suppliers registered now, and their mail.
-async fn tell(
+pub(crate) async fn tell(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     dialogue: DialogueId,
     kind: InformationKind,
@@ -511,7 +513,8 @@ crate::sql!(
      AND session_id IN (SELECT id FROM dialogue_sessions WHERE dialogue_id = $2)"
 );
 
-/// Withdraws the supplier, and its people from every meeting.
+/// Withdraws the supplier, its people from every meeting, and its
+/// individual meeting if that is still ahead.
 #[tracing::instrument(skip_all)]
 pub async fn withdraw(db: &Db, dialogue: DialogueId, actor: SupplierActor) -> Result<(), AppError> {
     let now = db.now();
@@ -530,6 +533,8 @@ pub async fn withdraw(db: &Db, dialogue: DialogueId, actor: SupplierActor) -> Re
         .bind(actor.supplier_id)
         .bind(dialogue)
         .execute(&mut *tx)
+        .await?;
+    crate::dialogues::slots::store::release_ahead(&mut tx, dialogue, actor.supplier_id, now)
         .await?;
     let kind = InformationKind::Withdrawn;
     log(&mut tx, dialogue, kind, "", Some(actor.supplier_id), now).await?;
@@ -556,6 +561,24 @@ crate::sql!(
      DO UPDATE SET attendees = $3, registered_at = $4"
 );
 
+/// Refuses a supplier that is not registered (any more), under the
+/// dialogue's lock.
+pub(crate) async fn require_registered(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    dialogue: DialogueId,
+    supplier: SupplierId,
+) -> Result<(), AppError> {
+    let registered: i64 = sqlx::query_scalar(IS_REGISTERED)
+        .bind(dialogue)
+        .bind(supplier)
+        .fetch_one(&mut **tx)
+        .await?;
+    if registered == 0 {
+        return Err(AppError::Forbidden);
+    }
+    Ok(())
+}
+
 /// Says who comes to one meeting for the supplier, while its places last.
 /// The dialogue's row is locked first, so simultaneous registrations are
 /// counted one at a time. `Full` when no place is left.
@@ -571,14 +594,7 @@ pub async fn attend(
     let places = lock(&mut tx, dialogue).await?;
     // Checked again under the lock: a withdrawal may have come between
     // the guard's look and this one.
-    let registered: i64 = sqlx::query_scalar(IS_REGISTERED)
-        .bind(dialogue)
-        .bind(actor.supplier_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    if registered == 0 {
-        return Err(AppError::Forbidden);
-    }
+    require_registered(&mut tx, dialogue, actor.supplier_id).await?;
     let session: i64 = sqlx::query_scalar(MEETING)
         .bind(meeting.trim())
         .bind(dialogue)

@@ -137,6 +137,7 @@ async fn record_of(v: Visible, diarienummer: &str) -> Result<super::DialogueReco
             Some(received) => received.answers,
             None => Vec::new(),
         },
+        individual: crate::dialogues::slots::api::held_part(&v).await?,
         dialogue: v.dialogue,
     })
 }

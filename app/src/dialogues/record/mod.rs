@@ -102,6 +102,10 @@ pub struct DialogueRecord {
     /// read the answers.
     #[serde(default)]
     pub answers: Vec<crate::dialogues::answers::Received>,
+    /// The individual meetings held, whose minutes are among `texts`;
+    /// with whom only in the hosts' export.
+    #[serde(default)]
+    pub individual: Vec<crate::dialogues::slots::HeldMeeting>,
 }
 
 /// What the minutes or summary form sends: the meeting (`session`, empty

@@ -9,7 +9,7 @@ use super::{
 use crate::{
     dialogues::{
         pages::DialogueFacts,
-        text::{text, when},
+        text::{span, text, when},
         Dialogue, QUESTION_MAX, TEXT_MAX,
     },
     i18n::{use_lang, Lang},
@@ -76,40 +76,50 @@ pub fn RecordTexts(
     host: bool,
     /// The requirement versions a summary may link to.
     choices: Vec<RequirementRef>,
+    /// The individual meetings held, each with minutes of its own.
+    held: Vec<crate::dialogues::slots::HeldMeeting>,
 ) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
     // Minutes and a summary are written once the dialogue is held; what
     // was written before still shows.
-    let held = dialogue.status.held();
-    let editing = host && held;
+    let dialogue_held = dialogue.status.held();
     let errors = FormFeedback::for_action(SaveText::PATH)
         .error()
         .or(FormFeedback::for_action(SupersedeText::PATH).error())
         .or(FormFeedback::for_action(ApproveText::PATH).error());
-    let parts: Vec<(String, Option<String>, String)> = record_parts(&dialogue, lang)
+    // An individual meeting's minutes are written once it has begun,
+    // whatever the dialogue's step.
+    let individual: Vec<Option<String>> = held.iter().map(|m| Some(m.public_id.clone())).collect();
+    let parts: Vec<(String, Option<String>, String, bool)> = record_parts(&dialogue, &held, lang)
         .into_iter()
-        .filter(|(_, meeting, _)| editing || texts.iter().any(|x| x.meeting == *meeting))
+        .map(|(heading, meeting, anchor)| {
+            let writable = host && (dialogue_held || individual.contains(&meeting));
+            (heading, meeting, anchor, writable)
+        })
+        .filter(|(_, meeting, _, writable)| {
+            *writable || texts.iter().any(|x| x.meeting == *meeting)
+        })
         .collect();
     view! {
         <section aria-labelledby="protokoll">
             <h2 id="protokoll">{t.record_heading}</h2>
             <Notice show=query_has("text") text=t.text_saved id="text-sparad" />
             <Notice show=query_has("godkand") text=t.text_approved id="godkand" />
-            {(!held).then(|| view! { <p>{t.record_later}</p> })}
+            {(!dialogue_held).then(|| view! { <p>{t.record_later}</p> })}
             <ErrorSummary error=errors labels=vec![
                 ("body", t.minutes),
                 ("confirm", t.approved),
                 ("change", t.change_requirement),
                 ("input", t.change_input),
             ] />
-            {parts.into_iter().map(|(heading, meeting, anchor)| {
+            {parts.into_iter().map(|(heading, meeting, anchor, writable)| {
                 let versions: Vec<RecordText> = texts.iter().filter(|x| x.meeting == meeting).cloned().collect();
                 let latest = versions.last().cloned();
                 view! {
                     <h3 id=anchor.clone()>{heading}</h3>
                     {versions.into_iter().map(|v| view! { <RecordVersion text=v /> }).collect_view()}
-                    {editing.then(|| view! {
+                    {writable.then(|| view! {
                         <TextEditor id=id.clone() session=meeting.clone().unwrap_or_default() latest=latest anchor
                             choices=choices.clone() />
                     })}
@@ -119,9 +129,15 @@ pub fn RecordTexts(
     }
 }
 
-/// The record's parts, in order: minutes of each meeting, then the
-/// summary: (heading, the meeting's public id, anchor).
-fn record_parts(dialogue: &Dialogue, lang: Lang) -> Vec<(String, Option<String>, String)> {
+/// The record's parts, in order: minutes of each meeting, of each
+/// individual meeting held, then the summary: (heading, the meeting's
+/// public id, anchor).
+fn record_parts(
+    dialogue: &Dialogue,
+    held: &[crate::dialogues::slots::HeldMeeting],
+    lang: Lang,
+) -> Vec<(String, Option<String>, String)> {
+    let st = crate::dialogues::slots::text::text(lang);
     let t = text(lang);
     let mut parts: Vec<_> = dialogue
         .meetings
@@ -135,6 +151,23 @@ fn record_parts(dialogue: &Dialogue, lang: Lang) -> Vec<(String, Option<String>,
             )
         })
         .collect();
+    parts.extend(held.iter().enumerate().map(|(i, m)| {
+        let with = if m.supplier.is_empty() {
+            String::new()
+        } else {
+            format!(" {} {}", st.minutes_with, m.supplier)
+        };
+        (
+            format!(
+                "{} {}{with}, {}",
+                st.minutes_of,
+                i + 1,
+                span(m.starts_at, m.ends_at, lang)
+            ),
+            Some(m.public_id.clone()),
+            format!("protokoll-{}", m.public_id),
+        )
+    }));
     parts.push((t.summary.to_string(), None, "sammanfattning".into()));
     parts
 }
@@ -437,7 +470,7 @@ pub fn RecordPage() -> impl IntoView {
                             {(!r.information.is_empty()).then(|| view! { <crate::dialogues::market::pages::InformationLog entries=r.information.clone() top=true /> })}
                             {(!r.answers.is_empty()).then(|| view! { <crate::dialogues::answers::pages::AnswersInRecord answers=r.answers.clone() /> })}
                             <h2>{t.record_heading}</h2>
-                            {record_parts(&r.dialogue, lang).into_iter().map(|(heading, meeting, _)| {
+                            {record_parts(&r.dialogue, &r.individual, lang).into_iter().map(|(heading, meeting, _)| {
                                 let versions: Vec<RecordText> =
                                     r.texts.iter().filter(|x| x.meeting == meeting).cloned().collect();
                                 (!versions.is_empty()).then(|| view! {

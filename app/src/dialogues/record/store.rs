@@ -60,20 +60,59 @@ pub async fn requirement_versions(
         .await?)
 }
 
-crate::sql!(MEETING = "SELECT id FROM dialogue_sessions WHERE public_id = $1 AND dialogue_id = $2");
+/// What minutes are of: a meeting of the plan, or an individual meeting
+/// (a booked slot whose time has come).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MinutesOf {
+    Meeting(MeetingId),
+    Slot(i64),
+}
 
-/// The meeting's internal id, if it belongs to the dialogue.
+impl MinutesOf {
+    fn session(self) -> Option<MeetingId> {
+        match self {
+            MinutesOf::Meeting(id) => Some(id),
+            MinutesOf::Slot(_) => None,
+        }
+    }
+
+    fn slot(self) -> Option<i64> {
+        match self {
+            MinutesOf::Slot(id) => Some(id),
+            MinutesOf::Meeting(_) => None,
+        }
+    }
+}
+
+crate::sql!(MEETING = "SELECT id FROM dialogue_sessions WHERE public_id = $1 AND dialogue_id = $2");
+crate::sql!(
+    HELD_SLOT = "SELECT id FROM meeting_slots WHERE public_id = $1 AND dialogue_id = $2 \
+     AND supplier_id IS NOT NULL AND starts_at <= $3"
+);
+
+/// The meeting of the dialogue the public id names: one of its plan, or
+/// an individual meeting that has been held.
 #[tracing::instrument(skip_all)]
 pub async fn meeting_id(
     db: &Db,
     dialogue_id: DialogueId,
     meeting: &str,
-) -> Result<Option<MeetingId>, AppError> {
-    Ok(sqlx::query_scalar(MEETING)
+) -> Result<Option<MinutesOf>, AppError> {
+    let session: Option<MeetingId> = sqlx::query_scalar(MEETING)
         .bind(meeting)
         .bind(dialogue_id)
         .fetch_optional(db.pool())
-        .await?)
+        .await?;
+    if let Some(session) = session {
+        return Ok(Some(MinutesOf::Meeting(session)));
+    }
+    let slot: Option<i64> = sqlx::query_scalar(HELD_SLOT)
+        .bind(meeting)
+        .bind(dialogue_id)
+        .bind(db.now())
+        .fetch_optional(db.pool())
+        .await?;
+    Ok(slot.map(MinutesOf::Slot))
 }
 
 crate::sql!(DELETE_LINKS = "DELETE FROM dialogue_text_changes WHERE text_id = $1");
@@ -111,20 +150,21 @@ struct TextOf {
     status: String,
     kind: String,
     session_id: Option<MeetingId>,
+    slot_id: Option<i64>,
 }
 
 crate::sql!(
-    TEXT_OF = "SELECT id, status, kind, session_id FROM dialogue_texts \
+    TEXT_OF = "SELECT id, status, kind, session_id, slot_id FROM dialogue_texts \
      WHERE public_id = $1 AND dialogue_id = $2"
 );
 crate::sql!(
     ANY_TEXT = "SELECT COUNT(*) FROM dialogue_texts WHERE dialogue_id = $1 AND kind = $2 \
-     AND COALESCE(session_id, 0) = $3"
+     AND COALESCE(session_id, 0) = $3 AND COALESCE(slot_id, 0) = $4"
 );
 crate::sql!(
     INSERT_TEXT = "INSERT INTO dialogue_texts (public_id, dialogue_id, kind, session_id, \
-     body, status, supersedes, written_by, written_at) \
-     VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $8) RETURNING id"
+     body, status, supersedes, written_by, written_at, slot_id) \
+     VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7, $8, $9) RETURNING id"
 );
 crate::sql!(
     REWRITE = "UPDATE dialogue_texts SET body = $1, written_by = $2, written_at = $3 \
@@ -138,7 +178,7 @@ crate::sql!(
 pub async fn save_draft(
     db: &Db,
     key: DialogueKey,
-    meeting: Option<MeetingId>,
+    meeting: Option<MinutesOf>,
     text: Option<&str>,
     draft: &RecordDraft,
     actor: Actor,
@@ -177,7 +217,8 @@ pub async fn save_draft(
             let existing: i64 = sqlx::query_scalar(ANY_TEXT)
                 .bind(key.id)
                 .bind(kind)
-                .bind(meeting.map_or(0, |m| m.0))
+                .bind(meeting.and_then(MinutesOf::session).map_or(0, |m| m.0))
+                .bind(meeting.and_then(MinutesOf::slot).unwrap_or(0))
                 .fetch_one(&mut *tx)
                 .await?;
             if existing > 0 {
@@ -187,11 +228,12 @@ pub async fn save_draft(
                 .bind(public_id())
                 .bind(key.id)
                 .bind(kind)
-                .bind(meeting)
+                .bind(meeting.and_then(MinutesOf::session))
                 .bind(draft.body())
                 .bind(None::<i64>)
                 .bind(actor.account_id)
                 .bind(now)
+                .bind(meeting.and_then(MinutesOf::slot))
                 .fetch_one(&mut *tx)
                 .await?
         }
@@ -237,6 +279,7 @@ pub async fn supersede(
         .bind(Some(found.id))
         .bind(actor.account_id)
         .bind(db.now())
+        .bind(found.slot_id)
         .fetch_one(&mut *tx)
         .await?;
     write_links(&mut tx, new_id, draft.links()).await?;
@@ -320,10 +363,12 @@ struct LinkRow {
 }
 
 crate::sql!(
-    TEXTS = "SELECT t.public_id, s.public_id AS meeting, t.body, t.status, \
-     COALESCE(w.name, '') AS writer, w.deleted_at AS writer_deleted_at, t.written_at, \
-     COALESCE(a.name, '') AS approver, t.approved_at, p.public_id AS supersedes \
+    TEXTS = "SELECT t.public_id, COALESCE(s.public_id, ms.public_id) AS meeting, t.body, \
+     t.status, COALESCE(w.name, '') AS writer, w.deleted_at AS writer_deleted_at, \
+     t.written_at, COALESCE(a.name, '') AS approver, t.approved_at, \
+     p.public_id AS supersedes \
      FROM dialogue_texts t LEFT JOIN dialogue_sessions s ON s.id = t.session_id \
+     LEFT JOIN meeting_slots ms ON ms.id = t.slot_id \
      LEFT JOIN accounts w ON w.id = t.written_by LEFT JOIN accounts a ON a.id = t.approved_by \
      LEFT JOIN dialogue_texts p ON p.id = t.supersedes \
      WHERE t.dialogue_id = $1 ORDER BY t.id"
