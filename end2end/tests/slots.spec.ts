@@ -100,7 +100,9 @@ test("hosts offer individual meetings to every registered supplier; one supplier
   await hers.getByRole("button", { name: /Boka vald tid/ }).click();
   await expectRefusalAtSummary(sara.page, { fields: false });
   await expect(sara.page.locator("#error-summary")).toContainText("Tiden hann bokas av en annan leverantör");
-  await expect(sara.page.locator("section[aria-labelledby=boka]").getByRole("radio").first()).toBeDisabled();
+  const taken = sara.page.locator("section[aria-labelledby=boka]").getByRole("radio").first();
+  await expect(taken).toBeDisabled();
+  await expect(taken, "a taken time is not left chosen").not.toBeChecked();
   await expectNoAxeViolations(sara.page);
   await sara.page.locator("section[aria-labelledby=boka]").getByRole("radio").nth(1).check();
   await sara.page.locator("section[aria-labelledby=boka]").getByLabel("Vem kommer").fill("Sara Ek, säljchef");

@@ -197,8 +197,20 @@ impl Config {
             Some(url) => Some(crate::mailer::Smtp::new(url, &settings.mail_from)?),
             None => None,
         };
-        if settings.test_clock && !bind.ip().is_loopback() {
-            return Err("TEST_CLOCK is for browser tests on a loopback BIND only".into());
+        // The clock's route takes no sign-in: it exists only on a server
+        // nobody else can reach (loopback, no proxy in front, a local site).
+        let local_site = ["http://127.0.0.1:", "http://localhost:", "http://[::1]:"]
+            .iter()
+            .any(|start| format!("{site_origin}:").starts_with(start));
+        if settings.test_clock
+            && (!bind.ip().is_loopback()
+                || !local_site
+                || !settings.trusted_proxies.trim().is_empty())
+        {
+            return Err(
+                "TEST_CLOCK is for browser tests only: a loopback BIND, a local SITE_URL, no TRUSTED_PROXIES"
+                    .into(),
+            );
         }
         Ok(Config {
             smtp,
@@ -321,6 +333,17 @@ mod tests {
         assert!(with_clock("127.0.0.1:3100").unwrap().clock.is_adjustable());
         let e = with_clock("0.0.0.0:80").unwrap_err();
         assert!(e.contains("TEST_CLOCK"), "{e}");
+        let mut behind_proxy = settings("sqlite://x.db", "127.0.0.1:3000", None);
+        behind_proxy.test_clock = true;
+        behind_proxy.trusted_proxies = "127.0.0.1".into();
+        assert!(Config::from_settings(&behind_proxy).is_err());
+        let mut public_site = settings(
+            "sqlite://x.db",
+            "127.0.0.1:3000",
+            Some("https://samrad.example.se"),
+        );
+        public_site.test_clock = true;
+        assert!(Config::from_settings(&public_site).is_err());
         let plain = Config::from_settings(&settings("sqlite://x.db", "127.0.0.1:3000", None));
         assert!(!plain.unwrap().clock.is_adjustable());
     }

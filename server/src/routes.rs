@@ -403,14 +403,28 @@ async fn limit_body(req: Request, next: Next) -> Response {
     // A server function's form that is not UTF-8 is no form, even for a
     // function that takes no fields and would not read it.
     let form = req.uri().path().starts_with("/api/")
-        && req.headers().get(header::CONTENT_TYPE).is_some_and(|v| {
-            v.as_bytes()
-                .starts_with(b"application/x-www-form-urlencoded")
-        });
+        && req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| {
+                v.trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("application/x-www-form-urlencoded")
+            });
     if form {
         let (parts, body) = req.into_parts();
-        let Ok(bytes) = to_bytes(body, limit).await else {
-            return json_error(AppError::PayloadTooLarge);
+        let bytes = match to_bytes(body, limit).await {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                let too_long = std::error::Error::source(&error)
+                    .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
+                return json_error(if too_long {
+                    AppError::PayloadTooLarge
+                } else {
+                    AppError::BadRequest
+                });
+            }
         };
         if std::str::from_utf8(&bytes).is_err() {
             return json_error(AppError::BadRequest);

@@ -220,6 +220,8 @@ pub enum FieldProblem {
     SlotsFull,
     /// More than the one file a document version is.
     OneFile,
+    /// As many documents in a dialogue, or versions of one, as it may have.
+    DocumentsFull,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;

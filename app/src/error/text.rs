@@ -280,6 +280,10 @@ pub(super) fn field(problem: FieldProblem) -> [&'static str; 2] {
             "Dialogen erbjuder redan så många tider som går (200).",
             "The dialogue already offers as many times as it can (200).",
         ],
+        FieldProblem::DocumentsFull => [
+            "Dialogen har redan så många dokument (50), eller dokumentet så många versioner (20), som går att publicera.",
+            "The dialogue already has as many documents (50), or the document as many versions (20), as can be published.",
+        ],
         FieldProblem::OneFile => [
             "Ett dokument är en fil. Bifoga en fil i taget; varje fil blir ett eget dokument.",
             "A document is one file. Attach one file at a time; each file becomes a document of its own.",

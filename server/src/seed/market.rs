@@ -240,7 +240,7 @@ async fn individual_meetings(
         cutoff_time: "16:00".into(),
     };
     let offered = now - DAY;
-    let offer = Offer::parse(&form, offered, None, 0)
+    let offer = Offer::parse(&form, offered, app::dialogues::slots::Offered::default())
         .map_err(|e| anyhow::anyhow!("the demo's slots: {e:?}"))?;
     for (i, (starts, ends)) in offer.slots().iter().enumerate() {
         let booked = i == 1;

@@ -190,14 +190,14 @@ db_test!(
 
         // Every slot of a dialogue has one length: another is refused,
         // nothing is stored and the form keeps what was typed.
-        let before = crate::helpers::table_contents(&app.db, &["sessions", "outbox"]).await;
+        let before = crate::helpers::table_contents(&app.db, &["sessions"]).await;
         let res = app
             .post_as(&anna, "/api/slots/offer", &offer_form(&dialogue, "2", "30"))
             .await;
         assert_eq!(res.status, 400, "{}", res.body);
         assert!(res.body.contains("slot_length_fixed"), "{}", res.body);
         assert!(res.body.contains("Stadshuset, rum 3"), "{}", res.body);
-        let after = crate::helpers::table_contents(&app.db, &["sessions", "outbox"]).await;
+        let after = crate::helpers::table_contents(&app.db, &["sessions"]).await;
         assert_eq!(before, after, "a refused offer stores nothing");
 
         // More slots later: the same length, announced to all again.
@@ -357,6 +357,43 @@ db_test!(
 );
 
 db_test!(
+    one_supplier_asking_for_two_slots_at_once_gets_one_and_is_told_it_holds_it,
+    |app| {
+        let (dialogue, anna, _, _) = announced(&app).await;
+        let (sara, s1) = supplier_person(&app, "Sara Ek", "sara@lev.se", 1).await;
+        assert_eq!(register(&app, &sara, &dialogue, &s1).await, 200);
+        offer(&app, &anna, &dialogue, "2").await;
+        let ids = slot_ids(&app, &dialogue).await;
+        let app = std::sync::Arc::new(app);
+        let tasks: Vec<_> = ids
+            .iter()
+            .map(|slot| {
+                let (app, sara, dialogue, s1, slot) = (
+                    app.clone(),
+                    sara.clone(),
+                    dialogue.clone(),
+                    s1.clone(),
+                    slot.clone(),
+                );
+                tokio::spawn(async move {
+                    let res = book(&app, &sara, &dialogue, &s1, &slot, "").await;
+                    (res.status.as_u16(), res.body)
+                })
+            })
+            .collect();
+        let mut answers = Vec::new();
+        for task in tasks {
+            answers.push(task.await.unwrap());
+        }
+        answers.sort();
+        assert_eq!(answers[0].0, 200, "{answers:?}");
+        assert_eq!(answers[1].0, 409, "{answers:?}");
+        assert!(answers[1].1.contains("slot_held"), "{answers:?}");
+        assert_eq!(booked(&app).await.len(), 1);
+    }
+);
+
+db_test!(
     bookings_close_at_the_cutoff_and_a_begun_meeting_is_neither_moved_nor_cancelled,
     |app| {
         let (dialogue, anna, _, _) = announced(&app).await;
@@ -378,8 +415,8 @@ db_test!(
         assert!(!seen.open);
         assert_eq!(seen.slots[0].held_by.as_deref(), Some(s1.as_str()));
 
-        // Hosts may move the cut-off later for new slots; a meeting that
-        // has begun still stays where it is.
+        // Once every slot offered has begun, new slots may have a later
+        // cut-off; a meeting that has begun still stays where it is.
         let start = seen.slots[0].starts_at;
         app.clock.set(start + 61 * 60_000);
         let (anna, sara) = (
@@ -601,6 +638,7 @@ db_test!(
             .post_as(&anna, "/api/slots/offer", &offer_form(&dialogue, "1", "45"))
             .await;
         assert_eq!(res.status, 409, "an archived dialogue offers nothing");
+        assert!(res.body.contains("frozen"), "{}", res.body);
         let seen = public(&app, Some(&reg), &dialogue).await.slots.unwrap();
         assert!(!seen.open);
         assert_eq!(seen.slots[1].held_by.as_deref(), Some(s_reg.as_str()));

@@ -26,7 +26,15 @@ pub async fn publish_from_form(
     if publication.announced_at.is_none() {
         return Err(AppError::Forbidden);
     }
-    let document = super::Publication::parse(&form, sent)?;
+    let existing = store::documents(&v.ctx.db, v.key.id).await?;
+    let full = match form.document.trim() {
+        "" => existing.len() >= super::DOCUMENTS_MAX,
+        document => existing
+            .iter()
+            .find(|d| d.public_id == document)
+            .is_some_and(|d| d.versions.len() >= super::VERSIONS_MAX),
+    };
+    let document = super::Publication::parse(&form, sent, full)?;
     let (name, size, note) = (
         document.upload.name().to_string(),
         document.upload.size(),

@@ -23,8 +23,9 @@ use serde::{Deserialize, Serialize};
 pub const TITLE_MAX: usize = 200;
 /// Longest note on what a version changes.
 pub const NOTE_MAX: usize = 2000;
-/// Documents one dialogue may have.
-pub const DOCUMENTS_MAX: i64 = 50;
+/// Documents one dialogue may have, and versions one document.
+pub const DOCUMENTS_MAX: usize = 50;
+pub const VERSIONS_MAX: usize = 20;
 /// The key a refused document form is kept under (it has no server
 /// function: its multipart body goes to `/dialoger/<id>/dokument/spara`).
 pub const FORM_PATH: &str = "/dialoger/dokument/spara";
@@ -128,8 +129,17 @@ pub struct Publication {
 
 #[cfg(feature = "ssr")]
 impl Publication {
-    pub fn parse(form: &DocumentForm, files: Vec<SentFile>) -> Result<Publication, AppError> {
+    /// `full`: the dialogue has as many documents, or the document as many
+    /// versions, as it may.
+    pub fn parse(
+        form: &DocumentForm,
+        files: Vec<SentFile>,
+        full: bool,
+    ) -> Result<Publication, AppError> {
         let mut check = Checker::new();
+        if full {
+            check.refuse("file", FieldProblem::DocumentsFull);
+        }
         let target = match form.document.trim() {
             "" => Target::New(check.text("title", &form.title, true, TITLE_MAX)),
             document => Target::Version(document.to_string()),
@@ -145,6 +155,7 @@ impl Publication {
                 check.refuse("file", FieldProblem::OneFile);
                 None
             }
+            (Some(_), None) if full => None,
             (Some(sent), None) => match Upload::parse(sent) {
                 Ok(upload) => Some(upload),
                 Err((_, refusal)) => {
@@ -182,25 +193,26 @@ mod tests {
             title: "Utkast till kravspecifikation".into(),
             ..DocumentForm::default()
         };
-        let ok = Publication::parse(&form, vec![sent("krav.pdf", PDF)]).unwrap();
+        let ok = Publication::parse(&form, vec![sent("krav.pdf", PDF)], false).unwrap();
         assert_eq!(
             ok.target,
             Target::New("Utkast till kravspecifikation".into())
         );
         assert_eq!(ok.upload.name(), "krav.pdf");
-        let err =
-            Publication::parse(&DocumentForm::default(), vec![sent("krav.pdf", PDF)]).unwrap_err();
+        let err = Publication::parse(&DocumentForm::default(), vec![sent("krav.pdf", PDF)], false)
+            .unwrap_err();
         assert_eq!(err.field_problem("title"), Some(FieldProblem::Required));
-        let err = Publication::parse(&form, vec![]).unwrap_err();
+        let err = Publication::parse(&form, vec![], false).unwrap_err();
         assert_eq!(err.field_problem("file"), Some(FieldProblem::Required));
         assert_eq!(
             err.sent_value("title"),
             Some("Utkast till kravspecifikation")
         );
-        let err =
-            Publication::parse(&form, vec![sent("a.pdf", PDF), sent("b.pdf", PDF)]).unwrap_err();
+        let err = Publication::parse(&form, vec![sent("a.pdf", PDF), sent("b.pdf", PDF)], false)
+            .unwrap_err();
         assert_eq!(err.field_problem("file"), Some(FieldProblem::OneFile));
-        let err = Publication::parse(&form, vec![sent("krav.pdf", b"MZ\x90\x00")]).unwrap_err();
+        let err =
+            Publication::parse(&form, vec![sent("krav.pdf", b"MZ\x90\x00")], false).unwrap_err();
         assert_eq!(err.field_problem("file"), Some(FieldProblem::FileKind));
     }
 
@@ -211,8 +223,11 @@ mod tests {
             ("note".into(), "Krav 3 är struket.".into()),
             ("okänt".into(), "x".into()),
         ]);
-        let ok = Publication::parse(&form, vec![sent("krav-v2.pdf", PDF)]).unwrap();
+        let ok = Publication::parse(&form, vec![sent("krav-v2.pdf", PDF)], false).unwrap();
         assert_eq!(ok.target, Target::Version("abc".into()));
         assert_eq!(ok.note, "Krav 3 är struket.");
+        let err = Publication::parse(&form, vec![sent("krav-v2.pdf", PDF)], true).unwrap_err();
+        assert_eq!(err.field_problem("file"), Some(FieldProblem::DocumentsFull));
+        assert_eq!(err.sent_value("note"), Some("Krav 3 är struket."));
     }
 }

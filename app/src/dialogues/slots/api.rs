@@ -21,9 +21,9 @@ pub async fn offer_slots(
     if publication.announced_at.is_none() || !v.dialogue.status.takes_registrations() {
         return Err(AppError::RegistrationClosed);
     }
-    let offered = store::slots(&v.ctx.db, v.key.id).await?;
-    let minutes = offered.first().map(store::SlotRow::length);
-    let offer = Offer::parse(&form, v.ctx.db.now(), minutes, offered.len() as i64)?;
+    let now = v.ctx.db.now();
+    let offered = store::offered(&v.ctx.db, v.key.id, now).await?;
+    let offer = Offer::parse(&form, now, offered)?;
     let mail = crate::dialogues::market::api::mail_in(
         &v,
         |lang| {
@@ -33,7 +33,7 @@ pub async fn offer_slots(
         &|lang| text::told(&offer, lang),
     );
     let told = text::told(&offer, crate::i18n::Lang::Sv);
-    store::offer(&v.ctx.db, v.key, &offer, &told, &mail, actor).await?;
+    store::offer(&v.ctx.db, v.key, (&offer, offered), &told, &mail, actor).await?;
     leptos_axum::redirect(&format!(
         "/dialoger/{}?tider=1#enskilda-moten",
         v.dialogue.public_id
@@ -126,6 +126,7 @@ pub(crate) async fn offered_part(
         slots,
         cutoff,
         open: facts.bookings_open && facts.registrations_open && !facts.frozen,
+        past_cutoff: now >= cutoff,
     }))
 }
 

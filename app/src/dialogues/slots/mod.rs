@@ -60,6 +60,8 @@ pub struct OfferedSlots {
     /// Bookings are taken now (before the cut-off, in a dialogue that
     /// takes registrations).
     pub open: bool,
+    /// Closed because the cut-off has passed (not the dialogue's step).
+    pub past_cutoff: bool,
 }
 
 /// A slot as the hosts see it, with who booked it.
@@ -134,16 +136,25 @@ pub struct Offer {
     cutoff: i64,
 }
 
+/// What the dialogue offers already, as an offer is checked against it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Offered {
+    /// The length of the slots, in minutes.
+    pub minutes: Option<i64>,
+    pub count: i64,
+    /// The start of the first slot not yet begun: one cut-off governs
+    /// every slot, so it may not come after it.
+    pub first_ahead: Option<i64>,
+}
+
 #[cfg(feature = "ssr")]
 impl Offer {
-    /// `minutes`: the length of the slots offered before; `offered`: how
-    /// many there are.
-    pub fn parse(
-        form: &OfferForm,
-        now_ms: i64,
-        minutes: Option<i64>,
-        offered: i64,
-    ) -> Result<Offer, AppError> {
+    pub fn parse(form: &OfferForm, now_ms: i64, offered: Offered) -> Result<Offer, AppError> {
+        let Offered {
+            minutes,
+            count: offered,
+            first_ahead,
+        } = offered;
         use crate::dialogues::plan::instant;
         let mut check = Checker::new();
         let room = (SLOTS_MAX - offered).clamp(0, AT_ONCE_MAX);
@@ -185,7 +196,7 @@ impl Offer {
                 check.refuse("cutoff", FieldProblem::InThePast);
                 None
             }
-            Ok(at) if first.is_some_and(|first| at > first) => {
+            Ok(at) if first.into_iter().chain(first_ahead).any(|first| at > first) => {
                 check.refuse("cutoff", FieldProblem::CutoffAfterSlots);
                 None
             }
@@ -318,9 +329,24 @@ mod tests {
         parse_stockholm("2027-03-01", "12:00").unwrap()
     }
 
+    fn length(minutes: i64) -> Offered {
+        Offered {
+            minutes: Some(minutes),
+            count: 4,
+            first_ahead: None,
+        }
+    }
+
+    fn many(count: i64) -> Offered {
+        Offered {
+            count,
+            ..Offered::default()
+        }
+    }
+
     #[test]
     fn an_offer_is_consecutive_slots_of_one_length_with_the_pause_between() {
-        let offer = Offer::parse(&form(), now(), None, 0).unwrap();
+        let offer = Offer::parse(&form(), now(), Offered::default()).unwrap();
         let at = |time: &str| parse_stockholm("2027-03-10", time).unwrap();
         assert_eq!(
             offer.slots(),
@@ -340,7 +366,7 @@ mod tests {
 
     #[test]
     fn every_slot_of_a_dialogue_has_the_length_of_the_first() {
-        let err = Offer::parse(&form(), now(), Some(30), 4).unwrap_err();
+        let err = Offer::parse(&form(), now(), length(30)).unwrap_err();
         assert_eq!(
             err.field_problem("minutes"),
             Some(FieldProblem::SlotLengthFixed)
@@ -350,7 +376,7 @@ mod tests {
             Some("45"),
             "what was typed stays"
         );
-        assert!(Offer::parse(&form(), now(), Some(45), 4).is_ok());
+        assert!(Offer::parse(&form(), now(), length(45)).is_ok());
     }
 
     #[test]
@@ -360,7 +386,18 @@ mod tests {
             cutoff_time: "09:30".into(),
             ..form()
         };
-        let err = Offer::parse(&late, now(), None, 0).unwrap_err();
+        let err = Offer::parse(&late, now(), Offered::default()).unwrap_err();
+        assert_eq!(
+            err.field_problem("cutoff"),
+            Some(FieldProblem::CutoffAfterSlots)
+        );
+        // A later offer may not carry the one cut-off past a slot already
+        // offered and still ahead.
+        let earlier_slot = Offered {
+            first_ahead: Some(parse_stockholm("2027-03-05", "09:00").unwrap()),
+            ..length(45)
+        };
+        let err = Offer::parse(&form(), now(), earlier_slot).unwrap_err();
         assert_eq!(
             err.field_problem("cutoff"),
             Some(FieldProblem::CutoffAfterSlots)
@@ -369,13 +406,13 @@ mod tests {
             cutoff_date: "2027-02-01".into(),
             ..form()
         };
-        let err = Offer::parse(&past, now(), None, 0).unwrap_err();
+        let err = Offer::parse(&past, now(), Offered::default()).unwrap_err();
         assert_eq!(err.field_problem("cutoff"), Some(FieldProblem::InThePast));
         let blank = OfferForm {
             cutoff_time: String::new(),
             ..form()
         };
-        let err = Offer::parse(&blank, now(), None, 0).unwrap_err();
+        let err = Offer::parse(&blank, now(), Offered::default()).unwrap_err();
         assert_eq!(err.field_problem("cutoff"), Some(FieldProblem::Required));
     }
 
@@ -385,37 +422,37 @@ mod tests {
             place: " ".into(),
             ..form()
         };
-        let err = Offer::parse(&nowhere, now(), None, 0).unwrap_err();
+        let err = Offer::parse(&nowhere, now(), Offered::default()).unwrap_err();
         assert_eq!(err.field_problem("place"), Some(FieldProblem::PlaceOrLink));
         let online = OfferForm {
             place: String::new(),
             link: "https://mote.example.se/enskilt".into(),
             ..form()
         };
-        assert!(Offer::parse(&online, now(), None, 0).is_ok());
+        assert!(Offer::parse(&online, now(), Offered::default()).is_ok());
         let script = OfferForm {
             link: "javascript:alert(1)".into(),
             ..form()
         };
-        let err = Offer::parse(&script, now(), None, 0).unwrap_err();
+        let err = Offer::parse(&script, now(), Offered::default()).unwrap_err();
         assert_eq!(err.field_problem("link"), Some(FieldProblem::InvalidUrl));
     }
 
     #[test]
     fn no_more_slots_than_a_dialogue_takes_and_none_begun() {
-        let err = Offer::parse(&form(), now(), None, SLOTS_MAX - 2).unwrap_err();
+        let err = Offer::parse(&form(), now(), many(SLOTS_MAX - 2)).unwrap_err();
         assert_eq!(
             err.field_problem("count"),
             Some(FieldProblem::OutOfRange { min: 1, max: 2 })
         );
-        let err = Offer::parse(&form(), now(), None, SLOTS_MAX).unwrap_err();
+        let err = Offer::parse(&form(), now(), many(SLOTS_MAX)).unwrap_err();
         assert_eq!(err.field_problem("count"), Some(FieldProblem::SlotsFull));
         let begun = OfferForm {
             first_date: "2027-02-01".into(),
             cutoff_date: "2027-01-31".into(),
             ..form()
         };
-        let err = Offer::parse(&begun, now(), None, 0).unwrap_err();
+        let err = Offer::parse(&begun, now(), Offered::default()).unwrap_err();
         assert_eq!(err.field_problem("first"), Some(FieldProblem::InThePast));
         for (count, minutes) in [("0", "45"), ("21", "45"), ("2", "10"), ("2", "241")] {
             let f = OfferForm {
@@ -424,7 +461,7 @@ mod tests {
                 ..form()
             };
             assert!(
-                Offer::parse(&f, now(), None, 0).is_err(),
+                Offer::parse(&f, now(), Offered::default()).is_err(),
                 "{count} {minutes}"
             );
         }

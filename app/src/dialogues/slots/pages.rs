@@ -251,8 +251,10 @@ pub fn BookSlots(
             t.bookings_until,
             when(slots.cutoff, lang)
         )
-    } else {
+    } else if slots.past_cutoff {
         t.closed.to_string()
+    } else {
+        t.dialogue_closed.to_string()
     };
     let body = if registered.is_empty() {
         view! {
@@ -393,7 +395,7 @@ fn SupplierBooking(
                 view! {
                     <div class="choice">
                         <input type="radio" id=radio.clone() name="slot" value=s.public_id.clone()
-                            checked=chosen == s.public_id disabled=!(s.free || mine) />
+                            checked=chosen == s.public_id && (s.free || mine) disabled=!(s.free || mine) />
                         <label for=radio>
                             {span(s.starts_at, s.ends_at, lang)}
                             <span lang=written>{format!(", {}", place_of(&s.place, s.has_link, &s.link, t.link_to_registered))}</span>

@@ -4,7 +4,7 @@
 //! once, one gets it and nineteen are told it is taken. A unique index
 //! (one slot per supplier) stands behind the lock.
 
-use super::{HeldMeeting, HostSlot, Offer};
+use super::{HeldMeeting, HostSlot, Offer, Offered};
 use crate::{
     core::{
         audit::{self, Entry},
@@ -107,6 +107,40 @@ struct HeldRow {
 }
 
 crate::sql!(
+    OFFERED = "SELECT COUNT(*) AS count, MIN((ends_at - starts_at) / 60000) AS minutes, \
+     MIN(CASE WHEN starts_at > $2 THEN starts_at END) AS first_ahead \
+     FROM meeting_slots WHERE dialogue_id = $1"
+);
+
+#[derive(sqlx::FromRow)]
+struct OfferedRow {
+    count: i64,
+    minutes: Option<i64>,
+    first_ahead: Option<i64>,
+}
+
+impl From<OfferedRow> for Offered {
+    fn from(row: OfferedRow) -> Offered {
+        Offered {
+            minutes: row.minutes,
+            count: row.count,
+            first_ahead: row.first_ahead,
+        }
+    }
+}
+
+/// What the dialogue offers already, for checking a new offer.
+#[tracing::instrument(skip_all)]
+pub async fn offered(db: &Db, dialogue: DialogueId, now: i64) -> Result<Offered, AppError> {
+    let row: OfferedRow = sqlx::query_as(OFFERED)
+        .bind(dialogue)
+        .bind(now)
+        .fetch_one(db.pool())
+        .await?;
+    Ok(row.into())
+}
+
+crate::sql!(
     INSERT_SLOT = "INSERT INTO meeting_slots (public_id, dialogue_id, starts_at, ends_at, \
      place, link, offered_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
 );
@@ -114,12 +148,14 @@ crate::sql!(SET_CUTOFF = "UPDATE dialogues SET slot_cutoff = $1 WHERE id = $2");
 
 /// Offers the slots and sets the cut-off, and tells every registered
 /// supplier in the same transaction: all see the same slots from the
-/// same moment.
+/// same moment. `checked` is what the offer was checked against; another
+/// host's offer in between is a `Conflict`, so the limits and the one
+/// length hold.
 #[tracing::instrument(skip_all)]
 pub async fn offer(
     db: &Db,
     key: DialogueKey,
-    offer: &Offer,
+    (offer, checked): (&Offer, Offered),
     told: &str,
     mail: &Mail,
     actor: Actor,
@@ -127,6 +163,15 @@ pub async fn offer(
     let now = db.now();
     let mut tx = db.pool().begin().await?;
     lock(&mut tx, key.id).await?;
+    let offered: OfferedRow = sqlx::query_as(OFFERED)
+        .bind(key.id)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+    let offered = Offered::from(offered);
+    if (offered.count, offered.minutes) != (checked.count, checked.minutes) {
+        return Err(AppError::Conflict);
+    }
     for (starts_at, ends_at) in offer.slots() {
         sqlx::query(INSERT_SLOT)
             .bind(public_id())
@@ -154,7 +199,17 @@ pub async fn offer(
 
 crate::audit_text!("slots_offered", super::text::offered_log);
 
-crate::sql!(CUTOFF = "SELECT slot_cutoff FROM dialogues WHERE id = $1");
+crate::sql!(
+    CUTOFF = "SELECT d.slot_cutoff, d.status, n.status AS network_status FROM dialogues d \
+     JOIN networks n ON n.id = d.network_id WHERE d.id = $1"
+);
+
+#[derive(sqlx::FromRow)]
+struct Open {
+    slot_cutoff: Option<i64>,
+    status: String,
+    network_status: String,
+}
 crate::sql!(
     SLOT = "SELECT id, starts_at, supplier_id FROM meeting_slots \
      WHERE public_id = $1 AND dialogue_id = $2"
@@ -180,18 +235,23 @@ struct SlotFacts {
     supplier_id: Option<SupplierId>,
 }
 
-/// Under the lock: bookings are taken until the cut-off.
+/// Under the lock: bookings are taken until the cut-off, while the
+/// dialogue takes registrations in a network that is not closed (a step
+/// taken since the guard looked counts).
 async fn require_open(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     dialogue: DialogueId,
     now: i64,
 ) -> Result<(), AppError> {
-    let cutoff: Option<i64> = sqlx::query_scalar(CUTOFF)
+    let open: Open = sqlx::query_as(CUTOFF)
         .bind(dialogue)
         .fetch_one(&mut **tx)
         .await?;
-    match cutoff {
-        Some(cutoff) if now < cutoff => Ok(()),
+    let taking = crate::dialogues::DialogueStatus::parse(&open.status)
+        .is_some_and(|s| s.takes_registrations())
+        && open.network_status != "closed";
+    match open.slot_cutoff {
+        Some(cutoff) if now < cutoff && taking => Ok(()),
         _ => Err(AppError::BookingsClosed),
     }
 }
