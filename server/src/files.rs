@@ -21,6 +21,7 @@ use app::{
     error::AppError,
 };
 use axum::{
+    body::Body,
     extract::{multipart::MultipartError, Multipart, Path, Query, State},
     http::{header, HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
@@ -261,12 +262,16 @@ pub async fn document_file(
 /// A file to save, never shown in the browser: served as a download of
 /// its own type (`security_headers` gives every download a sandbox).
 pub fn file_response(file: Result<Download, AppError>) -> Response {
-    let file = match file {
-        Ok(file) => file,
-        Err(error) => return json_error(error),
-    };
-    let ascii: String = file
-        .name
+    match file {
+        Ok(file) => download(&file.name, file.media_type, Body::from(file.bytes)),
+        Err(error) => json_error(error),
+    }
+}
+
+/// A download's headers around its body: an attachment, with an ASCII
+/// name and the real one (RFC 5987), never stored by a cache.
+fn download(name: &str, media_type: String, body: Body) -> Response {
+    let ascii: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_graphic() || c == ' ' {
@@ -279,15 +284,15 @@ pub fn file_response(file: Result<Download, AppError>) -> Response {
         .collect();
     let disposition = format!(
         "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-        app::ui::url_encode(&file.name)
+        app::ui::url_encode(name)
     );
     (
         [
-            (header::CONTENT_TYPE, file.media_type),
+            (header::CONTENT_TYPE, media_type),
             (header::CONTENT_DISPOSITION, disposition),
             (header::CACHE_CONTROL, "private, no-store".to_string()),
         ],
-        file.bytes,
+        body,
     )
         .into_response()
 }
@@ -365,11 +370,18 @@ pub async fn answers_zip(
     let zip =
         app::dialogues::answers::api::answers_zip(&state.context, user.as_ref(), &id, diarienummer)
             .await;
-    file_response(zip.map(|bytes| Download {
-        name: "svar.zip".to_string(),
-        media_type: "application/zip".to_string(),
-        bytes,
-    }))
+    match zip {
+        // Read from the temporary file as it is sent, a chunk at a time.
+        Ok(file) => {
+            let stream = tokio_util::io::ReaderStream::new(tokio::fs::File::from_std(file));
+            download(
+                "svar.zip",
+                "application/zip".to_string(),
+                Body::from_stream(stream),
+            )
+        }
+        Err(error) => json_error(error),
+    }
 }
 
 #[cfg(test)]

@@ -328,14 +328,17 @@ pub async fn own_submission_json(
 }
 
 /// Every submission of the dialogue with its files, as one ZIP, for
-/// those who may read the answers.
+/// those who may read the answers: written to a temporary file (gone when
+/// closed) one submission at a time, and handed back rewound, so a large
+/// dialogue's files never sit in memory together.
 #[cfg(feature = "ssr")]
 pub async fn answers_zip(
     ctx: &crate::context::AppContext,
     user: Option<&crate::accounts::SessionUser>,
     dialogue: &str,
     diarienummer: &str,
-) -> Result<Vec<u8>, AppError> {
+) -> Result<std::fs::File, AppError> {
+    use std::io::Seek;
     let user = user.ok_or(AppError::NotSignedIn)?;
     let v =
         crate::dialogues::api::visible_dialogue_for(ctx.clone(), user.clone(), dialogue).await?;
@@ -346,24 +349,27 @@ pub async fn answers_zip(
     if !answers.readable {
         return Err(AppError::NotFound);
     }
-    let mut entries = Vec::with_capacity(answers.answers.len());
+    let diarienummer = crate::dialogues::record::diarienummer(diarienummer);
+    let file = tempfile::tempfile().map_err(AppError::internal)?;
+    let mut out = super::export::ZipOut::new(file, &v.dialogue.title, &diarienummer, user.language);
     for received in answers.answers {
         let s = readable_submission(&v, &received.public_id).await?;
-        let json = export(&s, &v.dialogue.title, diarienummer)?;
+        let json = export(&s, &v.dialogue.title, &diarienummer)?;
         let mut files = Vec::with_capacity(s.content.attachments.len());
         for f in &s.content.attachments {
             let file =
                 super::store::submitted_download(db, v.key.id, &s.public_id, f.position).await?;
             files.push((file.name, file.bytes));
         }
-        entries.push(super::export::Entry {
+        out.add(super::export::Entry {
             submission: s,
             json,
             files,
-        });
+        })?;
     }
-    let diarienummer = crate::dialogues::record::diarienummer(diarienummer);
-    super::export::zip(entries, &v.dialogue.title, &diarienummer, user.language)
+    let mut file = out.finish()?;
+    file.rewind().map_err(AppError::internal)?;
+    Ok(file)
 }
 
 /// The export: the receipt's facts, the content the digest is taken

@@ -13,7 +13,7 @@ use crate::{
     i18n::Lang,
     time::receipt_times,
 };
-use std::io::Write;
+use std::io::{Seek, Write};
 
 /// One submission's files for the ZIP: its JSON, its page, its files.
 pub struct Entry {
@@ -140,66 +140,92 @@ fn page(s: &Submission, title: &str, diarienummer: &str, lang: Lang) -> String {
     out
 }
 
-/// The ZIP: a folder per submission, oldest first, and `innehall.csv`.
-pub fn zip(
-    entries: Vec<Entry>,
-    title: &str,
-    diarienummer: &str,
+/// The ZIP, written one submission at a time into `W` (a temporary file
+/// for the download), so only one submission's files are ever in memory:
+/// a folder per submission, oldest first, and `innehall.csv` at the end.
+pub struct ZipOut<W: Write + Seek> {
+    writer: zip::ZipWriter<W>,
+    rows: Vec<Vec<String>>,
+    added: usize,
+    title: String,
+    diarienummer: String,
     lang: Lang,
-) -> Result<Vec<u8>, AppError> {
-    let t = text(lang);
-    let options = zip::write::SimpleFileOptions::default()
+}
+
+fn stored() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
-        .unix_permissions(0o644);
-    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let mut rows = Vec::new();
-    for (n, entry) in entries.into_iter().enumerate() {
+        .unix_permissions(0o644)
+}
+
+impl<W: Write + Seek> ZipOut<W> {
+    pub fn new(out: W, title: &str, diarienummer: &str, lang: Lang) -> ZipOut<W> {
+        ZipOut {
+            writer: zip::ZipWriter::new(out),
+            rows: Vec::new(),
+            added: 0,
+            title: title.to_string(),
+            diarienummer: diarienummer.to_string(),
+            lang,
+        }
+    }
+
+    fn write(&mut self, path: &str, bytes: &[u8]) -> Result<(), AppError> {
+        self.writer
+            .start_file(path, stored())
+            .map_err(AppError::internal)?;
+        self.writer.write_all(bytes).map_err(AppError::internal)
+    }
+
+    /// The next submission's folder: its page, its JSON, its files.
+    pub fn add(&mut self, entry: Entry) -> Result<(), AppError> {
+        self.added += 1;
         let s = &entry.submission;
-        let dir = folder(n + 1, s);
+        let dir = folder(self.added, s);
         let (local, _) = receipt_times(s.content.submitted_at);
-        let mut add = |path: String, bytes: &[u8]| -> Result<(), AppError> {
-            writer
-                .start_file(path.as_str(), options)
-                .map_err(AppError::internal)?;
-            writer.write_all(bytes).map_err(AppError::internal)?;
-            rows.push(vec![
+        let page = page(s, &self.title, &self.diarienummer, self.lang);
+        let mut parts = vec![
+            (format!("{dir}/svar.html"), page.into_bytes()),
+            (format!("{dir}/svar.json"), entry.json.into_bytes()),
+        ];
+        parts.extend(
+            entry
+                .files
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, bytes))| (format!("{dir}/bilagor/{}-{name}", i + 1), bytes)),
+        );
+        for (path, bytes) in parts {
+            self.write(&path, &bytes)?;
+            self.rows.push(vec![
                 path,
                 s.supplier_name.clone(),
                 s.content.version.to_string(),
                 s.receipt.clone(),
                 local.clone(),
                 bytes.len().to_string(),
-                sha256_hex(bytes),
+                sha256_hex(&bytes),
             ]);
-            Ok(())
-        };
-        add(
-            format!("{dir}/svar.html"),
-            page(s, title, diarienummer, lang).as_bytes(),
-        )?;
-        add(format!("{dir}/svar.json"), entry.json.as_bytes())?;
-        for (i, (name, bytes)) in entry.files.iter().enumerate() {
-            add(format!("{dir}/bilagor/{}-{name}", i + 1), bytes)?;
         }
+        Ok(())
     }
-    let contents = crate::core::sheet::sheet(
-        &[
-            t.zip_file,
-            t.supplier,
-            t.version,
-            t.receipt_number,
-            t.received_at,
-            t.zip_bytes,
-            "SHA-256",
-        ],
-        rows,
-    );
-    writer
-        .start_file("innehall.csv", options)
-        .map_err(AppError::internal)?;
-    writer
-        .write_all(contents.as_bytes())
-        .map_err(AppError::internal)?;
-    let cursor = writer.finish().map_err(AppError::internal)?;
-    Ok(cursor.into_inner())
+
+    /// The table of contents, and the ZIP closed.
+    pub fn finish(mut self) -> Result<W, AppError> {
+        let t = text(self.lang);
+        let contents = crate::core::sheet::sheet(
+            &[
+                t.zip_file,
+                t.supplier,
+                t.version,
+                t.receipt_number,
+                t.received_at,
+                t.zip_bytes,
+                "SHA-256",
+            ],
+            std::mem::take(&mut self.rows),
+        );
+        self.write("innehall.csv", contents.as_bytes())?;
+        self.writer.finish().map_err(AppError::internal)
+    }
 }
