@@ -188,6 +188,12 @@ pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppE
     } else {
         Vec::new()
     };
+    // The hosts' parts all read the public part's settings: once.
+    let publication = if host {
+        Some(super::market::store::publication(db, v.key.id).await?)
+    } else {
+        None
+    };
     Ok(DialogueView {
         rights: DialogueRights {
             host: host && v.unfrozen().is_ok(),
@@ -217,15 +223,20 @@ pub async fn dialogue_view(dialogue: String) -> Result<super::DialogueView, AppE
         } else {
             Vec::new()
         },
-        market: if host {
-            Some(super::market::api::host_part(&v).await?)
-        } else {
-            None
+        market: match &publication {
+            Some(p) => Some(super::market::api::host_part(&v, p).await?),
+            None => None,
         },
         answers: super::answers::api::received_part(&v).await?,
-        slots: super::slots::api::host_part(&v).await?,
+        slots: match &publication {
+            Some(p) => Some(super::slots::api::host_part(&v, p).await?),
+            None => None,
+        },
         held: super::slots::api::held_part(&v).await?,
-        documents: super::documents::api::host_part(&v).await?,
+        documents: match &publication {
+            Some(p) => Some(super::documents::api::host_part(&v, p).await?),
+            None => None,
+        },
         dialogue: v.dialogue,
     })
 }

@@ -59,22 +59,19 @@ pub async fn publish_from_form(
     ))
 }
 
-/// The documents for the dialogue's page, for hosts only (with the
-/// register of downloads).
+/// The documents for the dialogue's page, with the register of
+/// downloads, for hosts (callers have checked that the person hosts).
 #[cfg(feature = "ssr")]
 pub(crate) async fn host_part(
     v: &crate::dialogues::api::Visible,
-) -> Result<Option<super::HostDocuments>, AppError> {
-    if !v.may_host() {
-        return Ok(None);
-    }
+    publication: &crate::dialogues::market::store::Publication,
+) -> Result<super::HostDocuments, AppError> {
     let db = &v.ctx.db;
-    let publication = crate::dialogues::market::store::publication(db, v.key.id).await?;
-    Ok(Some(super::HostDocuments {
+    Ok(super::HostDocuments {
         documents: super::store::documents(db, v.key.id).await?,
         downloads: super::store::downloads(db, v.key.id).await?,
         may_publish: publication.announced_at.is_some() && v.host().is_ok(),
-    }))
+    })
 }
 
 /// The documents on the public page; `None` when there are none.

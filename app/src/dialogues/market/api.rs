@@ -266,7 +266,8 @@ pub async fn ask_question(
 pub async fn host_view(dialogue: String) -> Result<super::HostView, AppError> {
     let v = crate::dialogues::api::visible_dialogue(&dialogue).await?;
     v.host()?;
-    host_part(&v).await
+    let publication = super::store::publication(&v.ctx.db, v.key.id).await?;
+    host_part(&v, &publication).await
 }
 
 /// What hosts see of the market: questions with who asked, registered
@@ -275,10 +276,10 @@ pub async fn host_view(dialogue: String) -> Result<super::HostView, AppError> {
 #[cfg(feature = "ssr")]
 pub(crate) async fn host_part(
     v: &crate::dialogues::api::Visible,
+    publication: &super::store::Publication,
 ) -> Result<super::HostView, AppError> {
     use super::{store, HostView};
     let db = &v.ctx.db;
-    let publication = store::publication(db, v.key.id).await?;
     Ok(HostView {
         public_id: v.dialogue.public_id.clone(),
         published: publication.announced_at.is_some(),
@@ -291,7 +292,7 @@ pub(crate) async fn host_part(
         written_answers: publication.written_answers == 1,
         always_written: v.dialogue.form.takes_written_answers(),
         invited: store::invited(db, v.key.id).await?,
-        audience_reason: publication.audience_reason,
+        audience_reason: publication.audience_reason.clone(),
         questions: store::questions(db, v.key.id).await?,
         suppliers: store::suppliers(db, v.key.id).await?,
         information: store::information(db, v.key.id).await?,

@@ -130,17 +130,15 @@ pub(crate) async fn offered_part(
     }))
 }
 
-/// The slots with their bookings, for hosts only; `None` for others.
+/// The slots with their bookings, for hosts (callers have checked that
+/// the person hosts).
 #[cfg(feature = "ssr")]
 pub(crate) async fn host_part(
     v: &crate::dialogues::api::Visible,
-) -> Result<Option<super::HostSlots>, AppError> {
-    if !v.may_host() {
-        return Ok(None);
-    }
-    let publication = crate::dialogues::market::store::publication(&v.ctx.db, v.key.id).await?;
+    publication: &crate::dialogues::market::store::Publication,
+) -> Result<super::HostSlots, AppError> {
     let rows = super::store::slots(&v.ctx.db, v.key.id).await?;
-    Ok(Some(super::HostSlots {
+    Ok(super::HostSlots {
         minutes: rows.first().map(super::store::SlotRow::length),
         slots: rows
             .into_iter()
@@ -150,7 +148,7 @@ pub(crate) async fn host_part(
         may_offer: publication.announced_at.is_some()
             && v.dialogue.status.takes_registrations()
             && v.host().is_ok(),
-    }))
+    })
 }
 
 /// The individual meetings held (begun), for the record: with whom only
