@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { Locator } from "@playwright/test";
 import {
   test,
   expect,
@@ -7,7 +8,6 @@ import {
   linkMailedTo,
   signIn,
   uniqueEmail,
-  verifiedPerson,
 } from "./fixtures";
 
 test("sign up, verify from the outbox, sign in, change password, sign out", async ({ page }, info) => {
@@ -138,19 +138,35 @@ test("two-step verification: set up with the app's code, then sign in with a cod
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Översikt");
 });
 
-test("with the keyboard alone: skip to the form, a refused sign-in lands on the summary, then in", async ({ page }, info) => {
-  const email = await verifiedPerson(page, "Kim", info.project.name);
-  await page.getByRole("button", { name: "Logga ut" }).click();
-  await page.goto("/konto/logga-in");
-
-  /** Tabs forward until the element with `id` has focus. */
-  async function tabTo(id: string) {
-    for (let step = 0; step < 30; step++) {
+test("with the keyboard alone: sign up, verify, skip to the form, a refused sign-in lands on the summary, then in", async ({ page }, info) => {
+  /** Tabs forward until the element (an id, or a locator) has focus. */
+  async function tabTo(target: string | Locator) {
+    const wanted = typeof target === "string" ? page.locator(`[id="${target}"]`) : target;
+    for (let step = 0; step < 40; step++) {
       await page.keyboard.press("Tab");
-      if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
+      if (await wanted.evaluate((el) => el === document.activeElement)) return;
     }
-    throw new Error(`#${id} is not reachable with Tab`);
+    throw new Error(`${target} is not reachable with Tab`);
   }
+  const email = uniqueEmail(info.project.name, "Kim");
+  await page.goto("/konto/skapa");
+  await tabTo("field-name");
+  await page.keyboard.type("Kim");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("en lång mening om våren");
+  await tabTo("field-language");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Skapa konto" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Tack!" })).toBeInViewport();
+  // The link in the mail opens the page; its button is reached and pressed.
+  await page.goto(linkMailedTo(email));
+  await tabTo(page.getByRole("button", { name: "Bekräfta e-postadressen" }));
+  await page.keyboard.press("Enter");
+  await expect(page).not.toHaveURL(/token=/);
+  await page.goto("/konto/logga-in");
   // The skip link is first; from the content, the first field is next.
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Hoppa till innehållet" })).toBeFocused();
@@ -162,10 +178,11 @@ test("with the keyboard alone: skip to the form, a refused sign-in lands on the 
   await page.keyboard.type("inte mitt lösenord");
   await page.keyboard.press("Enter");
   await expectRefusalAtSummary(page, { fields: false });
+  // The address typed comes back; the password never does.
+  await expect(page.getByLabel("E-postadress")).toHaveValue(email);
+  await expect(page.getByLabel("Lösenord", { exact: true })).toHaveValue("");
 
-  await tabTo("field-email");
-  await page.keyboard.type(email);
-  await page.keyboard.press("Tab");
+  await tabTo("field-password");
   await page.keyboard.type("en lång mening om våren");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/oversikt$/);

@@ -1,4 +1,3 @@
-import { Page } from "@playwright/test";
 import {
   test,
   expect,
@@ -7,9 +6,8 @@ import {
   expectRefusalAtSummary,
   idIn,
   post,
-  signIn,
-  siteAdmin,
-  verifiedPerson,
+  networkOf,
+  peopleWithOrganisations,
 } from "./fixtures";
 
 test("hosts plan a dialogue for two needs, two organisations register, a three-level thread, minutes approved, a summary linking input to a requirement, and the record exported", async ({ page, browser }, info) => {
@@ -19,42 +17,15 @@ test("hosts plan a dialogue for two needs, two organisations register, a three-l
   const numbers = js ? ["212000-3062", "212000-3070"] : ["212000-3088", "212000-3096"];
   const year = new Date().getFullYear() + 1;
 
-  const admin = siteAdmin(project);
-  const adminPage = await (await browser.newContext()).newPage();
-  await signIn(adminPage, admin.email, admin.password);
-
-  const people: { page: Page; org: string }[] = [];
-  for (const [i, who] of ["Anna", "Bo"].entries()) {
-    const p = i === 0 ? page : await (await browser.newContext({ javaScriptEnabled: js })).newPage();
-    await verifiedPerson(p, who, project);
-    const org = idIn(
-      await post(p, "/api/organisations/register", [
-        ["org_number", numbers[i]],
-        ["name", `${who}s kommun ${project}`],
-        ["kind", "kommun"],
-        ["lan", "01"],
-        ["kommun", "0180"],
-        ["website", ""],
-      ]),
-    );
-    await post(adminPage, "/api/organisations/verify", [["organisation", org]]);
-    people.push({ page: p, org });
-  }
-  const [anna, bo] = people;
-  const network = idIn(
-    await post(anna.page, "/api/networks/create", [
-      ["name", `Dialognätverk ${project} ${Date.now()}`],
-      ["purpose", "Dialoger om transporter."],
-      ["organisation", anna.org],
-      ["staircase", "introducera"],
-      ["regions[]", "01"],
-      ["themes[]", "34"],
-      ["visibility", "listed"],
-      ["join_policy", "request"],
-    ]),
-  );
-  await post(anna.page, "/api/networks/invite", [["network", network], ["org_number", numbers[1]], ["role", "member"]]);
-  await post(bo.page, "/api/networks/answer-invitation", [["network", network], ["organisation", bo.org], ["answer", "accept"]]);
+  const [anna, bo] = await peopleWithOrganisations(page, browser, project, [
+    ["Anna", numbers[0]],
+    ["Bo", numbers[1]],
+  ]);
+  const network = await networkOf([anna, bo], {
+    name: `Dialognätverk ${project}`,
+    purpose: "Dialoger om transporter.",
+    visibility: "listed",
+  });
   const needs: string[] = [];
   for (const title of ["Elbussar", "Laddning i depå"]) {
     const created = await post(anna.page, "/api/needs/create", [
@@ -112,7 +83,12 @@ test("hosts plan a dialogue for two needs, two organisations register, a three-l
   await a.getByRole("button", { name: "Ändra status" }).click();
   await expect(a.getByText("Annonserad", { exact: true })).toBeVisible();
 
-  // Both organisations register.
+  // Both organisations register; a registration naming nobody is refused
+  // at the summary, whose link lands on this organisation's field.
+  await a.goto(dialoguePage);
+  await a.getByRole("button", { name: /^Anmäl/ }).click();
+  await expectRefusalAtSummary(a);
+  await expect(a.getByLabel("Vilka deltar")).toHaveAttribute("aria-invalid", "true");
   for (const p of [a, bo.page]) {
     await p.goto(dialoguePage);
     await p.getByLabel("Vilka deltar").fill("En upphandlare och en strateg");
@@ -140,6 +116,11 @@ test("hosts plan a dialogue for two needs, two organisations register, a three-l
   // "Svara" opens the reply form under that comment.
   const thread = bo.page.locator(".thread").first();
   await thread.getByRole("link", { name: /^Svara/ }).first().click();
+  // An empty reply is refused at its own field, not at the new comment's.
+  await bo.page.getByRole("button", { name: "Skicka svaret" }).click();
+  await expectRefusalAtSummary(bo.page);
+  await expect(bo.page.getByLabel("Svara", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(bo.page.getByLabel("Skriv en kommentar")).not.toHaveAttribute("aria-invalid", "true");
   await bo.page.getByLabel("Svara", { exact: true }).fill("Ja, det är viktigt.");
   await expectNoAxeViolations(bo.page);
   await bo.page.getByRole("button", { name: "Skicka svaret" }).click();
@@ -162,6 +143,9 @@ test("hosts plan a dialogue for two needs, two organisations register, a three-l
   // Minutes of the session, approved in two steps.
   const saveMinutes = a.getByRole("button", { name: "Spara utkastet till minnesanteckningarna" });
   const minutes = a.locator("form", { has: saveMinutes }).first();
+  await saveMinutes.first().click();
+  await expectRefusalAtSummary(a);
+  await expect(minutes.locator("textarea")).toHaveAttribute("aria-invalid", "true");
   await minutes.locator("textarea").fill("Fem leverantörer deltog. Räckvidden räcker vintertid.");
   await saveMinutes.first().click();
   await expect(a.getByRole("status").filter({ hasText: "Utkastet är sparat." })).toBeVisible();

@@ -265,3 +265,77 @@ export async function plannedDialogue(
   );
   return { dialogue, title };
 }
+
+export type Member = { page: Page; org: string; number: string };
+
+/**
+ * People with a verified organisation each (`[name, organisationsnummer]`),
+ * the first on `page`, the others in contexts of their own; a site admin
+ * verifies every organisation.
+ */
+export async function peopleWithOrganisations(
+  page: Page,
+  browser: import("@playwright/test").Browser,
+  project: string,
+  people: [string, string][],
+): Promise<Member[]> {
+  const js = project === "js";
+  const admin = siteAdmin(project);
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await signIn(adminPage, admin.email, admin.password);
+  const members: Member[] = [];
+  for (const [i, [who, number]] of people.entries()) {
+    const p = i === 0 ? page : await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+    await verifiedPerson(p, who, project);
+    const org = idIn(
+      await post(p, "/api/organisations/register", [
+        ["org_number", number],
+        ["name", `${who}s kommun ${project}`],
+        ["kind", "kommun"],
+        ["lan", "01"],
+        ["kommun", "0180"],
+        ["website", ""],
+      ]),
+    );
+    await post(adminPage, "/api/organisations/verify", [["organisation", org]]);
+    members.push({ page: p, org, number });
+  }
+  await adminContext.close();
+  return members;
+}
+
+/**
+ * A network that the first member's organisation starts and coordinates,
+ * with every other member's organisation invited and accepted; its id.
+ */
+export async function networkOf(
+  [first, ...others]: Member[],
+  { name, purpose, visibility }: { name: string; purpose: string; visibility: "listed" | "hidden" },
+): Promise<string> {
+  const network = idIn(
+    await post(first.page, "/api/networks/create", [
+      ["name", `${name} ${Date.now()}`],
+      ["purpose", purpose],
+      ["organisation", first.org],
+      ["staircase", "introducera"],
+      ["regions[]", "01"],
+      ["themes[]", "34"],
+      ["visibility", visibility],
+      ["join_policy", "request"],
+    ]),
+  );
+  for (const member of others) {
+    await post(first.page, "/api/networks/invite", [
+      ["network", network],
+      ["org_number", member.number],
+      ["role", "member"],
+    ]);
+    await post(member.page, "/api/networks/answer-invitation", [
+      ["network", network],
+      ["organisation", member.org],
+      ["answer", "accept"],
+    ]);
+  }
+  return network;
+}

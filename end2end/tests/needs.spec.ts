@@ -1,15 +1,11 @@
-import { Page } from "@playwright/test";
 import {
   test,
   expect,
   expectFitsPhone,
   expectNoAxeViolations,
   expectRefusalAtSummary,
-  idIn,
-  post,
-  signIn,
-  siteAdmin,
-  verifiedPerson,
+  networkOf,
+  peopleWithOrganisations,
 } from "./fixtures";
 
 test("a member posts a need with two requirements, two organisations declare interest, and the demand adds up", async ({ page, browser }, info) => {
@@ -21,55 +17,16 @@ test("a member posts a need with two requirements, two organisations declare int
     ? ["212000-3005", "212000-3013", "212000-3021"]
     : ["212000-3039", "212000-3047", "212000-3054"];
 
-  const admin = siteAdmin(project);
-  const adminContext = await browser.newContext();
-  const adminPage = await adminContext.newPage();
-  await signIn(adminPage, admin.email, admin.password);
-
-  const people: { page: Page; org: string }[] = [];
-  for (const [i, who] of ["Anna", "Bo", "Cilla"].entries()) {
-    const p = i === 0 ? page : await (await browser.newContext({ javaScriptEnabled: js })).newPage();
-    await verifiedPerson(p, who, project);
-    const org = idIn(
-      await post(p, "/api/organisations/register", [
-        ["org_number", numbers[i]],
-        ["name", `${who}s kommun ${project}`],
-        ["kind", "kommun"],
-        ["lan", "01"],
-        ["kommun", "0180"],
-        ["website", ""],
-      ]),
-    );
-    await post(adminPage, "/api/organisations/verify", [["organisation", org]]);
-    people.push({ page: p, org });
-  }
-  await adminContext.close();
-  const [anna, bo, cilla] = people;
-
-  const network = idIn(
-    await post(anna.page, "/api/networks/create", [
-      ["name", `Elbussar ${project} ${Date.now()}`],
-      ["purpose", "Gemensam efterfrågan på elbussar."],
-      ["organisation", anna.org],
-      ["staircase", "introducera"],
-      ["regions[]", "01"],
-      ["themes[]", "34"],
-      ["visibility", "listed"],
-      ["join_policy", "request"],
-    ]),
-  );
-  for (const [i, member] of [bo, cilla].entries()) {
-    await post(anna.page, "/api/networks/invite", [
-      ["network", network],
-      ["org_number", numbers[i + 1]],
-      ["role", "member"],
-    ]);
-    await post(member.page, "/api/networks/answer-invitation", [
-      ["network", network],
-      ["organisation", member.org],
-      ["answer", "accept"],
-    ]);
-  }
+  const [anna, bo, cilla] = await peopleWithOrganisations(page, browser, project, [
+    ["Anna", numbers[0]],
+    ["Bo", numbers[1]],
+    ["Cilla", numbers[2]],
+  ]);
+  const network = await networkOf([anna, bo, cilla], {
+    name: `Elbussar ${project}`,
+    purpose: "Gemensam efterfrågan på elbussar.",
+    visibility: "listed",
+  });
 
   // Bo's organisation posts the need through the form.
   const b = bo.page;

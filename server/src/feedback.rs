@@ -19,6 +19,10 @@ use axum::{
 
 /// How long a refused form's values wait to be shown.
 pub const KEPT_MS: i64 = 60 * 60 * 1000;
+/// The most kept of one refusal, encoded. Every form's fields together
+/// are far shorter; a refusal past it (a crafted body of a megabyte) is
+/// kept as its errors alone, without what was sent.
+pub const KEPT_MAX: usize = 256 * 1024;
 const KEY: &str = "__fb";
 const ERROR: &str = "__err";
 
@@ -119,12 +123,37 @@ async fn with_key(db: &Db, session: Option<&str>, location: &str) -> Option<Stri
     });
     let mut kept: Vec<String> = pairs.map(str::to_owned).collect();
     kept.extend(form);
-    match keep(db, session, error).await {
+    match keep(db, session, &bounded(error)).await {
         Ok(key) => kept.push(format!("{KEY}={key}")),
         Err(_) => tracing::warn!("a refused form's values could not be kept"),
     }
     // The page opens at the summary, which takes focus there too.
     Some(format!("{path}?{}#error-summary", kept.join("&")))
+}
+
+/// The encoded error as it may be kept: whole, or without its values
+/// when it is longer than `KEPT_MAX`.
+fn bounded(error: &str) -> std::borrow::Cow<'_, str> {
+    use base64::{engine::general_purpose::URL_SAFE, Engine};
+    use leptos::server_fn::error::FromServerFnError;
+    if error.len() <= KEPT_MAX {
+        return error.into();
+    }
+    let decoded: String = form_urlencoded::parse(format!("e={error}").as_bytes())
+        .map(|(_, v)| v.into_owned())
+        .next()
+        .unwrap_or_default();
+    let refusal = match URL_SAFE.decode(decoded.as_bytes()) {
+        Ok(bytes) => AppError::de(bytes.into()).without_values(),
+        Err(_) => AppError::BadRequest,
+    };
+    let kept = app::ui::url_encode(&URL_SAFE.encode(refusal.ser()));
+    // Errors alone that are still too long (a crafted body's thousands of
+    // rows) say only that the form could not be read.
+    if kept.len() > KEPT_MAX {
+        return app::ui::url_encode(&URL_SAFE.encode(AppError::BadRequest.ser())).into();
+    }
+    kept.into()
 }
 
 /// The request's URI with the kept error put back in place of its key.

@@ -24,9 +24,9 @@ pub const OPERATOR: Operator = Operator {
 };
 
 /// When the statement's assessment was last made (ISO date).
-pub const ASSESSED: &str = "2026-12-01";
+pub const ASSESSED: &str = "2026-12-02";
 /// When the statement was last updated (ISO date).
-pub const UPDATED: &str = "2026-12-01";
+pub const UPDATED: &str = "2026-12-02";
 
 /// The public body responsible for the service, and its contact ways.
 #[derive(Clone, Copy, Debug)]

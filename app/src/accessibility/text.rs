@@ -181,17 +181,6 @@ const SV: Text = Text {
                 kommentarerna på sin plats i tråden.",
         },
         Shortcoming {
-            title: "Felmeddelanden i några formulär",
-            text: "I formulären för att anmäla sig till en dialog, skriva minnesanteckningar \
-                och sammanfattningar och svara på en kommentar leder länken i \
-                felsammanfattningen inte till fältet, och fältet visar inte själv vad som är \
-                fel. Där kortas också inklistrad text som är längre än det tillåtna utan att \
-                det sägs.",
-            criterion: "3.3.1 Identifiering av fel (nivå A)",
-            reason: "Formulären är byggda för sig och flyttas nu till samma fält som resten \
-                av Samråd, där felet står vid fältet och en räknare visar längden.",
-        },
-        Shortcoming {
             title: "Språket i text som användarna skriver",
             text: "Rubriker, beskrivningar, krav och kommentarer som användarna skriver är \
                 märkta som svenska. Skriver någon på ett annat språk, till exempel \
@@ -234,9 +223,12 @@ const SV: Text = Text {
             sida som testerna når, både med och utan JavaScript.",
         "Testerna kontrollerar också att sidorna som de når inte blir bredare än 320 pixlar, \
             så att de går att läsa förstorade 400 procent utan att rulla i sidled.",
-        "Testerna loggar in med enbart tangentbord och kontrollerar att ett formulär som inte \
-            gick igenom öppnas vid felsammanfattningen, med fokus där. Övriga flöden har ännu \
-            inte provats med enbart tangentbord eller med skärmläsare.",
+        "Testerna går igenom de viktigaste flödena med enbart tangentbord: logga in, \
+            beskriva ett behov, anmäla intresse, kommentera och svara, annonsera en dialog, \
+            anmäla en leverantör till den, ställa en fråga och publicera svaret. De \
+            kontrollerar att ett formulär som inte gick igenom öppnas vid \
+            felsammanfattningen, med fokus där, och att varje fel hör till sitt fält. Med \
+            skärmläsare har Samråd ännu inte provats.",
     ],
     assessed: "Senaste bedömningen gjordes den",
     updated: "Redogörelsen uppdaterades senast den",
@@ -340,17 +332,6 @@ const EN: Text = Text {
                 comments in their place in the thread.",
         },
         Shortcoming {
-            title: "Error messages in some forms",
-            text: "In the forms for registering for a dialogue, writing minutes and summaries \
-                and replying to a comment, the link in the error summary does not lead to the \
-                field, and the field does not itself say what is wrong. There, pasted text \
-                longer than allowed is also cut without a word.",
-            criterion: "3.3.1 Error Identification (level A)",
-            reason: "These forms are built on their own and are being moved to the same \
-                fields as the rest of Samråd, where the error stands at the field and a \
-                counter shows the length.",
-        },
-        Shortcoming {
             title: "The language of text that users write",
             text: "Titles, descriptions, requirements and comments that users write are \
                 marked as Swedish. If someone writes in another language, English for \
@@ -393,9 +374,12 @@ const EN: Text = Text {
             the tests reach, both with and without JavaScript.",
         "The tests also check that the pages they reach grow no wider than 320 pixels, so \
             that they can be read enlarged 400 percent without scrolling sideways.",
-        "The tests sign in with a keyboard only and check that a form that did not go \
-            through opens at its error summary, with focus there. Other tasks have not yet \
-            been tried with a keyboard only or with a screen reader.",
+        "The tests go through the main flows with a keyboard only: signing in, describing \
+            a need, declaring interest, commenting and replying, announcing a dialogue, \
+            registering a supplier for it, asking a question and publishing the answer. They \
+            check that a form that did not go through opens at the error summary, with focus \
+            there, and that each error belongs to its field. Samråd has not yet been tried \
+            with a screen reader.",
     ],
     assessed: "The latest assessment was made on",
     updated: "This statement was last updated on",

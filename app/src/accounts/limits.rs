@@ -72,6 +72,34 @@ impl IpLimit {
     }
 }
 
+/// Events counted per account: one person, however many addresses they
+/// come from, cannot flood others' inboxes (each request mails those who
+/// decide) or their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AccountLimit {
+    /// Asking to join an organisation, a supplier or a network.
+    JoinRequest,
+    /// A new verification link to one's own address.
+    VerificationLink,
+}
+
+impl AccountLimit {
+    fn kind(self) -> &'static str {
+        match self {
+            AccountLimit::JoinRequest => "join_request_account",
+            AccountLimit::VerificationLink => "verify_link_account",
+        }
+    }
+
+    /// (events allowed, window in ms): more than anyone asks for by hand.
+    pub fn allowance(self) -> (i64, i64) {
+        match self {
+            AccountLimit::JoinRequest => (10, 60 * MINUTE_MS),
+            AccountLimit::VerificationLink => (5, 60 * MINUTE_MS),
+        }
+    }
+}
+
 crate::sql!(
     COUNT = "SELECT COUNT(*) FROM auth_events WHERE kind = $1 AND subject = $2 AND at > $3"
 );
@@ -121,6 +149,23 @@ pub async fn check_ip(
         return Err(AppError::TooManyRequests);
     }
     record(db, limit.kind(), ip).await
+}
+
+/// Counts one event for the account, refusing it when the account is
+/// over its limit.
+#[tracing::instrument(skip_all)]
+pub async fn check_account(
+    db: &Db,
+    limit: AccountLimit,
+    account: crate::core::ids::AccountId,
+) -> Result<(), AppError> {
+    let (allowed, window) = limit.allowance();
+    let subject = account.0.to_string();
+    if count(db, limit.kind(), &subject, window).await? >= allowed {
+        tracing::warn!(limit = limit.kind(), "rate limit reached");
+        return Err(AppError::TooManyRequests);
+    }
+    record(db, limit.kind(), &subject).await
 }
 
 #[tracing::instrument(skip_all)]

@@ -112,7 +112,9 @@ pub async fn post_comment(
     let kind = self::subject(&subject)?;
     let r = rights(crate::context::app_context()?, kind, &target).await?;
     let actor = r.writer()?;
-    let body = super::CommentBody::parse(&body)?;
+    // Which of the page's forms was refused: the new comment or a reply.
+    let body =
+        super::CommentBody::parse(&body).map_err(|e| e.also_sent(&[("parent", parent.trim())]))?;
     let parent = (!parent.trim().is_empty()).then(|| parent.trim().to_string());
     let id = super::store::post(&r.ctx.db, &r.place, parent.as_deref(), &body, actor).await?;
     leptos_axum::redirect(&format!(
@@ -154,7 +156,8 @@ pub async fn edit_comment(comment: String, body: String) -> Result<(), AppError>
         return Err(AppError::Forbidden);
     }
     r.writer()?;
-    let body = super::CommentBody::parse(&body)?;
+    let body = super::CommentBody::parse(&body)
+        .map_err(|e| e.also_sent(&[("comment", comment.trim())]))?;
     super::store::edit(&r.ctx.db, &found, &body).await?;
     back_to(&found, &r, "andrad", &comment);
     Ok(())
@@ -188,7 +191,8 @@ pub async fn hide_comment(comment: String, reason: String) -> Result<(), AppErro
         .place
         .guard
         .actor_for(crate::core::network::Action::Moderate, None)?;
-    let reason = super::HideReason::parse(&reason)?;
+    let reason = super::HideReason::parse(&reason)
+        .map_err(|e| e.also_sent(&[("comment", comment.trim())]))?;
     super::store::hide(&r.ctx.db, &found, &reason, actor).await?;
     back_to(&found, &r, "dold", &comment);
     Ok(())

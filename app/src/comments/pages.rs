@@ -13,7 +13,7 @@ use crate::{
     i18n::{use_lang, Lang},
     time::format_stockholm,
     ui::confirm::ConfirmStep,
-    ui::form::{ErrorSummary, FormFeedback, Notice},
+    ui::form::{ErrorSummary, FormFeedback, Notice, TextField},
     ui::{query_has, query_value, url_encode},
 };
 use leptos::{prelude::*, server_fn::ServerFn};
@@ -28,11 +28,28 @@ pub fn DiscussionSection(
     let t = text(lang);
     let post = FormFeedback::for_action(PostComment::PATH);
     let path = subject.path(&target);
+    let (edit, hide) = (
+        FormFeedback::for_action(EditComment::PATH),
+        FormFeedback::for_action(HideComment::PATH),
+    );
+    // The refused form's own fields: a reply's, an edit's or a hiding's
+    // are named after their comment (see `CommentItem`).
+    let part = if post.error().is_some() {
+        Some(post.value("parent"))
+            .filter(|p| !p.is_empty())
+            .map(|p| format!("svar-{p}"))
+    } else if edit.error().is_some() {
+        Some(format!("andra-{}", edit.value("comment")))
+    } else if hide.error().is_some() {
+        Some(format!("dolj-{}", hide.value("comment")))
+    } else {
+        None
+    };
     let errors = post
         .error()
-        .or(FormFeedback::for_action(EditComment::PATH).error())
+        .or(edit.error())
         .or(FormFeedback::for_action(DeleteComment::PATH).error())
-        .or(FormFeedback::for_action(HideComment::PATH).error());
+        .or(hide.error());
     let may_post = discussion.may_post;
     let may_moderate = discussion.may_moderate;
     let paged = query_value("kommentarer");
@@ -57,7 +74,7 @@ pub fn DiscussionSection(
             <Notice show=query_has("dold") text=t.hidden_notice />
             <ErrorSummary error=errors labels=vec![
                 ("body", t.body), ("reason", t.hide_reason), ("confirm", t.delete),
-            ] />
+            ] level=3 part repeated=&["body", "reason"] />
             {discussion.threads.is_empty().then(|| view! { <p>{t.none}</p> })}
             {discussion.threads.into_iter().map(|thread| view! {
                 <div class="thread">
@@ -75,7 +92,7 @@ pub fn DiscussionSection(
                 </nav>
             })}
             {if may_post {
-                view! { <CommentForm subject target=target.clone() parent=String::new() prefix="ny".into() focus=false /> }.into_any()
+                view! { <CommentForm subject target=target.clone() parent=String::new() focus=false /> }.into_any()
             } else {
                 view! { <p>{t.observer}</p> }.into_any()
             }}
@@ -116,10 +133,10 @@ fn CommentItem(
     let author = format!(": {}", comment.author);
     let reply = (visible && may_post && comment.depth < MAX_DEPTH).then(|| {
         if open.reply == id {
-            let (block, parent, prefix) = (format!("svara-{id}"), id.clone(), format!("svar-{id}"));
+            let (block, parent) = (format!("svara-{id}"), id.clone());
             view! {
                 <div class="comment__form" id=block>
-                    <CommentForm subject target=target.clone() parent prefix focus=true />
+                    <CommentForm subject target=target.clone() parent focus=true />
                     <a href=back.clone()>{t.cancel}</a>
                 </div>
             }
@@ -134,16 +151,18 @@ fn CommentItem(
     let edit = (visible && comment.mine).then(|| {
         if open.edit == id {
             let action = ServerAction::<EditComment>::new();
-            let field = format!("andra-{id}-text");
-            let (block, value, body) = (format!("andra-{id}"), id.clone(), comment.body.clone());
+            let sent = FormFeedback::for_action(EditComment::PATH);
+            let refused = sent.error().is_some() && sent.value("comment") == id;
+            let body = if refused { sent.value("body") } else { comment.body.clone() };
+            let problem = refused.then(|| sent.problem("body")).flatten();
+            let (block, value) = (format!("andra-{id}"), id.clone());
+            let field_id = format!("body_andra-{id}");
             view! {
                 <div class="comment__form" id=block>
                     <ActionForm action>
                         <input type="hidden" name="comment" value=value />
-                        <div class="field">
-                            <label for=field.clone()>{t.body}</label>
-                            <textarea id=field name="body" rows="4" aria-required="true" maxlength=super::BODY_MAX autofocus=true>{body}</textarea>
-                        </div>
+                        <TextField name="body" label=t.body hint=t.body_hint required=true multiline=true
+                            max_length=super::BODY_MAX value=body problem field_id autofocus={!refused} />
                         <button type="submit" class="button button--small">{t.save}</button>
                     </ActionForm>
                     <a href=back.clone()>{t.cancel}</a>
@@ -176,16 +195,18 @@ fn CommentItem(
     let hide = (visible && may_moderate).then(|| {
         if open.hide == id {
             let action = ServerAction::<HideComment>::new();
-            let field = format!("dolj-{id}-reason");
+            let sent = FormFeedback::for_action(HideComment::PATH);
+            let refused = sent.error().is_some() && sent.value("comment") == id;
+            let reason = if refused { sent.value("reason") } else { String::new() };
+            let problem = refused.then(|| sent.problem("reason")).flatten();
             let (block, value) = (format!("dolj-{id}"), id.clone());
+            let field_id = format!("reason_dolj-{id}");
             view! {
                 <div class="comment__form" id=block>
                     <ActionForm action>
                         <input type="hidden" name="comment" value=value />
-                        <div class="field">
-                            <label for=field.clone()>{t.hide_reason}</label>
-                            <textarea id=field name="reason" rows="2" aria-required="true" maxlength=crate::networks::REASON_MAX autofocus=true></textarea>
-                        </div>
+                        <TextField name="reason" label=t.hide_reason required=true multiline=true
+                            max_length=crate::networks::REASON_MAX value=reason problem field_id autofocus={!refused} />
                         <button type="submit" class="button button--small button--quiet-dark">{t.hide_button}</button>
                     </ActionForm>
                     <a href=back.clone()>{t.cancel}</a>
@@ -238,7 +259,6 @@ fn CommentForm(
     subject: Subject,
     target: String,
     parent: String,
-    prefix: String,
     /// Opened from a link: the person asked to write here.
     focus: bool,
 ) -> impl IntoView {
@@ -246,15 +266,13 @@ fn CommentForm(
     let t = text(lang);
     let action = ServerAction::<PostComment>::new();
     let reply = !parent.is_empty();
-    // The new-comment form is the one the error summary's "body" link
-    // lands on; a reply form has an id of its own.
-    let field = if reply {
-        format!("kommentar-{prefix}")
+    // A reply's field is named after the comment it answers, so the new
+    // comment's and each reply's errors land on their own field.
+    let field_id = if reply {
+        format!("body_svar-{parent}")
     } else {
-        "field-body".to_string()
+        "body".to_string()
     };
-    let hint = format!("{field}-hint");
-    let error_id = format!("{field}-error");
     // What this form sent, when it was refused or kept over a sign-in.
     let sent = FormFeedback::for_action(PostComment::PATH);
     let this_one = sent.error().is_some() && sent.value("parent") == parent;
@@ -264,23 +282,14 @@ fn CommentForm(
     } else {
         String::new()
     };
-    let described = match problem {
-        Some(_) => format!("{hint} {error_id}"),
-        None => hint.clone(),
-    };
+    let label = if reply { t.reply } else { t.write };
     view! {
         <ActionForm action>
             <input type="hidden" name="subject" value=subject.code() />
             <input type="hidden" name="target" value=target />
             <input type="hidden" name="parent" value=parent />
-            <div class="field" class:field--invalid=problem.is_some()>
-                <label for=field.clone()>{if reply { t.reply } else { t.write }}</label>
-                <p class="hint" id=hint>{t.body_hint}</p>
-                {problem.map(|p| view! { <p class="field-error" id=error_id>{p.message(lang)}</p> })}
-                <textarea id=field name="body" rows="4" aria-required="true"
-                    aria-invalid=problem.map(|_| "true") aria-describedby=described
-                    autofocus=focus>{value}</textarea>
-            </div>
+            <TextField name="body" label hint=t.body_hint required=true multiline=true
+                max_length=super::BODY_MAX value problem field_id autofocus={focus && !this_one} />
             <button type="submit" class="button">{if reply { t.send_reply } else { t.send }}</button>
         </ActionForm>
     }

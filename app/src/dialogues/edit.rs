@@ -180,7 +180,26 @@ pub async fn edit_dialogue(
     let told = (v.dialogue.status == super::DialogueStatus::Announced).then(|| {
         super::market::api::change_notice(&v, &format!("{}: {}", new.title(), codes.join(" ")))
     });
-    store::correct(db, v.key, &v.dialogue, &new, &changes, told.as_ref()).await?;
+    // Places already taken stay taken: a correction cannot undo them.
+    let too_few_places = |registered: i64| {
+        let mut check = crate::error::Checker::new();
+        let (min, max) = (registered, super::CAPACITY_MAX);
+        check.refuse(
+            "capacity",
+            crate::error::FieldProblem::OutOfRange { min, max },
+        );
+        check.finish_form(&form).err().unwrap_or(AppError::Conflict)
+    };
+    store::correct(
+        db,
+        v.key,
+        &v.dialogue,
+        &new,
+        &changes,
+        told.as_ref(),
+        too_few_places,
+    )
+    .await?;
     leptos_axum::redirect(&format!("{path}?andrad=1#andrad"));
     Ok(())
 }

@@ -47,6 +47,10 @@ pub const QUESTION_MAX: usize = 1000;
 pub const PLACE_MAX: usize = 300;
 pub const LINK_MAX: usize = 500;
 pub const CAPACITY_MAX: i64 = 10_000;
+/// Meetings in one plan: the rows its form has.
+pub const MEETINGS_MAX: usize = 8;
+/// Questions to the market in one dialogue, one a line.
+pub const QUESTIONS_MAX: usize = 50;
 
 /// planned → announced → open → closed → summarised → archived
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

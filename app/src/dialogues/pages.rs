@@ -258,7 +258,7 @@ fn AddHostForm(id: String, possible: Vec<(String, String)>) -> impl IntoView {
         <details class="disclosure" id="vard" open=open>
             <summary>{t.add_host}</summary>
             <Notice show=query_has("vard") text=t.host_added id="vard-tillagd" />
-            <ErrorSummary error=form.error() labels=vec![("organisation", t.host)] />
+            <ErrorSummary level=3 error=form.error() labels=vec![("organisation", t.host)] />
             <ActionForm action>
                 <input type="hidden" name="dialogue" value=id />
                 <SelectField name="organisation" label=t.host options=possible
@@ -297,7 +297,7 @@ fn QaSection(id: String, qa: Vec<super::QaEntry>, host: bool) -> impl IntoView {
             {host.then(|| view! {
                 <details class="disclosure" open=form.error().is_some()>
                 <summary>{t.qa_form}</summary>
-                <ErrorSummary error=form.error() labels=vec![("question", t.question), ("answer", t.answer)] />
+                <ErrorSummary level=3 error=form.error() labels=vec![("question", t.question), ("answer", t.answer)] />
                 <ActionForm action>
                     <input type="hidden" name="dialogue" value=id />
                     <TextField name="question" label=t.question required=true multiline=true max_length=super::TEXT_MAX

@@ -1,8 +1,8 @@
 //! Planning a dialogue: the plan form (`DialogueForm`) checked.
 
 use super::{
-    store::OpenNeed, DialogueForm, DialogueFormat, CAPACITY_MAX, LINK_MAX, PLACE_MAX, QUESTION_MAX,
-    TEXT_MAX, TITLE_MAX,
+    store::OpenNeed, DialogueForm, DialogueFormat, CAPACITY_MAX, LINK_MAX, MEETINGS_MAX, PLACE_MAX,
+    QUESTIONS_MAX, QUESTION_MAX, TEXT_MAX, TITLE_MAX,
 };
 use crate::{
     core::{ids::NeedId, Actor},
@@ -191,6 +191,9 @@ fn questions(check: &mut Checker, sent: &str) -> Vec<String> {
         .collect();
     if questions.is_empty() {
         check.refuse("questions", FieldProblem::Required);
+    } else if questions.len() > QUESTIONS_MAX {
+        let max = QUESTIONS_MAX as u32;
+        check.refuse("questions", FieldProblem::TooMany { max });
     } else if questions.iter().any(|q| q.chars().count() > QUESTION_MAX) {
         let max = QUESTION_MAX as u32;
         check.refuse("questions", FieldProblem::TooLong { max });
@@ -203,6 +206,13 @@ fn questions(check: &mut Checker, sent: &str) -> Vec<String> {
 fn meetings(check: &mut Checker, form: &DialogueForm, now_ms: i64) -> Vec<NewMeeting> {
     fn cell(column: &[String], row: usize) -> &str {
         column.get(row).map_or("", String::as_str)
+    }
+    // The form has this many rows; more were not sent from it, and are
+    // not read one by one (each would add its own error).
+    if form.session_date.len() > MEETINGS_MAX {
+        let max = MEETINGS_MAX as u32;
+        check.refuse("session_1", FieldProblem::TooMany { max });
+        return Vec::new();
     }
     let mut meetings = Vec::new();
     for (row, date) in form.session_date.iter().enumerate() {
@@ -408,6 +418,43 @@ mod tests {
             f.session_end.clear();
         };
         assert_eq!(problem(none, "session_1"), Some(Required));
+    }
+
+    #[test]
+    fn more_meetings_or_questions_than_the_form_takes_are_refused() {
+        let rows = |n: usize| {
+            move |f: &mut DialogueForm| {
+                f.session_date = vec!["2030-03-29".into(); n];
+                f.session_start = vec!["10:00".into(); n];
+                f.session_end = vec!["12:00".into(); n];
+                f.session_place = vec!["Stadshuset".into(); n];
+                f.session_link = vec![String::new(); n];
+                f.session_id = vec![String::new(); n];
+            }
+        };
+        let mut full = form();
+        rows(MEETINGS_MAX)(&mut full);
+        assert!(
+            parse(&full).is_ok(),
+            "as many meetings as the form has rows"
+        );
+        let max = MEETINGS_MAX as u32;
+        assert_eq!(
+            problem(rows(MEETINGS_MAX + 1), "session_1"),
+            Some(TooMany { max })
+        );
+        let lines = |n: usize| move |f: &mut DialogueForm| f.questions = "Hur?\n".repeat(n);
+        let mut full = form();
+        lines(QUESTIONS_MAX)(&mut full);
+        assert!(
+            parse(&full).is_ok(),
+            "as many questions as a dialogue takes"
+        );
+        let max = QUESTIONS_MAX as u32;
+        assert_eq!(
+            problem(lines(QUESTIONS_MAX + 1), "questions"),
+            Some(TooMany { max })
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::{
     text::{format_label, meeting_legend, text, DialogueText},
-    Dialogue, DialogueFormat, LINK_MAX, PLACE_MAX, TEXT_MAX, TITLE_MAX,
+    Dialogue, DialogueFormat, MEETINGS_MAX, TEXT_MAX, TITLE_MAX,
 };
 use crate::{
     error::FieldProblem,
@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 /// The meeting rows' group names; the form shows at most this many rows
 /// (as many as `meeting_legend` names).
-const SESSION_FIELDS: [&str; 8] = [
+const SESSION_FIELDS: [&str; MEETINGS_MAX] = [
     "session_1",
     "session_2",
     "session_3",
@@ -290,12 +290,12 @@ fn MeetingRow(
                 </div>
                 <div class="field">
                     <label for=id("place")>{t.place}</label>
-                    <input type="text" id=id("place") name="session_place[]" maxlength=PLACE_MAX value=place
+                    <input type="text" id=id("place") name="session_place[]" value=place
                         aria-describedby=described.clone() aria-invalid=invalid />
                 </div>
                 <div class="field">
                     <label for=id("link")>{t.link}</label>
-                    <input type="text" inputmode="url" id=id("link") name="session_link[]" maxlength=LINK_MAX value=link
+                    <input type="text" inputmode="url" id=id("link") name="session_link[]" value=link
                         aria-describedby=described aria-invalid=invalid />
                 </div>
             </div>

@@ -174,6 +174,7 @@ pub async fn correct(
     new: &NewDialogue,
     changes: &[super::edit::Change],
     told: Option<&(String, super::market::store::Mail)>,
+    too_few_places: impl FnOnce(i64) -> AppError,
 ) -> Result<(), AppError> {
     let mut tx = db.pool().begin().await?;
     let done = sqlx::query(CORRECT)
@@ -190,6 +191,12 @@ pub async fn correct(
         .await?;
     if done.rows_affected() != 1 {
         return Err(AppError::Conflict);
+    }
+    // Counted after the update, which holds the row registrations lock:
+    // places already taken stay taken.
+    let registered = super::registration::store::registered_in(&mut tx, key.id).await?;
+    if registered > new.capacity() {
+        return Err(too_few_places(registered));
     }
     sqlx::query(DELETE_NEEDS)
         .bind(key.id)

@@ -51,8 +51,12 @@ pub enum AppError {
         values: Vec<(String, String)>,
     },
     /// Email and password do not match an account (never says which).
+    /// `values` keeps the address typed, so the form comes back with it.
     #[error("invalid credentials")]
-    InvalidCredentials,
+    InvalidCredentials {
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        values: Vec<(String, String)>,
+    },
     /// Too many failed sign-ins for this account: locked for a while.
     #[error("account locked")]
     AccountLocked,
@@ -95,6 +99,9 @@ pub enum AppError {
     /// Past the cut-off for bookings, or the meeting has begun.
     #[error("bookings closed")]
     BookingsClosed,
+    /// Minutes and a summary are written once the dialogue has been held.
+    #[error("not held yet")]
+    NotHeld,
     /// Approved text never changes; a new version may supersede it.
     #[error("frozen")]
     Frozen,
@@ -222,6 +229,10 @@ pub enum FieldProblem {
     OneFile,
     /// As many documents in a dialogue, or versions of one, as it may have.
     DocumentsFull,
+    /// More rows (meetings, questions) than a form takes.
+    TooMany {
+        max: u32,
+    },
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -231,7 +242,9 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::BadRequest | AppError::Validation { .. } => 400,
-            AppError::NotSignedIn | AppError::InvalidCredentials | AppError::Restored { .. } => 401,
+            AppError::NotSignedIn
+            | AppError::InvalidCredentials { .. }
+            | AppError::Restored { .. } => 401,
             AppError::NotVerified | AppError::OrganisationNotVerified => 403,
             AppError::InvalidToken => 400,
             AppError::AccountLocked => 429,
@@ -247,6 +260,7 @@ impl AppError {
             | AppError::SlotHeld
             | AppError::BookingsClosed
             | AppError::Frozen
+            | AppError::NotHeld
             | AppError::QuestionsClosed
             | AppError::AnswersClosed
             | AppError::RegistrationClosed => 409,
@@ -286,7 +300,9 @@ impl AppError {
     /// Every value sent for a field that repeats (check boxes).
     pub fn sent_values(&self, field: &str) -> Vec<&str> {
         match self {
-            AppError::Validation { values, .. } | AppError::Restored { values } => values
+            AppError::Validation { values, .. }
+            | AppError::Restored { values }
+            | AppError::InvalidCredentials { values } => values
                 .iter()
                 .filter(|(name, _)| sent_as(name, field))
                 .map(|(_, v)| v.as_str())
@@ -295,9 +311,35 @@ impl AppError {
         }
     }
 
+    /// The refusal without the values it echoes (for one too long to keep).
+    pub fn without_values(self) -> Self {
+        match self {
+            AppError::Validation { fields, .. } => AppError::Validation {
+                fields,
+                values: Vec::new(),
+            },
+            AppError::Restored { .. } => AppError::Restored { values: Vec::new() },
+            AppError::InvalidCredentials { .. } => {
+                AppError::InvalidCredentials { values: Vec::new() }
+            }
+            other => other,
+        }
+    }
+
+    /// A refused form's values with more of what was sent, so that the
+    /// page can tell which of its repeated forms was refused.
+    pub fn also_sent(mut self, sent: &[(&str, &str)]) -> Self {
+        if let AppError::Validation { values, .. } = &mut self {
+            values.extend(sent.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        }
+        self
+    }
+
     pub fn sent_value(&self, field: &str) -> Option<&str> {
         match self {
-            AppError::Validation { values, .. } | AppError::Restored { values } => values
+            AppError::Validation { values, .. }
+            | AppError::Restored { values }
+            | AppError::InvalidCredentials { values } => values
                 .iter()
                 .find(|(name, _)| sent_as(name, field))
                 .map(|(_, v)| v.as_str()),
@@ -317,7 +359,9 @@ impl FieldProblem {
         let template = text::field(self)[lang.index()];
         match self {
             FieldProblem::TooShort { min } => template.replace("{min}", &min.to_string()),
-            FieldProblem::TooLong { max } => template.replace("{max}", &max.to_string()),
+            FieldProblem::TooLong { max } | FieldProblem::TooMany { max } => {
+                template.replace("{max}", &max.to_string())
+            }
             FieldProblem::OutOfRange { min, max } => template
                 .replace("{min}", &min.to_string())
                 .replace("{max}", &max.to_string()),

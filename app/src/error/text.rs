@@ -34,11 +34,15 @@ pub(super) fn error(error: &AppError) -> [&'static str; 2] {
             "Tiden för frågor har gått ut. Frågan är inte skickad.",
             "The time for questions has passed. The question was not sent.",
         ],
+        AppError::NotHeld => [
+            "Minnesanteckningar och sammanfattning skrivs när dialogen har hållits. Ingenting har sparats.",
+            "Minutes and the summary are written once the dialogue has been held. Nothing was saved.",
+        ],
         AppError::RegistrationClosed => [
             "Dialogen tar inte emot anmälningar nu. Ingenting har ändrats.",
             "The dialogue does not take registrations now. Nothing was changed.",
         ],
-        AppError::InvalidCredentials => [
+        AppError::InvalidCredentials { .. } => [
             "Fel e-postadress eller lösenord.",
             "Wrong email address or password.",
         ],
@@ -279,6 +283,10 @@ pub(super) fn field(problem: FieldProblem) -> [&'static str; 2] {
         FieldProblem::SlotsFull => [
             "Dialogen erbjuder redan så många tider som går (200).",
             "The dialogue already offers as many times as it can (200).",
+        ],
+        FieldProblem::TooMany { .. } => [
+            "Det går att ange högst {max}. Ta bort några och försök igen.",
+            "At most {max} can be given. Remove some and try again.",
         ],
         FieldProblem::DocumentsFull => [
             "Dialogen har redan så många dokument (50), eller dokumentet så många versioner (20), som går att publicera.",

@@ -315,7 +315,7 @@ fn MergeSection(need: String, targets: Vec<(String, String)>) -> impl IntoView {
     view! {
         <section aria-labelledby="sla-ihop">
             <h2 id="sla-ihop">{t.merge_heading}</h2>
-            <ErrorSummary error=form.error() labels=vec![("into", t.merge_into), ("reason", t.reason)] />
+            <ErrorSummary level=3 error=form.error() labels=vec![("into", t.merge_into), ("reason", t.reason)] />
             <ActionForm action>
                 <input type="hidden" name="need" value=need.clone() />
                 <SelectField name="into" label=t.merge_into options=targets selected=fields.value("into")

@@ -12,6 +12,20 @@ pub use super::members::api::{
 };
 pub use super::search::api::{ask_to_join, search_organisations, AskToJoin, SearchOrganisations};
 
+/// From a registration refused because the address is not verified yet:
+/// mails a new link and sends the form back as it was typed, so that
+/// asking for the link loses nothing.
+#[server(endpoint = "organisations/resend-link")]
+pub async fn resend_link(#[server(flatten)] form: RegistrationForm) -> Result<(), AppError> {
+    let user = crate::accounts::require_user()?;
+    // Verified meanwhile (in another tab): the form is what they meant.
+    if user.verified {
+        return register_organisation(form).await;
+    }
+    crate::accounts::verification::send_again(&crate::context::app_context()?, &user).await?;
+    Err(form.refused_unverified())
+}
+
 /// Registers an organisation, or asks to join it when its number is
 /// already registered. Needs a verified email address; before that the
 /// form comes back with everything typed, so nothing is lost meanwhile.
@@ -24,14 +38,18 @@ pub async fn register_organisation(
         store::{self, Registered},
         NewOrganisation,
     };
-    use crate::core::ids::AccountId;
+    use crate::{accounts::limits, core::ids::AccountId};
     let user = crate::accounts::require_user()?;
     if !user.verified {
         return Err(form.refused_unverified());
     }
     let ctx = crate::context::app_context()?;
     let new = NewOrganisation::parse(&form)?;
-    let path = match store::register(&ctx.db, &new, AccountId(user.account_id)).await? {
+    // A number already registered makes this a request to join, which
+    // mails that organisation's admins: counted as every request is.
+    let account = AccountId(user.account_id);
+    limits::check_account(&ctx.db, limits::AccountLimit::JoinRequest, account).await?;
+    let path = match store::register(&ctx.db, &new, account).await? {
         Registered::Created(id) => format!("/organisationer/{id}?registrerad=1"),
         Registered::JoinRequested(id) => format!("/organisationer/{id}?ansokt=1"),
         Registered::AlreadyThere(id) => format!("/organisationer/{id}?redan=1"),

@@ -3,7 +3,7 @@
 
 use super::{
     api::{
-        DecideMember, DemoteAdmin, MakeAdmin, RegisterOrganisation, RemoveMember,
+        DecideMember, DemoteAdmin, MakeAdmin, RegisterOrganisation, RemoveMember, ResendLink,
         VerifyOrganisation,
     },
     search::pages::SearchSection,
@@ -11,7 +11,7 @@ use super::{
     Member, OrgKind, OrganisationView, Role, Status,
 };
 use crate::{
-    accounts::verification::pages::{ResendButton, VerifyReminder},
+    accounts::verification::pages::VerifyReminder,
     error::AppError,
     i18n::use_lang,
     regions,
@@ -54,7 +54,16 @@ pub fn JoinOrRegisterPage() -> impl IntoView {
     let Some(user) = crate::accounts::signed_in_or_redirect() else {
         return ().into_any();
     };
-    let form = FormFeedback::for_action(RegisterOrganisation::PATH);
+    // "Skicka länken igen" sends the registration form too, and it comes
+    // back as typed: then it is that function's feedback that holds it.
+    let resent = FormFeedback::for_action(ResendLink::PATH);
+    let link_sent = matches!(resent.error(), Some(AppError::Validation { .. }));
+    // Any other refusal of it (too many links) is said like any other.
+    let form = if resent.error().is_some() {
+        resent
+    } else {
+        FormFeedback::for_action(RegisterOrganisation::PATH)
+    };
     let refused_unverified =
         !user.verified && matches!(form.error(), Some(AppError::Validation { .. }));
     view! {
@@ -65,13 +74,17 @@ pub fn JoinOrRegisterPage() -> impl IntoView {
             <VerifyReminder email=user.email.clone() back=JOIN_OR_REGISTER.to_string() />
         })}
         <SearchSection />
-        <RegistrationSection form refused_unverified />
+        <RegistrationSection form refused_unverified link_sent />
     }
     .into_any()
 }
 
 #[component]
-fn RegistrationSection(form: FormFeedback, refused_unverified: bool) -> impl IntoView {
+fn RegistrationSection(
+    form: FormFeedback,
+    refused_unverified: bool,
+    link_sent: bool,
+) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
     let action = ServerAction::<RegisterOrganisation>::new();
@@ -105,7 +118,7 @@ fn RegistrationSection(form: FormFeedback, refused_unverified: bool) -> impl Int
         ("website", t.website),
     ];
     let summary = if refused_unverified {
-        view! { <UnverifiedRefusal error=form.error() labels /> }.into_any()
+        view! { <UnverifiedRefusal error=form.error() labels link_sent /> }.into_any()
     } else {
         view! { <ErrorSummary error=form.error() labels /> }.into_any()
     };
@@ -146,19 +159,30 @@ fn RegistrationSection(form: FormFeedback, refused_unverified: bool) -> impl Int
                 <TextField name="website" label=t.website hint=t.website_hint kind="url" autocomplete="url"
                     max_length=super::WEBSITE_MAX value=fields.value("website") problem=fields.problem("website") />
                 <button type="submit" class="button">{t.register_button}</button>
+                // Sends this form to the new link, so that what was typed
+                // comes back with it; after "Registrera", which Enter in a
+                // field stays with.
+                {refused_unverified.then(|| view! {
+                    <button type="submit" formaction=ResendLink::PATH class="button button--quiet-dark">
+                        {t.unverified_refusal_link}
+                    </button>
+                })}
             </ActionForm>
         </section>
     }
 }
 
-/// A registration sent before the address was verified: what to do, the
-/// button that mails the link again, and what else needs correcting.
-/// Everything typed is back in the form below it.
+/// A registration sent before the address was verified: what to do, that
+/// a new link was sent (the form's own button sends one), and what else
+/// needs correcting. Everything typed is back in the form below it.
 #[component]
 fn UnverifiedRefusal(
     error: Option<AppError>,
     labels: Vec<(&'static str, &'static str)>,
+    /// A new link was just mailed from here.
+    link_sent: bool,
 ) -> impl IntoView {
+    let resent = crate::accounts::verification::text::text(use_lang()).resent;
     let lang = use_lang();
     let t = text(lang);
     let problems = match error {
@@ -188,7 +212,7 @@ fn UnverifiedRefusal(
                     }).collect_view()}
                 </ul>
             })}
-            <ResendButton back=JOIN_OR_REGISTER.to_string() label=t.unverified_refusal_link />
+            {link_sent.then(|| view! { <p role="status">{resent}</p> })}
         </div>
     }
 }

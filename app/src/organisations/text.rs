@@ -99,7 +99,8 @@ const SV: OrgText = OrgText {
     register_button: "Registrera",
     unverified_refusal_heading: "Bekräfta din e-postadress först",
     unverified_refusal: "Organisationen är inte registrerad än, men det du skrev finns kvar \
-        nedan. Öppna länken i mejlet vi skickade dig och skicka sedan formuläret igen.",
+        nedan. Öppna länken i mejlet vi skickade dig och skicka sedan formuläret igen. Har \
+        mejlet inte kommit, välj Skicka länken igen under formuläret.",
     unverified_refusal_link: "Skicka länken igen",
     org_number: "Organisationsnummer",
     org_number_hint: "Tio siffror, till exempel 212000-0142.",
@@ -194,7 +195,8 @@ const EN: OrgText = OrgText {
     register_button: "Register",
     unverified_refusal_heading: "Verify your email address first",
     unverified_refusal: "The organisation is not registered yet, but what you wrote is still \
-        here below. Open the link in the email we sent you, then send the form again.",
+        here below. Open the link in the email we sent you, then send the form again. If the \
+        email has not arrived, choose Send the link again below the form.",
     unverified_refusal_link: "Send the link again",
     org_number: "Organisation number",
     org_number_hint: "Ten digits, for example 212000-0142.",

@@ -37,7 +37,14 @@ pub async fn register_supplier(#[server(flatten)] form: SupplierForm) -> Result<
             check.finish_form(&form)?;
         }
     }
-    let path = match store::register(&ctx.db, &new, AccountId(user.account_id)).await? {
+    let account = AccountId(user.account_id);
+    crate::accounts::limits::check_account(
+        &ctx.db,
+        crate::accounts::limits::AccountLimit::JoinRequest,
+        account,
+    )
+    .await?;
+    let path = match store::register(&ctx.db, &new, account).await? {
         Registered::Created(id) => format!("/leverantorer/{id}?registrerad=1"),
         Registered::JoinRequested(id) => format!("/leverantorer/{id}?ansokt=1"),
         Registered::AlreadyThere(id) => format!("/leverantorer/{id}?redan=1"),

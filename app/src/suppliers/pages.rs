@@ -186,7 +186,7 @@ fn Supplier(v: SupplierView) -> impl IntoView {
                     <h2 id="personer">{t.people}</h2>
                     <Notice show=query_has("borttagen") text=t.removed id=PEOPLE_NOTICE />
                     <Notice show=query_has("admin") text=t.made_admin id=PEOPLE_NOTICE />
-                    <ErrorSummary error=people_error />
+                    <ErrorSummary level=3 error=people_error />
                     <ul class="plain-list">
                         {active.into_iter().map(|m| view! {
                             <Person supplier=v.public_id.clone() m you=v.you decides=v.admin
@@ -212,7 +212,7 @@ fn Waiting(supplier: String) -> impl IntoView {
     let action = ServerAction::<CancelSupplierRequest>::new();
     let form = FormFeedback::for_action(CancelSupplierRequest::PATH);
     view! {
-        <ErrorSummary error=form.error() />
+        <ErrorSummary level=3 error=form.error() />
         <p>{t.waiting_explain}</p>
         <ActionForm action>
             <input type="hidden" name="supplier" value=supplier />
@@ -278,7 +278,7 @@ fn Requests(supplier: String, pending: Vec<Member>) -> impl IntoView {
         <section aria-labelledby="vill-ga-med">
             <h2 id="vill-ga-med">{t.requests}</h2>
             <Notice show=query_has("beslut") text=t.decided id=DECIDED_NOTICE />
-            <ErrorSummary error=form.error() />
+            <ErrorSummary level=3 error=form.error() />
             {if pending.is_empty() {
                 view! { <p>{t.no_requests}</p> }.into_any()
             } else {

@@ -143,14 +143,29 @@ pub fn Notice(
 pub fn ErrorSummary(
     error: Option<AppError>,
     #[prop(optional)] labels: Vec<(&'static str, &'static str)>,
+    /// The heading's level, one below the heading the form stands under
+    /// (3 in a section under an `<h2>`; 2, 3 or 4).
+    #[prop(default = 2)]
+    level: u8,
+    /// Where one form is repeated on the page (once per organisation,
+    /// per meeting): the part that was sent, whose `repeated` fields' ids
+    /// end in `_<part>` (as `TextField`'s `field_id`), so each link lands.
+    #[prop(optional_no_strip)]
+    part: Option<String>,
+    #[prop(optional)] repeated: &'static [&'static str],
 ) -> impl IntoView {
     let lang = use_lang();
     let t = lang.t();
+    let heading = move |id: Option<&'static str>, text: &'static str| match level {
+        3 => view! { <h3 id=id>{text}</h3> }.into_any(),
+        4 => view! { <h4 id=id>{text}</h4> }.into_any(),
+        _ => view! { <h2 id=id>{text}</h2> }.into_any(),
+    };
     error.map(|error| {
         if let AppError::Restored { .. } = error {
             return view! {
                 <div class="restored" role="status" tabindex="-1" id="error-summary" autofocus=true>
-                    <h2>{t.restored_heading}</h2>
+                    {heading(None, t.restored_heading)}
                     <p>{error.message(lang)}</p>
                 </div>
             }
@@ -169,16 +184,22 @@ pub fn ErrorSummary(
                 aria-labelledby="error-summary-heading"
                 autofocus=true
             >
-                <h2 id="error-summary-heading">{t.error_summary_heading}</h2>
+                {heading(Some("error-summary-heading"), t.error_summary_heading)}
                 <p>{error.message(lang)}</p>
                 <ul>
                     {fields
                         .into_iter()
                         .map(|f| {
                             let label = field_label(&labels, &f.field);
+                            let target = match &part {
+                                Some(part) if repeated.contains(&f.field.as_str()) => {
+                                    format!("#field-{}_{part}", f.field)
+                                }
+                                _ => format!("#field-{}", f.field),
+                            };
                             view! {
                                 <li>
-                                    <a href=format!("#field-{}", f.field)>
+                                    <a href=target>
                                         {format!("{label}: {}", f.problem.message(lang))}
                                     </a>
                                 </li>
@@ -324,6 +345,9 @@ pub fn TextField(
     /// its error and its id go by ("answer_2").
     #[prop(optional)]
     field_id: Option<String>,
+    /// A form opened from a link ("Svara") takes the person to its field.
+    #[prop(optional)]
+    autofocus: bool,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = format!("field-{}", field_id.as_deref().unwrap_or(name));
@@ -349,6 +373,7 @@ pub fn TextField(
                 aria-required=required.then_some("true")
                 aria-describedby=described_by
                 aria-invalid=invalid
+                autofocus=autofocus
             >
                 {value}
             </textarea>
@@ -366,6 +391,7 @@ pub fn TextField(
                 autocomplete=autocomplete
                 aria-describedby=described_by
                 aria-invalid=invalid
+                autofocus=autofocus
             />
         }
         .into_any()

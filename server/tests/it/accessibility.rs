@@ -91,6 +91,40 @@ db_test!(
 );
 
 db_test!(
+    a_refusal_too_long_to_keep_comes_back_with_its_errors_and_without_the_text,
+    |app| {
+        // A megabyte's description is no report; only its errors are kept.
+        let long = "x".repeat(700 * 1024);
+        let res = app
+            .post_form(
+                "/api/accessibility/report",
+                &format!("description={long}&page=&email=inte-en-adress"),
+                &[("accept", "text/html"), ("referer", REFERER)],
+            )
+            .await;
+        assert_eq!(res.status, 302, "{}", res.body);
+        let location = res.header("location").to_string();
+        let (kept,): (i64,) = sqlx::query_as("SELECT LENGTH(error) FROM form_feedback")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        assert!(kept < 4096, "{kept} characters kept");
+        let error = kept_error(&app, &location).await;
+        assert_eq!(error["error"], "validation");
+        assert_eq!(error["fields"][0]["field"], "description");
+        assert_eq!(error["fields"][0]["problem"]["problem"], "too_long");
+        assert_eq!(error["values"], serde_json::json!([]), "no values");
+        let path = location.trim_start_matches("http://localhost:3000");
+        let page = app.get(path).await;
+        assert!(
+            page.body.contains("Skriv högst 4000 tecken."),
+            "the error is shown"
+        );
+        assert_eq!(app.count("accessibility_reports").await, 0, "nothing saved");
+    }
+);
+
+db_test!(
     a_malformed_server_function_body_answers_400_with_a_clear_message,
     |app| {
         for body in ["description=x", "", "page=1&email=2"] {
@@ -136,7 +170,7 @@ db_test!(
             "Vi bekräftar inom två arbetsdagar",
             "href=\"mailto:tillganglighet@samrad.se\"",
             "href=\"https://www.digg.se/tdosanmalan\"",
-            "1 december 2026",
+            "2 december 2026",
         ] {
             assert!(sv.body.contains(part), "the statement lacks {part:?}");
         }

@@ -53,7 +53,7 @@ async fn edit_subjects(app: &TestApp) -> Vec<String> {
     .collect()
 }
 
-async fn step(app: &TestApp, cookie: &str, id: &str, to: &str) {
+pub(crate) async fn step(app: &TestApp, cookie: &str, id: &str, to: &str) {
     let res = app
         .post_as(
             cookie,
@@ -423,5 +423,87 @@ db_test!(
             "a heading for the summary"
         );
         assert!(record.body.contains("Ola Ek, tekniker</li>"));
+    }
+);
+
+db_test!(
+    a_correction_keeps_every_place_taken_and_minutes_wait_until_the_dialogue_is_held,
+    |app| {
+        let (network, anna, a_org, need) = setup(&app).await;
+        let planned = dialogue_form(&network, &a_org, &need, "5");
+        let id = plan(&app, &anna, &planned).await;
+        let meetings = meeting_ids(&app).await;
+        let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
+        invited_and_accepted(&app, &anna, &network, &bo, &b_org, "212000-1355", "member").await;
+        step(&app, &anna, &id, "announced").await;
+        for (who, org) in [(&anna, &a_org), (&bo, &b_org)] {
+            let res = app
+                .post_as(
+                    who,
+                    "/api/dialogues/register",
+                    &form(&[
+                        ("dialogue", &id),
+                        ("organisation", org),
+                        ("attendees", "En deltagare"),
+                    ]),
+                )
+                .await;
+            assert!(ok(&res), "{}", res.body);
+        }
+
+        // Two places are taken: one place is too few, and the form comes back.
+        let mut fewer = edit_form(&id, &planned, &meetings);
+        set(&mut fewer, "capacity", 0, "1");
+        let refused = app
+            .post_as(&anna, "/api/dialogues/edit", &encode(&fewer))
+            .await;
+        assert_eq!(refused.status, 400, "{}", refused.body);
+        let error: serde_json::Value = serde_json::from_str(&refused.body).unwrap();
+        assert_eq!(error["fields"][0]["field"], "capacity", "{}", refused.body);
+        let problem = &error["fields"][0]["problem"];
+        assert_eq!(problem["problem"], "out_of_range");
+        assert_eq!(problem["min"], 2, "as many as are registered");
+        let (capacity,): (i64,) = sqlx::query_as("SELECT capacity FROM dialogues")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(capacity, 5, "nothing changed");
+        assert!(edit_subjects(&app).await.is_empty(), "nothing logged");
+        set(&mut fewer, "capacity", 0, "2");
+        let res = app
+            .post_as(&anna, "/api/dialogues/edit", &encode(&fewer))
+            .await;
+        assert!(ok(&res), "as many places as registrations: {}", res.body);
+
+        // Minutes and a summary are for a dialogue that has been held,
+        // whatever the page shows: a post before that stores nothing.
+        let texts = |session: String| {
+            form(&[
+                ("dialogue", &id),
+                ("session", &session),
+                ("body", "Skrivet för tidigt."),
+            ])
+        };
+        for session in [meetings[0].clone(), String::new()] {
+            let early = app
+                .post_as(&anna, "/api/dialogues/save-text", &texts(session))
+                .await;
+            assert_eq!(early.status, 409, "{}", early.body);
+            assert!(early.body.contains("not_held"), "{}", early.body);
+        }
+        let (stored,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM dialogue_texts")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        assert_eq!(stored, 0);
+        step(&app, &anna, &id, "open").await;
+        let held = app
+            .post_as(
+                &anna,
+                "/api/dialogues/save-text",
+                &texts(meetings[0].clone()),
+            )
+            .await;
+        assert!(ok(&held), "{}", held.body);
     }
 );

@@ -92,6 +92,24 @@ fn last_sunday_of_march(year: i64, offset: i64) -> String {
     app::time::stockholm_parts(at).0
 }
 
+/// Moves a dialogue on until it is being held, the time for minutes and
+/// a summary: announced if it is planned, then open.
+pub(crate) async fn hold(app: &TestApp, cookie: &str, id: &str) {
+    let (status,): (String,) = sqlx::query_as("SELECT status FROM dialogues WHERE public_id = $1")
+        .bind(id)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+    let steps: &[&str] = if status == "planned" {
+        &["announced", "open"]
+    } else {
+        &["open"]
+    };
+    for to in steps {
+        crate::dialogue_steps::step(app, cookie, id, to).await;
+    }
+}
+
 pub(crate) async fn plan(app: &TestApp, cookie: &str, pairs: &[(&'static str, String)]) -> String {
     let res = app
         .post_as(cookie, "/api/dialogues/create", &encode(pairs))
@@ -388,6 +406,7 @@ db_test!(
                 ("body", body),
             ])
         };
+        hold(&app, &anna, &id).await;
         assert!(ok(&app
             .post_as(
                 &anna,
@@ -595,6 +614,7 @@ db_test!(
             n
         };
 
+        hold(&app, &anna, &id).await;
         let no_input = app
             .post_as(
                 &anna,

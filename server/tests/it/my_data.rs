@@ -232,6 +232,7 @@ db_test!(
             ],
         )
         .await;
+        crate::dialogues::hold(&app, &greta, &dialogue).await;
         post(
             &app,
             &greta,

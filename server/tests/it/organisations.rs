@@ -393,24 +393,59 @@ db_test!(
             "the kommun stays chosen"
         );
         assert!(body.contains("Skicka länken igen"));
-        assert!(body.contains(r#"name="till" value="/organisationer/ny""#));
+        // The button sends the registration form itself to the new link;
+        // it comes after "Registrera", which Enter in a field stays with.
+        let register = body
+            .find(">Registrera</button>")
+            .expect("the register button");
+        let resend = body
+            .find(r#"formaction="/api/organisations/resend-link""#)
+            .expect("the resend button");
+        assert!(register < resend, "{body}");
         assert_eq!(app.count("organisations").await, 0);
 
         let before = app.mails_to("bo@stockholm.se").await.len();
-        let resent = app
+        let resent = post_from(
+            &app,
+            &bo,
+            "/organisationer/ny",
+            "/api/organisations/resend-link",
+            &registration("212000-0142", "01", "0180"),
+        )
+        .await;
+        assert_eq!(resent.status, 302);
+        let location = resent.header("location");
+        assert!(location.ends_with("#error-summary"), "{location}");
+        assert_eq!(app.mails_to("bo@stockholm.se").await.len(), before + 1);
+        let page = app.get_as(&bo, location.split('#').next().unwrap()).await;
+        let body = &page.body;
+        assert!(body.contains("En ny länk är skickad."), "{body}");
+        assert!(
+            body.contains(r#"value="212000-0142""#) && body.contains(r#"value="Stockholms stad""#),
+            "what was typed is still there after asking for the link"
+        );
+        assert_eq!(app.count("organisations").await, 0);
+
+        // A link at a time is enough: five an hour for one account.
+        for _ in 0..4 {
+            let res = app
+                .post_as(
+                    &bo,
+                    "/api/accounts/resend-verification",
+                    &form(&[("till", "/konto")]),
+                )
+                .await;
+            assert!(ok(&res), "{}", res.body);
+        }
+        let sixth = app
             .post_as(
                 &bo,
                 "/api/accounts/resend-verification",
-                &form(&[("till", "/organisationer/ny")]),
+                &form(&[("till", "/konto")]),
             )
             .await;
-        assert_eq!(
-            resent.header("location"),
-            "/organisationer/ny?lank=1#verifiering-skickad"
-        );
-        assert_eq!(app.mails_to("bo@stockholm.se").await.len(), before + 1);
-        let sent = app.get_as(&bo, "/organisationer/ny?lank=1").await;
-        assert!(sent.body.contains(r#"id="verifiering-skickad""#));
+        assert_eq!(sixth.status, 429, "{}", sixth.body);
+        assert_eq!(app.mails_to("bo@stockholm.se").await.len(), before + 5);
     }
 );
 
@@ -710,3 +745,67 @@ db_test!(only_a_site_admin_marks_an_organisation_verified, |app| {
         .contains("Dess personer har fått ett mejl om det."));
     assert!(told.body.contains(r#"id="verifierad""#));
 });
+
+db_test!(one_person_asks_to_join_at_most_ten_times_an_hour, |app| {
+    let anna = app.verified_user("anna@stockholm.se", PASSWORD).await;
+    let org = public_id(&register(&app, &anna, "212000-0142").await);
+    let bo = app.verified_user("bo@stockholm.se", PASSWORD).await;
+    let body = form(&[("organisation", &org)]);
+    let ask = || app.post_as(&bo, "/api/organisations/join", &body);
+    for n in 1..=10 {
+        let res = ask().await;
+        assert!(ok(&res), "request {n}: {}", res.body);
+    }
+    let over = ask().await;
+    assert_eq!(over.status, 429, "{}", over.body);
+    assert!(over.body.contains("too_many_requests"), "{}", over.body);
+    // An hour on, asking is open again.
+    app.clock.advance(60 * 60 * 1000 + 1_000);
+    let bo = app.sign_in("bo@stockholm.se", PASSWORD).await.unwrap();
+    let later = app
+        .post_as(
+            &bo,
+            "/api/organisations/join",
+            &form(&[("organisation", &org)]),
+        )
+        .await;
+    assert!(ok(&later), "{}", later.body);
+});
+
+db_test!(
+    asking_for_a_new_link_after_verifying_registers_what_the_form_holds,
+    |app| {
+        // Verified in another tab meanwhile: the form's button registers.
+        let bo = app.verified_user("bo@stockholm.se", PASSWORD).await;
+        let before = app.mails_to("bo@stockholm.se").await.len();
+        let res = post_from(
+            &app,
+            &bo,
+            "/organisationer/ny",
+            "/api/organisations/resend-link",
+            &registration("212000-0142", "01", "0180"),
+        )
+        .await;
+        assert_eq!(res.status, 302, "{}", res.body);
+        assert!(
+            res.header("location").contains("registrerad=1"),
+            "{}",
+            res.header("location")
+        );
+        assert_eq!(app.count("organisations").await, 1);
+        assert_eq!(
+            app.mails_to("bo@stockholm.se").await.len(),
+            before,
+            "no link"
+        );
+        let anonymous = app
+            .post_form(
+                "/api/organisations/resend-link",
+                &registration("212000-0159", "01", "0180"),
+                &[],
+            )
+            .await;
+        assert_eq!(anonymous.status, 401);
+        assert_eq!(app.count("organisations").await, 1);
+    }
+);

@@ -35,7 +35,13 @@ pub async fn sign_in(
         &context::client_info().ip,
     )
     .await?;
-    let address = Email::parse(&email).map_err(|_| AppError::InvalidCredentials)?;
+    // An address comes back into the form; the password never does, nor
+    // what is not an address (a password typed in the wrong box).
+    let address =
+        Email::parse(&email).map_err(|_| AppError::InvalidCredentials { values: Vec::new() })?;
+    let refused = || AppError::InvalidCredentials {
+        values: vec![("email".into(), email.trim().to_string())],
+    };
     if limits::is_locked(&ctx.db, address.as_str()).await? {
         return Err(AppError::AccountLocked);
     }
@@ -49,7 +55,7 @@ pub async fn sign_in(
             account.as_ref().map(|a| a.account_id),
         )
         .await?;
-        return Err(AppError::InvalidCredentials);
+        return Err(refused());
     };
     if rehash {
         pw::store::set_password(&ctx.db, account.account_id, &pw::hash(password).await?).await?;

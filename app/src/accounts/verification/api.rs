@@ -43,31 +43,9 @@ pub async fn verify_email(token: String) -> Result<(), AppError> {
 /// is verified already.
 #[server(endpoint = "accounts/resend-verification")]
 pub async fn resend_verification(#[server(default)] till: String) -> Result<(), AppError> {
-    use crate::{
-        accounts::{flow, limits, store::TokenPurpose, Email},
-        context,
-        core::ids::AccountId,
-    };
+    use crate::context;
     let user = crate::accounts::require_user()?;
-    let ctx = context::app_context()?;
-    if !user.verified {
-        limits::check_ip(
-            &ctx.db,
-            limits::IpLimit::VerificationLink,
-            ctx.ip_allowance,
-            &context::client_info().ip,
-        )
-        .await?;
-        let to = Email::parse(&user.email).map_err(AppError::internal)?;
-        flow::send_link(
-            &ctx,
-            AccountId(user.account_id),
-            &to,
-            TokenPurpose::Verify,
-            user.language,
-        )
-        .await?;
-    }
+    super::send_again(&context::app_context()?, &user).await?;
     leptos_axum::redirect(&super::sent_notice_on(&till));
     Ok(())
 }

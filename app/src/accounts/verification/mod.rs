@@ -7,6 +7,38 @@ pub mod api;
 pub mod pages;
 pub mod text;
 
+/// Mails a new verification link to a person not verified yet, within
+/// the limits per address and per account; nothing for one who is.
+#[cfg(feature = "ssr")]
+pub async fn send_again(
+    ctx: &crate::context::AppContext,
+    user: &super::SessionUser,
+) -> Result<(), crate::error::AppError> {
+    use crate::{
+        accounts::{flow, limits, store::TokenPurpose, Email},
+        context,
+        core::ids::AccountId,
+        error::AppError,
+    };
+    if user.verified {
+        return Ok(());
+    }
+    // The account's own limit first, so that one person's clicks do not
+    // use up the allowance of everyone behind the same address.
+    let account = AccountId(user.account_id);
+    limits::check_account(&ctx.db, limits::AccountLimit::VerificationLink, account).await?;
+    let ip = context::client_info().ip;
+    limits::check_ip(
+        &ctx.db,
+        limits::IpLimit::VerificationLink,
+        ctx.ip_allowance,
+        &ip,
+    )
+    .await?;
+    let to = Email::parse(&user.email).map_err(AppError::internal)?;
+    flow::send_link(ctx, account, &to, TokenPurpose::Verify, user.language).await
+}
+
 /// Where the reminder's "send again" returns to: the page it stood on,
 /// with the notice that says the link is on its way.
 #[cfg(feature = "ssr")]

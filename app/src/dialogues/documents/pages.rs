@@ -180,7 +180,7 @@ fn PublishForm(id: String, titles: Vec<(String, String)>) -> impl IntoView {
     view! {
         <details class="disclosure" id="publicera-dokument" open=open>
             <summary>{t.publish_heading}</summary>
-            <ErrorSummary error labels=vec![("title", t.title), ("file", t.file), ("note", t.note)] />
+            <ErrorSummary level=3 error labels=vec![("title", t.title), ("file", t.file), ("note", t.note)] />
             <form method="post" enctype="multipart/form-data" action=format!("/dialoger/{id}/dokument/spara")>
                 {several.then(|| view! {
                     <SelectField name="document" label=t.what options selected=chosen />

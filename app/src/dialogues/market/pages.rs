@@ -9,7 +9,6 @@ use super::{
     },
     text::{text, MarketText},
     BoardPage as Page, BoardQuery, HostView, InformationKind, PublicView, SupplierPart,
-    ATTENDEES_MAX,
 };
 use crate::{
     dialogues::{
@@ -433,7 +432,7 @@ fn TakePart(v: PublicView) -> impl IntoView {
             <Notice show=query_has("anmald") text=t.registration_saved id="anmald" />
             <Notice show=query_has("avanmald") text=t.withdrawn id="avanmald" />
             <Notice show=query_has("kommer") text=t.attending_saved id="kommer" />
-            <ErrorSummary error=register labels=vec![("attendees", t.attendees)] />
+            <ErrorSummary level=3 error=register labels=vec![("attendees", t.attendees)] />
             {body}
         </section>
     }
@@ -510,7 +509,7 @@ fn SupplierTakesPart(v: PublicView, s: SupplierPart) -> impl IntoView {
                         <label for=field.clone()>{format!("{}: {}", t.attendees, span(m.starts_at, m.ends_at, lang))}</label>
                         <p class="hint" id=format!("{field}-hint")>{t.attendees_hint}</p>
                         {problem.map(|p| view! { <p class="field-error" id=format!("{field}-error")>{p.message(lang)}</p> })}
-                        <textarea id=field.clone() name="attendees" rows="3" maxlength=ATTENDEES_MAX
+                        <textarea id=field.clone() name="attendees" rows="3"
                             aria-describedby=described aria-invalid=problem.map(|_| "true")>{written}</textarea>
                     </div>
                     <button type="submit" class="button button--small">{t.attend}</button>
@@ -560,7 +559,7 @@ fn AskForm(v: PublicView, registered: Vec<SupplierPart>) -> impl IntoView {
         <section aria-labelledby="fraga">
             <h3 id="fraga" tabindex="-1">{t.ask_heading}</h3>
             <Notice show=query_has("fragat") text=t.asked id="fragat" />
-            <ErrorSummary error=form.error() labels=vec![("question", t.question)] />
+            <ErrorSummary level=4 error=form.error() labels=vec![("question", t.question)] />
             <ActionForm action>
                 <input type="hidden" name="dialogue" value=v.public_id.clone() />
                 {supplier}
@@ -707,7 +706,7 @@ fn PublicationForm(h: HostView) -> impl IntoView {
         <details class="disclosure" id="publicering" open=open>
             <summary>{t.publication_heading}</summary>
             <Notice show=query_has("publicering") text=t.publication_saved id="publicering-sparad" />
-            <ErrorSummary error labels=vec![
+            <ErrorSummary level=3 error labels=vec![
                 ("question_deadline", t.question_deadline),
                 ("supplier_places", t.supplier_places),
                 ("audience", t.audience),
@@ -761,7 +760,7 @@ fn Invited(h: HostView) -> impl IntoView {
                 view! { <ul>{h.invited.iter().map(|name| view! { <li>{name.clone()}</li> }).collect_view()}</ul> }.into_any()
             }}
             {h.editable.then(|| view! {
-                <ErrorSummary error=form.error() labels=vec![("country", t.country), ("identifier", t.identifier)] />
+                <ErrorSummary level=4 error=form.error() labels=vec![("country", t.country), ("identifier", t.identifier)] />
                 <ActionForm action>
                     <input type="hidden" name="dialogue" value=h.public_id.clone() />
                     <SelectField name="country" label=t.country required=true
@@ -829,7 +828,7 @@ fn AnswerForm(id: String, asked: String, body: String) -> impl IntoView {
     };
     view! {
         <div id="besvara">
-            <ErrorSummary error=form.error() labels=vec![("wording", t.reworded), ("reply", t.answer)] />
+            <ErrorSummary level=4 error=form.error() labels=vec![("wording", t.reworded), ("reply", t.answer)] />
             <ActionForm action>
                 <input type="hidden" name="dialogue" value=id />
                 <input type="hidden" name="asked" value=asked />
@@ -853,7 +852,7 @@ fn MessageForm(id: String) -> impl IntoView {
         <details class="disclosure" id="meddelande" open=open>
             <summary>{t.message_heading}</summary>
             <Notice show=query_has("meddelat") text=t.message_sent id="meddelat" />
-            <ErrorSummary error=form.error() labels=vec![("message", t.message)] />
+            <ErrorSummary level=3 error=form.error() labels=vec![("message", t.message)] />
             <ActionForm action>
                 <input type="hidden" name="dialogue" value=id />
                 <TextField name="message" label=t.message hint=t.message_hint required=true multiline=true

@@ -28,6 +28,12 @@ pub async fn save_text(
                 .ok_or(AppError::NotFound)?,
         ),
     };
+    // A booked individual meeting is found only once it has begun; the
+    // plan's meetings and the summary wait for the dialogue itself.
+    let slot = matches!(meeting, Some(store::MinutesOf::Slot(_)));
+    if !slot && !v.dialogue.status.held() {
+        return Err(AppError::NotHeld);
+    }
     let summary = meeting.is_none();
     let versions = if summary && form.links_sent() {
         store::requirement_versions(&v.ctx.db, v.key.id).await?

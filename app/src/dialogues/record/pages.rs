@@ -10,13 +10,13 @@ use crate::{
     dialogues::{
         pages::DialogueFacts,
         text::{span, text, when},
-        Dialogue, QUESTION_MAX, TEXT_MAX,
+        Dialogue, TEXT_MAX,
     },
     i18n::{use_lang, Lang},
     time::format_stockholm,
     ui::{
         confirm::ConfirmStep,
-        form::{ErrorSummary, FormFeedback, Notice},
+        form::{ErrorSummary, FormFeedback, Notice, TextField},
         query_has, query_value,
     },
 };
@@ -101,6 +101,13 @@ pub fn RecordTexts(
             *writable || texts.iter().any(|x| x.meeting == *meeting)
         })
         .collect();
+    // Each part has its own text field (`body_<anchor>`): the summary's
+    // link goes to the one whose form was sent.
+    let body_part = refused_part(&parts, &texts);
+    let body_label = match body_part.as_deref() {
+        Some(SUMMARY_ANCHOR) => t.summary,
+        _ => t.minutes,
+    };
     view! {
         <section aria-labelledby="protokoll">
             <h2 id="protokoll">{t.record_heading}</h2>
@@ -108,20 +115,21 @@ pub fn RecordTexts(
             <Notice show=query_has("godkand") text=t.text_approved id="godkand" />
             {(!dialogue_held).then(|| view! { <p>{t.record_later}</p> })}
             <ErrorSummary error=errors labels=vec![
-                ("body", t.minutes),
+                ("body", body_label),
                 ("confirm", t.approved),
                 ("change", t.change_requirement),
                 ("input", t.change_input),
-            ] />
+            ] level=3 part=body_part repeated=&["body"] />
             {parts.into_iter().map(|(heading, meeting, anchor, writable)| {
                 let versions: Vec<RecordText> = texts.iter().filter(|x| x.meeting == meeting).cloned().collect();
                 let latest = versions.last().cloned();
+                let name = heading.clone();
                 view! {
                     <h3 id=anchor.clone()>{heading}</h3>
                     {versions.into_iter().map(|v| view! { <RecordVersion text=v /> }).collect_view()}
                     {writable.then(|| view! {
                         <TextEditor id=id.clone() session=meeting.clone().unwrap_or_default() latest=latest anchor
-                            choices=choices.clone() />
+                            heading=name choices=choices.clone() />
                     })}
                 }
             }).collect_view()}
@@ -168,7 +176,7 @@ fn record_parts(
             format!("protokoll-{}", m.public_id),
         )
     }));
-    parts.push((t.summary.to_string(), None, "sammanfattning".into()));
+    parts.push((t.summary.to_string(), None, SUMMARY_ANCHOR.into()));
     parts
 }
 
@@ -219,6 +227,32 @@ fn requirement_label(r: &RequirementRef, version: &str) -> String {
     format!("{}: {text} ({version} {})", r.need_title, r.version)
 }
 
+/// The summary's place in the record, after the meetings' minutes.
+const SUMMARY_ANCHOR: &str = "sammanfattning";
+
+/// The anchor of the part whose draft or new version was refused, if
+/// one was.
+fn refused_part(
+    parts: &[(String, Option<String>, String, bool)],
+    texts: &[RecordText],
+) -> Option<String> {
+    let refused = |path| {
+        let f = FormFeedback::for_action(path);
+        matches!(f.error(), Some(crate::error::AppError::Validation { .. })).then_some(f)
+    };
+    let meeting = if let Some(f) = refused(SaveText::PATH) {
+        Some(f.value("session")).filter(|s| !s.is_empty())
+    } else {
+        let f = refused(SupersedeText::PATH)?;
+        let text = f.value("text");
+        texts.iter().find(|x| x.public_id == text)?.meeting.clone()
+    };
+    parts
+        .iter()
+        .find(|(_, m, _, _)| *m == meeting)
+        .map(|(_, _, anchor, _)| anchor.clone())
+}
+
 /// What a redirect-back said about this editor's form, if it was this one
 /// that was sent (`key`, `expected`): the body and the link rows as sent.
 fn sent_back(path: &str, key: &str, expected: &str) -> Option<FormFeedback> {
@@ -235,11 +269,14 @@ fn TextEditor(
     session: String,
     latest: Option<RecordText>,
     anchor: String,
+    /// The part's heading, so that its buttons are told apart.
+    heading: String,
     choices: Vec<RequirementRef>,
 ) -> impl IntoView {
     let t = text(use_lang());
-    let field = format!("text-{anchor}");
+    let field_id = format!("body_{anchor}");
     let summary = session.is_empty();
+    let label = if summary { t.summary } else { t.minutes };
     let save_button = if summary {
         t.save_summary
     } else {
@@ -259,19 +296,20 @@ fn TextEditor(
                 .map(|f| f.value("body"))
                 .unwrap_or(latest.body.clone());
             let reopen = sent.is_some();
+            let problem = sent.as_ref().and_then(|f| f.problem("body"));
+            let named = format!(": {heading}");
             view! {
                 <details open=reopen>
-                    <summary>{t.new_version}</summary>
+                    <summary>{t.new_version}<span class="visually-hidden">{named.clone()}</span></summary>
                     <ActionForm action>
                         <input type="hidden" name="dialogue" value=id />
                         <input type="hidden" name="text" value=latest.public_id.clone() />
-                        <div class="field">
-                            <label for=field.clone()>{if summary { t.summary } else { t.minutes }}</label>
-                            <p class="hint">{t.markdown_hint}</p>
-                            <textarea id=field name="body" rows="6" aria-required="true" maxlength=TEXT_MAX>{body}</textarea>
-                        </div>
+                        <TextField name="body" label hint=t.markdown_hint required=true multiline=true
+                            max_length=TEXT_MAX value=body problem field_id />
                         {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
-                        <button type="submit" class="button">{save_button}</button>
+                        <button type="submit" class="button">
+                            {save_button}<span class="visually-hidden">{named}</span>
+                        </button>
                     </ActionForm>
                 </details>
             }
@@ -286,23 +324,28 @@ fn TextEditor(
                 Some(f) => f.value("body"),
                 None => latest.map(|l| l.body).unwrap_or_default(),
             };
-            let label = if summary { t.summary } else { t.minutes };
-            let hint = summary.then_some(t.summary_hint);
+            let problem = sent.as_ref().and_then(|f| f.problem("body"));
+            // The summary's hint says what it is for; Markdown is said once.
+            let hint = if summary {
+                t.summary_hint
+            } else {
+                t.markdown_hint
+            };
             let id2 = id.clone();
             let draft2 = draft.clone();
+            let (named, context) = (format!(": {heading}"), format!(": {heading}"));
             view! {
                 <ActionForm action=save>
                     <input type="hidden" name="dialogue" value=id />
                     <input type="hidden" name="session" value=session />
                     <input type="hidden" name="text" value=draft />
-                    <div class="field">
-                        <label for=field.clone()>{label}</label>
-                        {hint.map(|h| view! { <p class="hint">{h}</p> })}
-                        <p class="hint">{t.markdown_hint}</p>
-                        <textarea id=field name="body" rows="6" aria-required="true" maxlength=TEXT_MAX>{body}</textarea>
-                    </div>
+                    {summary.then(|| view! { <p class="hint">{t.markdown_hint}</p> })}
+                    <TextField name="body" label hint required=true multiline=true
+                        max_length=TEXT_MAX value=body problem field_id />
                     {summary.then(|| view! { <ChangeRows choices rows=saved_changes sent /> })}
-                    <button type="submit" class="button button--quiet-dark">{save_button}</button>
+                    <button type="submit" class="button button--quiet-dark">
+                        {save_button}<span class="visually-hidden">{named}</span>
+                    </button>
                 </ActionForm>
                 {(!draft2.is_empty()).then(|| {
                     let (open, confirm) = if summary {
@@ -314,8 +357,8 @@ fn TextEditor(
                         <ActionForm action=approve>
                             <input type="hidden" name="dialogue" value=id2 />
                             <input type="hidden" name="text" value=draft2 />
-                            <ConfirmStep open=open.to_string() explain=t.approve_explain.to_string()
-                                confirm=confirm.to_string() />
+                            <ConfirmStep open=open.to_string() context
+                                explain=t.approve_explain.to_string() confirm=confirm.to_string() />
                         </ActionForm>
                     }
                 })}
@@ -389,7 +432,7 @@ fn ChangeRows(
                         <div class="field" class:field--invalid=input_problem.is_some()>
                             <label for=input_id.clone()>{format!("{} {n}", t.change_input)}</label>
                             {input_problem.map(|p| view! { <p class="field-error" id=format!("{input_id}-error")>{p.message(lang)}</p> })}
-                            <textarea id=input_id.clone() name="input[]" rows="2" maxlength=QUESTION_MAX
+                            <textarea id=input_id.clone() name="input[]" rows="2"
                                 aria-describedby=input_problem.map(|_| format!("{input_id}-error"))
                                 aria-invalid=input_problem.map(|_| "true")>{said}</textarea>
                         </div>

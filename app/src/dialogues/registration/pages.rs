@@ -16,7 +16,7 @@ use crate::{
     },
     i18n::use_lang,
     ui::{
-        form::{ErrorSummary, FormFeedback, Notice},
+        form::{ErrorSummary, FormFeedback, Notice, TextField},
         query_has,
     },
 };
@@ -26,7 +26,13 @@ use leptos::{prelude::*, server_fn::ServerFn};
 pub fn RegistrationSection(id: String, view: DialogueView) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
-    let form = FormFeedback::for_action(RegisterAttendance::PATH)
+    let sent = FormFeedback::for_action(RegisterAttendance::PATH);
+    // The form is repeated per organisation: the refusal is the one sent.
+    let part = sent
+        .error()
+        .map(|_| sent.value("organisation"))
+        .filter(|org| !org.is_empty());
+    let form = sent
         .error()
         .or(FormFeedback::for_action(WithdrawAttendance::PATH).error());
     let status = view.dialogue.status;
@@ -40,9 +46,9 @@ pub fn RegistrationSection(id: String, view: DialogueView) -> impl IntoView {
             {if status.takes_registrations() {
                 view! {
                     <p>{format!("{left} {} {}", t.places_left, view.dialogue.capacity)}</p>
-                    <ErrorSummary error=form labels=vec![("attendees", t.attendees)] />
+                    <ErrorSummary error=form labels=vec![("attendees", t.attendees)] level=3 part repeated=&["attendees"] />
                     {view.register_for.into_iter().map(|org| view! {
-                        <OrganisationRegistration id=id.clone() title=title.clone() org />
+                        <OrganisationRegistration id=id.clone() title=title.clone() org sent=sent.clone() />
                     }).collect_view()}
                 }
                 .into_any()
@@ -59,17 +65,23 @@ pub fn RegistrationSection(id: String, view: DialogueView) -> impl IntoView {
 /// One organisation the person may register: registered already (who
 /// attends, change it, withdraw) or not (register).
 #[component]
-fn OrganisationRegistration(id: String, title: String, org: RegisterFor) -> impl IntoView {
+fn OrganisationRegistration(
+    id: String,
+    title: String,
+    org: RegisterFor,
+    /// What a refused registration sent; it is this organisation's when
+    /// it names it.
+    sent: FormFeedback,
+) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
     let register = ServerAction::<RegisterAttendance>::new();
-    let field = format!("deltagare-{}", org.organisation);
-    let hint = format!("{field}-hint");
     let RegisterFor {
         organisation,
         name,
         attendees,
     } = org;
+    let refused = sent.error().is_some() && sent.value("organisation") == organisation;
     let registered = attendees.is_some();
     let button = if registered {
         t.save_registration
@@ -77,17 +89,19 @@ fn OrganisationRegistration(id: String, title: String, org: RegisterFor) -> impl
         t.register_button
     };
     let (form_id, form_org, form_name) = (id.clone(), organisation.clone(), name.clone());
-    let written = attendees.clone().unwrap_or_default();
+    let written = if refused {
+        sent.value("attendees")
+    } else {
+        attendees.clone().unwrap_or_default()
+    };
+    let problem = refused.then(|| sent.problem("attendees")).flatten();
+    let field_id = format!("attendees_{organisation}");
     let form = view! {
         <ActionForm action=register>
             <input type="hidden" name="dialogue" value=form_id />
             <input type="hidden" name="organisation" value=form_org />
-            <div class="field">
-                <label for=field.clone()>{t.attendees}</label>
-                <p class="hint" id=hint.clone()>{t.attendees_hint}</p>
-                <textarea id=field name="attendees" rows="3" aria-required="true" maxlength=ATTENDEES_MAX
-                    aria-describedby=hint>{written}</textarea>
-            </div>
+            <TextField name="attendees" label=t.attendees hint=t.attendees_hint required=true multiline=true
+                max_length=ATTENDEES_MAX value=written problem field_id />
             <button type="submit" class="button">{button}<span class="visually-hidden">{format!(": {form_name}")}</span></button>
         </ActionForm>
     };
@@ -101,8 +115,11 @@ fn OrganisationRegistration(id: String, title: String, org: RegisterFor) -> impl
                         <p>{format!("{name} {} ", t.is_registered)}<span lang=written_lang(lang)>{title}</span>"."</p>
                         <AttendeeList attendees />
                         <div class="button-row">
-                            <details class="disclosure">
-                                <summary>{t.change_registration}</summary>
+                            <details class="disclosure" open=refused>
+                                <summary>
+                                    {t.change_registration}
+                                    <span class="visually-hidden">{format!(": {name}")}</span>
+                                </summary>
                                 {form}
                             </details>
                             <ActionForm action=withdraw>

@@ -92,6 +92,18 @@ pub async fn withdraw(
     Ok(())
 }
 
+/// How many places are taken, in a transaction that holds the
+/// dialogue's row (as a correction of its capacity does).
+pub async fn registered_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    dialogue_id: DialogueId,
+) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar(TAKEN)
+        .bind(dialogue_id)
+        .fetch_one(&mut **tx)
+        .await?)
+}
+
 /// How many places are taken.
 #[tracing::instrument(skip_all)]
 pub async fn registered_count(db: &Db, dialogue_id: DialogueId) -> Result<i64, AppError> {

@@ -9,10 +9,7 @@ use super::{
     HostSlots, OfferedSlot, OfferedSlots,
 };
 use crate::{
-    dialogues::{
-        market::ATTENDEES_MAX, record::pages::written_lang, text::span, text::when, LINK_MAX,
-        PLACE_MAX,
-    },
+    dialogues::{record::pages::written_lang, text::span, text::when, LINK_MAX, PLACE_MAX},
     i18n::use_lang,
     time::format_stockholm,
     ui::{
@@ -189,7 +186,7 @@ fn OfferForm(id: String, s: HostSlots) -> impl IntoView {
     view! {
         <details class="disclosure" id="erbjud-tider" open=open>
             <summary>{summary}</summary>
-            <ErrorSummary error=error labels=vec![
+            <ErrorSummary level=3 error=error labels=vec![
                 ("first", t.start),
                 ("count", t.count),
                 ("minutes", t.minutes),
@@ -288,7 +285,7 @@ pub fn BookSlots(
             <Notice show=query_has("bokad") text=t.booked id="bokad" />
             <Notice show=query_has("avbokad") text=t.cancelled id="avbokad" />
             <p>{when_open}</p>
-            <ErrorSummary error labels=vec![("slot", t.time), ("attendees", t.attendees)] />
+            <ErrorSummary level=3 error labels=vec![("slot", t.time), ("attendees", t.attendees)] />
             {body}
         </section>
     }
@@ -420,7 +417,7 @@ fn SupplierBooking(
                     <label for=who.clone()>{t.attendees}<span aria-hidden="true">" *"</span></label>
                     <p class="hint" id=format!("{who}-hint")>{t.attendees_hint}</p>
                     {who_problem.map(|p| view! { <p class="field-error" id=format!("{who}-error")>{p.message(lang)}</p> })}
-                    <textarea id=who.clone() name="attendees" rows="3" maxlength=ATTENDEES_MAX aria-required="true"
+                    <textarea id=who.clone() name="attendees" rows="3" aria-required="true"
                         aria-describedby=who_described aria-invalid=who_problem.map(|_| "true")>{attendees}</textarea>
                 </div>
                 <button type="submit" class="button">

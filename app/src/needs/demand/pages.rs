@@ -271,7 +271,7 @@ fn InterestForm(
         t.declare_button
     };
     view! {
-        <ErrorSummary error=form.error() labels=vec![
+        <ErrorSummary level=3 error=form.error() labels=vec![
             ("organisation", for_organisation), ("quantity", t.quantity), ("unit", t.unit),
             ("value", t.value), ("earliest", t.earliest), ("confidence", t.confidence),
             ("comment", t.comment),

@@ -71,7 +71,7 @@ pub fn Requirements(
         <section aria-labelledby="krav">
             <h2 id="krav">{t.requirements_heading}</h2>
             <Notice show=saved.is_some() text=saved.unwrap_or_default() id="krav-sparat" />
-            <ErrorSummary error=stray.or(move_form.error()).or(accept_form.error()) />
+            <ErrorSummary level=3 error=stray.or(move_form.error()).or(accept_form.error()) />
             {if count == 0 {
                 view! { <p>{t.requirements_none}</p> }.into_any()
             } else {
@@ -236,7 +236,7 @@ fn ProposeForm(need: String, first: bool) -> impl IntoView {
     let open = form.error().is_some();
     view! {
         <FormPlace heading=t.propose_heading id="foresla-krav" first open>
-            <ErrorSummary error=form.error() labels=field_labels(t) />
+            <ErrorSummary level=4 error=form.error() labels=field_labels(t) />
             <ActionForm action>
                 <input type="hidden" name="need" value=need />
                 <RequirementFields fields=form.clone() current=None />
@@ -262,7 +262,7 @@ fn EditRequirementForm(
     view! {
         <div class="requirement__edit">
             <h4>{t.edit_requirement}</h4>
-            <ErrorSummary error=form.error() labels=field_labels(t) />
+            <ErrorSummary level=4 error=form.error() labels=field_labels(t) />
             <ActionForm action>
                 <input type="hidden" name="requirement" value=id />
                 <input type="hidden" name="version" value=version />

@@ -71,6 +71,12 @@ pub async fn request_join(
         return Err(AppError::OrganisationNotVerified);
     }
     let request = NewJoinRequest::parse(&form)?;
+    crate::accounts::limits::check_account(
+        &admin.ctx.db,
+        crate::accounts::limits::AccountLimit::JoinRequest,
+        admin.actor.account_id,
+    )
+    .await?;
     store::request_join(
         &admin.ctx.db,
         network_id,

@@ -79,7 +79,7 @@ fn RequestJoinForm(network: String, organisations: Vec<(String, String)>) -> imp
     ];
     view! {
         <h3 id="ansok">{t.request_heading}</h3>
-        <ErrorSummary error=form.error() labels />
+        <ErrorSummary level=4 error=form.error() labels />
         <ActionForm action>
             <input type="hidden" name="network" value=network />
             <SelectField name="organisation" label=t.request_for options=organisations
@@ -110,7 +110,7 @@ pub fn JoinRequests(network: String, requests: Vec<JoinRequest>) -> impl IntoVie
         <section aria-labelledby="ansokningar">
             <h2 id="ansokningar">{t.requests_heading}</h2>
             <Notice show=decided text=t.decided id="beslut" />
-            {(!on_a_request).then(|| view! { <ErrorSummary error=form.error() labels=labels() /> })}
+            {(!on_a_request).then(|| view! { <ErrorSummary level=3 error=form.error() labels=labels() /> })}
             {requests.into_iter().map(|r| {
                 let approve = ServerAction::<DecideJoin>::new();
                 let refuse = ServerAction::<DecideJoin>::new();
@@ -138,7 +138,7 @@ pub fn JoinRequests(network: String, requests: Vec<JoinRequest>) -> impl IntoVie
                     <article class="card request">
                         <h3>{r.name.clone()}</h3>
                         <p lang=sv>{r.motivation}</p>
-                        <ErrorSummary error=fields.error() labels=labels() />
+                        <ErrorSummary level=4 error=fields.error() labels=labels() />
                         <ActionForm action=approve>
                             <input type="hidden" name="network" value=network_a />
                             <input type="hidden" name="organisation" value=org_a />
@@ -173,7 +173,7 @@ fn LeaveForms(network: String, organisations: Vec<(String, String)>) -> impl Int
     let (t, j) = (text(lang), join_text(lang));
     let form = FormFeedback::for_action(LeaveNetwork::PATH);
     view! {
-        <ErrorSummary error=form.error() labels=vec![("confirm", t.leave_button)] />
+        <ErrorSummary level=4 error=form.error() labels=vec![("confirm", t.leave_button)] />
         {organisations.into_iter().map(|(public_id, name)| {
             let network = network.clone();
             let action = ServerAction::<LeaveNetwork>::new();
@@ -204,7 +204,7 @@ pub fn MemberRoles(network: String, members: Vec<NetworkMember>) -> impl IntoVie
             <h2 id="medlemmar">{t.members_heading}</h2>
             <Notice show=query_has("roll") text=t.role_changed id="roll" />
             <Notice show=query_has("valkommen") text=t.welcome id="valkommen" />
-            <ErrorSummary error=form.error() labels=vec![("role", t.invite_role)] />
+            <ErrorSummary level=3 error=form.error() labels=vec![("role", t.invite_role)] />
             <table class="table">
                 <thead>
                     <tr>
@@ -279,7 +279,7 @@ pub fn Invitations(
         <section aria-labelledby="bjud-in">
             <h2 id="bjud-in">{t.invite_heading}</h2>
             <Notice show=query_has("inbjuden") text=t.invited_notice id="inbjuden" />
-            <ErrorSummary error=form.error() labels=vec![("org_number", t.org_number), ("role", t.invite_role)] />
+            <ErrorSummary level=3 error=form.error() labels=vec![("org_number", t.org_number), ("role", t.invite_role)] />
             <ActionForm action>
                 <input type="hidden" name="network" value=network />
                 <TextField name="org_number" label=t.org_number hint=t.org_number_hint required=true
@@ -348,7 +348,7 @@ pub fn InvitationAnswers() -> impl IntoView {
     let form = FormFeedback::for_action(AnswerInvitation::PATH);
     view! {
         <Notice show=query_has("avbojd") text=t.declined id="avbojd" />
-        <ErrorSummary error=form.error() />
+        <ErrorSummary level=4 error=form.error() />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let list = invitations.await.unwrap_or_default();

@@ -21,15 +21,18 @@ pub async fn search_organisations(text: String) -> Result<super::Hits, AppError>
 #[server(endpoint = "organisations/join")]
 pub async fn ask_to_join(organisation: String) -> Result<(), AppError> {
     use crate::{
+        accounts::limits,
         core::ids::AccountId,
         organisations::{pages, store},
     };
     let user = crate::accounts::require_verified()?;
     let ctx = crate::context::app_context()?;
+    let account = AccountId(user.account_id);
     let found = store::find(&ctx.db, organisation.trim())
         .await?
         .ok_or(AppError::NotFound)?;
-    let asked = store::ask_to_join(&ctx.db, found.id, AccountId(user.account_id)).await?;
+    limits::check_account(&ctx.db, limits::AccountLimit::JoinRequest, account).await?;
+    let asked = store::ask_to_join(&ctx.db, found.id, account).await?;
     let id = found.organisation.public_id;
     leptos_axum::redirect(&match asked {
         store::Asked::Requested => format!("/organisationer/{id}?ansokt=1#{}", pages::ASKED_NOTICE),

@@ -21,10 +21,8 @@ pub fn SearchSection() -> impl IntoView {
     let t = text(use_lang());
     let sent = query_value("sok");
     let parsed = query_has("sok").then(|| SearchText::parse(&sent));
-    let problem = parsed
-        .as_ref()
-        .and_then(|p| p.as_ref().err())
-        .and_then(|e| e.field_problem("sok"));
+    let refused = parsed.as_ref().and_then(|p| p.as_ref().err()).cloned();
+    let problem = refused.as_ref().and_then(|e| e.field_problem("sok"));
     let searched = parsed
         .and_then(Result::ok)
         .map(|text| text.text().to_string());
@@ -58,7 +56,9 @@ pub fn SearchSection() -> impl IntoView {
         <section aria-labelledby="sok-rubrik" id="sok">
             <h2 id="sok-rubrik">{t.search_heading}</h2>
             <p>{t.search_lead}</p>
-            <ErrorSummary error=asked.error() />
+            // A refused search (too short, say) is said at the summary too,
+            // which takes focus, as after any refused form.
+            <ErrorSummary error=asked.error().or(refused) labels=vec![("sok", t.search_label)] level=3 />
             <form method="get" action=format!("/organisationer/ny#{HITS_ID}") role="search"
                 aria-label=t.search_label>
                 <TextField name="sok" label=t.search_label hint=t.search_hint kind="search"
