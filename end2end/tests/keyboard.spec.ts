@@ -173,3 +173,38 @@ test("with the keyboard alone: a host announces a dialogue, a supplier registers
   await expect(supplier.getByText("Tio, med plats för fler.")).toBeVisible();
   await expect(supplier.getByText("Hur många cyklar står vid varje station?")).toBeVisible();
 });
+
+test("with the keyboard alone: a person of a verified organisation starts a network and makes it active", async ({ page, browser }, info) => {
+  test.setTimeout(120_000);
+  const project = info.project.name;
+  await peopleWithOrganisations(page, browser, project, [["Cecilia", project === "js" ? "212000-7063" : "212000-7071"]]);
+  const name = `Tangentbordets nätverk ${project} ${Date.now()}`;
+
+  await arrive(page, "/natverk/nytt");
+  await typeInto(page, page.getByLabel("Nätverkets namn"), name);
+  await typeInto(page, page.getByLabel("Syfte", { exact: true }), "Vi vill minska utsläppen från transporterna.");
+  await press(page, page.getByLabel("Uppsala län"), "Space");
+  await expect(page.getByLabel("Uppsala län")).toBeChecked();
+  await press(page, page.getByLabel("60 Transporter (utom avfallstransport)"), "Space");
+  await expect(page.getByLabel("60 Transporter (utom avfallstransport)")).toBeChecked();
+  // A radio group is one Tab stop, on its chosen option; the arrow keys
+  // choose another.
+  await tabTo(page, page.locator('input[name="staircase"]:checked'));
+  const introduce = page.getByLabel(/^Introducera/);
+  for (let step = 0; step < 6 && !(await introduce.isChecked()); step++) {
+    await page.keyboard.press("ArrowUp");
+  }
+  await expect(introduce).toBeChecked();
+  await expect(introduce).toBeFocused();
+  await press(page, page.getByRole("button", { name: "Starta nätverket" }));
+  await expect(page.getByRole("status")).toContainText("din organisation är samordnare");
+  await expect(page.getByRole("status")).toBeInViewport();
+
+  const status = page.getByLabel("Ny status");
+  await tabTo(page, status, { back: true });
+  await page.keyboard.type("Aktivt");
+  await expect(status).toHaveValue("active");
+  await typeInto(page, page.getByLabel("Motivering"), "Beslutat på startmötet.");
+  await press(page, page.getByRole("button", { name: "Ändra status" }));
+  await expect(page.getByText("Aktivt", { exact: true })).toBeVisible();
+});

@@ -223,8 +223,8 @@ const SV: Text = Text {
             sida som testerna når, både med och utan JavaScript.",
         "Testerna kontrollerar också att sidorna som de når inte blir bredare än 320 pixlar, \
             så att de går att läsa förstorade 400 procent utan att rulla i sidled.",
-        "Testerna går igenom de viktigaste flödena med enbart tangentbord: logga in, \
-            beskriva ett behov, anmäla intresse, kommentera och svara, annonsera en dialog, \
+        "Testerna går igenom de viktigaste flödena med enbart tangentbord: skapa konto och \
+            logga in, starta ett nätverk, beskriva ett behov, anmäla intresse, kommentera och svara, annonsera en dialog, \
             anmäla en leverantör till den, ställa en fråga och publicera svaret. De \
             kontrollerar att ett formulär som inte gick igenom öppnas vid \
             felsammanfattningen, med fokus där, och att varje fel hör till sitt fält. Med \
@@ -374,8 +374,8 @@ const EN: Text = Text {
             the tests reach, both with and without JavaScript.",
         "The tests also check that the pages they reach grow no wider than 320 pixels, so \
             that they can be read enlarged 400 percent without scrolling sideways.",
-        "The tests go through the main flows with a keyboard only: signing in, describing \
-            a need, declaring interest, commenting and replying, announcing a dialogue, \
+        "The tests go through the main flows with a keyboard only: signing up and in, \
+            starting a network, describing a need, declaring interest, commenting and replying, announcing a dialogue, \
             registering a supplier for it, asking a question and publishing the answer. They \
             check that a form that did not go through opens at the error summary, with focus \
             there, and that each error belongs to its field. Samråd has not yet been tried \
