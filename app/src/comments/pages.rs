@@ -37,11 +37,11 @@ pub fn DiscussionSection(
     let part = if post.error().is_some() {
         Some(post.value("parent"))
             .filter(|p| !p.is_empty())
-            .map(|p| format!("svar-{p}"))
+            .map(|p| part_of(REPLY, &p))
     } else if edit.error().is_some() {
-        Some(format!("andra-{}", edit.value("comment")))
+        Some(part_of(EDIT, &edit.value("comment")))
     } else if hide.error().is_some() {
-        Some(format!("dolj-{}", hide.value("comment")))
+        Some(part_of(HIDE, &hide.value("comment")))
     } else {
         None
     };
@@ -101,6 +101,16 @@ pub fn DiscussionSection(
     }
 }
 
+/// The forms opened per comment. Their fields' ids end in the part
+/// (`body_svar-<comment>`), which the error summary's links name.
+const REPLY: &str = "svar";
+const EDIT: &str = "andra";
+const HIDE: &str = "dolj";
+
+fn part_of(form: &str, comment: &str) -> String {
+    format!("{form}-{comment}")
+}
+
 /// Which comment's form the address opens, and the page's own address to
 /// build the links from (ends in `?` or `&`).
 #[derive(Clone, Debug)]
@@ -156,7 +166,7 @@ fn CommentItem(
             let body = if refused { sent.value("body") } else { comment.body.clone() };
             let problem = refused.then(|| sent.problem("body")).flatten();
             let (block, value) = (format!("andra-{id}"), id.clone());
-            let field_id = format!("body_andra-{id}");
+            let field_id = format!("body_{}", part_of(EDIT, &id));
             view! {
                 <div class="comment__form" id=block>
                     <ActionForm action>
@@ -200,7 +210,7 @@ fn CommentItem(
             let reason = if refused { sent.value("reason") } else { String::new() };
             let problem = refused.then(|| sent.problem("reason")).flatten();
             let (block, value) = (format!("dolj-{id}"), id.clone());
-            let field_id = format!("reason_dolj-{id}");
+            let field_id = format!("reason_{}", part_of(HIDE, &id));
             view! {
                 <div class="comment__form" id=block>
                     <ActionForm action>
@@ -269,7 +279,7 @@ fn CommentForm(
     // A reply's field is named after the comment it answers, so the new
     // comment's and each reply's errors land on their own field.
     let field_id = if reply {
-        format!("body_svar-{parent}")
+        format!("body_{}", part_of(REPLY, &parent))
     } else {
         "body".to_string()
     };

@@ -227,6 +227,15 @@ db_test!(
         assert!(body.contains("Registrera en ny organisation"));
         let none = app.get_as(&bo, "/organisationer/ny?sok=Malm%C3%B6").await;
         assert!(none.body.contains("Ingen registrerad organisation matchar"));
+        // Too short a search is said at a summary that links to the box.
+        let refused = app.get_as(&bo, "/organisationer/ny?sok=s").await;
+        assert!(
+            refused.body.contains(r#"id="error-summary""#),
+            "{}",
+            refused.body
+        );
+        assert!(refused.body.contains(r##"href="#field-sok""##));
+        assert!(!refused.body.contains("Träffar för"));
     }
 );
 
@@ -445,6 +454,23 @@ db_test!(
             )
             .await;
         assert_eq!(sixth.status, 429, "{}", sixth.body);
+        assert_eq!(app.mails_to("bo@stockholm.se").await.len(), before + 5);
+        // From the form, that refusal is said at its summary too.
+        let limited = post_from(
+            &app,
+            &bo,
+            "/organisationer/ny",
+            "/api/organisations/resend-link",
+            &registration("212000-0142", "01", "0180"),
+        )
+        .await;
+        let location = limited.header("location");
+        let page = app.get_as(&bo, location.split('#').next().unwrap()).await;
+        assert!(
+            page.body.contains("För många försök på kort tid."),
+            "{}",
+            page.body
+        );
         assert_eq!(app.mails_to("bo@stockholm.se").await.len(), before + 5);
     }
 );

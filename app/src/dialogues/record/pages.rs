@@ -236,10 +236,6 @@ fn refused_part(
     parts: &[(String, Option<String>, String, bool)],
     texts: &[RecordText],
 ) -> Option<String> {
-    let refused = |path| {
-        let f = FormFeedback::for_action(path);
-        matches!(f.error(), Some(crate::error::AppError::Validation { .. })).then_some(f)
-    };
     let meeting = if let Some(f) = refused(SaveText::PATH) {
         Some(f.value("session")).filter(|s| !s.is_empty())
     } else {
@@ -256,9 +252,13 @@ fn refused_part(
 /// What a redirect-back said about this editor's form, if it was this one
 /// that was sent (`key`, `expected`): the body and the link rows as sent.
 fn sent_back(path: &str, key: &str, expected: &str) -> Option<FormFeedback> {
+    refused(path).filter(|f| f.value(key) == expected)
+}
+
+/// What a redirect-back said about a refused form of `path`, if one was.
+fn refused(path: &str) -> Option<FormFeedback> {
     let f = FormFeedback::for_action(path);
-    let refused_fields = matches!(f.error(), Some(crate::error::AppError::Validation { .. }));
-    (refused_fields && f.value(key) == expected).then_some(f)
+    matches!(f.error(), Some(crate::error::AppError::Validation { .. })).then_some(f)
 }
 
 /// A draft is edited and approved; approved text gets a new version.
@@ -333,7 +333,8 @@ fn TextEditor(
             };
             let id2 = id.clone();
             let draft2 = draft.clone();
-            let (named, context) = (format!(": {heading}"), format!(": {heading}"));
+            let named = format!(": {heading}");
+            let context = named.clone();
             view! {
                 <ActionForm action=save>
                     <input type="hidden" name="dialogue" value=id />
