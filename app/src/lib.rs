@@ -18,6 +18,7 @@ pub mod overview;
 pub mod pages;
 pub mod privacy;
 pub mod regions;
+pub mod search;
 pub mod staircase;
 pub mod suppliers;
 pub mod time;

@@ -50,6 +50,34 @@ pub fn to_html(source: &str) -> String {
     out
 }
 
+/// What a reader of the rendered text reads, without markup: the words the
+/// search index holds and its snippets show. Raw HTML stays its text, as
+/// on the page; link addresses, which a reader does not see, are left out.
+pub fn to_text(source: &str) -> String {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TABLES);
+    let mut out = String::with_capacity(source.len());
+    for event in Parser::new_ext(source, options) {
+        match event {
+            Event::Text(text) | Event::Code(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                out.push_str(&text)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_)
+                | TagEnd::TableCell,
+            ) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
+}
+
 /// The link's address if it is one a reader may safely follow.
 fn safe_url(link_type: LinkType, url: &str) -> Option<String> {
     let url = url.trim();
@@ -77,6 +105,15 @@ fn escape_attribute(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_text_of_markdown_is_what_a_reader_reads() {
+        assert_eq!(
+            to_text("# Cyklar\n\nVi behöver **fler** [cykelställ](https://x.se).\n\n- en\n- två"),
+            "Cyklar\nVi behöver fler cykelställ.\nen\ntvå"
+        );
+        assert_eq!(to_text("<b>rå</b> text"), "<b>rå</b> text");
+    }
 
     #[test]
     fn raw_html_and_scripts_are_shown_as_text() {

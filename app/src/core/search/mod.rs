@@ -1,0 +1,5 @@
+//! The search index's words, shared by the rooms that write content and the
+//! search room that reads it.
+
+#[cfg(feature = "ssr")]
+pub mod words;
