@@ -69,9 +69,17 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let refused = ui::form::page_shows_refusal();
     let prefix = context::request_lang().t().error_title_prefix;
-    let formatter = move |title: String| match refused {
-        true => format!("{prefix}{title}"),
-        false => title,
+    let formatter = move |title: String| {
+        let title = match refused {
+            true => format!("{prefix}{title}"),
+            false => title,
+        };
+        // leptos_meta writes the title into the served page unescaped:
+        // what people typed (a network's name, a search) must not be able
+        // to end the element. In the browser it is set as text.
+        #[cfg(feature = "ssr")]
+        let title = ui::escape_text(&title);
+        title
     };
     view! {
         <Title formatter />
@@ -183,6 +191,7 @@ pub fn App() -> impl IntoView {
                         view=dialogues::answers::pages::ReceiptPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/sok") view=search::pages::SearchPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/marknadsdialoger")
                         view=dialogues::market::pages::BoardPage

@@ -44,6 +44,8 @@ pub enum Command {
     /// Replace everything in the SQLite database with the backup in FILE,
     /// in one transaction.
     Restore { file: std::path::PathBuf },
+    /// Build the search index again from what the database holds.
+    Reindex,
     /// Print the newest mails in the outbox (kept when no SMTP is set).
     Outbox {
         /// How many mails to print.

@@ -79,6 +79,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Restore { file } => {
             server::backup::restore(&config.database_url, &file).await?;
+            // A backup from before the index existed restores without it.
+            reindex(&config).await?;
             println!(
                 "samrad: the database is restored from {} ({})",
                 file.display(),
@@ -86,8 +88,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             );
             Ok(())
         }
+        Command::Reindex => reindex(&config).await,
         Command::Outbox { limit, to, json } => outbox(&config, limit, to.as_deref(), json).await,
     }
+}
+
+async fn reindex(config: &Config) -> anyhow::Result<()> {
+    let db = open(config).await?;
+    let rows = app::core::search::rebuild(&db)
+        .await
+        .map_err(|e| anyhow!(e))
+        .context("cannot rebuild the search index")?;
+    println!("samrad: the search index holds {rows} entries");
+    Ok(())
 }
 
 async fn seed(config: &Config, scale: server::seed::Scale) -> anyhow::Result<()> {

@@ -89,6 +89,7 @@ pub async fn post(
         .bind(now)
         .execute(&mut *tx)
         .await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Comment(id)).await?;
     tx.commit().await?;
     Ok(public_id)
 }
@@ -175,6 +176,7 @@ pub async fn edit(db: &Db, comment: &Found, body: &CommentBody) -> Result<(), Ap
         .bind(now)
         .execute(&mut *tx)
         .await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Comment(comment.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -187,11 +189,14 @@ crate::sql!(
 /// stays (the earlier versions remain in the record).
 #[tracing::instrument(skip_all)]
 pub async fn delete(db: &Db, comment: &Found) -> Result<(), AppError> {
+    let mut tx = db.pool().begin().await?;
     sqlx::query(DELETE)
         .bind(db.now())
         .bind(comment.id)
-        .execute(db.pool())
+        .execute(&mut *tx)
         .await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Comment(comment.id)).await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -240,6 +245,7 @@ pub async fn hide(
         ),
     )
     .await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Comment(comment.id)).await?;
     tx.commit().await?;
     Ok(())
 }

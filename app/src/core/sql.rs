@@ -15,6 +15,9 @@ pub struct Statement {
     /// For a statement with a list: the number of its list's first
     /// placeholder (`{list}` in the text).
     pub list_from: Option<usize>,
+    /// The one engine a statement is written for (its full-text search
+    /// syntax has no common dialect); `None` for both.
+    pub engine: Option<crate::db::Engine>,
 }
 
 /// Every registered statement, of every crate that links this one.
@@ -24,10 +27,17 @@ pub static STATEMENTS: [Statement];
 /// For the macros, so a crate using them needs no `linkme` of its own.
 pub use linkme;
 
-/// Declares `const NAME: &str = sql;` and registers it.
+/// Declares `const NAME: &str = sql;` and registers it; with
+/// `engine = Postgres` (or `Sqlite`) first, for that engine only.
 #[macro_export]
 macro_rules! sql {
     ($(#[$meta:meta])* $name:ident = $sql:expr) => {
+        $crate::sql!(@ None; $(#[$meta])* $name = $sql);
+    };
+    (engine = $engine:ident, $(#[$meta:meta])* $name:ident = $sql:expr) => {
+        $crate::sql!(@ Some($crate::db::Engine::$engine); $(#[$meta])* $name = $sql);
+    };
+    (@ $engine:expr; $(#[$meta:meta])* $name:ident = $sql:expr) => {
         $(#[$meta])*
         const $name: &str = $sql;
         const _: () = {
@@ -38,6 +48,7 @@ macro_rules! sql {
                 module: module_path!(),
                 sql: $name,
                 list_from: None,
+                engine: $engine,
             };
         };
     };
@@ -59,6 +70,7 @@ macro_rules! sql_with_list {
                 module: module_path!(),
                 sql: $sql,
                 list_from: Some($from),
+                engine: None,
             };
         };
     };

@@ -141,6 +141,7 @@ pub async fn create(db: &Db, network_id: NetworkId, new: &NewDialogue) -> Result
     }
     let entry = Entry::dialogue(network_id, id, "dialogue_created", new.title(), "");
     audit::record(&mut tx, db.now(), new.host(), entry).await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Dialogue(id)).await?;
     tx.commit().await?;
     Ok(public_id)
 }
@@ -257,6 +258,7 @@ pub async fn correct(
     if let Some((body, mail)) = told {
         super::market::store::changed(&mut tx, key.id, body, mail, db.now()).await?;
     }
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Dialogue(key.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -461,6 +463,7 @@ pub async fn transition(
     if step.to() == DialogueStatus::Announced {
         super::market::store::announce(&mut tx, key, title, invitation, db.now()).await?;
     }
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Dialogue(key.id)).await?;
     tx.commit().await?;
     Ok(())
 }

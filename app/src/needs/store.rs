@@ -61,6 +61,7 @@ pub async fn create(db: &Db, network_id: NetworkId, new: &NewNeed) -> Result<Str
         )
         .await?;
     }
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Need(id)).await?;
     tx.commit().await?;
     Ok(public_id)
 }
@@ -238,6 +239,7 @@ pub async fn transition(
     if let Some(entry) = entry {
         audit::record(&mut tx, db.now(), actor, entry).await?;
     }
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Need(key.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -286,6 +288,7 @@ pub async fn update(
         .await?;
     write_codes(&mut tx, key.id, text).await?;
     write_version(&mut tx, db.now(), key.id, seen_version + 1, text, actor).await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Need(key.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -402,6 +405,8 @@ pub async fn merge(
         Entry::network(from.network_id, "need_merged", &subject, merge.reason()),
     )
     .await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Need(from.id)).await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Need(into.id)).await?;
     tx.commit().await?;
     Ok(())
 }

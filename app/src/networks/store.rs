@@ -78,6 +78,7 @@ pub async fn create(db: &Db, new: &NewNetwork, actor: Actor) -> Result<String, A
         Entry::network(id, "created", new.name(), ""),
     )
     .await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Network(id)).await?;
     tx.commit().await?;
     Ok(public_id)
 }
@@ -221,6 +222,7 @@ pub async fn transition(
         Entry::network(network_id, "status_changed", &change, step.reason()),
     )
     .await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Network(network_id)).await?;
     tx.commit().await?;
     Ok(())
 }

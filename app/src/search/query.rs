@@ -4,13 +4,12 @@
 //! operators, stray quotes and FTS or SQL syntax are never syntax here:
 //! the expressions sent to the engines hold nothing but stems.
 
+pub use super::QUERY_MAX;
 use crate::{
     core::search::words::{stem, words},
     error::FieldProblem,
 };
 
-/// Characters a query may have; a search box needs no more.
-pub const QUERY_MAX: u32 = 200;
 /// Words and phrases a query may have.
 pub const TERMS_MAX: u32 = 12;
 /// A last word shorter than this is no prefix (`b` would match half the

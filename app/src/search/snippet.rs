@@ -3,20 +3,13 @@
 //! renders the parts as text and `<mark>` elements, so no typed character
 //! is ever read as HTML.
 
-use super::query::Query;
+use super::{query::Query, Part};
 use crate::core::search::words::words;
-use serde::{Deserialize, Serialize};
 
 /// Words a snippet shows.
 pub const SNIPPET_WORDS: usize = 30;
 /// Words shown before the first match, so it stands in its sentence.
 const LEAD_WORDS: usize = 6;
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Part {
-    pub text: String,
-    pub marked: bool,
-}
 
 /// The snippet of `text` for `query`: from a little before its first match
 /// (or from the start), at most [`SNIPPET_WORDS`] words, with "…" where it

@@ -32,6 +32,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     {t.site_name}
                     <span class="site-tagline">{t.site_tagline}</span>
                 </a>
+                <crate::search::pages::HeaderSearch />
                 <nav aria-label=t.nav_label class="site-nav site-nav--wide">
                     {links()}
                 </nav>

@@ -20,6 +20,13 @@ pub fn query_value(key: &str) -> String {
     use_query_map().get_untracked().get(key).unwrap_or_default()
 }
 
+/// Text as HTML text: `&`, `<` and `>` as entities.
+pub fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Percent-encodes a value for a URL's query string.
 pub fn url_encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

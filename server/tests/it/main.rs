@@ -34,6 +34,7 @@ mod overview;
 mod pages;
 mod process;
 mod reads;
+mod search;
 mod security;
 mod security_review;
 mod seed;

@@ -573,6 +573,29 @@ db_test!(
                     }
                 }
             }
+            // The search finds the network's needs for its readers only,
+            // in its results and its counts alike.
+            for (who, cookie) in &people {
+                let body = form(&[("q", "behov")]);
+                let res = match cookie {
+                    Some(cookie) => app.post_as(cookie, "/api/search", &body).await,
+                    None => app.post_form("/api/search", &body, &[]).await,
+                };
+                let found: app::search::Results = serde_json::from_str(&res.body).unwrap();
+                let reads = matches!(
+                    who,
+                    Asker::Observer | Asker::Demoted | Asker::Member | Asker::Coordinator
+                );
+                let want = if reads { 2 } else { 0 };
+                let counted: i64 = found.counts.iter().map(|(_, n)| n).sum();
+                if (found.hits.len() as i64, found.total, counted) != (want, want, want) {
+                    wrong.push(format!(
+                        "search by {who:?} (closed: {closed}): {} hits, {} total, {counted} counted, want {want}",
+                        found.hits.len(),
+                        found.total
+                    ));
+                }
+            }
             for (function, path) in [
                 ("feed of bo's organisation", &bos_feed),
                 ("feed of a departed organisation", &departed_feed),

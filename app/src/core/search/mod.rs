@@ -2,4 +2,9 @@
 //! search room that reads it.
 
 #[cfg(feature = "ssr")]
+pub mod index;
+#[cfg(feature = "ssr")]
 pub mod words;
+
+#[cfg(feature = "ssr")]
+pub use index::{rebuild, refresh, Item};

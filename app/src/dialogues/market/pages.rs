@@ -44,6 +44,8 @@ pub fn BoardPage() -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
     let query = board_query();
+    // Searching, the board shows what the words found instead of the list.
+    let searching = !query_value("q").is_empty();
     let filters = super::BoardFilter::query(&query);
     let feed = match filters.as_str() {
         "" => "/marknadsdialoger.atom".to_string(),
@@ -59,13 +61,20 @@ pub fn BoardPage() -> impl IntoView {
         <h1>{t.board_title}</h1>
         <p class="lead">{t.board_lead}</p>
         <p class="notice">{t.not_procurement}</p>
-        <BoardFilters query=query.clone() />
-        <p><a href=feed>{t.feed}</a></p>
+        <crate::search::pages::BoardSearch />
+        {searching.then(|| view! { <p><a href="/marknadsdialoger">{t.show_all}</a></p> })}
+        {(!searching).then(|| view! {
+            <BoardFilters query=query.clone() />
+            <p><a href=feed.clone()>{t.feed}</a></p>
+        })}
         <Suspense fallback=|| ()>
             {move || {
                 let filters = filters.clone();
                 let first = !query.efter.is_empty();
                 Suspend::new(async move {
+                    if searching {
+                        return ().into_any();
+                    }
                     match page.await {
                         Ok(page) => view! { <BoardList page filters first /> }.into_any(),
                         Err(_) => view! { <p>{t.no_dialogues}</p> }.into_any(),

@@ -149,6 +149,7 @@ pub async fn set_publication(
         publication.audience.reason(),
     );
     audit::record(&mut tx, db.now(), actor, entry).await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Dialogue(key.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -452,6 +453,7 @@ pub async fn publish_answer(
     tell(&mut tx, key.id, InformationKind::Answer, &told, mail, now).await?;
     let entry = Entry::dialogue(key.network_id, key.id, "qa_published", "", "");
     audit::record(&mut tx, now, actor, entry).await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Dialogue(key.id)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 pub struct MarketText {
     pub board_title: &'static str,
     pub board_lead: &'static str,
+    pub show_all: &'static str,
     pub not_procurement: &'static str,
     pub filters: &'static str,
     pub division: &'static str,
@@ -166,6 +167,7 @@ pub fn messaged_log(_subject: &str, lang: Lang) -> String {
 
 static SV: MarketText = MarketText {
     board_title: "Marknadsdialoger",
+    show_all: "Visa alla marknadsdialoger",
     board_lead: "Offentliga organisationer som planerar upphandlingar tillsammans bjuder in leverantörer till dialog. Här finns dialogerna som är annonserade.",
     not_procurement: "Det här är en marknadsdialog inför en möjlig upphandling, inte en upphandling. Ingen anbudsgivning har börjat och det som sägs är inte en förhandling.",
     filters: "Filtrera",
@@ -302,6 +304,7 @@ static SV: MarketText = MarketText {
 
 static EN: MarketText = MarketText {
     board_title: "Market dialogues",
+    show_all: "Show all market dialogues",
     board_lead: "Public organisations planning procurements together invite suppliers to dialogue. Here are the dialogues that are announced.",
     not_procurement: "This is a market dialogue ahead of a possible procurement, not a procurement. No tendering has started and nothing said is a negotiation.",
     filters: "Filter",

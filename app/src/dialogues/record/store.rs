@@ -334,6 +334,7 @@ pub async fn approve_text(
     let subject = crate::dialogues::log::approved_subject(summary, text_public_id);
     let entry = Entry::dialogue(key.network_id, key.id, "text_approved", &subject, "");
     audit::record(&mut tx, db.now(), actor, entry).await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Dialogue(key.id)).await?;
     tx.commit().await?;
     Ok(())
 }

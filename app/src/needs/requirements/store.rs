@@ -128,6 +128,7 @@ pub async fn propose(
         .fetch_one(&mut *tx)
         .await?;
     write_version(&mut tx, db.now(), id, actor).await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Requirement(id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -179,6 +180,7 @@ pub async fn edit(
         return Err(AppError::Conflict);
     }
     write_version(&mut tx, db.now(), id, actor).await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Requirement(id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -197,6 +199,7 @@ pub async fn accept(db: &Db, id: RequirementId, actor: Actor) -> Result<(), AppE
         return Err(AppError::Conflict);
     }
     write_version(&mut tx, db.now(), id, actor).await?;
+    crate::core::search::refresh(&mut tx, crate::core::search::Item::Requirement(id)).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -1,0 +1,297 @@
+//! Keeping the index true: after a write, the room that wrote calls
+//! [`refresh`] for what it changed, inside its own transaction, and the
+//! index rows of that item (and of what belongs to it) are built again
+//! from the tables. What a reader could not see on its page — a draft
+//! need, a hidden or deleted comment, an unapproved text, a dialogue that
+//! is not publicly announced — has no row for that audience, so no query
+//! can find it. [`rebuild`] builds every row from scratch.
+
+use super::words::terms;
+use crate::{
+    core::ids::{CommentId, DialogueId, NeedId, NetworkId, RequirementId},
+    db::Db,
+    error::AppError,
+    markdown,
+};
+use sqlx::{Any, Transaction};
+
+/// What changed.
+#[derive(Clone, Copy, Debug)]
+pub enum Item {
+    Network(NetworkId),
+    /// The need, its requirements and its discussion.
+    Need(NeedId),
+    Requirement(RequirementId),
+    /// The dialogue (members' and public part), its published answers, its
+    /// approved texts and its discussion.
+    Dialogue(DialogueId),
+    Comment(CommentId),
+}
+
+/// Every source statement gives these columns; `$1` picks one item and
+/// `$2` the items of one need or dialogue (0 = all).
+#[derive(sqlx::FromRow)]
+struct SourceRow {
+    kind: String,
+    item_id: i64,
+    audience: String,
+    network_id: i64,
+    parent_kind: String,
+    parent_id: i64,
+    parent: String,
+    title: String,
+    body: String,
+    path: String,
+    current: i64,
+    at: i64,
+}
+
+macro_rules! picked {
+    ($item:literal, $parent:literal) => {
+        concat!(
+            "(CAST($1 AS BIGINT) = 0 OR ",
+            $item,
+            " = CAST($1 AS BIGINT)) AND (CAST($2 AS BIGINT) = 0 OR ",
+            $parent,
+            " = CAST($2 AS BIGINT))"
+        )
+    };
+}
+
+crate::sql!(
+    NETWORKS = concat!(
+        "SELECT 'network' AS kind, n.id AS item_id, 'network' AS audience, \
+         n.id AS network_id, '' AS parent_kind, CAST(0 AS BIGINT) AS parent_id, \
+         '' AS parent, n.name AS title, n.purpose AS body, \
+         '/natverk/' || n.public_id AS path, \
+         CAST(CASE WHEN n.status = 'closed' THEN 0 ELSE 1 END AS BIGINT) AS current, \
+         n.created_at AS at FROM networks n WHERE ",
+        picked!("n.id", "n.id")
+    )
+);
+crate::sql!(
+    /// Drafts are the owner's alone: not in the index.
+    NEEDS = concat!(
+        "SELECT 'need' AS kind, n.id AS item_id, 'network' AS audience, \
+         n.network_id, '' AS parent_kind, CAST(0 AS BIGINT) AS parent_id, \
+         '' AS parent, n.title, \
+         n.problem || '\n\n' || n.effect || '\n\n' || n.affected AS body, \
+         '/behov/' || n.public_id AS path, \
+         CAST(CASE WHEN n.status IN ('fulfilled', 'withdrawn') THEN 0 ELSE 1 END AS BIGINT) \
+         AS current, n.updated_at AS at FROM needs n WHERE n.status <> 'draft' AND ",
+        picked!("n.id", "n.id")
+    )
+);
+crate::sql!(
+    REQUIREMENTS = concat!(
+        "SELECT 'requirement' AS kind, r.id AS item_id, 'network' AS audience, \
+         n.network_id, 'need' AS parent_kind, n.id AS parent_id, n.title AS parent, \
+         r.text AS title, r.motive || '\n\n' || r.verification AS body, \
+         '/behov/' || n.public_id || '#krav-' || r.public_id AS path, \
+         CAST(CASE WHEN n.status IN ('fulfilled', 'withdrawn') THEN 0 ELSE 1 END AS BIGINT) \
+         AS current, n.updated_at AS at \
+         FROM requirements r JOIN needs n ON n.id = r.need_id WHERE n.status <> 'draft' AND ",
+        picked!("r.id", "n.id")
+    )
+);
+
+/// A dialogue's public part is everyone's once it is announced to all
+/// (not to invited suppliers only), as its public page is.
+macro_rules! public_dialogue {
+    () => {
+        "d.announced_at IS NOT NULL AND d.status <> 'planned' AND d.audience = 'open'"
+    };
+}
+
+crate::sql!(
+    DIALOGUES = concat!(
+        "SELECT 'dialogue' AS kind, d.id AS item_id, 'network' AS audience, d.network_id, \
+         '' AS parent_kind, CAST(0 AS BIGINT) AS parent_id, '' AS parent, d.title, \
+         d.purpose AS body, '/dialoger/' || d.public_id AS path, \
+         CAST(CASE WHEN d.status = 'archived' THEN 0 ELSE 1 END AS BIGINT) AS current, \
+         d.created_at AS at FROM dialogues d WHERE ",
+        picked!("d.id", "d.id"),
+        " UNION ALL SELECT 'dialogue' AS kind, d.id AS item_id, 'public' AS audience, \
+         d.network_id, '' AS parent_kind, CAST(0 AS BIGINT) AS parent_id, '' AS parent, \
+         d.title, d.purpose AS body, '/marknadsdialoger/' || d.public_id AS path, \
+         CAST(CASE WHEN d.status = 'archived' THEN 0 ELSE 1 END AS BIGINT) AS current, \
+         COALESCE(d.announced_at, d.created_at) AS at FROM dialogues d WHERE ",
+        public_dialogue!(),
+        " AND ",
+        picked!("d.id", "d.id")
+    )
+);
+crate::sql!(
+    /// Published answers to all, where each audience reads them.
+    ANSWERS = concat!(
+        "SELECT 'answer' AS kind, q.id AS item_id, 'network' AS audience, d.network_id, \
+         'dialogue' AS parent_kind, d.id AS parent_id, d.title AS parent, \
+         q.question AS title, q.answer AS body, \
+         '/dialoger/' || d.public_id || '#fragor' AS path, \
+         CAST(CASE WHEN d.status = 'archived' THEN 0 ELSE 1 END AS BIGINT) AS current, \
+         q.published_at AS at FROM dialogue_qa q JOIN dialogues d ON d.id = q.dialogue_id \
+         WHERE ",
+        picked!("q.id", "d.id"),
+        " UNION ALL SELECT 'answer' AS kind, q.id AS item_id, 'public' AS audience, \
+         d.network_id, 'dialogue' AS parent_kind, d.id AS parent_id, d.title AS parent, \
+         q.question AS title, q.answer AS body, \
+         '/marknadsdialoger/' || d.public_id || '#svar' AS path, \
+         CAST(CASE WHEN d.status = 'archived' THEN 0 ELSE 1 END AS BIGINT) AS current, \
+         q.published_at AS at FROM dialogue_qa q JOIN dialogues d ON d.id = q.dialogue_id \
+         WHERE ",
+        public_dialogue!(),
+        " AND ",
+        picked!("q.id", "d.id")
+    )
+);
+crate::sql!(
+    /// Approved minutes and summaries, each in its latest approved version.
+    TEXTS = concat!(
+        "SELECT t.kind, t.id AS item_id, 'network' AS audience, d.network_id, \
+         'dialogue' AS parent_kind, d.id AS parent_id, d.title AS parent, '' AS title, \
+         t.body, '/dialoger/' || d.public_id || '#protokoll' AS path, \
+         CAST(CASE WHEN d.status = 'archived' THEN 0 ELSE 1 END AS BIGINT) AS current, \
+         COALESCE(t.approved_at, t.written_at) AS at \
+         FROM dialogue_texts t JOIN dialogues d ON d.id = t.dialogue_id \
+         WHERE t.status = 'approved' AND NOT EXISTS (SELECT 1 FROM dialogue_texts s \
+         WHERE s.supersedes = t.id AND s.status = 'approved') AND ",
+        picked!("t.id", "d.id")
+    )
+);
+crate::sql!(
+    /// Comments that stand (not hidden, not deleted) on what members read;
+    /// `$3` says whether `$2` is a need or a dialogue.
+    COMMENTS = concat!(
+        "SELECT 'comment' AS kind, c.id AS item_id, 'network' AS audience, c.network_id, \
+         c.subject_kind AS parent_kind, c.subject_id AS parent_id, \
+         COALESCE(nd.title, dl.title, '') AS parent, '' AS title, c.body, \
+         CASE WHEN c.subject_kind = 'need' THEN '/behov/' || nd.public_id \
+         ELSE '/dialoger/' || dl.public_id END || '#kommentar-' || c.public_id AS path, \
+         CAST(CASE WHEN nd.status IN ('fulfilled', 'withdrawn') OR dl.status = 'archived' \
+         THEN 0 ELSE 1 END AS BIGINT) AS current, c.created_at AS at FROM comments c \
+         LEFT JOIN needs nd ON c.subject_kind = 'need' AND nd.id = c.subject_id \
+         LEFT JOIN dialogues dl ON c.subject_kind = 'dialogue' AND dl.id = c.subject_id \
+         WHERE c.deleted_at IS NULL AND c.hidden_at IS NULL \
+         AND ((nd.id IS NOT NULL AND nd.status <> 'draft') OR dl.id IS NOT NULL) \
+         AND (CAST($3 AS TEXT) = '' OR c.subject_kind = CAST($3 AS TEXT)) AND ",
+        picked!("c.id", "c.subject_id")
+    )
+);
+
+crate::sql!(FORGET_ONE = "DELETE FROM search_documents WHERE kind = $1 AND item_id = $2");
+crate::sql!(
+    FORGET_WITH_PARTS = "DELETE FROM search_documents WHERE (kind = $1 AND item_id = $2) \
+     OR (parent_kind = $1 AND parent_id = $2)"
+);
+crate::sql!(FORGET_ALL = "DELETE FROM search_documents");
+crate::sql!(
+    INSERT = "INSERT INTO search_documents (kind, item_id, audience, network_id, \
+     parent_kind, parent_id, parent, title, body, path, current, at, title_terms, body_terms) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+);
+
+/// Builds the index rows of `item` again, in the writer's transaction.
+pub async fn refresh(tx: &mut Transaction<'_, Any>, item: Item) -> Result<(), AppError> {
+    match item {
+        Item::Network(id) => {
+            forget(tx, FORGET_ONE, "network", id.0).await?;
+            index(tx, NETWORKS, id.0, 0, None).await?;
+        }
+        Item::Need(id) => {
+            forget(tx, FORGET_WITH_PARTS, "need", id.0).await?;
+            index(tx, NEEDS, id.0, 0, None).await?;
+            index(tx, REQUIREMENTS, 0, id.0, None).await?;
+            index(tx, COMMENTS, 0, id.0, Some("need")).await?;
+        }
+        Item::Requirement(id) => {
+            forget(tx, FORGET_ONE, "requirement", id.0).await?;
+            index(tx, REQUIREMENTS, id.0, 0, None).await?;
+        }
+        Item::Dialogue(id) => {
+            forget(tx, FORGET_WITH_PARTS, "dialogue", id.0).await?;
+            index(tx, DIALOGUES, id.0, 0, None).await?;
+            index(tx, ANSWERS, 0, id.0, None).await?;
+            index(tx, TEXTS, 0, id.0, None).await?;
+            index(tx, COMMENTS, 0, id.0, Some("dialogue")).await?;
+        }
+        Item::Comment(id) => {
+            forget(tx, FORGET_ONE, "comment", id.0).await?;
+            index(tx, COMMENTS, id.0, 0, Some("")).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Every row again, from the tables (`samrad reindex`, and after a seed or
+/// a restore). Returns how many rows the index holds.
+pub async fn rebuild(db: &Db) -> Result<u64, AppError> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(FORGET_ALL).execute(&mut *tx).await?;
+    let mut rows = 0;
+    for (statement, kind) in [
+        (NETWORKS, None),
+        (NEEDS, None),
+        (REQUIREMENTS, None),
+        (DIALOGUES, None),
+        (ANSWERS, None),
+        (TEXTS, None),
+        (COMMENTS, Some("")),
+    ] {
+        rows += index(&mut tx, statement, 0, 0, kind).await?;
+    }
+    tx.commit().await?;
+    Ok(rows)
+}
+
+async fn forget(
+    tx: &mut Transaction<'_, Any>,
+    statement: &'static str,
+    kind: &str,
+    id: i64,
+) -> Result<(), AppError> {
+    sqlx::query(statement)
+        .bind(kind)
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Reads the rows a source statement gives and writes them to the index.
+async fn index(
+    tx: &mut Transaction<'_, Any>,
+    statement: &'static str,
+    item: i64,
+    parent: i64,
+    parent_kind: Option<&str>,
+) -> Result<u64, AppError> {
+    let mut query = sqlx::query_as::<_, SourceRow>(statement)
+        .bind(item)
+        .bind(parent);
+    if let Some(kind) = parent_kind {
+        query = query.bind(kind.to_string());
+    }
+    let rows = query.fetch_all(&mut **tx).await?;
+    let count = rows.len() as u64;
+    for row in rows {
+        let body = markdown::to_text(&row.body);
+        sqlx::query(INSERT)
+            .bind(&row.kind)
+            .bind(row.item_id)
+            .bind(&row.audience)
+            .bind(row.network_id)
+            .bind(&row.parent_kind)
+            .bind(row.parent_id)
+            .bind(&row.parent)
+            .bind(&row.title)
+            .bind(&body)
+            .bind(&row.path)
+            .bind(row.current)
+            .bind(row.at)
+            .bind(terms(&row.title))
+            .bind(terms(&body))
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(count)
+}
