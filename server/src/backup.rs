@@ -105,9 +105,11 @@ async fn replace_all(target: &mut SqliteConnection, file: &Path) -> Result<(), s
         .await?;
     let result = async {
         let mut tx = target.begin().await?;
+        // A full-text table drops its shadow tables with it; they are
+        // never dropped or created on their own.
         let current: Vec<(String,)> = sqlx::query_as(
-            "SELECT name FROM main.sqlite_master WHERE type = 'table' \
-             AND name NOT LIKE 'sqlite_%'",
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' \
+             AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%'",
         )
         .fetch_all(&mut *tx)
         .await?;
@@ -122,7 +124,8 @@ async fn replace_all(target: &mut SqliteConnection, file: &Path) -> Result<(), s
         // Tables first (with their rows), then what is built on them.
         let schema: Vec<(String, String, String)> = sqlx::query_as(
             "SELECT type, name, sql FROM backup.sqlite_master WHERE sql IS NOT NULL \
-             AND name NOT LIKE 'sqlite_%' \
+             AND name NOT LIKE 'sqlite_%' AND name NOT IN (SELECT name FROM pragma_table_list \
+             WHERE schema = 'backup' AND type = 'shadow') \
              ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END, rowid",
         )
         .fetch_all(&mut *tx)
@@ -131,7 +134,7 @@ async fn replace_all(target: &mut SqliteConnection, file: &Path) -> Result<(), s
             sqlx::query(sqlx::AssertSqlSafe(sql.clone()))
                 .execute(&mut *tx)
                 .await?;
-            if kind == "table" {
+            if kind == "table" && !sql.starts_with("CREATE VIRTUAL TABLE") {
                 let name = quoted(name);
                 sqlx::query(sqlx::AssertSqlSafe(format!(
                     "INSERT INTO main.{name} SELECT * FROM backup.{name}"
@@ -139,6 +142,19 @@ async fn replace_all(target: &mut SqliteConnection, file: &Path) -> Result<(), s
                 .execute(&mut *tx)
                 .await?;
             }
+        }
+        // A full-text table over another table's rows (the search index)
+        // is built again from them: its rows came in before its triggers.
+        for (_, name, _) in schema
+            .iter()
+            .filter(|(_, _, sql)| sql.contains("USING fts5"))
+        {
+            let name = quoted(name);
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "INSERT INTO main.{name} ({name}) VALUES ('rebuild')"
+            )))
+            .execute(&mut *tx)
+            .await?;
         }
         let sequences: (i64,) = sqlx::query_as(
             "SELECT COUNT(*) FROM backup.sqlite_master WHERE name = 'sqlite_sequence'",

@@ -79,8 +79,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Restore { file } => {
             server::backup::restore(&config.database_url, &file).await?;
-            // A backup from before the index existed restores without it.
-            reindex(&config).await?;
+            // The backup holds the index; one from before search existed
+            // restores without it.
+            let db = open(&config).await?;
+            if app::core::search::is_empty(&db)
+                .await
+                .map_err(|e| anyhow!(e))?
+            {
+                reindex(&config).await?;
+            }
             println!(
                 "samrad: the database is restored from {} ({})",
                 file.display(),

@@ -262,7 +262,9 @@ impl Search {
             })
         });
         let network = given(&sent.natverk).and_then(|id| {
-            if id.len() <= 40 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+            // Public ids are URL-safe base64.
+            let url_safe = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+            if id.len() <= 40 && id.chars().all(url_safe) {
                 Some(id)
             } else {
                 ignored.push("natverk");
@@ -400,6 +402,22 @@ mod tests {
             (search.kind, search.status, search.page),
             (Some(Kind::Requirement), Some(Status::Closed), 3)
         );
+    }
+
+    #[test]
+    fn a_network_filter_takes_every_public_id_and_nothing_else() {
+        for (id, read) in [("a-b_C9", true), ("<script>", false), ("a b", false)] {
+            let search = Search::parse(
+                &SearchQuery {
+                    q: "cyklar".into(),
+                    natverk: id.into(),
+                    ..SearchQuery::default()
+                },
+                false,
+            )
+            .unwrap();
+            assert_eq!(search.network.is_some(), read, "{id}");
+        }
     }
 
     #[test]

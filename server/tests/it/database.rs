@@ -69,8 +69,8 @@ async fn both_migration_trees_make_the_same_tables_and_columns() {
         .expect("a SQLite file");
     let sqlite = migrated_columns(
         &sqlite_database.url,
-        "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p \
-         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
+        "SELECT m.name, p.name FROM pragma_table_list m, pragma_table_info(m.name) p \
+         WHERE m.schema = 'main' AND m.type = 'table' AND m.name NOT LIKE 'sqlite_%' \
          AND m.name <> '_sqlx_migrations' ORDER BY 1, 2",
     )
     .await;
@@ -80,6 +80,10 @@ async fn both_migration_trees_make_the_same_tables_and_columns() {
          WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations' ORDER BY 1, 2",
     )
     .await;
+    // Each engine's full-text index is its own: FTS5's tables on SQLite
+    // (left out above), the generated `tsvector` on PostgreSQL.
+    let mut postgres = postgres;
+    postgres.remove("search_documents.vector");
     let only_in = |one: &BTreeSet<String>, other: &BTreeSet<String>| {
         one.difference(other).cloned().collect::<Vec<_>>()
     };

@@ -546,8 +546,10 @@ pub fn ok(res: &Answer) -> bool {
 pub async fn table_contents(db: &Db, skip: &[&str]) -> Vec<(String, i64, String)> {
     let tables: Vec<(String,)> = sqlx::query_as(match db.engine() {
         Engine::Sqlite => {
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-             ORDER BY name"
+            // Not the full-text index's own tables: they hold what
+            // `search_documents` holds, in their own layout.
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' \
+             AND name NOT LIKE 'sqlite_%' ORDER BY name"
         }
         Engine::Postgres => {
             "SELECT table_name::text FROM information_schema.tables \

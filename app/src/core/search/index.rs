@@ -184,6 +184,7 @@ crate::sql!(
      OR (parent_kind = $1 AND parent_id = $2)"
 );
 crate::sql!(FORGET_ALL = "DELETE FROM search_documents");
+crate::sql!(ANY_ROW = "SELECT COUNT(*) FROM (SELECT 1 FROM search_documents LIMIT 1) x");
 crate::sql!(
     INSERT = "INSERT INTO search_documents (kind, item_id, audience, network_id, \
      parent_kind, parent_id, parent, title, body, path, current, at, title_terms, body_terms) \
@@ -241,6 +242,13 @@ pub async fn rebuild(db: &Db) -> Result<u64, AppError> {
     }
     tx.commit().await?;
     Ok(rows)
+}
+
+/// Whether the index holds nothing (a database restored from a backup
+/// taken before search existed, say).
+pub async fn is_empty(db: &Db) -> Result<bool, AppError> {
+    let (rows,): (i64,) = sqlx::query_as(ANY_ROW).fetch_one(db.pool()).await?;
+    Ok(rows == 0)
 }
 
 async fn forget(

@@ -7,4 +7,4 @@ pub mod index;
 pub mod words;
 
 #[cfg(feature = "ssr")]
-pub use index::{rebuild, refresh, Item};
+pub use index::{is_empty, rebuild, refresh, Item};
