@@ -57,11 +57,11 @@ test("a member searches from the header for another form of a word, filters by k
 
   // Narrowed to comments there is nothing; back to needs, the one need.
   await page.getByText("Avgränsa sökningen").click();
-  await page.getByLabel("Typ").selectOption("kommentar");
+  await page.getByLabel("Typ", { exact: true }).selectOption("kommentar");
   await page.getByRole("button", { name: "Sök", exact: true }).last().click();
   await expect(page.getByRole("heading", { level: 2, name: /0 träffar för/ })).toBeVisible();
   await expect(page.getByText("Inga träffar.")).toBeVisible();
-  await page.getByLabel("Typ").selectOption("behov");
+  await page.getByLabel("Typ", { exact: true }).selectOption("behov");
   await page.getByRole("button", { name: "Sök", exact: true }).last().click();
   await expect(page.getByRole("heading", { level: 2, name: /1 träff för/ })).toBeVisible();
   await expectNoAxeViolations(page);
