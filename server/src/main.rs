@@ -157,6 +157,15 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}", config.bind))?;
     let db = open(&config).await?;
+    // A site upgraded to search starts with its index empty: fill it from
+    // what the database holds before the first search. Another instance
+    // doing the same at once may win; the index is then built either way.
+    if app::core::search::is_empty(&db).await.unwrap_or(false) {
+        match app::core::search::rebuild(&db).await {
+            Ok(rows) => tracing::info!(rows, "the search index was empty and is built"),
+            Err(e) => tracing::warn!(error = %e, "the search index could not be built at start"),
+        }
+    }
     if let Some(smtp) = config.smtp.clone() {
         server::mailer::spawn(db.clone(), smtp);
     }

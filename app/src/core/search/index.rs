@@ -191,8 +191,46 @@ crate::sql!(
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
 );
 
+crate::sql!(LOCK_NETWORK = "UPDATE networks SET status = status WHERE id = $1");
+crate::sql!(LOCK_NEED = "UPDATE needs SET version = version WHERE id = $1");
+crate::sql!(
+    LOCK_NEED_OF_REQUIREMENT = "UPDATE needs SET version = version \
+     WHERE id = (SELECT need_id FROM requirements WHERE id = $1)"
+);
+crate::sql!(LOCK_DIALOGUE = "UPDATE dialogues SET capacity = capacity WHERE id = $1");
+crate::sql!(
+    LOCK_NEED_OF_COMMENT = "UPDATE needs SET version = version WHERE id = \
+     (SELECT subject_id FROM comments WHERE id = $1 AND subject_kind = 'need')"
+);
+crate::sql!(
+    LOCK_DIALOGUE_OF_COMMENT = "UPDATE dialogues SET capacity = capacity WHERE id = \
+     (SELECT subject_id FROM comments WHERE id = $1 AND subject_kind = 'dialogue')"
+);
+
 /// Builds the index rows of `item` again, in the writer's transaction.
+///
+/// Refreshes of the same need, dialogue or network take turns: each first
+/// locks that row. Without it, on PostgreSQL a dialogue's refresh could
+/// read a comment just before another writer hides it and put it back
+/// after that writer took it out, or two refreshes insert the same row.
 pub async fn refresh(tx: &mut Transaction<'_, Any>, item: Item) -> Result<(), AppError> {
+    let locks: &[&'static str] = match item {
+        Item::Network(_) => &[LOCK_NETWORK],
+        Item::Need(_) => &[LOCK_NEED],
+        Item::Requirement(_) => &[LOCK_NEED_OF_REQUIREMENT],
+        Item::Dialogue(_) => &[LOCK_DIALOGUE],
+        Item::Comment(_) => &[LOCK_NEED_OF_COMMENT, LOCK_DIALOGUE_OF_COMMENT],
+    };
+    let id = match item {
+        Item::Network(id) => id.0,
+        Item::Need(id) => id.0,
+        Item::Requirement(id) => id.0,
+        Item::Dialogue(id) => id.0,
+        Item::Comment(id) => id.0,
+    };
+    for &lock in locks {
+        sqlx::query(lock).bind(id).execute(&mut **tx).await?;
+    }
     match item {
         Item::Network(id) => {
             forget(tx, FORGET_ONE, "network", id.0).await?;
