@@ -29,16 +29,19 @@ fn sent_query() -> SearchQuery {
     }
 }
 
-/// The search box of every page's header.
+/// The search box of every page's header (`id` its field's: the header
+/// has one in its row and one in the folded menu of narrow screens).
 #[component]
-pub fn HeaderSearch() -> impl IntoView {
+pub fn HeaderSearch(id: &'static str, class: &'static str) -> impl IntoView {
     let t = text(use_lang());
     view! {
-        <form class="site-search" method="get" action=format!("/sok#{RESULTS_ID}") role="search"
+        <form class=class method="get" action=format!("/sok#{RESULTS_ID}") role="search"
             aria-label=t.header_label>
-            <label for="header-q" class="visually-hidden">{t.header_label}</label>
-            <input type="search" id="header-q" name="q" />
-            <button type="submit" class="button button--quiet">{t.button}</button>
+            <label for=id class="visually-hidden">{t.header_label}</label>
+            <input type="search" id=id name="q" />
+            <button type="submit" class="button button--quiet">
+                {t.button}<span class="visually-hidden">{t.in_samrad}</span>
+            </button>
         </form>
     }
 }

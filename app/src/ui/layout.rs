@@ -32,7 +32,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     {t.site_name}
                     <span class="site-tagline">{t.site_tagline}</span>
                 </a>
-                <crate::search::pages::HeaderSearch />
+                <crate::search::pages::HeaderSearch id="header-q" class="site-search site-search--wide" />
                 <nav aria-label=t.nav_label class="site-nav site-nav--wide">
                     {links()}
                 </nav>
@@ -54,6 +54,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <nav aria-label=t.nav_label class="site-nav site-menu__panel">
                         {links()}
                     </nav>
+                    <crate::search::pages::HeaderSearch id="menu-q" class="site-search" />
                 </details>
             </div>
         </header>
