@@ -30,12 +30,26 @@ macro_rules! readable {
     };
 }
 
+/// The rows that match `$2`, on each engine: a `tsvector` on PostgreSQL,
+/// FTS5 on SQLite (whose `bm25` needs the table joined).
+macro_rules! matched_postgres {
+    () => {
+        "FROM search_documents s JOIN networks n ON n.id = s.network_id \
+         WHERE s.vector @@ to_tsquery('simple', CAST($2 AS TEXT)) AND "
+    };
+}
+macro_rules! matched_sqlite {
+    () => {
+        "FROM search_documents s JOIN networks n ON n.id = s.network_id \
+         JOIN search_fts ON search_fts.rowid = s.id WHERE search_fts MATCH $2 AND "
+    };
+}
+
 /// What a result row gives the page.
 macro_rules! hit_columns {
     () => {
         "SELECT s.kind, s.title, s.parent, s.body, s.path, s.at, \
-         CASE WHEN s.audience = 'public' THEN '' ELSE n.name END AS network FROM search_documents s \
-         JOIN networks n ON n.id = s.network_id "
+         CASE WHEN s.audience = 'public' THEN '' ELSE n.name END AS network "
     };
 }
 
@@ -43,7 +57,7 @@ crate::sql!(
     engine = Postgres,
     HITS_POSTGRES = concat!(
         hit_columns!(),
-        "WHERE s.vector @@ to_tsquery('simple', CAST($2 AS TEXT)) AND ",
+        matched_postgres!(),
         readable!(),
         " ORDER BY ts_rank_cd(s.vector, to_tsquery('simple', CAST($2 AS TEXT))) DESC, \
          s.at DESC, s.id DESC LIMIT $9 OFFSET $10"
@@ -55,7 +69,7 @@ crate::sql!(
     /// on PostgreSQL.
     HITS_SQLITE = concat!(
         hit_columns!(),
-        "JOIN search_fts ON search_fts.rowid = s.id WHERE search_fts MATCH $2 AND ",
+        matched_sqlite!(),
         readable!(),
         " ORDER BY bm25(search_fts, 4.0, 1.0), s.at DESC, s.id DESC LIMIT $9 OFFSET $10"
     )
@@ -63,9 +77,8 @@ crate::sql!(
 crate::sql!(
     engine = Postgres,
     COUNTS_POSTGRES = concat!(
-        "SELECT s.kind, COUNT(*) AS count FROM search_documents s \
-         JOIN networks n ON n.id = s.network_id \
-         WHERE s.vector @@ to_tsquery('simple', CAST($2 AS TEXT)) AND ",
+        "SELECT s.kind, COUNT(*) AS count ",
+        matched_postgres!(),
         readable!(),
         " GROUP BY s.kind"
     )
@@ -73,9 +86,8 @@ crate::sql!(
 crate::sql!(
     engine = Sqlite,
     COUNTS_SQLITE = concat!(
-        "SELECT s.kind, COUNT(*) AS count FROM search_documents s \
-         JOIN networks n ON n.id = s.network_id \
-         JOIN search_fts ON search_fts.rowid = s.id WHERE search_fts MATCH $2 AND ",
+        "SELECT s.kind, COUNT(*) AS count ",
+        matched_sqlite!(),
         readable!(),
         " GROUP BY s.kind"
     )

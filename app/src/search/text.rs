@@ -23,7 +23,6 @@ pub struct SearchText {
     pub from: &'static str,
     pub to: &'static str,
     pub date_hint: &'static str,
-    pub filter_button: &'static str,
     /// "{n}" results for "{q}".
     pub results: &'static str,
     pub one_result: &'static str,
@@ -50,7 +49,6 @@ pub struct SearchText {
     pub summary: &'static str,
     pub comment: &'static str,
     pub board_label: &'static str,
-    pub board_results: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static SearchText {
@@ -81,7 +79,6 @@ static SV: SearchText = SearchText {
     from: "Från och med",
     to: "Till och med",
     date_hint: "ÅÅÅÅ-MM-DD",
-    filter_button: "Avgränsa",
     results: "{n} träffar för ”{q}”",
     one_result: "1 träff för ”{q}”",
     no_results: "Inga träffar. Pröva andra eller färre ord, eller ta bort en avgränsning.",
@@ -106,7 +103,6 @@ static SV: SearchText = SearchText {
     summary: "Sammanfattning",
     comment: "Kommentar",
     board_label: "Sök bland marknadsdialogerna",
-    board_results: "Sökträffar bland marknadsdialogerna",
 };
 
 static EN: SearchText = SearchText {
@@ -130,7 +126,6 @@ static EN: SearchText = SearchText {
     from: "From",
     to: "To",
     date_hint: "YYYY-MM-DD",
-    filter_button: "Narrow",
     results: "{n} results for “{q}”",
     one_result: "1 result for “{q}”",
     no_results: "No results. Try other or fewer words, or remove a filter.",
@@ -155,5 +150,4 @@ static EN: SearchText = SearchText {
     summary: "Summary",
     comment: "Comment",
     board_label: "Search the market dialogues",
-    board_results: "Results among the market dialogues",
 };

@@ -29,7 +29,13 @@ async fn cast(app: &TestApp) -> (String, String, String, String) {
     (anna, bo, cilla, need)
 }
 
-async fn comment(app: &TestApp, cookie: &str, need: &str, parent: &str, body: &str) -> Answer {
+pub(crate) async fn comment(
+    app: &TestApp,
+    cookie: &str,
+    need: &str,
+    parent: &str,
+    body: &str,
+) -> Answer {
     app.post_as(
         cookie,
         "/api/comments/post",
@@ -44,7 +50,7 @@ async fn comment(app: &TestApp, cookie: &str, need: &str, parent: &str, body: &s
 }
 
 /// The new comment's id, from where the post sends the browser.
-fn id_of(res: &Answer) -> String {
+pub(crate) fn id_of(res: &Answer) -> String {
     res.header("location")
         .split("#kommentar-")
         .nth(1)

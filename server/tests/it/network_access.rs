@@ -576,12 +576,7 @@ db_test!(
             // The search finds the network's needs for its readers only,
             // in its results and its counts alike.
             for (who, cookie) in &people {
-                let body = form(&[("q", "behov")]);
-                let res = match cookie {
-                    Some(cookie) => app.post_as(cookie, "/api/search", &body).await,
-                    None => app.post_form("/api/search", &body, &[]).await,
-                };
-                let found: app::search::Results = serde_json::from_str(&res.body).unwrap();
+                let found = crate::search::search(&app, cookie.as_deref(), "behov", &[]).await;
                 let reads = matches!(
                     who,
                     Asker::Observer | Asker::Demoted | Asker::Member | Asker::Coordinator

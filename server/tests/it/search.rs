@@ -7,31 +7,31 @@ use crate::helpers::{form, ok, TestApp};
 use crate::networks::{coordinator, create};
 use app::search::{Kind, Results};
 
-fn need(network: &str, org: &str, title: &str, problem: &str, status: &str) -> String {
-    let pairs: Vec<(String, String)> = crate::needs::need_form(network, org, title, status)
+/// A need's form with its own problem text.
+fn need(
+    network: &str,
+    org: &str,
+    title: &str,
+    problem: &str,
+    status: &str,
+) -> Vec<(String, String)> {
+    crate::needs::need_form(network, org, title, status)
         .into_iter()
         .map(|(k, v)| match k.as_str() {
             "problem" => (k, problem.to_string()),
             _ => (k, v),
         })
-        .collect();
-    crate::needs::encode(&pairs)
-}
-
-async fn post_need(app: &TestApp, cookie: &str, body: &str) -> String {
-    let res = app.post_as(cookie, "/api/needs/create", body).await;
-    assert!(ok(&res), "{}", res.body);
-    res.header("location")
-        .trim_start_matches("/behov/")
-        .split('?')
-        .next()
-        .unwrap()
-        .to_string()
+        .collect()
 }
 
 /// What `cookie` (None: not signed in) finds for `q` with the extra
 /// filters.
-async fn search(app: &TestApp, cookie: Option<&str>, q: &str, extra: &[(&str, &str)]) -> Results {
+pub(crate) async fn search(
+    app: &TestApp,
+    cookie: Option<&str>,
+    q: &str,
+    extra: &[(&str, &str)],
+) -> Results {
     let mut pairs = vec![("q", q)];
     pairs.extend_from_slice(extra);
     let body = form(&pairs);
@@ -88,7 +88,7 @@ async fn needs_in_swedish(app: &TestApp) -> (String, String) {
             "draft",
         ),
     ] {
-        post_need(app, &anna, &need(&network, &org, title, problem, status)).await;
+        crate::needs::post_need(app, &anna, &need(&network, &org, title, problem, status)).await;
     }
     (anna, network)
 }
@@ -162,26 +162,9 @@ db_test!(
 
         let mut comments = Vec::new();
         for body in ["Depåladdning räcker inte", "Depåladdning om natten"] {
-            let res = app
-                .post_as(
-                    &anna,
-                    "/api/comments/post",
-                    &form(&[
-                        ("subject", "need"),
-                        ("target", &id),
-                        ("parent", ""),
-                        ("body", body),
-                    ]),
-                )
-                .await;
+            let res = crate::comments::comment(&app, &anna, &id, "", body).await;
             assert!(ok(&res), "{}", res.body);
-            comments.push(
-                res.header("location")
-                    .split("#kommentar-")
-                    .nth(1)
-                    .unwrap()
-                    .to_string(),
-            );
+            comments.push(crate::comments::id_of(&res));
         }
         let found = search(&app, Some(&anna), "depåladdning", &[]).await;
         assert_eq!(count(&found, Kind::Comment), 2);
@@ -262,7 +245,7 @@ db_test!(
         let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
         let listed = create(&app, &bo, "Skolorna", &b_org, "listed").await;
         let (dora, _) = coordinator(&app, "dora@umea.se", "202100-5489").await;
-        post_need(
+        crate::needs::post_need(
             &app,
             &anna,
             &need(
@@ -274,7 +257,7 @@ db_test!(
             ),
         )
         .await;
-        post_need(
+        crate::needs::post_need(
             &app,
             &bo,
             &need(
@@ -323,7 +306,7 @@ db_test!(
         // A dialogue announced to the market: its public part for everyone
         // (suppliers, the public), its members' part for its network only,
         // never both to the same reader.
-        let need_id = post_need(
+        let need_id = crate::needs::post_need(
             &app,
             &anna,
             &need(&hidden, &a_org, "Elfärjor", "Färjor på el.", "shared"),
@@ -386,18 +369,9 @@ db_test!(
         .await;
         for n in 0..24 {
             app.clock.set(day + 86_400_000 + n * 60_000);
-            let res = app
-                .post_as(
-                    &anna,
-                    "/api/comments/post",
-                    &form(&[
-                        ("subject", "need"),
-                        ("target", &id),
-                        ("parent", ""),
-                        ("body", &format!("Budgeten, punkt {n}")),
-                    ]),
-                )
-                .await;
+            let res =
+                crate::comments::comment(&app, &anna, &id, "", &format!("Budgeten, punkt {n}"))
+                    .await;
             assert!(ok(&res), "{}", res.body);
         }
         let all = search(&app, Some(&anna), "budget", &[]).await;

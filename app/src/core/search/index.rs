@@ -214,19 +214,12 @@ crate::sql!(
 /// read a comment just before another writer hides it and put it back
 /// after that writer took it out, or two refreshes insert the same row.
 pub async fn refresh(tx: &mut Transaction<'_, Any>, item: Item) -> Result<(), AppError> {
-    let locks: &[&'static str] = match item {
-        Item::Network(_) => &[LOCK_NETWORK],
-        Item::Need(_) => &[LOCK_NEED],
-        Item::Requirement(_) => &[LOCK_NEED_OF_REQUIREMENT],
-        Item::Dialogue(_) => &[LOCK_DIALOGUE],
-        Item::Comment(_) => &[LOCK_NEED_OF_COMMENT, LOCK_DIALOGUE_OF_COMMENT],
-    };
-    let id = match item {
-        Item::Network(id) => id.0,
-        Item::Need(id) => id.0,
-        Item::Requirement(id) => id.0,
-        Item::Dialogue(id) => id.0,
-        Item::Comment(id) => id.0,
+    let (locks, id): (&[&'static str], i64) = match item {
+        Item::Network(id) => (&[LOCK_NETWORK], id.0),
+        Item::Need(id) => (&[LOCK_NEED], id.0),
+        Item::Requirement(id) => (&[LOCK_NEED_OF_REQUIREMENT], id.0),
+        Item::Dialogue(id) => (&[LOCK_DIALOGUE], id.0),
+        Item::Comment(id) => (&[LOCK_NEED_OF_COMMENT, LOCK_DIALOGUE_OF_COMMENT], id.0),
     };
     for &lock in locks {
         sqlx::query(lock).bind(id).execute(&mut **tx).await?;
