@@ -127,7 +127,7 @@ pub fn App() -> impl IntoView {
                     />
                     <Route
                         path=path!("/organisationer/ansprak")
-                        view=organisations::pages::ClaimsPage
+                        view=organisations::claims::ClaimsPage
                         ssr=SsrMode::Async
                     />
                     <Route
@@ -194,7 +194,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/sok") view=search::pages::SearchPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/marknadsdialoger")
-                        view=dialogues::market::pages::BoardPage
+                        view=dialogues::market::board::pages::BoardPage
                         ssr=SsrMode::Async
                     />
                     <Route

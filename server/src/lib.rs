@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod backup;
+pub mod compression;
 pub mod config;
 pub mod db;
 pub mod feedback;

@@ -166,6 +166,7 @@ pub fn router(config: &Config, db: Db) -> Router {
         .layer(middleware::from_fn(limit_body))
         .layer(middleware::from_fn(plain_errors))
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(crate::compression::layer())
         .layer(middleware::from_fn_with_state(
             site_origin,
             security::same_origin_only,
@@ -265,9 +266,9 @@ async fn network_feed(
 /// board's filters; no sign-in, as the board itself.
 async fn market_feed(
     axum::extract::State(state): axum::extract::State<AppState>,
-    axum::extract::Query(query): axum::extract::Query<app::dialogues::market::BoardQuery>,
+    axum::extract::Query(query): axum::extract::Query<app::dialogues::market::board::BoardQuery>,
 ) -> Response {
-    match app::dialogues::market::feed::board_feed(&state.context, &query).await {
+    match app::dialogues::market::board::feed::board_feed(&state.context, &query).await {
         Ok(body) => (
             [
                 (header::CONTENT_TYPE, "application/atom+xml; charset=utf-8"),

@@ -51,8 +51,13 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
     };
     req.extensions_mut().insert(client);
     let mut res = next.run(req).await;
-    // What a signed-in person sees is theirs: no browser or proxy keeps it.
-    if signed_in {
+    // What a signed-in person sees is theirs: no browser or proxy keeps it
+    // (a page that already says so, and perhaps more, keeps its own words).
+    let said = res
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .is_some_and(|v| v.as_bytes().starts_with(b"no-store"));
+    if signed_in && !said {
         res.headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

@@ -32,6 +32,7 @@ pub mod slots;
 #[cfg(feature = "ssr")]
 pub mod store;
 pub mod text;
+mod times;
 
 #[cfg(feature = "ssr")]
 pub use plan::{NewDialogue, NewMeeting};

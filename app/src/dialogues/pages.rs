@@ -227,7 +227,7 @@ fn DialogueDetails(view: DialogueView, discussion: crate::comments::Discussion) 
         <RecordTexts id=id.clone() dialogue=d.clone() texts=view.texts.clone() host
             choices=view.requirement_versions.clone() held=view.held.clone() />
         <QaSection id=id.clone() qa=view.qa.clone() host=host && d.status != DialogueStatus::Archived />
-        {view.market.clone().map(|h| view! { <super::market::pages::HostMarket h /> })}
+        {view.market.clone().map(|h| view! { <super::market::hosts::HostMarket h /> })}
         {view.documents.clone().map(|documents| view! {
             <super::documents::pages::HostDocumentsSection id=id.clone() documents />
         })}

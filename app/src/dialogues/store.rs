@@ -1,9 +1,7 @@
-//! The dialogue's SQL: the plan, the page, the lifecycle, hosts, Q&A and
-//! the calendar's meetings.
+//! The dialogue's SQL: the plan, the page, the lifecycle, hosts and Q&A;
+//! a network's dialogues in `network`.
 
-use super::{
-    Dialogue, DialogueFormat, DialogueStatus, ListedDialogue, Meeting, NewDialogue, QaEntry,
-};
+use super::{Dialogue, DialogueFormat, DialogueStatus, Meeting, NewDialogue, QaEntry};
 use crate::{
     core::ids::public_id,
     core::{
@@ -14,6 +12,9 @@ use crate::{
     db::Db,
     error::AppError,
 };
+
+mod network;
+pub use network::{network_meetings, of_network, FeedMeeting};
 
 /// A dialogue's internal key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -482,69 +483,6 @@ crate::sql!(
 pub async fn qa(db: &Db, dialogue_id: DialogueId) -> Result<Vec<QaEntry>, AppError> {
     Ok(sqlx::query_as(QA)
         .bind(dialogue_id)
-        .fetch_all(db.pool())
-        .await?)
-}
-
-#[derive(sqlx::FromRow)]
-struct ListedRow {
-    public_id: String,
-    title: String,
-    status: String,
-    first_meeting: Option<i64>,
-}
-
-crate::sql!(
-    OF_NETWORK = "SELECT d.public_id, d.title, d.status, \
-     (SELECT MIN(s.starts_at) FROM dialogue_sessions s WHERE s.dialogue_id = d.id) AS first_meeting \
-     FROM dialogues d WHERE d.network_id = $1 ORDER BY d.id DESC LIMIT 100"
-);
-
-/// A network's dialogues for its page: (public id, title, status, first
-/// meeting's start).
-#[tracing::instrument(skip_all)]
-pub async fn of_network(db: &Db, network_id: NetworkId) -> Result<Vec<ListedDialogue>, AppError> {
-    let rows: Vec<ListedRow> = sqlx::query_as(OF_NETWORK)
-        .bind(network_id)
-        .fetch_all(db.pool())
-        .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let status = DialogueStatus::parse(&r.status)?;
-            Some((r.public_id, r.title, status, r.first_meeting))
-        })
-        .collect())
-}
-
-/// A meeting of one of a network's dialogues, for its calendar feed.
-#[derive(sqlx::FromRow)]
-pub struct FeedMeeting {
-    pub meeting: String,
-    pub dialogue: String,
-    pub title: String,
-    pub purpose: String,
-    pub starts_at: i64,
-    pub ends_at: i64,
-    pub place: String,
-    pub link: String,
-}
-
-crate::sql!(
-    NETWORK_MEETINGS = "SELECT s.public_id AS meeting, d.public_id AS dialogue, d.title, \
-     d.purpose, s.starts_at, s.ends_at, s.place, s.link \
-     FROM dialogue_sessions s JOIN dialogues d ON d.id = s.dialogue_id \
-     WHERE d.network_id = $1 ORDER BY s.starts_at"
-);
-
-/// Every meeting of a network's dialogues, soonest first.
-#[tracing::instrument(skip_all)]
-pub async fn network_meetings(
-    db: &Db,
-    network_id: NetworkId,
-) -> Result<Vec<FeedMeeting>, AppError> {
-    Ok(sqlx::query_as(NETWORK_MEETINGS)
-        .bind(network_id)
         .fetch_all(db.pool())
         .await?)
 }

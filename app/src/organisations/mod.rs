@@ -7,6 +7,7 @@
 //! store.
 
 pub mod api;
+pub mod claims;
 mod kind;
 pub mod members;
 mod org_number;

@@ -204,11 +204,15 @@ pub async fn seed(db: &Db, scale: Scale, progress: &mut dyn FnMut(&str)) -> anyh
         ));
     }
     tx.commit().await.context("committing the seeded rows")?;
+    let indexing = Instant::now();
     let indexed = app::core::search::rebuild(db)
         .await
         .map_err(|e| anyhow::anyhow!(e))
         .context("indexing the seeded rows for search")?;
-    progress(&format!("{indexed} entries in the search index"));
+    progress(&format!(
+        "{indexed} entries in the search index, built in {:.1} s",
+        indexing.elapsed().as_secs_f64()
+    ));
     // Fresh statistics, so the planners pick the indexes from the first
     // request on (PostgreSQL would otherwise wait for autovacuum).
     sqlx::query(ANALYZE_2)

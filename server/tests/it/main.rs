@@ -14,6 +14,7 @@ mod attachments;
 mod backup;
 mod cli;
 mod comments;
+mod compression;
 mod database;
 mod dialogue_steps;
 mod dialogues;

@@ -478,7 +478,7 @@ db_test!(
     |app| {
         let (network, anna, org, need) = setup(&app).await;
         let mut ids = Vec::new();
-        for _ in 0..(app::dialogues::market::BOARD_PAGE + 3) {
+        for _ in 0..(app::dialogues::market::board::BOARD_PAGE + 3) {
             let id = plan(&app, &anna, &dialogue_form(&network, &org, &need, "5")).await;
             announce(&app, &anna, &id).await;
             ids.push(id);
@@ -490,12 +490,15 @@ db_test!(
                 let res = app
                     .post_form("/api/market/board", &form(&[("efter", &efter)]), &[])
                     .await;
-                serde_json::from_str::<app::dialogues::market::BoardPage>(&res.body)
+                serde_json::from_str::<app::dialogues::market::board::BoardPage>(&res.body)
                     .expect("a page")
             }
         };
         let first = page(String::new()).await;
-        assert_eq!(first.items.len() as i64, app::dialogues::market::BOARD_PAGE);
+        assert_eq!(
+            first.items.len() as i64,
+            app::dialogues::market::board::BOARD_PAGE
+        );
         assert_eq!(
             first.items[0].public_id,
             *ids.last().unwrap(),

@@ -68,6 +68,15 @@ pub fn TwoFactorSetupPage() -> impl IntoView {
     if crate::accounts::signed_in_or_redirect().is_none() {
         return ().into_any();
     }
+    // The secret and the recovery codes: kept by no cache and never
+    // compressed, so no response's length can hint at them (BREACH).
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(
+            http::header::CACHE_CONTROL,
+            http::HeaderValue::from_static("no-store, no-transform"),
+        );
+    }
     let setup = Resource::new(|| (), |_| super::api::two_factor_setup());
     let action = ServerAction::<ConfirmTwoFactor>::new();
     let form = FormFeedback::for_action(ConfirmTwoFactor::PATH);

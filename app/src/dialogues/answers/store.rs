@@ -4,19 +4,21 @@
 //! digest are stored, the draft becomes what was submitted, and the
 //! receipt is queued to the person who submitted.
 
-use super::{
-    AnswerContent, AnswerPart, AttachedFile, DraftFile, Received, SecretRequest, Submission,
-    WrittenAnswer,
-};
+use super::{AnswerContent, AnswerPart, AttachedFile, DraftFile, SecretRequest, WrittenAnswer};
 use crate::{
     core::{
-        files::{self, Download, FILES_COUNT_MAX, FILES_MAX},
+        files::{self, FILES_COUNT_MAX, FILES_MAX},
         ids::{public_id, receipt_number, DialogueId, SupplierId},
         market::SupplierActor,
     },
     db::Db,
     error::AppError,
 };
+
+mod downloads;
+mod received;
+pub use downloads::{draft_download, submitted_download};
+pub use received::{own, received, submission};
 
 #[derive(sqlx::FromRow)]
 struct PartRow {
@@ -95,60 +97,6 @@ pub async fn draft_files(
             secret: secret(r.secret_what, r.secret_why, r.secret_harm),
         })
         .collect())
-}
-
-crate::sql!(
-    DRAFT_FILE = "SELECT d.file_id, d.name FROM answer_draft_files d \
-     WHERE d.dialogue_id = $1 AND d.supplier_id = $2 AND d.public_id = $3"
-);
-
-#[derive(sqlx::FromRow)]
-struct NamedFile {
-    file_id: i64,
-    name: String,
-}
-
-/// A file attached to what the supplier is writing, to download.
-#[tracing::instrument(skip_all)]
-pub async fn draft_download(
-    db: &Db,
-    dialogue: DialogueId,
-    supplier: SupplierId,
-    file: &str,
-) -> Result<Download, AppError> {
-    let row: Option<NamedFile> = sqlx::query_as(DRAFT_FILE)
-        .bind(dialogue)
-        .bind(supplier)
-        .bind(file.trim())
-        .fetch_optional(db.pool())
-        .await?;
-    let row = row.ok_or(AppError::NotFound)?;
-    files::store::download(db, row.file_id, &row.name).await
-}
-
-crate::sql!(
-    ANSWER_FILE = "SELECT f.file_id, f.name FROM supplier_answer_files f \
-     JOIN supplier_answers a ON a.id = f.answer_id \
-     WHERE a.dialogue_id = $1 AND a.public_id = $2 AND f.position = $3"
-);
-
-/// File `position` of a submission, to download. The caller has checked
-/// that the reader may read the submission.
-#[tracing::instrument(skip_all)]
-pub async fn submitted_download(
-    db: &Db,
-    dialogue: DialogueId,
-    answer: &str,
-    position: i64,
-) -> Result<Download, AppError> {
-    let row: Option<NamedFile> = sqlx::query_as(ANSWER_FILE)
-        .bind(dialogue)
-        .bind(answer.trim())
-        .bind(position)
-        .fetch_optional(db.pool())
-        .await?;
-    let row = row.ok_or(AppError::NotFound)?;
-    files::store::download(db, row.file_id, &row.name).await
 }
 
 #[derive(sqlx::FromRow)]
@@ -523,207 +471,4 @@ pub async fn submit(
     tx.commit().await?;
     tracing::info!(version, "written answer submitted");
     Ok(submitted)
-}
-
-#[derive(sqlx::FromRow)]
-struct ReceivedRow {
-    public_id: String,
-    supplier_name: String,
-    receipt: String,
-    submitted_at: i64,
-    version: i64,
-    secret: i64,
-}
-
-impl ReceivedRow {
-    fn received(self) -> Received {
-        Received {
-            public_id: self.public_id,
-            supplier_name: self.supplier_name,
-            receipt: self.receipt,
-            submitted_at: self.submitted_at,
-            version: self.version,
-            secret: self.secret == 1,
-        }
-    }
-}
-
-crate::sql!(
-    /// The dialogue's submissions (of one supplier, when $2 is not 0) in
-    /// the order they arrived: versions are numbered and stamped under
-    /// one lock, so that is also their order.
-    RECEIVED = "SELECT a.public_id, s.name AS supplier_name, a.receipt, a.submitted_at, \
-     a.version, CAST(CASE WHEN EXISTS (SELECT 1 FROM supplier_answer_parts p \
-         WHERE p.answer_id = a.id AND (p.secret_what <> '' OR p.secret_why <> '' \
-         OR p.secret_harm <> '')) OR EXISTS (SELECT 1 FROM supplier_answer_files f \
-         WHERE f.answer_id = a.id AND (f.secret_what <> '' OR f.secret_why <> '' \
-         OR f.secret_harm <> '')) \
-         THEN 1 ELSE 0 END AS BIGINT) AS secret \
-     FROM supplier_answers a JOIN suppliers s ON s.id = a.supplier_id \
-     WHERE a.dialogue_id = $1 AND (CAST($2 AS BIGINT) = 0 OR a.supplier_id = $2) \
-     ORDER BY a.submitted_at, a.id"
-);
-
-async fn received_of(
-    db: &Db,
-    dialogue: DialogueId,
-    supplier: i64,
-) -> Result<Vec<Received>, AppError> {
-    let rows: Vec<ReceivedRow> = sqlx::query_as(RECEIVED)
-        .bind(dialogue)
-        .bind(supplier)
-        .fetch_all(db.pool())
-        .await?;
-    Ok(rows.into_iter().map(ReceivedRow::received).collect())
-}
-
-/// Every submission received, oldest first.
-#[tracing::instrument(skip_all)]
-pub async fn received(db: &Db, dialogue: DialogueId) -> Result<Vec<Received>, AppError> {
-    received_of(db, dialogue, 0).await
-}
-
-/// One supplier's submissions, newest first.
-#[tracing::instrument(skip_all)]
-pub async fn own(
-    db: &Db,
-    dialogue: DialogueId,
-    supplier: SupplierId,
-) -> Result<Vec<Received>, AppError> {
-    let mut all = received_of(db, dialogue, supplier.0).await?;
-    all.reverse();
-    Ok(all)
-}
-
-#[derive(sqlx::FromRow)]
-struct SubmissionRow {
-    id: i64,
-    public_id: String,
-    supplier_id: SupplierId,
-    supplier_public_id: String,
-    supplier_name: String,
-    version: i64,
-    receipt: String,
-    submitted_at: i64,
-    digest: String,
-    person: Option<String>,
-    person_deleted_at: Option<i64>,
-}
-
-crate::sql!(
-    SUBMISSION = "SELECT a.id, a.public_id, a.supplier_id, s.public_id AS supplier_public_id, \
-     s.name AS supplier_name, a.version, a.receipt, a.submitted_at, a.digest, \
-     p.name AS person, p.deleted_at AS person_deleted_at \
-     FROM supplier_answers a JOIN suppliers s ON s.id = a.supplier_id \
-     LEFT JOIN accounts p ON p.id = a.account_id \
-     WHERE a.public_id = $1 AND a.dialogue_id = $2"
-);
-crate::sql!(
-    PARTS = "SELECT position, question, body, secret_what, secret_why, secret_harm \
-     FROM supplier_answer_parts WHERE answer_id = $1 ORDER BY position"
-);
-crate::sql!(
-    FILES = "SELECT a.position, a.name, f.media_type, f.size, f.sha256, a.secret_what, \
-     a.secret_why, a.secret_harm FROM supplier_answer_files a \
-     JOIN stored_files f ON f.id = a.file_id WHERE a.answer_id = $1 ORDER BY a.position"
-);
-
-#[derive(sqlx::FromRow)]
-struct SubmittedFileRow {
-    position: i64,
-    name: String,
-    media_type: String,
-    size: i64,
-    sha256: String,
-    secret_what: String,
-    secret_why: String,
-    secret_harm: String,
-}
-
-crate::sql!(
-    VERSIONS = "SELECT public_id, version, submitted_at FROM supplier_answers \
-     WHERE dialogue_id = $1 AND supplier_id = $2 ORDER BY version"
-);
-
-#[derive(sqlx::FromRow)]
-struct VersionRow {
-    public_id: String,
-    version: i64,
-    submitted_at: i64,
-}
-
-/// One submission of the dialogue with its content and the supplier's
-/// versions, if `of_supplier` (when given) submitted it. `deleted_user`
-/// stands for a person whose account is gone.
-#[tracing::instrument(skip_all)]
-pub async fn submission(
-    db: &Db,
-    dialogue: DialogueId,
-    dialogue_public_id: &str,
-    answer: &str,
-    of_supplier: Option<&[SupplierId]>,
-    deleted_user: &str,
-) -> Result<Option<Submission>, AppError> {
-    let row: Option<SubmissionRow> = sqlx::query_as(SUBMISSION)
-        .bind(answer.trim())
-        .bind(dialogue)
-        .fetch_optional(db.pool())
-        .await?;
-    let Some(row) = row.filter(|r| of_supplier.is_none_or(|mine| mine.contains(&r.supplier_id)))
-    else {
-        return Ok(None);
-    };
-    let parts: Vec<PartRow> = sqlx::query_as(PARTS)
-        .bind(row.id)
-        .fetch_all(db.pool())
-        .await?;
-    let versions: Vec<VersionRow> = sqlx::query_as(VERSIONS)
-        .bind(dialogue)
-        .bind(row.supplier_id)
-        .fetch_all(db.pool())
-        .await?;
-    let attachments: Vec<SubmittedFileRow> = sqlx::query_as(FILES)
-        .bind(row.id)
-        .fetch_all(db.pool())
-        .await?;
-    let parts: Vec<AnswerPart> = parts.into_iter().map(PartRow::part).collect();
-    let html = parts
-        .iter()
-        .map(|p| crate::markdown::to_html(&p.answer))
-        .collect();
-    Ok(Some(Submission {
-        public_id: row.public_id,
-        receipt: row.receipt.clone(),
-        supplier_name: row.supplier_name,
-        submitted_by: crate::core::shown_name(
-            row.person.clone().unwrap_or_default(),
-            row.person_deleted_at.or(row.person.is_none().then_some(0)),
-            deleted_user,
-        ),
-        digest: row.digest,
-        content: AnswerContent {
-            attachments: attachments
-                .into_iter()
-                .map(|f| AttachedFile {
-                    media_type: f.media_type,
-                    name: f.name,
-                    position: f.position,
-                    secret: secret(f.secret_what, f.secret_why, f.secret_harm),
-                    sha256: f.sha256,
-                    size: f.size,
-                })
-                .collect(),
-            dialogue: dialogue_public_id.to_string(),
-            parts,
-            receipt: row.receipt.clone(),
-            submitted_at: row.submitted_at,
-            supplier: row.supplier_public_id,
-            version: row.version,
-        },
-        versions: versions
-            .into_iter()
-            .map(|v| (v.public_id, v.version, v.submitted_at))
-            .collect(),
-        html,
-    }))
 }

@@ -4,7 +4,7 @@
 //! asks and withdraws. The hosts' ones start at the network's guard
 //! (`visible_dialogue` → `host`), as everything else hosts do.
 
-use super::{AskForm, AttendForm, BoardQuery, InviteForm, MessageForm, PublicationForm, ReplyForm};
+use super::{AskForm, AttendForm, InviteForm, MessageForm, PublicationForm, ReplyForm};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -172,31 +172,6 @@ pub async fn public_dialogue(dialogue: String) -> Result<super::PublicView, AppE
         answers_open: p.guard.facts.answers_taken(),
         slots: crate::dialogues::slots::api::offered_part(&p).await?,
         documents: crate::dialogues::documents::api::public_part(&p, member).await?,
-    })
-}
-
-/// One page of the public board.
-#[server(endpoint = "market/board")]
-pub async fn board(#[server(flatten)] query: BoardQuery) -> Result<super::BoardPage, AppError> {
-    let ctx = crate::context::app_context()?;
-    board_page(&ctx, &query).await
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) async fn board_page(
-    ctx: &crate::context::AppContext,
-    query: &BoardQuery,
-) -> Result<super::BoardPage, AppError> {
-    let filter = super::BoardFilter::parse(query);
-    let (items, more) = super::store::board(&ctx.db, &filter).await?;
-    let next = more
-        .then(|| items.last())
-        .flatten()
-        .map(|last| format!("{}.{}", last.announced_at, last.public_id));
-    Ok(super::BoardPage {
-        items,
-        next,
-        ignored: filter.ignored,
     })
 }
 

@@ -511,7 +511,7 @@ pub fn RecordPage() -> impl IntoView {
                                 }
                                 .into_any()
                             }}
-                            {(!r.information.is_empty()).then(|| view! { <crate::dialogues::market::pages::InformationLog entries=r.information.clone() top=true /> })}
+                            {(!r.information.is_empty()).then(|| view! { <crate::dialogues::market::hosts::InformationLog entries=r.information.clone() top=true /> })}
                             {(!r.answers.is_empty()).then(|| view! { <crate::dialogues::answers::pages::AnswersInRecord answers=r.answers.clone() /> })}
                             <h2>{t.record_heading}</h2>
                             {record_parts(&r.dialogue, &r.individual, lang).into_iter().map(|(heading, meeting, _)| {

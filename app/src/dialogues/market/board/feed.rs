@@ -2,7 +2,8 @@
 //! the same list, so each filtered board has a feed address of its own.
 //! Feed readers cannot sign in; the feed holds only the public part.
 
-use super::{api::board_page, text::text, BoardQuery};
+use super::{api::board_page, BoardQuery};
+use crate::dialogues::market::text::text;
 use crate::{context::AppContext, error::AppError, i18n::Lang};
 use atom_syndication::{Entry, Feed, FixedDateTime, Link, Person, Text};
 
