@@ -90,26 +90,45 @@ impl Query {
         &self.terms
     }
 
-    /// The query as PostgreSQL's `to_tsquery('simple', …)` reads it.
-    pub fn tsquery(&self) -> String {
+    /// The query as PostgreSQL's `to_tsquery('simple', …)` reads it. With
+    /// `scopes`, its words are matched in titles and bodies only (weights
+    /// A and D) and only in the rows whose scope (weight B) is one of them.
+    pub fn tsquery(&self, scopes: &[String]) -> String {
+        let weights = if scopes.is_empty() { "" } else { ":AD" };
+        let prefix_weights = if scopes.is_empty() { "" } else { "AD" };
         let parts: Vec<String> = self
             .terms
             .iter()
             .map(|term| match term {
-                Term::Word { stem, prefix: None } => stem.clone(),
+                Term::Word { stem, prefix: None } => format!("{stem}{weights}"),
                 Term::Word {
                     stem,
                     prefix: Some(p),
-                } => format!("({stem} | {p}:*)"),
-                Term::Phrase(stems) => format!("({})", stems.join(" <-> ")),
+                } => format!("({stem}{weights} | {p}:*{prefix_weights})"),
+                Term::Phrase(stems) => format!(
+                    "({})",
+                    stems
+                        .iter()
+                        .map(|s| format!("{s}{weights}"))
+                        .collect::<Vec<_>>()
+                        .join(" <-> ")
+                ),
             })
             .collect();
-        parts.join(" & ")
+        let words = parts.join(" & ");
+        match scopes {
+            [] => words,
+            _ => {
+                let within: Vec<String> = scopes.iter().map(|s| format!("{s}:B")).collect();
+                format!("({words}) & ({})", within.join(" | "))
+            }
+        }
     }
 
     /// The query as SQLite's FTS5 `MATCH` reads it; every stem is quoted,
-    /// so no word can be an operator.
-    pub fn fts5(&self) -> String {
+    /// so no word can be an operator. With `scopes`, its words are matched
+    /// in titles and bodies only, in the rows whose scope is one of them.
+    pub fn fts5(&self, scopes: &[String]) -> String {
         let parts: Vec<String> = self
             .terms
             .iter()
@@ -122,7 +141,17 @@ impl Query {
                 Term::Phrase(stems) => format!("\"{}\"", stems.join(" ")),
             })
             .collect();
-        parts.join(" AND ")
+        let words = parts.join(" AND ");
+        match scopes {
+            [] => words,
+            _ => {
+                let within: Vec<String> = scopes.iter().map(|s| format!("\"{s}\"")).collect();
+                format!(
+                    "{{title_terms body_terms}} : ({words}) AND scope : ({})",
+                    within.join(" OR ")
+                )
+            }
+        }
     }
 
     /// Whether a word of a text (lower case) is one the query looks for,
@@ -211,6 +240,27 @@ mod tests {
     }
 
     #[test]
+    fn within_scopes_the_words_are_matched_in_titles_and_bodies_of_those_rows_only() {
+        let query = Query::parse("\"publika laddstolpar\" kommun").unwrap();
+        let scopes = ["n7".to_string(), "public".to_string()];
+        assert_eq!(
+            query.tsquery(&scopes),
+            format!(
+                "(({p}:AD <-> laddstolp:AD) & (kommun:AD | kommun:*AD)) & (n7:B | public:B)",
+                p = stem("publika")
+            )
+        );
+        assert_eq!(
+            query.fts5(&scopes),
+            format!(
+                "{{title_terms body_terms}} : (\"{p} laddstolp\" AND (\"kommun\" OR \"kommun\"*)) \
+                 AND scope : (\"n7\" OR \"public\")",
+                p = stem("publika")
+            )
+        );
+    }
+
+    #[test]
     fn short_last_words_are_no_prefix() {
         assert_eq!(Query::parse("el").unwrap().terms(), [word("el", None)]);
     }
@@ -226,11 +276,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            query.tsquery(),
+            query.tsquery(&[]),
             format!("({} <-> laddstolp) & (kommun | kommun:*)", stem("publika"))
         );
         assert_eq!(
-            query.fts5(),
+            query.fts5(&[]),
             format!(
                 "\"{} laddstolp\" AND (\"kommun\" OR \"kommun\"*)",
                 stem("publika")
@@ -265,7 +315,7 @@ mod tests {
         ] {
             match Query::parse(hostile) {
                 Ok(query) => {
-                    for expression in [query.tsquery(), query.fts5()] {
+                    for expression in [query.tsquery(&[]), query.fts5(&[])] {
                         assert!(
                             expression
                                 .chars()
@@ -321,6 +371,6 @@ mod tests {
         let query = Query::parse("år ").unwrap();
         assert!(query.matches("år"));
         assert!(!query.matches("ar"));
-        assert!(query.fts5().contains("år"));
+        assert!(query.fts5(&[]).contains("år"));
     }
 }

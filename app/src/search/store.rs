@@ -16,12 +16,12 @@ use crate::{core::ids::AccountId, db::Db, db::Engine, error::AppError};
 macro_rules! readable {
     () => {
         concat!(
-            "((s.audience = 'network' AND CAST($8 AS BIGINT) = 0 AND (",
-            crate::reads_network!("s.network_id"),
-            " OR (s.kind = 'network' AND n.visibility = 'listed' AND CAST($1 AS BIGINT) <> 0))) \
-             OR (s.audience = 'public' AND (CAST($8 AS BIGINT) = 1 OR NOT ",
-            crate::reads_network!("s.network_id"),
-            "))) \
+            "((s.audience = 'network' AND CAST($8 AS BIGINT) = 0 AND (s.network_id IN (",
+            crate::networks_read!(),
+            ") OR (s.kind = 'network' AND n.visibility = 'listed' AND CAST($1 AS BIGINT) <> 0))) \
+             OR (s.audience = 'public' AND (CAST($8 AS BIGINT) = 1 OR s.network_id NOT IN (",
+            crate::networks_read!(),
+            ")))) \
              AND (CAST($3 AS TEXT) = '' OR ',' || CAST($3 AS TEXT) || ',' LIKE '%,' || s.kind || ',%') \
              AND (CAST($4 AS TEXT) = '' OR (n.public_id = CAST($4 AS TEXT) AND s.audience = 'network')) \
              AND (CAST($5 AS BIGINT) = 0 OR s.current = 2 - CAST($5 AS BIGINT)) \
@@ -59,19 +59,20 @@ crate::sql!(
         hit_columns!(),
         matched_postgres!(),
         readable!(),
-        " ORDER BY ts_rank_cd(s.vector, to_tsquery('simple', CAST($2 AS TEXT))) DESC, \
+        " ORDER BY ts_rank_cd('{0.1, 0.2, 0, 1.0}', s.vector, \
+         to_tsquery('simple', CAST($2 AS TEXT))) DESC, \
          s.at DESC, s.id DESC LIMIT $9 OFFSET $10"
     )
 );
 crate::sql!(
     engine = Sqlite,
     /// Title words weigh four times body words, as the A and D weights do
-    /// on PostgreSQL.
+    /// on PostgreSQL; the scope weighs nothing.
     HITS_SQLITE = concat!(
         hit_columns!(),
         matched_sqlite!(),
         readable!(),
-        " ORDER BY bm25(search_fts, 4.0, 1.0), s.at DESC, s.id DESC LIMIT $9 OFFSET $10"
+        " ORDER BY bm25(search_fts, 4.0, 1.0, 0.0), s.at DESC, s.id DESC LIMIT $9 OFFSET $10"
     )
 );
 crate::sql!(
@@ -94,9 +95,10 @@ crate::sql!(
 );
 
 crate::sql!(
-    /// The networks the reader reads, for the filter.
+    /// The networks the reader reads: the scopes the match looks in, and
+    /// the network filter's choices.
     READ_NETWORKS = concat!(
-        "SELECT n.public_id, n.name FROM networks n WHERE ",
+        "SELECT n.id, n.public_id, n.name FROM networks n WHERE ",
         crate::reads_network!("n.id"),
         " ORDER BY n.name"
     )
@@ -114,10 +116,22 @@ struct HitRow {
 }
 
 #[derive(sqlx::FromRow)]
+struct ReadNetwork {
+    id: i64,
+    public_id: String,
+    name: String,
+}
+
+#[derive(sqlx::FromRow)]
 struct CountRow {
     kind: String,
     count: i64,
 }
+
+/// Searches that read at the same time. A search for a common word reads
+/// many index rows; a burst of them waits its turn here instead of taking
+/// every database connection from the pages.
+static SEARCHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
 
 /// One page of what `reader` (None: not signed in) may read that matches.
 #[tracing::instrument(skip_all)]
@@ -126,11 +140,32 @@ pub async fn search(
     reader: Option<AccountId>,
     search: &Search,
 ) -> Result<Results, AppError> {
-    let (hits_sql, counts_sql, matched) = match db.engine() {
-        Engine::Postgres => (HITS_POSTGRES, COUNTS_POSTGRES, search.query.tsquery()),
-        Engine::Sqlite => (HITS_SQLITE, COUNTS_SQLITE, search.query.fts5()),
-    };
+    let _turn = SEARCHING.acquire().await.map_err(AppError::internal)?;
     let reader = reader.map_or(0, |a| a.0);
+    let read: Vec<ReadNetwork> = match (reader, search.public_only) {
+        (0, _) | (_, true) => Vec::new(),
+        _ => {
+            sqlx::query_as(READ_NETWORKS)
+                .bind(reader)
+                .fetch_all(db.pool())
+                .await?
+        }
+    };
+    // Only rows of these scopes are looked at; the query's own rule then
+    // decides which of them the reader may read.
+    let mut scopes: Vec<String> = read.iter().map(|n| format!("n{}", n.id)).collect();
+    if reader != 0 && !search.public_only {
+        scopes.push("listed".to_string());
+    }
+    scopes.push("public".to_string());
+    let (hits_sql, counts_sql, matched) = match db.engine() {
+        Engine::Postgres => (
+            HITS_POSTGRES,
+            COUNTS_POSTGRES,
+            search.query.tsquery(&scopes),
+        ),
+        Engine::Sqlite => (HITS_SQLITE, COUNTS_SQLITE, search.query.fts5(&scopes)),
+    };
     let status = match search.status {
         None => 0,
         Some(Status::Current) => 1,
@@ -184,15 +219,7 @@ pub async fn search(
         .into_iter()
         .filter_map(|row| hit(row, &search.query))
         .collect();
-    let networks: Vec<(String, String)> = match (reader, search.public_only) {
-        (0, _) | (_, true) => Vec::new(),
-        _ => {
-            sqlx::query_as(READ_NETWORKS)
-                .bind(reader)
-                .fetch_all(db.pool())
-                .await?
-        }
-    };
+    let networks = read.into_iter().map(|n| (n.public_id, n.name)).collect();
     Ok(Results {
         hits,
         counts,

@@ -518,3 +518,33 @@ db_test!(
         assert!(header.body.contains("action=\"/sok#traffar\""));
     }
 );
+
+/// A refresh after one write reads that item's rows through an index,
+/// never a whole table: once, each comment posted made SQLite read all
+/// 500,000 comments of the large seed (`$1 = 0 OR c.id = $1` defeats the
+/// index). The full rebuild's statements (`every!()`) may scan.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refresh_reads_only_its_own_rows_through_an_index() {
+    let app = TestApp::spawn(app::db::Engine::Sqlite).await.unwrap();
+    let refreshes: Vec<_> = app::core::sql::STATEMENTS
+        .iter()
+        .filter(|st| st.module.ends_with("core::search::index"))
+        .filter(|st| st.sql.contains("$1") && !st.name.starts_with("LOCK_"))
+        .collect();
+    assert!(refreshes.len() >= 10, "{} refreshes", refreshes.len());
+    for st in refreshes {
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "EXPLAIN QUERY PLAN {}",
+            st.sql
+        )))
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap();
+        let scans: Vec<&str> = plan
+            .iter()
+            .map(|(_, _, _, detail)| detail.as_str())
+            .filter(|detail| detail.starts_with("SCAN"))
+            .collect();
+        assert!(scans.is_empty(), "{}: {scans:?}", st.name);
+    }
+}
