@@ -15,8 +15,9 @@ use axum::http::{header, Extensions, HeaderMap, StatusCode, Version};
 use tower_http::compression::predicate::{Predicate, SizeAbove};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 
-/// Brotli's quality 4 and gzip's level 4: measured on the long thread
-/// (`bench/README.md`), higher levels cost more CPU than their bytes save.
+/// Brotli's quality 4 (and gzip's level 4): it takes the long thread's
+/// 44.7 KB to 6.7 KB in about 0.3 ms; from quality 9 on, a page costs
+/// 6–65 ms for a tenth fewer bytes (`bench/compression`).
 const LEVEL: i32 = 4;
 
 /// Below this a response fits in one packet anyway.
