@@ -2,8 +2,8 @@
 //! confidentiality requests and the files, refused field by field.
 
 #[cfg(feature = "ssr")]
-use super::{field, DraftFile, SecretRequest, ANSWER_MAX, SECRET_MAX, TOTAL_MAX};
-use super::{AnswerForm, AnswerPart, FileEdit};
+use super::{field, AnswerForm, DraftFile, SecretRequest, ANSWER_MAX, SECRET_MAX, TOTAL_MAX};
+use super::{AnswerPart, FileEdit};
 use crate::core::files::Upload;
 #[cfg(feature = "ssr")]
 use crate::{
