@@ -53,34 +53,42 @@ pub struct AuditEntry {
     pub summary: String,
 }
 
+/// SQL, the one rule of who reads a network: the memberships through
+/// which the person `$1` reads one (`rm`): one of their verified
+/// organisations is an active member and they actively belong to it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! network_readers {
+    () => {
+        "FROM network_members rm \
+         JOIN organisation_members ro ON ro.organisation_id = rm.organisation_id \
+         JOIN organisations rg ON rg.id = rm.organisation_id AND rg.verified_at IS NOT NULL \
+         WHERE rm.status = 'active' AND ro.account_id = $1 AND ro.status = 'active'"
+    };
+}
+
 /// SQL: whether the person `$1` reads the network whose id is the given
-/// column: one of their verified organisations is an active member and
-/// they actively belong to it. The one definition every list and export
-/// uses, so none can show more than the guard allows.
+/// column. The one definition every list and export uses, so none can
+/// show more than the guard allows.
 #[macro_export]
 macro_rules! reads_network {
     ($network:literal) => {
         concat!(
-            "EXISTS (SELECT 1 FROM network_members rm \
-             JOIN organisation_members ro ON ro.organisation_id = rm.organisation_id \
-             JOIN organisations rg ON rg.id = rm.organisation_id AND rg.verified_at IS NOT NULL \
-             WHERE rm.network_id = ",
+            "EXISTS (SELECT 1 ",
+            $crate::network_readers!(),
+            " AND rm.network_id = ",
             $network,
-            " AND rm.status = 'active' AND ro.account_id = $1 AND ro.status = 'active')"
+            ")"
         )
     };
 }
 
-/// SQL: the ids of the networks the person `$1` reads, by the rule of
-/// `reads_network!`, as one list computed once per statement: for a query
-/// that checks very many rows (search), where an `EXISTS` per row costs
-/// a join per row.
+/// SQL: the ids of the networks the person `$1` reads, by the same rule,
+/// as one list computed once per statement: for a query that checks very
+/// many rows (search), where an `EXISTS` per row costs a join per row.
 #[macro_export]
 macro_rules! networks_read {
     () => {
-        "SELECT rm.network_id FROM network_members rm \
-         JOIN organisation_members ro ON ro.organisation_id = rm.organisation_id \
-         JOIN organisations rg ON rg.id = rm.organisation_id AND rg.verified_at IS NOT NULL \
-         WHERE rm.status = 'active' AND ro.account_id = $1 AND ro.status = 'active'"
+        concat!("SELECT rm.network_id ", $crate::network_readers!())
     };
 }

@@ -35,6 +35,26 @@ pub struct Query {
     terms: Vec<Term>,
 }
 
+/// Where a search looks: the scopes of the index rows it may meet (the
+/// networks the reader reads, listed networks' own rows for the signed
+/// in, and what everyone reads). Never empty: the public part is always in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scopes(Vec<String>);
+
+impl Scopes {
+    /// `networks`: the ids of the networks the reader reads (none when not
+    /// signed in, or searching the public part only); `signed_in`: whether
+    /// listed networks' own rows are theirs to find.
+    pub fn of(networks: &[i64], signed_in: bool) -> Scopes {
+        let mut scopes: Vec<String> = networks.iter().map(|id| format!("n{id}")).collect();
+        if signed_in {
+            scopes.push("listed".to_string());
+        }
+        scopes.push("public".to_string());
+        Scopes(scopes)
+    }
+}
+
 impl Query {
     pub fn parse(typed: &str) -> Result<Query, FieldProblem> {
         if typed.chars().count() > QUERY_MAX as usize {
@@ -90,45 +110,33 @@ impl Query {
         &self.terms
     }
 
-    /// The query as PostgreSQL's `to_tsquery('simple', …)` reads it. With
-    /// `scopes`, its words are matched in titles and bodies only (weights
-    /// A and D) and only in the rows whose scope (weight B) is one of them.
-    pub fn tsquery(&self, scopes: &[String]) -> String {
-        let weights = if scopes.is_empty() { "" } else { ":AD" };
-        let prefix_weights = if scopes.is_empty() { "" } else { "AD" };
+    /// The query as PostgreSQL's `to_tsquery('simple', …)` reads it: its
+    /// words matched in titles and bodies only (weights A and D), in the
+    /// rows whose scope (weight B) is one of `scopes`.
+    pub fn tsquery(&self, scopes: &Scopes) -> String {
         let parts: Vec<String> = self
             .terms
             .iter()
             .map(|term| match term {
-                Term::Word { stem, prefix: None } => format!("{stem}{weights}"),
+                Term::Word { stem, prefix: None } => format!("{stem}:AD"),
                 Term::Word {
                     stem,
                     prefix: Some(p),
-                } => format!("({stem}{weights} | {p}:*{prefix_weights})"),
-                Term::Phrase(stems) => format!(
-                    "({})",
-                    stems
-                        .iter()
-                        .map(|s| format!("{s}{weights}"))
-                        .collect::<Vec<_>>()
-                        .join(" <-> ")
-                ),
+                } => format!("({stem}:AD | {p}:*AD)"),
+                Term::Phrase(stems) => {
+                    let weighted: Vec<String> = stems.iter().map(|s| format!("{s}:AD")).collect();
+                    format!("({})", weighted.join(" <-> "))
+                }
             })
             .collect();
-        let words = parts.join(" & ");
-        match scopes {
-            [] => words,
-            _ => {
-                let within: Vec<String> = scopes.iter().map(|s| format!("{s}:B")).collect();
-                format!("({words}) & ({})", within.join(" | "))
-            }
-        }
+        let within: Vec<String> = scopes.0.iter().map(|s| format!("{s}:B")).collect();
+        format!("({}) & ({})", parts.join(" & "), within.join(" | "))
     }
 
-    /// The query as SQLite's FTS5 `MATCH` reads it; every stem is quoted,
-    /// so no word can be an operator. With `scopes`, its words are matched
-    /// in titles and bodies only, in the rows whose scope is one of them.
-    pub fn fts5(&self, scopes: &[String]) -> String {
+    /// The query as SQLite's FTS5 `MATCH` reads it: every stem quoted, so
+    /// no word can be an operator, matched in titles and bodies only, in
+    /// the rows whose scope is one of `scopes`.
+    pub fn fts5(&self, scopes: &Scopes) -> String {
         let parts: Vec<String> = self
             .terms
             .iter()
@@ -141,17 +149,12 @@ impl Query {
                 Term::Phrase(stems) => format!("\"{}\"", stems.join(" ")),
             })
             .collect();
-        let words = parts.join(" AND ");
-        match scopes {
-            [] => words,
-            _ => {
-                let within: Vec<String> = scopes.iter().map(|s| format!("\"{s}\"")).collect();
-                format!(
-                    "{{title_terms body_terms}} : ({words}) AND scope : ({})",
-                    within.join(" OR ")
-                )
-            }
-        }
+        let within: Vec<String> = scopes.0.iter().map(|s| format!("\"{s}\"")).collect();
+        format!(
+            "{{title_terms body_terms}} : ({}) AND scope : ({})",
+            parts.join(" AND "),
+            within.join(" OR ")
+        )
     }
 
     /// Whether a word of a text (lower case) is one the query looks for,
@@ -240,24 +243,17 @@ mod tests {
     }
 
     #[test]
-    fn within_scopes_the_words_are_matched_in_titles_and_bodies_of_those_rows_only() {
-        let query = Query::parse("\"publika laddstolpar\" kommun").unwrap();
-        let scopes = ["n7".to_string(), "public".to_string()];
+    fn a_search_looks_in_the_readers_networks_listed_rows_when_signed_in_and_the_public_part() {
         assert_eq!(
-            query.tsquery(&scopes),
-            format!(
-                "(({p}:AD <-> laddstolp:AD) & (kommun:AD | kommun:*AD)) & (n7:B | public:B)",
-                p = stem("publika")
-            )
+            Scopes::of(&[7, 9], true),
+            Scopes(vec![
+                "n7".into(),
+                "n9".into(),
+                "listed".into(),
+                "public".into()
+            ])
         );
-        assert_eq!(
-            query.fts5(&scopes),
-            format!(
-                "{{title_terms body_terms}} : (\"{p} laddstolp\" AND (\"kommun\" OR \"kommun\"*)) \
-                 AND scope : (\"n7\" OR \"public\")",
-                p = stem("publika")
-            )
-        );
+        assert_eq!(Scopes::of(&[], false), Scopes(vec!["public".into()]));
     }
 
     #[test]
@@ -275,15 +271,20 @@ mod tests {
                 word("kommun", Some("kommun")),
             ]
         );
+        let scopes = Scopes::of(&[7], false);
         assert_eq!(
-            query.tsquery(&[]),
-            format!("({} <-> laddstolp) & (kommun | kommun:*)", stem("publika"))
+            query.tsquery(&scopes),
+            format!(
+                "(({p}:AD <-> laddstolp:AD) & (kommun:AD | kommun:*AD)) & (n7:B | public:B)",
+                p = stem("publika")
+            )
         );
         assert_eq!(
-            query.fts5(&[]),
+            query.fts5(&scopes),
             format!(
-                "\"{} laddstolp\" AND (\"kommun\" OR \"kommun\"*)",
-                stem("publika")
+                "{{title_terms body_terms}} : (\"{p} laddstolp\" AND (\"kommun\" OR \"kommun\"*)) \
+                 AND scope : (\"n7\" OR \"public\")",
+                p = stem("publika")
             )
         );
     }
@@ -315,7 +316,10 @@ mod tests {
         ] {
             match Query::parse(hostile) {
                 Ok(query) => {
-                    for expression in [query.tsquery(&[]), query.fts5(&[])] {
+                    let scopes = Scopes::of(&[7], true);
+                    // What the query itself adds: FTS5's column filter.
+                    let fts5 = query.fts5(&scopes).replace("{title_terms body_terms}", "");
+                    for expression in [query.tsquery(&scopes), fts5] {
                         assert!(
                             expression
                                 .chars()
@@ -371,6 +375,6 @@ mod tests {
         let query = Query::parse("år ").unwrap();
         assert!(query.matches("år"));
         assert!(!query.matches("ar"));
-        assert!(query.fts5(&[]).contains("år"));
+        assert!(query.fts5(&Scopes::of(&[], false)).contains("\"år\""));
     }
 }

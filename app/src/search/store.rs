@@ -6,7 +6,11 @@
 //! The match itself differs by engine (a `tsvector` on PostgreSQL, FTS5 on
 //! SQLite) but both read the same stems, so both find the same rows.
 
-use super::{query::Query, snippet::snippet, Hit, Kind, Part, Results, Search, Status, PAGE_SIZE};
+use super::{
+    query::{Query, Scopes},
+    snippet::snippet,
+    Hit, Kind, Part, Results, Search, Status, PAGE_SIZE,
+};
 use crate::{core::ids::AccountId, db::Db, db::Engine, error::AppError};
 
 /// The rows a reader (`$1`, 0 when not signed in) may read, with the
@@ -153,11 +157,8 @@ pub async fn search(
     };
     // Only rows of these scopes are looked at; the query's own rule then
     // decides which of them the reader may read.
-    let mut scopes: Vec<String> = read.iter().map(|n| format!("n{}", n.id)).collect();
-    if reader != 0 && !search.public_only {
-        scopes.push("listed".to_string());
-    }
-    scopes.push("public".to_string());
+    let ids: Vec<i64> = read.iter().map(|n| n.id).collect();
+    let scopes = Scopes::of(&ids, reader != 0 && !search.public_only);
     let (hits_sql, counts_sql, matched) = match db.engine() {
         Engine::Postgres => (
             HITS_POSTGRES,

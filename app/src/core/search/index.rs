@@ -49,10 +49,10 @@ struct SourceRow {
     scope: String,
 }
 
-/// Which rows a source statement picks: its `$pick` is one of these.
-/// Each is a plain equality on an indexed column, so a refresh reads only
-/// its own rows; a `$1 = 0 OR id = $1` would have the planner read every
-/// comment for each comment posted.
+/// Which rows a source statement picks (its `$pick`): every row for a
+/// rebuild, or one plain equality on an indexed column, so a refresh
+/// reads only its own rows; a `$1 = 0 OR id = $1` would have the planner
+/// read every comment for each comment posted.
 macro_rules! every {
     () => {
         "1 = 1"
