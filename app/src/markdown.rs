@@ -5,6 +5,12 @@
 
 use pulldown_cmark::{html, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
+/// Which renderer made a stored HTML text. Raise it whenever `to_html`
+/// gives other HTML for the same source (an option, a link rule, a new
+/// pulldown-cmark that renders differently): stored texts of an older
+/// renderer are then rendered again, on the page and by housekeeping.
+pub const RENDERER: i64 = 1;
+
 pub fn to_html(source: &str) -> String {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_STRIKETHROUGH);

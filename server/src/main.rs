@@ -166,6 +166,16 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             Err(e) => tracing::warn!(error = %e, "the search index could not be built at start"),
         }
     }
+    // Comments an older Markdown renderer made are rendered again in the
+    // background; until then a page renders them as it reads them.
+    let rendering = db.clone();
+    tokio::spawn(async move {
+        match app::comments::store::rerender_stale(&rendering).await {
+            Ok(0) => {}
+            Ok(rows) => tracing::info!(rows, "comments rendered again by this release"),
+            Err(e) => tracing::warn!(error = %e, "comments could not be rendered again at start"),
+        }
+    });
     if let Some(smtp) = config.smtp.clone() {
         server::mailer::spawn(db.clone(), smtp);
     }

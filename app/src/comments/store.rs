@@ -26,8 +26,9 @@ crate::sql!(
 );
 crate::sql!(
     INSERT = "INSERT INTO comments (public_id, network_id, subject_kind, subject_id, \
-     thread_id, parent_id, depth, account_id, organisation_id, body, version, created_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11) RETURNING id"
+     thread_id, parent_id, depth, account_id, organisation_id, body, version, created_at, \
+     body_html, html_renderer) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $13) RETURNING id"
 );
 crate::sql!(SET_THREAD = "UPDATE comments SET thread_id = id WHERE id = $1");
 crate::sql!(
@@ -77,6 +78,8 @@ pub async fn post(
         .bind(actor.organisation_id)
         .bind(body.as_str())
         .bind(now)
+        .bind(crate::markdown::to_html(body.as_str()))
+        .bind(crate::markdown::RENDERER)
         .fetch_one(&mut *tx)
         .await?;
     if parent.is_none() {
@@ -150,7 +153,8 @@ pub async fn find(db: &Db, public_id: &str) -> Result<Option<Found>, AppError> {
 }
 
 crate::sql!(
-    EDIT = "UPDATE comments SET body = $1, version = version + 1, edited_at = $2 \
+    EDIT = "UPDATE comments SET body = $1, version = version + 1, edited_at = $2, \
+     body_html = $5, html_renderer = $6 \
      WHERE id = $3 AND version = $4 AND deleted_at IS NULL AND hidden_at IS NULL"
 );
 
@@ -164,6 +168,8 @@ pub async fn edit(db: &Db, comment: &Found, body: &CommentBody) -> Result<(), Ap
         .bind(now)
         .bind(comment.id)
         .bind(comment.version)
+        .bind(crate::markdown::to_html(body.as_str()))
+        .bind(crate::markdown::RENDERER)
         .execute(&mut *tx)
         .await?;
     if done.rows_affected() != 1 {
@@ -182,7 +188,8 @@ pub async fn edit(db: &Db, comment: &Found, body: &CommentBody) -> Result<(), Ap
 }
 
 crate::sql!(
-    DELETE = "UPDATE comments SET deleted_at = $1, body = '' WHERE id = $2 AND deleted_at IS NULL"
+    DELETE = "UPDATE comments SET deleted_at = $1, body = '', body_html = '' \
+     WHERE id = $2 AND deleted_at IS NULL"
 );
 
 /// The author deletes: the text leaves the page, the place in the thread
@@ -251,6 +258,55 @@ pub async fn hide(
 }
 
 #[derive(sqlx::FromRow)]
+struct StaleRow {
+    id: CommentId,
+    version: i64,
+    body: String,
+}
+
+crate::sql!(
+    STALE = "SELECT id, version, body FROM comments \
+     WHERE html_renderer <> $1 AND deleted_at IS NULL ORDER BY id LIMIT $2"
+);
+crate::sql!(
+    RERENDER = "UPDATE comments SET body_html = $1, html_renderer = $2 \
+     WHERE id = $3 AND version = $4 AND deleted_at IS NULL"
+);
+
+/// Renders again the comments whose stored HTML an older renderer made,
+/// a batch per transaction; returns how many. Run once at start, since
+/// the renderer changes only with a release. Each row's HTML is its own,
+/// so each is one update; an edit or a delete meanwhile wins (the version
+/// and the tombstone are checked), and takes the row out of the next batch.
+#[tracing::instrument(skip_all)]
+pub async fn rerender_stale(db: &Db) -> Result<u64, AppError> {
+    const BATCH: i64 = 500;
+    let mut done = 0;
+    loop {
+        let rows: Vec<StaleRow> = sqlx::query_as(STALE)
+            .bind(crate::markdown::RENDERER)
+            .bind(BATCH)
+            .fetch_all(db.pool())
+            .await?;
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        let mut tx = db.pool().begin().await?;
+        for row in &rows {
+            done += sqlx::query(RERENDER)
+                .bind(crate::markdown::to_html(&row.body))
+                .bind(crate::markdown::RENDERER)
+                .bind(row.id)
+                .bind(row.version)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+        }
+        tx.commit().await?;
+    }
+}
+
+#[derive(sqlx::FromRow)]
 struct Row {
     id: CommentId,
     public_id: String,
@@ -261,6 +317,8 @@ struct Row {
     author_deleted: Option<i64>,
     organisation: String,
     body: String,
+    body_html: String,
+    html_renderer: i64,
     created_at: i64,
     edited_at: Option<i64>,
     deleted_at: Option<i64>,
@@ -275,7 +333,7 @@ macro_rules! comments_where {
         concat!(
             "SELECT c.id, c.public_id, c.parent_id, c.depth, c.account_id, \
              COALESCE(a.name, '') AS author, a.deleted_at AS author_deleted, \
-             o.name AS organisation, c.body, c.created_at, c.edited_at, c.deleted_at, \
+             o.name AS organisation, c.body, c.body_html, c.html_renderer, c.created_at, c.edited_at, c.deleted_at, \
              c.hidden_at, c.hidden_reason \
              FROM comments c LEFT JOIN accounts a ON a.id = c.account_id \
              JOIN organisations o ON o.id = c.organisation_id \
@@ -409,10 +467,12 @@ fn to_comment(r: &Row, viewer: AccountId, deleted_user: &str) -> Comment {
         depth: r.depth,
         author: crate::core::shown_name(r.author.clone(), r.author_deleted, deleted_user),
         organisation: r.organisation.clone(),
-        body_html: if visible {
-            crate::markdown::to_html(&r.body)
-        } else {
+        body_html: if !visible {
             String::new()
+        } else if r.html_renderer == crate::markdown::RENDERER {
+            r.body_html.clone()
+        } else {
+            crate::markdown::to_html(&r.body)
         },
         body: if visible {
             r.body.clone()

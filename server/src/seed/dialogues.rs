@@ -29,8 +29,9 @@ app::sql!(
 app::sql!(
     INSERT_COMMENTS =
         "INSERT INTO comments (public_id, network_id, subject_kind, subject_id, thread_id, \
-         parent_id, depth, account_id, organisation_id, body, version, created_at) \
-         VALUES ($1, $2, 'dialogue', $3, $4, $5, $6, $7, $8, $9, 1, $10) RETURNING id"
+         parent_id, depth, account_id, organisation_id, body, version, created_at, \
+         body_html, html_renderer) \
+         VALUES ($1, $2, 'dialogue', $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12) RETURNING id"
 );
 app::sql!(UPDATE_COMMENTS = "UPDATE comments SET thread_id = id WHERE id = $1");
 
@@ -169,6 +170,8 @@ async fn insert_comment(
         .bind(author.0)
         .bind(body)
         .bind(created)
+        .bind(app::markdown::to_html(body))
+        .bind(app::markdown::RENDERER)
         .fetch_one(&mut **tx)
         .await
         .context("inserting a comment on a dialogue")?;

@@ -396,3 +396,69 @@ db_test!(
         assert!(field.contains(&long), "what was typed is still there");
     }
 );
+
+/// The comment's stored HTML and the renderer that made it.
+async fn stored_html(app: &TestApp, id: &str) -> (String, i64) {
+    sqlx::query_as("SELECT body_html, html_renderer FROM comments WHERE public_id = $1")
+        .bind(id)
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap()
+}
+
+db_test!(
+    a_comment_is_rendered_once_when_written_and_again_when_the_renderer_changes,
+    |app| {
+        let (_anna, bo, cilla, need) = cast(&app).await;
+        let id = id_of(&comment(&app, &bo, &need, "", "Vi behöver **tio** bussar.").await);
+        let current = app::markdown::RENDERER;
+        let (html, renderer) = stored_html(&app, &id).await;
+        assert!(html.contains("<strong>tio</strong>"), "{html}");
+        assert_eq!(renderer, current, "rendered when written");
+
+        let edit = app
+            .post_as(
+                &bo,
+                "/api/comments/edit",
+                &form(&[("comment", &id), ("body", "Vi behöver *elva* bussar.")]),
+            )
+            .await;
+        assert!(ok(&edit), "{}", edit.body);
+        let (html, _) = stored_html(&app, &id).await;
+        assert!(
+            html.contains("<em>elva</em>") && !html.contains("tio"),
+            "{html}"
+        );
+
+        // What an older renderer left: the page does not show it, and the
+        // start's pass renders the row again.
+        sqlx::query("UPDATE comments SET body_html = '<p>gammal</p>', html_renderer = 0")
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
+        assert!(page.body.contains("<em>elva</em>") && !page.body.contains("gammal"));
+        assert_eq!(
+            app::comments::store::rerender_stale(&app.db).await.unwrap(),
+            1
+        );
+        let (html, renderer) = stored_html(&app, &id).await;
+        assert!(html.contains("<em>elva</em>"), "{html}");
+        assert_eq!(renderer, current);
+        assert_eq!(
+            app::comments::store::rerender_stale(&app.db).await.unwrap(),
+            0,
+            "nothing is rendered twice"
+        );
+
+        let gone = app
+            .post_as(&bo, "/api/comments/delete", &form(&[("comment", &id)]))
+            .await;
+        assert!(ok(&gone), "{}", gone.body);
+        assert_eq!(
+            stored_html(&app, &id).await.0,
+            "",
+            "a deleted text leaves its HTML too"
+        );
+    }
+);
