@@ -10,7 +10,12 @@ from collections import defaultdict
 # generic ones (a Leptos closure may well call memcpy, but memcpy is copying).
 PARTS = [
     ("kernel: sockets, scheduling, page faults", lambda dso, sym: dso.startswith("[kernel")),
-    ("SQLite engine", lambda dso, sym: "sqlite3" in sym),
+    # SQLite is compiled into the binary; its static functions keep their
+    # own names (pcache1Fetch, btreeParseCellPtr, yy_reduce, ...).
+    ("SQLite engine", lambda dso, sym: re.match(
+        r"(sqlite3|pcache1|btree|vdbe|yy_|pager|where[A-Z]|expr[A-Z]|findElementWithHash|balance"
+        r"|moveTo|getAndInitPage|accessPayload|unix[A-Z]|wal[A-Z]|resolve[A-Z]|select[A-Z]|lookaside)",
+        sym)),
     ("PostgreSQL wire protocol (sqlx_postgres)", lambda dso, sym: "sqlx_postgres" in sym),
     ("sqlx core and SQLite driver", lambda dso, sym: re.search(r"sqlx_(core|sqlite)|sqlx::", sym)),
     ("Markdown (pulldown_cmark)", lambda dso, sym: "pulldown_cmark" in sym or "markdown::" in sym),
@@ -25,8 +30,10 @@ PARTS = [
     ("hashing and encoding (sha2, blake2, base64, serde)",
      lambda dso, sym: re.search(r"sha2|blake2|argon2|base64|serde|percent_encoding|form_urlencoded", sym)),
     ("tracing and logs", lambda dso, sym: "tracing" in sym),
+    ("locks (pthread mutexes: SQLite's and the connection pool's)",
+     lambda dso, sym: re.search(r"pthread_mutex|lll_lock|futex", sym)),
     ("allocation and copying (malloc, free, memcpy)",
-     lambda dso, sym: re.search(r"malloc|free|realloc|calloc|_int_|memcpy|memmove|memset|alloc::|__rust_", sym)),
+     lambda dso, sym: re.search(r"malloc|free|realloc|calloc|_int_|unlink_chunk|memcpy|memmove|memset|alloc::|__rust_", sym)),
     ("strings and formatting (core::fmt, str, std)",
      lambda dso, sym: re.search(r"core::fmt|core::str|alloc::string|std::|core::|memchr|<", sym)),
 ]
@@ -39,7 +46,7 @@ for line in sys.stdin:
     m = LINE.match(line)
     if not m:
         continue
-    share, dso, sym = float(m.group(1)), m.group(2), m.group(3).strip()
+    share, dso, sym = float(m.group(1)), m.group(2), " ".join(m.group(3).split())
     part = next((name for name, test in PARTS if test(dso, sym)), f"other ({dso})")
     totals[part] += share
     heaviest[part].append((share, sym))

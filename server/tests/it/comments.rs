@@ -452,7 +452,11 @@ db_test!(
         );
 
         let gone = app
-            .post_as(&bo, "/api/comments/delete", &form(&[("comment", &id)]))
+            .post_as(
+                &bo,
+                "/api/comments/delete",
+                &form(&[("comment", &id), ("confirm", "ja")]),
+            )
             .await;
         assert!(ok(&gone), "{}", gone.body);
         assert_eq!(

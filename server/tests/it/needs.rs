@@ -893,3 +893,43 @@ db_test!(
         );
     }
 );
+
+/// The lists across a person's networks read the needs of those networks
+/// through their index, not every need there is (on SQLite, whose plan a
+/// test can read; the statements are the same text on both engines).
+#[tokio::test]
+async fn the_need_lists_read_only_the_needs_of_the_persons_networks() {
+    let app = TestApp::spawn(app::db::Engine::Sqlite).await.unwrap();
+    let lists: Vec<_> = app::core::sql::STATEMENTS
+        .iter()
+        .filter(|st| st.module.ends_with("needs::list::store") && st.name.starts_with("LIST_"))
+        .filter(|st| st.name != "LIST_CURSOR")
+        .collect();
+    assert_eq!(
+        lists.len(),
+        4,
+        "newest and most demand, everywhere and in one network"
+    );
+    for st in lists {
+        let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "EXPLAIN QUERY PLAN {}",
+            st.sql
+        )))
+        .fetch_all(app.db.pool())
+        .await
+        .unwrap();
+        let details: Vec<&str> = plan.iter().map(|(_, _, _, d)| d.as_str()).collect();
+        assert!(
+            details.iter().all(|d| !d.starts_with("SCAN n")),
+            "{}: {details:?}",
+            st.name
+        );
+        assert!(
+            details
+                .iter()
+                .any(|d| d.starts_with("SEARCH n USING INDEX needs_network_idx")),
+            "{}: {details:?}",
+            st.name
+        );
+    }
+}

@@ -27,11 +27,15 @@ pub async fn open_needs(db: &Db, network_id: NetworkId) -> Result<Vec<(String, S
 
 /// Whether need `n` is one the person (`$1`) may see: in a network where
 /// one of their verified organisations is an active member, and a draft
-/// only for the owner organisation's people.
+/// only for the owner organisation's people. The networks come as a list,
+/// so a list walks the needs of those networks by their index; an
+/// `EXISTS` per need made it read every need there is (#20).
 macro_rules! seen_by_person {
     () => {
         concat!(
-            $crate::reads_network!("n.network_id"),
+            "n.network_id IN (",
+            $crate::networks_read!(),
+            ")",
             " AND (n.status <> 'draft' OR EXISTS (SELECT 1 FROM organisation_members dm \
               WHERE dm.organisation_id = n.owner_organisation_id AND dm.account_id = $1 \
               AND dm.status = 'active'))"
