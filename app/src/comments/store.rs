@@ -266,7 +266,7 @@ struct StaleRow {
 
 crate::sql!(
     STALE = "SELECT id, version, body FROM comments \
-     WHERE html_renderer <> $1 AND deleted_at IS NULL ORDER BY id LIMIT $2"
+     WHERE id > $3 AND html_renderer <> $1 AND deleted_at IS NULL ORDER BY id LIMIT $2"
 );
 crate::sql!(
     RERENDER = "UPDATE comments SET body_html = $1, html_renderer = $2 \
@@ -277,20 +277,24 @@ crate::sql!(
 /// a batch per transaction; returns how many. Run once at start, since
 /// the renderer changes only with a release. Each row's HTML is its own,
 /// so each is one update; an edit or a delete meanwhile wins (the version
-/// and the tombstone are checked), and takes the row out of the next batch.
+/// and the tombstone are checked). Batches follow the ids, so each reads
+/// on from where the last one stopped, not from the first comment again.
 #[tracing::instrument(skip_all)]
 pub async fn rerender_stale(db: &Db) -> Result<u64, AppError> {
     const BATCH: i64 = 500;
     let mut done = 0;
+    let mut after = CommentId(0);
     loop {
         let rows: Vec<StaleRow> = sqlx::query_as(STALE)
             .bind(crate::markdown::RENDERER)
             .bind(BATCH)
+            .bind(after)
             .fetch_all(db.pool())
             .await?;
-        if rows.is_empty() {
+        let Some(last) = rows.last() else {
             return Ok(done);
-        }
+        };
+        after = last.id;
         let mut tx = db.pool().begin().await?;
         for row in &rows {
             done += sqlx::query(RERENDER)
