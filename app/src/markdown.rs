@@ -112,6 +112,19 @@ fn escape_attribute(value: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Stored HTML is trusted while `RENDERER` stays: when this fails,
+    /// the renderer's output changed, so raise `RENDERER` with the new text.
+    #[test]
+    fn the_renderer_number_goes_with_what_it_renders() {
+        assert_eq!(RENDERER, 1);
+        assert_eq!(
+            to_html("Vi *vill* **ha** ~~det~~ `kod` [här](https://x.se) ![bild](https://x.se/b.png) <b>rå</b>\n\n| a |\n|---|\n| b |"),
+            "<p>Vi <em>vill</em> <strong>ha</strong> <del>det</del> <code>kod</code> \
+             <a href=\"https://x.se\" rel=\"nofollow noopener\">här</a> bild &lt;b&gt;rå&lt;/b&gt;</p>\n\
+             <table><thead><tr><th>a</th></tr></thead><tbody>\n<tr><td>b</td></tr>\n</tbody></table>\n"
+        );
+    }
+
     #[test]
     fn the_text_of_markdown_is_what_a_reader_reads() {
         assert_eq!(

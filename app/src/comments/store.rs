@@ -27,8 +27,8 @@ crate::sql!(
 crate::sql!(
     INSERT = "INSERT INTO comments (public_id, network_id, subject_kind, subject_id, \
      thread_id, parent_id, depth, account_id, organisation_id, body, version, created_at, \
-     body_html, html_renderer) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $13) RETURNING id"
+     body_html, html_renderer, html_version) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $12, $13, 1) RETURNING id"
 );
 crate::sql!(SET_THREAD = "UPDATE comments SET thread_id = id WHERE id = $1");
 crate::sql!(
@@ -154,7 +154,7 @@ pub async fn find(db: &Db, public_id: &str) -> Result<Option<Found>, AppError> {
 
 crate::sql!(
     EDIT = "UPDATE comments SET body = $1, version = version + 1, edited_at = $2, \
-     body_html = $5, html_renderer = $6 \
+     body_html = $5, html_renderer = $6, html_version = version + 1 \
      WHERE id = $3 AND version = $4 AND deleted_at IS NULL AND hidden_at IS NULL"
 );
 
@@ -266,15 +266,22 @@ struct StaleRow {
 
 crate::sql!(
     STALE = "SELECT id, version, body FROM comments \
-     WHERE id > $3 AND html_renderer <> $1 AND deleted_at IS NULL ORDER BY id LIMIT $2"
+     WHERE id > $3 AND (html_renderer < $1 OR html_version <> version) AND deleted_at IS NULL \
+     ORDER BY id LIMIT $2"
 );
 crate::sql!(
-    RERENDER = "UPDATE comments SET body_html = $1, html_renderer = $2 \
+    /// A delete by the release before this one left the HTML behind.
+    TOMBSTONES = "UPDATE comments SET body_html = '' WHERE deleted_at IS NOT NULL AND body_html <> ''"
+);
+crate::sql!(
+    RERENDER = "UPDATE comments SET body_html = $1, html_renderer = $2, html_version = $4 \
      WHERE id = $3 AND version = $4 AND deleted_at IS NULL"
 );
 
 /// Renders again the comments whose stored HTML an older renderer made,
-/// a batch per transaction; returns how many. Run once at start, since
+/// or that an older release edited without rendering, a batch per
+/// transaction, and empties the HTML of deleted ones; returns how many
+/// were rendered. Run once at start, since
 /// the renderer changes only with a release. Each row's HTML is its own,
 /// so each is one update; an edit or a delete meanwhile wins (the version
 /// and the tombstone are checked). Batches follow the ids, so each reads
@@ -284,6 +291,7 @@ pub async fn rerender_stale(db: &Db) -> Result<u64, AppError> {
     const BATCH: i64 = 500;
     let mut done = 0;
     let mut after = CommentId(0);
+    sqlx::query(TOMBSTONES).execute(db.pool()).await?;
     loop {
         let rows: Vec<StaleRow> = sqlx::query_as(STALE)
             .bind(crate::markdown::RENDERER)
@@ -295,10 +303,15 @@ pub async fn rerender_stale(db: &Db) -> Result<u64, AppError> {
             return Ok(done);
         };
         after = last.id;
+        // Rendered before the transaction, which holds SQLite's write lock.
+        let rendered: Vec<String> = rows
+            .iter()
+            .map(|r| crate::markdown::to_html(&r.body))
+            .collect();
         let mut tx = db.pool().begin().await?;
-        for row in &rows {
+        for (row, html) in rows.iter().zip(rendered) {
             done += sqlx::query(RERENDER)
-                .bind(crate::markdown::to_html(&row.body))
+                .bind(html)
                 .bind(crate::markdown::RENDERER)
                 .bind(row.id)
                 .bind(row.version)
@@ -323,6 +336,8 @@ struct Row {
     body: String,
     body_html: String,
     html_renderer: i64,
+    html_version: i64,
+    version: i64,
     created_at: i64,
     edited_at: Option<i64>,
     deleted_at: Option<i64>,
@@ -337,7 +352,7 @@ macro_rules! comments_where {
         concat!(
             "SELECT c.id, c.public_id, c.parent_id, c.depth, c.account_id, \
              COALESCE(a.name, '') AS author, a.deleted_at AS author_deleted, \
-             o.name AS organisation, c.body, c.body_html, c.html_renderer, c.created_at, c.edited_at, c.deleted_at, \
+             o.name AS organisation, c.body, c.body_html, c.html_renderer, c.html_version, c.version, c.created_at, c.edited_at, c.deleted_at, \
              c.hidden_at, c.hidden_reason \
              FROM comments c LEFT JOIN accounts a ON a.id = c.account_id \
              JOIN organisations o ON o.id = c.organisation_id \
@@ -473,7 +488,7 @@ fn to_comment(r: &Row, viewer: AccountId, deleted_user: &str) -> Comment {
         organisation: r.organisation.clone(),
         body_html: if !visible {
             String::new()
-        } else if r.html_renderer == crate::markdown::RENDERER {
+        } else if r.html_renderer == crate::markdown::RENDERER && r.html_version == r.version {
             r.body_html.clone()
         } else {
             crate::markdown::to_html(&r.body)

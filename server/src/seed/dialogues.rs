@@ -30,8 +30,8 @@ app::sql!(
     INSERT_COMMENTS =
         "INSERT INTO comments (public_id, network_id, subject_kind, subject_id, thread_id, \
          parent_id, depth, account_id, organisation_id, body, version, created_at, \
-         body_html, html_renderer) \
-         VALUES ($1, $2, 'dialogue', $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12) RETURNING id"
+         body_html, html_renderer, html_version) \
+         VALUES ($1, $2, 'dialogue', $3, $4, $5, $6, $7, $8, $9, 1, $10, $11, $12, 1) RETURNING id"
 );
 app::sql!(UPDATE_COMMENTS = "UPDATE comments SET thread_id = id WHERE id = $1");
 

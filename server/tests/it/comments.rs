@@ -451,6 +451,17 @@ db_test!(
             "nothing is rendered twice"
         );
 
+        // The release before this one edits without rendering: its text is
+        // what the page shows, and the start's pass renders it.
+        sqlx::query("UPDATE comments SET body = 'Vi behöver **nio**.', version = version + 1")
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
+        assert!(page.body.contains("<strong>nio</strong>") && !page.body.contains("elva"));
+        assert_eq!(app::comments::store::rerender_stale(&app.db).await.unwrap(), 1);
+        assert!(stored_html(&app, &id).await.0.contains("<strong>nio</strong>"));
+
         let gone = app
             .post_as(
                 &bo,
