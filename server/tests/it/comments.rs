@@ -459,8 +459,14 @@ db_test!(
             .unwrap();
         let page = app.get_as(&cilla, &format!("/behov/{need}")).await;
         assert!(page.body.contains("<strong>nio</strong>") && !page.body.contains("elva"));
-        assert_eq!(app::comments::store::rerender_stale(&app.db).await.unwrap(), 1);
-        assert!(stored_html(&app, &id).await.0.contains("<strong>nio</strong>"));
+        assert_eq!(
+            app::comments::store::rerender_stale(&app.db).await.unwrap(),
+            1
+        );
+        assert!(stored_html(&app, &id)
+            .await
+            .0
+            .contains("<strong>nio</strong>"));
 
         let gone = app
             .post_as(
