@@ -13,6 +13,7 @@ pub mod error;
 pub mod i18n;
 pub mod needs;
 pub mod networks;
+pub mod notifications;
 pub mod organisations;
 pub mod overview;
 pub mod pages;
@@ -88,6 +89,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=pages::not_found::NotFoundPage>
                     <Route path=path!("/") view=pages::start::StartPage ssr=SsrMode::Async />
                     <Route path=path!("/oversikt") view=overview::pages::OverviewPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/aviseringar")
+                        view=notifications::pages::NotificationsPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/konto") view=accounts::pages::AccountPage ssr=SsrMode::Async />
                     <Route path=path!("/konto/skapa") view=accounts::pages::SignUpPage ssr=SsrMode::Async />
                     <Route

@@ -85,7 +85,30 @@ pub async fn discussion(
             .place
             .guard
             .can(crate::core::network::Action::Moderate, &[]),
+        following: store::follows(&r.ctx.db, &r.place, r.account_id).await?,
     })
+}
+
+/// The reader follows the discussion (`follow` "ja") or stops following
+/// it ("nej"). Reading is enough: an observer, or a closed network's or
+/// an archived dialogue's reader, may still want to know what is written.
+#[server(endpoint = "comments/follow")]
+pub async fn follow_discussion(
+    subject: String,
+    target: String,
+    follow: String,
+) -> Result<(), AppError> {
+    let kind = self::subject(&subject)?;
+    let r = rights(crate::context::app_context()?, kind, &target).await?;
+    let follow = match follow.as_str() {
+        "ja" => true,
+        "nej" => false,
+        _ => return Err(AppError::BadRequest),
+    };
+    super::store::set_following(&r.ctx.db, &r.place, r.account_id, follow).await?;
+    let notice = if follow { "foljer" } else { "foljer-inte" };
+    leptos_axum::redirect(&format!("{}?{notice}=1#folj", kind.path(&r.target)));
+    Ok(())
 }
 
 /// Comments written since `after` (ms), for the live list on the page.

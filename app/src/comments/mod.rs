@@ -97,6 +97,9 @@ pub struct Discussion {
     pub newest: i64,
     pub may_post: bool,
     pub may_moderate: bool,
+    /// Whether the reader follows the discussion (is notified of what is
+    /// written in it).
+    pub following: bool,
 }
 
 /// Orders comments (oldest first) into threads, each depth-first.

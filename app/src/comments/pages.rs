@@ -5,7 +5,7 @@
 //! comments then carries links, not a hundred forms (bench/README.md).
 
 use super::{
-    api::{DeleteComment, EditComment, HideComment, PostComment},
+    api::{DeleteComment, EditComment, FollowDiscussion, HideComment, PostComment},
     text::text,
     Comment, CommentState, Discussion, Subject, MAX_DEPTH,
 };
@@ -68,6 +68,7 @@ pub fn DiscussionSection(
     view! {
         <section aria-labelledby="kommentarer" class="discussion">
             <h2 id="kommentarer">{t.heading}</h2>
+            <FollowForm subject target=target.clone() following=discussion.following />
             <Notice show=query_has("kommenterat") text=t.posted />
             <Notice show=query_has("andrad") text=t.edited_notice />
             <Notice show=query_has("borttagen") text=t.removed />
@@ -98,6 +99,31 @@ pub fn DiscussionSection(
             }}
             <LiveComments subject=subject.code().to_string() target=target.clone() after=discussion.newest lang />
         </section>
+    }
+}
+
+/// Whether the reader is notified of what is written here, and the one
+/// button that changes it; the notice of a change takes focus beside it.
+#[component]
+fn FollowForm(subject: Subject, target: String, following: bool) -> impl IntoView {
+    let t = text(use_lang());
+    let action = ServerAction::<FollowDiscussion>::new();
+    let (said, button, value) = match following {
+        true => (t.following, t.unfollow, "nej"),
+        false => (t.not_following, t.follow, "ja"),
+    };
+    view! {
+        <div class="discussion-follow" id="folj">
+            <Notice show=query_has("foljer") text=t.followed_notice />
+            <Notice show=query_has("foljer-inte") text=t.unfollowed_notice />
+            <p>{said}</p>
+            <ActionForm action>
+                <input type="hidden" name="subject" value=subject.code() />
+                <input type="hidden" name="target" value=target />
+                <input type="hidden" name="follow" value=value />
+                <button type="submit" class="button button--quiet">{button}</button>
+            </ActionForm>
+        </div>
     }
 }
 

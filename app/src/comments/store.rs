@@ -6,6 +6,7 @@ use crate::{
     core::{
         audit::{self, Entry},
         ids::{AccountId, CommentId, NetworkId},
+        notify,
         subject::Place,
         Actor,
     },
@@ -93,8 +94,35 @@ pub async fn post(
         .execute(&mut *tx)
         .await?;
     crate::core::search::refresh(&mut tx, crate::core::search::Item::Comment(id)).await?;
+    let written = notify::Written {
+        comment_id: id,
+        network_id: place.network_id,
+        subject: place.subject,
+        subject_id: place.subject_id,
+        parent_id: parent.as_ref().map(|p| p.id),
+        writer: actor.account_id,
+        at: now,
+    };
+    notify::comment_written(&mut tx, &written).await?;
     tx.commit().await?;
     Ok(public_id)
+}
+
+/// The person follows the place's discussion, or stops following it.
+#[tracing::instrument(skip_all)]
+pub async fn set_following(
+    db: &Db,
+    place: &Place,
+    person: AccountId,
+    follow: bool,
+) -> Result<(), AppError> {
+    notify::set_following(db, person, place.subject, place.subject_id, follow).await
+}
+
+/// Whether the person follows the place's discussion.
+#[tracing::instrument(skip_all)]
+pub async fn follows(db: &Db, place: &Place, person: AccountId) -> Result<bool, AppError> {
+    notify::follows(db, person, place.subject, place.subject_id).await
 }
 
 /// A comment with what authorisation needs to know about it.

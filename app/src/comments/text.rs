@@ -38,6 +38,12 @@ pub struct CommentText {
     pub live_many: &'static str,
     pub live_paused: &'static str,
     pub pause: &'static str,
+    pub following: &'static str,
+    pub not_following: &'static str,
+    pub follow: &'static str,
+    pub unfollow: &'static str,
+    pub followed_notice: &'static str,
+    pub unfollowed_notice: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static CommentText {
@@ -82,6 +88,14 @@ const SV: CommentText = CommentText {
     live_many: "{n} nya kommentarer sedan sidan laddades, under formuläret.",
     live_paused: "Nya kommentarer visas inte medan uppdateringen är pausad.",
     pause: "Pausa nya kommentarer",
+    following: "Du följer diskussionen: du får en avisering när någon skriver här.",
+    not_following: "Du följer inte diskussionen. Följ den för att få en avisering när någon \
+        skriver här. Du följer den också när du själv skriver.",
+    follow: "Följ diskussionen",
+    unfollow: "Sluta följa diskussionen",
+    followed_notice: "Du följer nu diskussionen.",
+    unfollowed_notice: "Du följer inte längre diskussionen. Svar på dina egna kommentarer får du \
+        ändå.",
 };
 
 const EN: CommentText = CommentText {
@@ -119,4 +133,12 @@ const EN: CommentText = CommentText {
     live_many: "{n} new comments since the page loaded, below the form.",
     live_paused: "New comments are not shown while updates are paused.",
     pause: "Pause new comments",
+    following: "You follow the discussion: you are notified when someone writes here.",
+    not_following: "You do not follow the discussion. Follow it to be notified when someone \
+        writes here. You also follow it when you write in it.",
+    follow: "Follow the discussion",
+    unfollow: "Stop following the discussion",
+    followed_notice: "You now follow the discussion.",
+    unfollowed_notice: "You no longer follow the discussion. You are still notified of replies \
+        to your own comments.",
 };

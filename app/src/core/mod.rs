@@ -5,6 +5,7 @@
 
 pub mod files;
 pub mod network;
+pub mod notify;
 pub mod search;
 pub mod subject;
 

@@ -23,6 +23,8 @@ crate::sql!(FORGET_EMAIL_TOKENS = "DELETE FROM email_tokens WHERE account_id = $
 crate::sql!(FORGET_RECOVERY_CODES = "DELETE FROM recovery_codes WHERE account_id = $1");
 crate::sql!(FORGET_MFA_CHALLENGES = "DELETE FROM mfa_challenges WHERE account_id = $1");
 crate::sql!(FORGET_SECURITY_EVENTS = "DELETE FROM security_events WHERE account_id = $1");
+crate::sql!(FORGET_NOTIFICATIONS = "DELETE FROM notifications WHERE account_id = $1");
+crate::sql!(FORGET_FOLLOWS = "DELETE FROM discussion_follows WHERE account_id = $1");
 crate::sql!(FORGET_MAIL = "DELETE FROM outbox WHERE recipient = $1");
 crate::sql!(FORGET_AUTH_EVENTS = "DELETE FROM auth_events WHERE subject = $1");
 crate::sql!(
@@ -30,12 +32,14 @@ crate::sql!(
 );
 
 /// Statements keyed by the account.
-const BY_ACCOUNT: [&str; 5] = [
+const BY_ACCOUNT: [&str; 7] = [
     FORGET_SESSIONS,
     FORGET_EMAIL_TOKENS,
     FORGET_RECOVERY_CODES,
     FORGET_MFA_CHALLENGES,
     FORGET_SECURITY_EVENTS,
+    FORGET_NOTIFICATIONS,
+    FORGET_FOLLOWS,
 ];
 /// Statements keyed by the old address.
 const BY_EMAIL: [&str; 3] = [FORGET_MAIL, FORGET_AUTH_EVENTS, FORGET_REPORT_ADDRESS];

@@ -373,6 +373,37 @@ crate::sql!(
      WHERE email = (SELECT email FROM accounts WHERE id = $1) ORDER BY id"
 );
 
+#[derive(sqlx::FromRow, Serialize)]
+struct NotificationRow {
+    kind: String,
+    /// "need" or "dialogue": what the discussion is about.
+    subject: String,
+    created_at_ms: i64,
+    read_at_ms: Option<i64>,
+}
+
+crate::sql!(
+    NOTIFICATIONS = "SELECT n.kind, c.subject_kind AS subject, n.created_at AS created_at_ms, \
+     n.read_at AS read_at_ms FROM notifications n JOIN comments c ON c.id = n.comment_id \
+     WHERE n.account_id = $1 ORDER BY n.id"
+);
+
+#[derive(sqlx::FromRow, Serialize)]
+struct FollowRow {
+    subject: String,
+    subject_id: Option<String>,
+    since_ms: i64,
+}
+
+crate::sql!(
+    FOLLOWS = "SELECT f.subject_kind AS subject, \
+     COALESCE(nd.public_id, dl.public_id) AS subject_id, f.created_at AS since_ms \
+     FROM discussion_follows f \
+     LEFT JOIN needs nd ON f.subject_kind = 'need' AND nd.id = f.subject_id \
+     LEFT JOIN dialogues dl ON f.subject_kind = 'dialogue' AND dl.id = f.subject_id \
+     WHERE f.account_id = $1 ORDER BY f.created_at"
+);
+
 /// The rows one statement reads about the person.
 async fn rows<T>(db: &Db, sql: &'static str, account_id: AccountId) -> Result<Vec<T>, AppError>
 where
@@ -420,6 +451,8 @@ pub async fn of_person(db: &Db, person: AccountId) -> Result<Value, AppError> {
         "dialogue_texts": rows::<TextRow>(db, TEXTS, person).await?,
         "published_answers": rows::<AnswerRow>(db, ANSWERS, person).await?,
         "accessibility_reports": rows::<ReportRow>(db, REPORTS, person).await?,
+        "notifications": rows::<NotificationRow>(db, NOTIFICATIONS, person).await?,
+        "followed_discussions": rows::<FollowRow>(db, FOLLOWS, person).await?,
     }))
 }
 

@@ -16,7 +16,7 @@ mod export;
 pub const FORMAT: &str = "samrad-personal-data/1";
 
 /// The top-level keys of the download, in order.
-pub const SECTIONS: [&str; 18] = [
+pub const SECTIONS: [&str; 20] = [
     "format",
     "exported_at_ms",
     "account",
@@ -35,6 +35,8 @@ pub const SECTIONS: [&str; 18] = [
     "dialogue_texts",
     "published_answers",
     "accessibility_reports",
+    "notifications",
+    "followed_discussions",
 ];
 
 /// Everything kept about the person, as the download's JSON.

@@ -21,7 +21,11 @@ pub fn Layout(children: Children) -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     let user = current_user();
     let idle_ms = session_idle_ms().filter(|_| user.is_some());
-    let links = || nav_links(lang, &path, user.as_ref(), sign_out);
+    // One count for both copies of the menu; only a signed-in page asks.
+    let unread = user
+        .is_some()
+        .then(|| Resource::new(|| (), |_| crate::notifications::api::unread_count()));
+    let links = || nav_links(lang, &path, user.as_ref(), sign_out, unread);
     view! {
         <a class="skip-link" href="#main">
             {t.skip_to_content}
@@ -78,6 +82,7 @@ fn nav_links(
     path: &str,
     user: Option<&SessionUser>,
     sign_out: ServerAction<SignOut>,
+    unread: Option<Resource<Result<i64, crate::error::AppError>>>,
 ) -> AnyView {
     let t = lang.t();
     let a = text(lang);
@@ -107,6 +112,20 @@ fn nav_links(
             <li>
                 <a href="/leverantorer" aria-current=current("/leverantorer")>
                     {crate::suppliers::text::text(lang).list_title}
+                </a>
+            </li>
+            <li>
+                <a href="/aviseringar" aria-current=current("/aviseringar")>
+                    {crate::notifications::text::text(lang).title}
+                    <Suspense fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            let initial = match unread {
+                                Some(unread) => unread.await.unwrap_or(0),
+                                None => 0,
+                            };
+                            view! { <crate::notifications::pages::UnreadCount initial lang /> }
+                        })}
+                    </Suspense>
                 </a>
             </li>
             <li>

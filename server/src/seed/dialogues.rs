@@ -225,8 +225,9 @@ pub(super) async fn demo_dialogue(
         now - 3_600_000,
     )
     .await?;
+    follow(tx, members[0].1, id, now - 3_600_000).await?;
     if let Some(other) = members.get(1) {
-        insert_comment(
+        let reply = insert_comment(
             tx,
             rng,
             place.network_id,
@@ -237,6 +238,44 @@ pub(super) async fn demo_dialogue(
             now - 1_800_000,
         )
         .await?;
+        follow(tx, other.1, id, now - 1_800_000).await?;
+        // The first writer has not yet seen the reply: the demo's header
+        // shows one unread notification.
+        sqlx::query(INSERT_REPLY_NOTIFICATION)
+            .bind(members[0].1)
+            .bind(place.network_id)
+            .bind(reply)
+            .bind(now - 1_800_000)
+            .execute(&mut **tx)
+            .await
+            .context("notifying the first writer of the reply")?;
     }
     Ok(id)
+}
+
+app::sql!(
+    INSERT_FOLLOW =
+        "INSERT INTO discussion_follows (account_id, subject_kind, subject_id, created_at) \
+     VALUES ($1, 'dialogue', $2, $3)"
+);
+app::sql!(
+    INSERT_REPLY_NOTIFICATION = "INSERT INTO notifications \
+     (account_id, kind, network_id, comment_id, created_at) VALUES ($1, 'reply', $2, $3, $4)"
+);
+
+/// The writer follows the dialogue's discussion, as writing in it does.
+async fn follow(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    account: i64,
+    dialogue: i64,
+    at: i64,
+) -> anyhow::Result<()> {
+    sqlx::query(INSERT_FOLLOW)
+        .bind(account)
+        .bind(dialogue)
+        .bind(at)
+        .execute(&mut **tx)
+        .await
+        .context("following the demo discussion")?;
+    Ok(())
 }

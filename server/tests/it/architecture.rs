@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// The rooms: one folder per domain concept under app/src.
-const ROOMS: [&str; 11] = [
+const ROOMS: [&str; 12] = [
     "accounts",
     "organisations",
     "networks",
@@ -17,6 +17,7 @@ const ROOMS: [&str; 11] = [
     "overview",
     "suppliers",
     "search",
+    "notifications",
 ];
 
 fn source_dir(crate_dir: &str) -> PathBuf {

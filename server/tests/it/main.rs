@@ -30,6 +30,7 @@ mod needs;
 mod network_access;
 mod network_governance;
 mod networks;
+mod notifications;
 mod organisations;
 mod overview;
 mod pages;

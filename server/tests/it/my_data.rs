@@ -298,6 +298,12 @@ db_test!(
         assert_eq!(data["dialogue_texts"][0]["wrote"], true);
         assert_eq!(data["dialogue_texts"][0]["approved"], true);
         assert_eq!(count(&data, "published_answers"), 1);
+        // Hugo wrote in the discussion she follows by writing in it.
+        assert_eq!(count(&data, "notifications"), 1);
+        assert_eq!(data["notifications"][0]["kind"], "discussion");
+        assert!(data["notifications"][0].get("body").is_none());
+        assert_eq!(count(&data, "followed_discussions"), 1);
+        assert_eq!(data["followed_discussions"][0]["subject_id"], need.as_str());
         assert_eq!(count(&data, "accessibility_reports"), 1);
         let actions: Vec<&str> = data["network_audit"]
             .as_array()
@@ -457,6 +463,11 @@ db_test!(
             .await;
         assert_eq!(refused.status, 302, "a refused form keeps what was typed");
         assert_eq!(app.count("form_feedback").await, 1);
+        assert_eq!(
+            app.count("discussion_follows").await,
+            1,
+            "she follows where she wrote"
+        );
         post(
             &app,
             &greta,
@@ -482,6 +493,11 @@ db_test!(
             }
         }
         assert!(found.is_empty(), "personal data left in {found:?}");
+        assert_eq!(
+            app.count("discussion_follows").await,
+            0,
+            "what she followed goes too"
+        );
         let (author,): (Option<i64>,) =
             sqlx::query_as("SELECT account_id FROM comments WHERE body = 'Min rad'")
                 .fetch_one(app.db.pool())

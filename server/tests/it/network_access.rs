@@ -350,6 +350,9 @@ fn content_expected(function: &str, who: Asker, closed: bool) -> u16 {
         (_, Anonymous) => 401,
         (_, Outsider | Removed) => 404,
         ("view bo's need", _) if reads => 200,
+        // Following is reading: an observer, a demoted organisation's
+        // person and a closed network's reader may still follow.
+        ("follow the discussion on bo's need", _) if reads => 400,
         // The owner organisation while it writes, or a coordinator.
         ("edit bo's need", Member | Coordinator) => allowed,
         ("edit eva's need", Coordinator) => allowed,
@@ -520,6 +523,15 @@ db_test!(
                 "comment on bo's need",
                 "/api/comments/post",
                 form(&[("subject", "need"), ("target", &bos_need), ("body", "")]),
+            ),
+            (
+                "follow the discussion on bo's need",
+                "/api/comments/follow",
+                form(&[
+                    ("subject", "need"),
+                    ("target", &bos_need),
+                    ("follow", "kanske"),
+                ]),
             ),
             (
                 "declare on bo's need",

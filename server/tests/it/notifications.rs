@@ -1,0 +1,344 @@
+//! Notifications in the app: a reply reaches the comment's author, a new
+//! comment the discussion's followers, never the writer and nobody who
+//! may not read the discussion; what its reader may no longer see leaves
+//! their list and count; each person reads and marks only their own.
+
+use crate::comments::{comment, id_of};
+use crate::helpers::{form, ok, TestApp};
+use crate::networks::{coordinator, create, PASSWORD};
+use app::notifications::{Inbox, Kind};
+
+/// Anna's organisation coordinates a hidden network, Bo's is a member and
+/// Cilla's observes; Bo's organisation has shared a need. Dan
+/// coordinates a network of his own, Sven belongs to no organisation and
+/// Siv acts for a supplier. (people, network, need)
+struct Cast {
+    anna: String,
+    bo: String,
+    cilla: String,
+    outsiders: Vec<(&'static str, String)>,
+    network: String,
+    need: String,
+    b_org: String,
+}
+
+async fn cast(app: &TestApp) -> Cast {
+    let (anna, a_org) = coordinator(app, "anna@stockholm.se", "212000-0142").await;
+    let network = create(app, &anna, "Det dolda", &a_org, "hidden").await;
+    let (bo, b_org) = coordinator(app, "bo@lund.se", "212000-1355").await;
+    let (cilla, c_org) = coordinator(app, "cilla@umea.se", "202100-5489").await;
+    for (cookie, org, number, role) in [
+        (&bo, &b_org, "212000-1355", "member"),
+        (&cilla, &c_org, "202100-5489", "observer"),
+    ] {
+        crate::networks::invited_and_accepted(app, &anna, &network, cookie, org, number, role)
+            .await;
+    }
+    let need = crate::needs::post_need(
+        app,
+        &bo,
+        &crate::needs::need_form(&network, &b_org, "Elbussar", "shared"),
+    )
+    .await;
+    let (dan, d_org) = coordinator(app, "dan@kiruna.se", "212000-0159").await;
+    create(app, &dan, "Dans nätverk", &d_org, "listed").await;
+    let sven = app.verified_user("sven@example.se", PASSWORD).await;
+    let (siv, _) = crate::market::supplier_person(app, "Siv Leverantör", "siv@lev.se", 1).await;
+    Cast {
+        anna,
+        bo,
+        cilla,
+        outsiders: vec![("dan", dan), ("sven", sven), ("siv", siv)],
+        network,
+        need,
+        b_org,
+    }
+}
+
+async fn inbox(app: &TestApp, cookie: &str) -> Inbox {
+    let res = app.post_as(cookie, "/api/notifications", "").await;
+    assert!(ok(&res), "{} {}", res.status, res.body);
+    serde_json::from_str(&res.body).expect("an inbox")
+}
+
+async fn unread(app: &TestApp, cookie: &str) -> i64 {
+    let res = app.post_as(cookie, "/api/notifications/unread", "").await;
+    assert!(ok(&res), "{} {}", res.status, res.body);
+    res.body.trim().parse().expect("a count")
+}
+
+/// What the person's notifications are: (kind, comment), newest first.
+async fn seen(app: &TestApp, cookie: &str) -> Vec<(Kind, String)> {
+    inbox(app, cookie)
+        .await
+        .items
+        .into_iter()
+        .map(|n| (n.kind, n.comment))
+        .collect()
+}
+
+/// The first digit of the header's unread count, if it shows one.
+fn header_count(page: &str) -> Option<char> {
+    let at = page.find(r#"class="unread-count""#)?;
+    page[at..]
+        .chars()
+        .skip_while(|c| *c != '>')
+        .find(char::is_ascii_digit)
+}
+
+/// A form post that went through (a redirect, or 200 for a script).
+fn done(status: u16) -> bool {
+    (200..400).contains(&status)
+}
+
+async fn follow(app: &TestApp, cookie: &str, need: &str, follow: &str) -> u16 {
+    app.post_as(
+        cookie,
+        "/api/comments/follow",
+        &form(&[("subject", "need"), ("target", need), ("follow", follow)]),
+    )
+    .await
+    .status
+    .as_u16()
+}
+
+db_test!(
+    a_reply_reaches_its_author_and_the_followers_never_the_writer_or_outsiders,
+    |app| {
+        let c = cast(&app).await;
+        let top = id_of(&comment(&app, &c.bo, &c.need, "", "Vi behöver tio bussar.").await);
+        assert!(
+            seen(&app, &c.bo).await.is_empty(),
+            "nobody is told of their own comment"
+        );
+        let reply = id_of(&comment(&app, &c.anna, &c.need, &top, "Vi också.").await);
+        assert_eq!(seen(&app, &c.bo).await, vec![(Kind::Reply, reply.clone())]);
+        assert!(seen(&app, &c.anna).await.is_empty());
+        assert!(
+            seen(&app, &c.cilla).await.is_empty(),
+            "an observer who neither wrote nor follows is not told"
+        );
+
+        assert!(done(follow(&app, &c.cilla, &c.need, "ja").await));
+        let page = app.get_as(&c.cilla, &format!("/behov/{}", c.need)).await;
+        assert!(
+            page.body.contains("Sluta följa diskussionen"),
+            "{}",
+            page.body
+        );
+        let deeper = id_of(&comment(&app, &c.bo, &c.need, &reply, "Bra, då är vi två.").await);
+        assert_eq!(
+            seen(&app, &c.anna).await,
+            vec![(Kind::Reply, deeper.clone())],
+            "a reply to her comment, once, though she also follows"
+        );
+        assert_eq!(
+            seen(&app, &c.cilla).await,
+            vec![(Kind::Discussion, deeper.clone())]
+        );
+        assert_eq!(
+            seen(&app, &c.bo).await,
+            vec![(Kind::Reply, reply.clone())],
+            "Bo is not told of what he wrote himself"
+        );
+        assert_eq!(unread(&app, &c.bo).await, 1);
+
+        for (who, cookie) in &c.outsiders {
+            assert!(seen(&app, cookie).await.is_empty(), "{who} sees nothing");
+            assert_eq!(unread(&app, cookie).await, 0, "{who} counts nothing");
+            assert_eq!(follow(&app, cookie, &c.need, "ja").await, 404, "{who}");
+        }
+        let stored: i64 = app.count("notifications").await;
+        assert_eq!(stored, 3, "three notifications, none for anyone else");
+
+        let page = app.get_as(&c.bo, "/aviseringar").await;
+        assert!(
+            page.body.contains("svarade på din kommentar om"),
+            "{}",
+            page.body
+        );
+        assert!(page
+            .body
+            .contains(&format!("/behov/{}#kommentar-{reply}", c.need)));
+        assert!(page.body.contains("Du har 1 oläst avisering."));
+        let header = app.get_as(&c.bo, "/natverk").await;
+        assert_eq!(
+            header_count(&header.body),
+            Some('1'),
+            "the header counts on every page, without JavaScript"
+        );
+        let none = app.get_as(&c.outsiders[0].1, "/natverk").await;
+        assert_eq!(header_count(&none.body), None, "no count when all is read");
+    }
+);
+
+db_test!(
+    unfollowing_stops_news_of_the_discussion_but_not_replies_to_ones_own_comments,
+    |app| {
+        let c = cast(&app).await;
+        let bos = id_of(&comment(&app, &c.bo, &c.need, "", "Första").await);
+        comment(&app, &c.anna, &c.need, "", "Andra").await;
+        assert_eq!(
+            seen(&app, &c.bo).await.len(),
+            1,
+            "he follows where he wrote"
+        );
+        assert!(done(follow(&app, &c.bo, &c.need, "nej").await));
+        assert_eq!(follow(&app, &c.bo, &c.need, "kanske").await, 400);
+        comment(&app, &c.anna, &c.need, "", "Tredje").await;
+        assert_eq!(seen(&app, &c.bo).await.len(), 1, "no news once unfollowed");
+        let reply = id_of(&comment(&app, &c.anna, &c.need, &bos, "Svar till Bo").await);
+        assert_eq!(
+            seen(&app, &c.bo).await.first(),
+            Some(&(Kind::Reply, reply)),
+            "a reply to his own comment still reaches him"
+        );
+        let page = app.get_as(&c.bo, &format!("/behov/{}", c.need)).await;
+        assert!(page.body.contains("Följ diskussionen"), "{}", page.body);
+        assert!(!page.body.contains("Sluta följa"));
+    }
+);
+
+db_test!(
+    a_notification_leaves_when_its_reader_may_no_longer_see_what_it_is_about,
+    |app| {
+        let c = cast(&app).await;
+        let top = id_of(&comment(&app, &c.bo, &c.need, "", "Första").await);
+        let hidden = id_of(&comment(&app, &c.anna, &c.need, &top, "Dolt svar").await);
+        let kept = id_of(&comment(&app, &c.anna, &c.need, &top, "Kvar").await);
+        assert_eq!(unread(&app, &c.bo).await, 2);
+        let hide = app
+            .post_as(
+                &c.anna,
+                "/api/comments/hide",
+                &form(&[("comment", &hidden), ("reason", "Utanför ämnet")]),
+            )
+            .await;
+        assert!(ok(&hide), "{}", hide.body);
+        assert_eq!(seen(&app, &c.bo).await, vec![(Kind::Reply, kept.clone())]);
+        assert_eq!(unread(&app, &c.bo).await, 1, "the count follows the list");
+
+        // The app has no way back to draft today; were one added, a draft
+        // is its owner's alone, and so are the notifications about it.
+        assert!(done(follow(&app, &c.cilla, &c.need, "ja").await));
+        assert!(ok(&comment(&app, &c.anna, &c.need, "", "Till alla").await));
+        assert_eq!(seen(&app, &c.cilla).await.len(), 1);
+        sqlx::query("UPDATE needs SET status = 'draft' WHERE public_id = $1")
+            .bind(&c.need)
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+        assert!(
+            seen(&app, &c.cilla).await.is_empty(),
+            "another organisation's draft"
+        );
+        assert_eq!(
+            seen(&app, &c.bo).await.len(),
+            2,
+            "his organisation's own draft"
+        );
+        sqlx::query("UPDATE needs SET status = 'shared' WHERE public_id = $1")
+            .bind(&c.need)
+            .execute(app.db.pool())
+            .await
+            .unwrap();
+
+        let left = app
+            .post_as(
+                &c.bo,
+                "/api/networks/leave",
+                &form(&[
+                    ("network", &c.network),
+                    ("organisation", &c.b_org),
+                    ("confirm", "ja"),
+                ]),
+            )
+            .await;
+        assert!(ok(&left), "{}", left.body);
+        assert!(
+            seen(&app, &c.bo).await.is_empty(),
+            "nothing of a network his organisation left"
+        );
+        assert_eq!(unread(&app, &c.bo).await, 0);
+    }
+);
+
+db_test!(
+    a_person_marks_their_own_notifications_read_and_nobody_elses,
+    |app| {
+        let c = cast(&app).await;
+        let top = id_of(&comment(&app, &c.bo, &c.need, "", "Första").await);
+        comment(&app, &c.anna, &c.need, &top, "Ett").await;
+        comment(&app, &c.anna, &c.need, &top, "Två").await;
+        let items = inbox(&app, &c.bo).await.items;
+        assert_eq!(items.len(), 2);
+        let first = items[1].id.to_string();
+        let mark = |cookie: String, id: String| {
+            let app = &app;
+            async move {
+                app.post_as(
+                    &cookie,
+                    "/api/notifications/read",
+                    &form(&[("notification", &id)]),
+                )
+                .await
+            }
+        };
+        assert_eq!(mark(c.anna.clone(), first.clone()).await.status, 404);
+        assert_eq!(mark(c.bo.clone(), "inte ett tal".into()).await.status, 400);
+        assert_eq!(
+            unread(&app, &c.bo).await,
+            2,
+            "another's attempt changed nothing"
+        );
+        let marked = mark(c.bo.clone(), first.clone()).await;
+        assert!(ok(&marked));
+        assert_eq!(
+            marked.header("location"),
+            format!("/aviseringar?last={first}#avisering-{first}")
+        );
+        assert!(
+            ok(&mark(c.bo.clone(), first.clone()).await),
+            "again: no change"
+        );
+        assert_eq!(unread(&app, &c.bo).await, 1);
+        let page = app.get_as(&c.bo, marked.header("location")).await;
+        assert!(page.body.contains("Aviseringen är markerad som läst."));
+        let all = app.post_as(&c.bo, "/api/notifications/read-all", "").await;
+        assert!(ok(&all));
+        assert_eq!(unread(&app, &c.bo).await, 0);
+        let inbox = inbox(&app, &c.bo).await;
+        assert!(
+            inbox.items.iter().all(|n| n.read),
+            "the history stays, read"
+        );
+        assert_eq!(inbox.items.len(), 2);
+
+        assert_eq!(
+            app.post_form("/api/notifications", "", &[]).await.status,
+            401
+        );
+        let page = app
+            .get_with("/aviseringar", &[("accept", "text/html")])
+            .await;
+        assert_eq!(page.status, 302);
+        assert!(page.header("location").starts_with("/konto/logga-in?till="));
+
+        let deleted = app
+            .post_as(
+                &c.bo,
+                "/api/accounts/delete",
+                &form(&[("confirm_password", PASSWORD), ("confirm", "ja")]),
+            )
+            .await;
+        assert!(ok(&deleted), "{}", deleted.body);
+        let (left,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM notifications n JOIN accounts a ON a.id = n.account_id \
+             WHERE a.deleted_at IS NOT NULL",
+        )
+        .fetch_one(app.db.pool())
+        .await
+        .unwrap();
+        assert_eq!(left, 0, "a deleted account's notifications go with it");
+    }
+);
