@@ -1,7 +1,9 @@
 -- Notifications in the app (#18). A row says that something happened that
 -- its person may want to see; whether they may still see it is decided
 -- when it is read (the network's readers, the comment not hidden or
--- deleted, the need not back in draft), never only when it was written.
+-- deleted, the need not back in draft; the network's coordinators for a
+-- join request, the organisation's admins for its answer), never only
+-- when it was written.
 -- One row per person and comment: a reply to one's comment that is also
 -- in a followed discussion is one notification, of kind 'reply'.
 CREATE TABLE notifications (
@@ -11,6 +13,8 @@ CREATE TABLE notifications (
     kind TEXT NOT NULL,
     network_id INTEGER NOT NULL REFERENCES networks (id),
     comment_id INTEGER REFERENCES comments (id),
+    -- The organisation that asked to join, or was answered.
+    organisation_id INTEGER REFERENCES organisations (id),
     created_at INTEGER NOT NULL,
     read_at INTEGER
 );

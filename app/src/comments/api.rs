@@ -107,7 +107,7 @@ pub async fn follow_discussion(
     };
     super::store::set_following(&r.ctx.db, &r.place, r.account_id, follow).await?;
     let notice = if follow { "foljer" } else { "foljer-inte" };
-    leptos_axum::redirect(&format!("{}?{notice}=1#folj", kind.path(&r.target)));
+    leptos_axum::redirect(&format!("{}?{notice}=1#notice", kind.path(&r.target)));
     Ok(())
 }
 

@@ -14,15 +14,30 @@ pub enum Kind {
     Reply,
     /// Someone wrote in a discussion the person follows.
     Discussion,
+    /// An organisation asks to join a network the person coordinates.
+    JoinRequest,
+    /// The person's organisation was let into a network it asked to join.
+    JoinApproved,
+    /// The person's organisation was refused a network it asked to join.
+    JoinRefused,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 2] = [Kind::Reply, Kind::Discussion];
+    pub const ALL: [Kind; 5] = [
+        Kind::Reply,
+        Kind::Discussion,
+        Kind::JoinRequest,
+        Kind::JoinApproved,
+        Kind::JoinRefused,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             Kind::Reply => "reply",
             Kind::Discussion => "discussion",
+            Kind::JoinRequest => "join_request",
+            Kind::JoinApproved => "join_approved",
+            Kind::JoinRefused => "join_refused",
         }
     }
 
@@ -38,7 +53,7 @@ pub use server::*;
 mod server {
     use crate::{
         core::{
-            ids::{AccountId, CommentId, NetworkId},
+            ids::{AccountId, CommentId, NetworkId, OrganisationId},
             subject::Subject,
         },
         db::Db,
@@ -63,6 +78,28 @@ mod server {
          FROM discussion_follows f \
          WHERE f.subject_kind = $4 AND f.subject_id = $5 AND f.account_id <> $6 \
          ON CONFLICT DO NOTHING"
+    );
+    crate::sql!(
+        /// The people of the network's coordinating organisations, but the
+        /// one asking.
+        JOIN_REQUESTED = "INSERT INTO notifications \
+         (account_id, kind, network_id, organisation_id, created_at) \
+         SELECT DISTINCT om.account_id, 'join_request', CAST($1 AS BIGINT), CAST($2 AS BIGINT), \
+         CAST($3 AS BIGINT) FROM network_members nm \
+         JOIN organisations g ON g.id = nm.organisation_id AND g.verified_at IS NOT NULL \
+         JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
+         AND om.status = 'active' \
+         WHERE nm.network_id = $1 AND nm.role = 'coordinator' AND nm.status = 'active' \
+         AND om.account_id <> $4"
+    );
+    crate::sql!(
+        /// The asking organisation's admins, but the one deciding.
+        JOIN_DECIDED = "INSERT INTO notifications \
+         (account_id, kind, network_id, organisation_id, created_at) \
+         SELECT om.account_id, CAST($1 AS TEXT), CAST($2 AS BIGINT), CAST($3 AS BIGINT), \
+         CAST($4 AS BIGINT) FROM organisation_members om \
+         WHERE om.organisation_id = $3 AND om.role = 'admin' AND om.status = 'active' \
+         AND om.account_id <> $5"
     );
     crate::sql!(
         FOLLOW =
@@ -121,6 +158,48 @@ mod server {
             .bind(c.subject.code())
             .bind(c.subject_id)
             .bind(c.at)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Tells the network's coordinators that `organisation` asks to join.
+    pub async fn join_requested(
+        tx: &mut Transaction<'_, Any>,
+        network_id: NetworkId,
+        organisation_id: OrganisationId,
+        asker: AccountId,
+        at: i64,
+    ) -> Result<(), AppError> {
+        sqlx::query(JOIN_REQUESTED)
+            .bind(network_id)
+            .bind(organisation_id)
+            .bind(at)
+            .bind(asker)
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Tells the asking organisation's admins what the network decided.
+    pub async fn join_decided(
+        tx: &mut Transaction<'_, Any>,
+        network_id: NetworkId,
+        organisation_id: OrganisationId,
+        approved: bool,
+        decider: AccountId,
+        at: i64,
+    ) -> Result<(), AppError> {
+        let kind = match approved {
+            true => super::Kind::JoinApproved,
+            false => super::Kind::JoinRefused,
+        };
+        sqlx::query(JOIN_DECIDED)
+            .bind(kind.code())
+            .bind(network_id)
+            .bind(organisation_id)
+            .bind(at)
+            .bind(decider)
             .execute(&mut **tx)
             .await?;
         Ok(())

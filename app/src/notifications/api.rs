@@ -27,7 +27,8 @@ pub async fn unread_count() -> Result<i64, AppError> {
     super::store::unread(&ctx.db, AccountId(user.account_id)).await
 }
 
-/// Marks one notification read and returns to it on the page.
+/// Marks one notification read and returns to it on the page, where a
+/// notice beside it says so.
 #[server(endpoint = "notifications/read")]
 pub async fn mark_read(notification: String) -> Result<(), AppError> {
     use crate::core::ids::AccountId;
@@ -38,7 +39,8 @@ pub async fn mark_read(notification: String) -> Result<(), AppError> {
         .parse()
         .map_err(|_| AppError::BadRequest)?;
     super::store::mark_read(&ctx.db, AccountId(user.account_id), id).await?;
-    leptos_axum::redirect(&format!("/aviseringar?last=1#avisering-{id}"));
+    // The notice beside it is the address's target, so it takes focus.
+    leptos_axum::redirect(&format!("/aviseringar?last={id}#notice"));
     Ok(())
 }
 

@@ -1,10 +1,12 @@
-//! Notifications in the app: what was written that concerns the person (a
-//! reply to their comment, a comment in a discussion they follow), a page
-//! that lists them and marks them read, and the unread count in the
-//! header. They are left by the change itself (`core::notify`); this room
-//! reads them, and shows only what its reader may see when they look: a
-//! comment since hidden or deleted, a need back in draft, or a network
-//! the person no longer reads takes its notifications with it.
+//! Notifications in the app: what happened that concerns the person (a
+//! reply to their comment, a comment in a discussion they follow, an
+//! organisation asking to join a network they coordinate, the answer to
+//! their organisation's request), a page that lists them and marks them
+//! read, and the unread count in the header. They are left by the change
+//! itself (`core::notify`); this room reads them, and shows only what its
+//! reader may see when they look: a comment since hidden or deleted, a
+//! need back in draft, a network the person no longer reads (or no longer
+//! coordinates, for a request) takes its notifications with it.
 
 pub mod api;
 pub mod pages;
@@ -26,26 +28,53 @@ pub struct Notification {
     pub kind: Kind,
     pub at: i64,
     pub read: bool,
-    /// What the discussion is about, and its public id and title.
-    pub subject: Subject,
-    pub target: String,
-    pub title: String,
+    /// The network's name.
     pub network: String,
-    /// The comment's public id.
-    pub comment: String,
-    /// Who wrote it, for which organisation.
-    pub author: String,
-    pub organisation: String,
+    pub about: About,
+}
+
+/// What a notification is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum About {
+    /// A comment in a discussion.
+    Comment {
+        /// What the discussion is about, and its public id and title.
+        subject: Subject,
+        target: String,
+        title: String,
+        /// The comment's public id.
+        comment: String,
+        /// Who wrote it, for which organisation.
+        author: String,
+        organisation: String,
+    },
+    /// An organisation asking to join the network, or answered.
+    Joining {
+        /// The network's public id.
+        network: String,
+        organisation: String,
+    },
 }
 
 impl Notification {
-    /// The comment in its discussion.
+    /// Where it leads: the comment in its discussion, the network's
+    /// requests, or the network.
     pub fn href(&self) -> String {
-        format!(
-            "{}#kommentar-{}",
-            self.subject.path(&self.target),
-            self.comment
-        )
+        match (&self.about, self.kind) {
+            (
+                About::Comment {
+                    subject,
+                    target,
+                    comment,
+                    ..
+                },
+                _,
+            ) => format!("{}#kommentar-{comment}", subject.path(target)),
+            (About::Joining { network, .. }, Kind::JoinRequest) => {
+                format!("/natverk/{network}#ansokningar")
+            }
+            (About::Joining { network, .. }, _) => format!("/natverk/{network}"),
+        }
     }
 }
 

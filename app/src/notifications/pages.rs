@@ -87,7 +87,9 @@ fn Item(n: Notification, just_read: bool) -> impl IntoView {
     let link_id = format!("avisering-lank-{id}");
     let item_id = format!("avisering-{id}");
     let href = n.href();
-    let what = text::what(n.kind, &n.author, &n.organisation, lang);
+    // What happened is in the reader's language; what it is about is
+    // what people wrote.
+    let (what, about) = text::line(&n, lang);
     let (read, at) = (n.read, n.at);
     let class = if read {
         "notification"
@@ -99,16 +101,14 @@ fn Item(n: Notification, just_read: bool) -> impl IntoView {
             <p class="notification__what">
                 {(!read).then(|| view! { <span class="badge">{t.new_badge}</span>" " })}
                 <a href=href id=link_id.clone()>
-                    {content(what, lang)}" "{content(n.title, lang)}
+                    {what}" "{content(about, lang)}
                 </a>
             </p>
             <p class="notification__where">
                 {t.in_network}" "{content(n.network, lang)}", "
                 <time datetime=format_stockholm(at)>{format_stockholm(at)}</time>
             </p>
-            {just_read.then(|| view! {
-                <p class="notice" role="status" tabindex="-1" autofocus=true>{t.marked_read}</p>
-            })}
+            <Notice show=just_read text=t.marked_read />
             {(!read).then(|| view! {
                 <ActionForm action>
                     <input type="hidden" name="notification" value=id />
@@ -123,7 +123,7 @@ fn Item(n: Notification, just_read: bool) -> impl IntoView {
 }
 
 /// The header's unread count, after the link text: a number, and for
-/// screen readers what it counts. Nothing when all is read. With
+/// screen readers what it counts; nothing shown when all is read. With
 /// JavaScript it asks again every minute.
 #[island]
 pub fn UnreadCount(initial: i64, lang: Lang) -> impl IntoView {
@@ -146,13 +146,14 @@ pub fn UnreadCount(initial: i64, lang: Lang) -> impl IntoView {
             }
         });
     });
-    move || {
-        let n = count.get();
-        (n > 0).then(|| {
-            view! {
-                " "<span class="unread-count">{n}</span>
-                <span class="visually-hidden">{t.unread_suffix}</span>
-            }
-        })
+    // The same elements whatever the count, so the page and the island
+    // agree when it wakes; at nought CSS hides the number.
+    view! {
+        <span class="unread-count" class:unread-count--none=move || count.get() == 0>
+            {move || count.get()}
+        </span>
+        <span class="visually-hidden">
+            {move || if count.get() > 0 { t.unread_suffix } else { "" }}
+        </span>
     }
 }

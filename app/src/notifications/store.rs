@@ -1,47 +1,55 @@
 //! The notifications room's SQL. Every read goes through `readable!`: the
-//! person's own notifications about what they may read now.
+//! person's own notifications about what they may see now.
 
-use super::{Kind, Notification};
+use super::{About, Kind, Notification};
 use crate::{core::ids::AccountId, core::subject::Subject, db::Db, error::AppError};
 
-/// SQL: the notifications (`n`) and their comments (`c`) of the person
-/// `$1`, with the comment's need (`nd`) when it is on one.
+/// SQL: the notifications (`n`) of the person `$1`, with their comment
+/// (`c`) and its need (`nd`) when they are about one.
 macro_rules! from_notifications {
     () => {
-        "FROM notifications n JOIN comments c ON c.id = n.comment_id \
+        "FROM notifications n LEFT JOIN comments c ON c.id = n.comment_id \
          LEFT JOIN needs nd ON c.subject_kind = 'need' AND nd.id = c.subject_id "
     };
 }
 
-/// SQL: of those, the ones the person may see now: in a network they read,
-/// about a comment neither hidden nor deleted, and not on a need in draft
-/// unless it is one of the person's organisations' own (as the need page
-/// allows).
+/// SQL: of those, the ones the person may see now. A comment's: in a
+/// network they read, neither hidden nor deleted, and not on a need in
+/// draft unless it is one of the person's organisations' own (as the need
+/// page allows). A join request's: while they coordinate the network. An
+/// answer's: while they are an admin of the organisation that asked.
 macro_rules! readable {
     () => {
         concat!(
-            "WHERE n.account_id = $1 AND n.network_id IN (",
+            "WHERE n.account_id = $1 AND ((n.comment_id IS NOT NULL AND n.network_id IN (",
             crate::networks_read!(),
             ") AND c.deleted_at IS NULL AND c.hidden_at IS NULL \
              AND (nd.id IS NULL OR nd.status <> 'draft' OR nd.owner_organisation_id IN \
              (SELECT rm.organisation_id ",
             crate::network_readers!(),
-            "))"
+            "))) OR (n.kind = 'join_request' AND n.network_id IN (",
+            crate::networks_read!(),
+            " AND rm.role = 'coordinator')) \
+             OR (n.kind IN ('join_approved', 'join_refused') AND n.organisation_id IN \
+             (SELECT am.organisation_id FROM organisation_members am \
+             WHERE am.account_id = $1 AND am.role = 'admin' AND am.status = 'active')))"
         )
     };
 }
 
 crate::sql!(
     LIST = concat!(
-        "SELECT n.id, n.kind, n.created_at, n.read_at, c.subject_kind, c.public_id AS comment, \
+        "SELECT n.id, n.kind, n.created_at, n.read_at, w.name AS network, \
+         w.public_id AS network_public_id, c.subject_kind, c.public_id AS comment, \
          COALESCE(nd.public_id, dl.public_id) AS target, COALESCE(nd.title, dl.title) AS title, \
-         w.name AS network, a.name AS author, a.deleted_at AS author_deleted, \
-         o.name AS organisation ",
+         a.name AS author, a.deleted_at AS author_deleted, o.name AS organisation, \
+         ro.name AS asking ",
         from_notifications!(),
         "LEFT JOIN dialogues dl ON c.subject_kind = 'dialogue' AND dl.id = c.subject_id \
          JOIN networks w ON w.id = n.network_id \
          LEFT JOIN accounts a ON a.id = c.account_id \
-         JOIN organisations o ON o.id = c.organisation_id ",
+         LEFT JOIN organisations o ON o.id = c.organisation_id \
+         LEFT JOIN organisations ro ON ro.id = n.organisation_id ",
         readable!(),
         " ORDER BY n.id DESC LIMIT $2"
     )
@@ -70,33 +78,45 @@ struct Row {
     kind: String,
     created_at: i64,
     read_at: Option<i64>,
-    subject_kind: String,
-    comment: String,
+    network: String,
+    network_public_id: String,
+    subject_kind: Option<String>,
+    comment: Option<String>,
     target: Option<String>,
     title: Option<String>,
-    network: String,
     author: Option<String>,
     author_deleted: Option<i64>,
-    organisation: String,
+    organisation: Option<String>,
+    asking: Option<String>,
 }
 
 impl Row {
     fn into_notification(self, deleted_user: &str) -> Option<Notification> {
+        let kind = Kind::parse(&self.kind)?;
+        let about = match kind {
+            Kind::Reply | Kind::Discussion => About::Comment {
+                subject: Subject::parse(self.subject_kind.as_deref()?)?,
+                target: self.target?,
+                title: self.title?,
+                comment: self.comment?,
+                author: match (self.author_deleted, self.author) {
+                    (None, Some(author)) => author,
+                    _ => deleted_user.to_string(),
+                },
+                organisation: self.organisation?,
+            },
+            Kind::JoinRequest | Kind::JoinApproved | Kind::JoinRefused => About::Joining {
+                network: self.network_public_id,
+                organisation: self.asking?,
+            },
+        };
         Some(Notification {
             id: self.id,
-            kind: Kind::parse(&self.kind)?,
+            kind,
             at: self.created_at,
             read: self.read_at.is_some(),
-            subject: Subject::parse(&self.subject_kind)?,
-            target: self.target?,
-            title: self.title?,
             network: self.network,
-            comment: self.comment,
-            author: match self.author_deleted {
-                Some(_) => deleted_user.to_string(),
-                None => self.author.unwrap_or_else(|| deleted_user.to_string()),
-            },
-            organisation: self.organisation,
+            about,
         })
     }
 }

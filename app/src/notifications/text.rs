@@ -1,6 +1,6 @@
 //! The notifications room's UI text, in Swedish and English.
 
-use super::Kind;
+use super::{About, Kind, Notification};
 use crate::i18n::Lang;
 
 pub struct NotificationText {
@@ -30,16 +30,38 @@ pub fn text(lang: Lang) -> &'static NotificationText {
     }
 }
 
-/// What happened, before the discussion's title: "Bo Ek (Lunds kommun)
-/// svarade på din kommentar om".
-pub fn what(kind: Kind, author: &str, organisation: &str, lang: Lang) -> String {
-    let verb = match (kind, lang) {
-        (Kind::Reply, Lang::Sv) => "svarade på din kommentar om",
-        (Kind::Reply, Lang::En) => "replied to your comment on",
-        (Kind::Discussion, Lang::Sv) => "skrev i diskussionen om",
-        (Kind::Discussion, Lang::En) => "wrote in the discussion on",
-    };
-    format!("{author} ({organisation}) {verb}")
+/// What happened, in the reader's language, and what it is about, as
+/// people wrote it: ("Bo Ek (Lunds kommun) svarade på din kommentar om",
+/// "Elbussar"), ("Lunds kommun vill gå med i nätverket", "Elbussar").
+pub fn line(n: &Notification, lang: Lang) -> (String, String) {
+    let sv = lang == Lang::Sv;
+    match &n.about {
+        About::Comment {
+            title,
+            author,
+            organisation,
+            ..
+        } => {
+            let verb = match (n.kind, sv) {
+                (Kind::Reply, true) => "svarade på din kommentar om",
+                (Kind::Reply, false) => "replied to your comment on",
+                (_, true) => "skrev i diskussionen om",
+                (_, false) => "wrote in the discussion on",
+            };
+            (format!("{author} ({organisation}) {verb}"), title.clone())
+        }
+        About::Joining { organisation, .. } => {
+            let what = match (n.kind, sv) {
+                (Kind::JoinRequest, true) => "vill gå med i nätverket",
+                (Kind::JoinRequest, false) => "asks to join the network",
+                (Kind::JoinApproved, true) => "är nu medlem i nätverket",
+                (Kind::JoinApproved, false) => "is now a member of the network",
+                (_, true) => "fick nej till att gå med i nätverket",
+                (_, false) => "was refused joining the network",
+            };
+            (format!("{organisation} {what}"), n.network.clone())
+        }
+    }
 }
 
 /// The unread count in words.
@@ -54,8 +76,9 @@ pub fn unread(n: i64, lang: Lang) -> String {
 
 const SV: NotificationText = NotificationText {
     title: "Aviseringar",
-    lead: "Här ser du svar på dina kommentarer och nya kommentarer i diskussioner du följer. \
-        Du följer en diskussion när du skriver i den eller väljer att följa den.",
+    lead: "Här ser du svar på dina kommentarer, nya kommentarer i diskussioner du följer \
+        och ansökningar till nätverk du samordnar. Du följer en diskussion när du skriver i den \
+        eller väljer att följa den.",
     none: "Du har inga aviseringar än.",
     failed: "Aviseringarna kunde inte hämtas. Försök igen om en stund.",
     new_badge: "Ny",
@@ -73,8 +96,9 @@ const SV: NotificationText = NotificationText {
 
 const EN: NotificationText = NotificationText {
     title: "Notifications",
-    lead: "Here you see replies to your comments and new comments in discussions you follow. \
-        You follow a discussion when you write in it or choose to follow it.",
+    lead: "Here you see replies to your comments, new comments in discussions you follow and \
+        requests to join networks you coordinate. You follow a discussion when you write in it \
+        or choose to follow it.",
     none: "You have no notifications yet.",
     failed: "The notifications could not be fetched. Try again in a while.",
     new_badge: "New",

@@ -116,7 +116,7 @@ fn nav_links(
             </li>
             <li>
                 <a href="/aviseringar" aria-current=current("/aviseringar")>
-                    {crate::notifications::text::text(lang).title}
+                    {crate::notifications::text::text(lang).title}" "
                     <Suspense fallback=|| ()>
                         {move || Suspend::new(async move {
                             let initial = match unread {

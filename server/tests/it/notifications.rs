@@ -6,7 +6,7 @@
 use crate::comments::{comment, id_of};
 use crate::helpers::{form, ok, TestApp};
 use crate::networks::{coordinator, create, PASSWORD};
-use app::notifications::{Inbox, Kind};
+use app::notifications::{About, Inbox, Kind, Notification};
 
 /// Anna's organisation coordinates a hidden network, Bo's is a member and
 /// Cilla's observes; Bo's organisation has shared a need. Dan
@@ -67,14 +67,17 @@ async fn unread(app: &TestApp, cookie: &str) -> i64 {
     res.body.trim().parse().expect("a count")
 }
 
-/// What the person's notifications are: (kind, comment), newest first.
+/// What the person's notifications are: (kind, the comment's public id
+/// or the asking organisation's name), newest first.
 async fn seen(app: &TestApp, cookie: &str) -> Vec<(Kind, String)> {
-    inbox(app, cookie)
-        .await
-        .items
-        .into_iter()
-        .map(|n| (n.kind, n.comment))
-        .collect()
+    inbox(app, cookie).await.items.iter().map(what).collect()
+}
+
+fn what(n: &Notification) -> (Kind, String) {
+    match &n.about {
+        About::Comment { comment, .. } => (n.kind, comment.clone()),
+        About::Joining { organisation, .. } => (n.kind, organisation.clone()),
+    }
 }
 
 /// The first digit of the header's unread count, if it shows one.
@@ -272,7 +275,9 @@ db_test!(
         comment(&app, &c.anna, &c.need, &top, "Två").await;
         let items = inbox(&app, &c.bo).await.items;
         assert_eq!(items.len(), 2);
-        let first = items[1].id.to_string();
+        // The newer one: its id is not 1, so the address must carry its own.
+        let first = items[0].id.to_string();
+        assert_ne!(first, "1");
         let mark = |cookie: String, id: String| {
             let app = &app;
             async move {
@@ -295,7 +300,7 @@ db_test!(
         assert!(ok(&marked));
         assert_eq!(
             marked.header("location"),
-            format!("/aviseringar?last={first}#avisering-{first}")
+            format!("/aviseringar?last={first}#notice")
         );
         assert!(
             ok(&mark(c.bo.clone(), first.clone()).await),
@@ -340,5 +345,109 @@ db_test!(
         .await
         .unwrap();
         assert_eq!(left, 0, "a deleted account's notifications go with it");
+    }
+);
+
+db_test!(
+    a_join_request_reaches_the_coordinators_and_its_answer_the_asking_admins,
+    |app| {
+        use crate::helpers::org_number;
+        let (anna, a_org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        let network = create(&app, &anna, "Det listade", &a_org, "listed").await;
+        let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
+        crate::networks::invited_and_accepted(
+            &app,
+            &anna,
+            &network,
+            &bo,
+            &b_org,
+            "212000-1355",
+            "member",
+        )
+        .await;
+        let mut asking = Vec::new();
+        for (email, i) in [("eva@umea.se", 1), ("fia@mora.se", 2)] {
+            let (cookie, org) = coordinator(&app, email, &org_number(i)).await;
+            let asked = app
+                .post_as(
+                    &cookie,
+                    "/api/networks/request-join",
+                    &form(&[
+                        ("network", &network),
+                        ("organisation", &org),
+                        ("motivation", "Vi köper också bussar."),
+                    ]),
+                )
+                .await;
+            assert!(ok(&asked), "{}", asked.body);
+            asking.push((cookie, org, format!("Organisation {}", org_number(i))));
+        }
+        let [(eva, e_org, e_name), (fia, f_org, f_name)] = asking.try_into().unwrap();
+        assert_eq!(
+            seen(&app, &anna).await,
+            vec![
+                (Kind::JoinRequest, f_name.clone()),
+                (Kind::JoinRequest, e_name.clone())
+            ]
+        );
+        let first = &inbox(&app, &anna).await.items[0];
+        assert_eq!(first.href(), format!("/natverk/{network}#ansokningar"));
+        assert!(seen(&app, &bo).await.is_empty(), "a member does not decide");
+        assert!(
+            seen(&app, &eva).await.is_empty(),
+            "nor is the asker told of asking"
+        );
+
+        let decide = |org: String, decision: &'static str| {
+            let (app, anna, network) = (&app, anna.clone(), network.clone());
+            async move {
+                app.post_as(
+                    &anna,
+                    "/api/networks/decide-join",
+                    &form(&[
+                        ("network", &network),
+                        ("organisation", &org),
+                        ("decision", decision),
+                        ("reason", "Nätverket gäller Stockholms län."),
+                        ("confirm", "ja"),
+                    ]),
+                )
+                .await
+            }
+        };
+        assert!(ok(&decide(e_org.clone(), "approve").await));
+        assert!(ok(&decide(f_org.clone(), "refuse").await));
+        assert_eq!(
+            seen(&app, &eva).await,
+            vec![(Kind::JoinApproved, e_name.clone())]
+        );
+        assert_eq!(
+            seen(&app, &fia).await,
+            vec![(Kind::JoinRefused, f_name.clone())]
+        );
+        assert_eq!(seen(&app, &anna).await.len(), 2, "the decider is not told");
+        let page = app.get_as(&fia, "/aviseringar").await;
+        assert!(page.body.contains("fick nej till att gå med i nätverket"));
+
+        // Bo's organisation now coordinates too; Anna's becomes a member:
+        // the requests are the coordinators' of today.
+        for (org, role) in [(&b_org, "coordinator"), (&a_org, "member")] {
+            let res = app
+                .post_as(
+                    &anna,
+                    "/api/networks/role",
+                    &form(&[("network", &network), ("organisation", org), ("role", role)]),
+                )
+                .await;
+            assert!(ok(&res), "{}", res.body);
+        }
+        assert!(
+            seen(&app, &anna).await.is_empty(),
+            "no longer a coordinator"
+        );
+        assert!(
+            seen(&app, &bo).await.is_empty(),
+            "asked before Bo coordinated: told to those who did"
+        );
     }
 );

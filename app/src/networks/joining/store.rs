@@ -8,7 +8,7 @@ use crate::{
         audit::{self, Entry},
         guard::RoleCode,
         ids::{AccountId, NetworkId, OrganisationId},
-        Actor,
+        notify, Actor,
     },
     db::Db,
     error::AppError,
@@ -80,6 +80,14 @@ pub async fn request_join(
         .bind(motivation)
         .execute(&mut *tx)
         .await?;
+    notify::join_requested(
+        &mut tx,
+        network_id,
+        actor.organisation_id,
+        actor.account_id,
+        db.now(),
+    )
+    .await?;
     commit_logged(
         db,
         tx,
@@ -131,6 +139,15 @@ pub async fn decide_join(
     if done.rows_affected() != 1 {
         return Err(AppError::NotFound);
     }
+    notify::join_decided(
+        &mut tx,
+        network_id,
+        organisation.id,
+        decision.approve(),
+        actor.account_id,
+        db.now(),
+    )
+    .await?;
     let entry = Entry::network(
         network_id,
         decision.action(),
