@@ -147,9 +147,9 @@ pub fn UnreadCount(initial: i64, lang: Lang) -> impl IntoView {
         });
     });
     // The same elements whatever the count, so the page and the island
-    // agree when it wakes; at nought CSS hides the number.
+    // agree when it wakes; at nought the number is hidden.
     view! {
-        <span class="unread-count" class:unread-count--none=move || count.get() == 0>
+        <span class="unread-count" hidden=move || count.get() == 0>
             {move || count.get()}
         </span>
         <span class="visually-hidden">

@@ -80,13 +80,15 @@ fn what(n: &Notification) -> (Kind, String) {
     }
 }
 
-/// The first digit of the header's unread count, if it shows one.
+/// The first digit of the header's unread count, if it shows one (at
+/// nought the number is there, hidden).
 fn header_count(page: &str) -> Option<char> {
     let at = page.find(r#"class="unread-count""#)?;
-    page[at..]
-        .chars()
-        .skip_while(|c| *c != '>')
-        .find(char::is_ascii_digit)
+    let tag = &page[at..at + page[at..].find('>')?];
+    if tag.contains("hidden") {
+        return None;
+    }
+    page[at + tag.len()..].chars().find(char::is_ascii_digit)
 }
 
 /// A form post that went through (a redirect, or 200 for a script).
