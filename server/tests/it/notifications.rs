@@ -83,12 +83,13 @@ fn what(n: &Notification) -> (Kind, String) {
 /// The first digit of the header's unread count, if it shows one (at
 /// nought the number is there, hidden).
 fn header_count(page: &str) -> Option<char> {
-    let at = page.find(r#"class="unread-count""#)?;
-    let tag = &page[at..at + page[at..].find('>')?];
-    if tag.contains("hidden") {
+    let class = page.find(r#"class="unread-count""#)?;
+    let start = page[..class].rfind('<')?;
+    let end = class + page[class..].find('>')?;
+    if page[start..end].contains("hidden") {
         return None;
     }
-    page[at + tag.len()..].chars().find(char::is_ascii_digit)
+    page[end..].chars().find(char::is_ascii_digit)
 }
 
 /// A form post that went through (a redirect, or 200 for a script).
@@ -173,6 +174,7 @@ db_test!(
             "the header counts on every page, without JavaScript"
         );
         let none = app.get_as(&c.outsiders[0].1, "/natverk").await;
+        assert!(none.body.contains(r#"class="unread-count""#));
         assert_eq!(header_count(&none.body), None, "no count when all is read");
     }
 );
