@@ -25,7 +25,11 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         .map(str::to_owned);
     let mut signed_in = false;
     if let Some(token) = token {
-        match session::lookup(&ctx.db, &token, ctx.sessions).await {
+        let activity = match session::BACKGROUND_PATHS.contains(&path) {
+            true => session::Activity::Background,
+            false => session::Activity::Person,
+        };
+        match session::lookup(&ctx.db, &token, ctx.sessions, activity).await {
             Ok(Some(user)) => {
                 signed_in = true;
                 req.extensions_mut().insert(user);

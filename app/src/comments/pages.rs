@@ -49,6 +49,7 @@ pub fn DiscussionSection(
         .error()
         .or(edit.error())
         .or(FormFeedback::for_action(DeleteComment::PATH).error())
+        .or(FormFeedback::for_action(FollowDiscussion::PATH).error())
         .or(hide.error());
     let may_post = discussion.may_post;
     let may_moderate = discussion.may_moderate;

@@ -89,6 +89,7 @@ mod server {
          JOIN organisations g ON g.id = nm.organisation_id AND g.verified_at IS NOT NULL \
          JOIN organisation_members om ON om.organisation_id = nm.organisation_id \
          AND om.status = 'active' \
+         JOIN accounts a ON a.id = om.account_id AND a.deleted_at IS NULL \
          WHERE nm.network_id = $1 AND nm.role = 'coordinator' AND nm.status = 'active' \
          AND om.account_id <> $4"
     );
@@ -98,6 +99,7 @@ mod server {
          (account_id, kind, network_id, organisation_id, created_at) \
          SELECT om.account_id, CAST($1 AS TEXT), CAST($2 AS BIGINT), CAST($3 AS BIGINT), \
          CAST($4 AS BIGINT) FROM organisation_members om \
+         JOIN accounts a ON a.id = om.account_id AND a.deleted_at IS NULL \
          WHERE om.organisation_id = $3 AND om.role = 'admin' AND om.status = 'active' \
          AND om.account_id <> $5"
     );

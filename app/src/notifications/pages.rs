@@ -24,7 +24,9 @@ pub fn NotificationsPage() -> impl IntoView {
         return ().into_any();
     }
     let inbox = Resource::new(|| (), |_| super::api::inbox());
-    let error = FormFeedback::for_action(MarkRead::PATH).error();
+    let error = FormFeedback::for_action(MarkRead::PATH)
+        .error()
+        .or(FormFeedback::for_action(MarkAllRead::PATH).error());
     view! {
         <Title text=t.title />
         <h1>{t.title}</h1>
@@ -47,7 +49,9 @@ pub fn NotificationsPage() -> impl IntoView {
 fn InboxList(inbox: Inbox) -> impl IntoView {
     let lang = use_lang();
     let t = text(lang);
-    if inbox.items.is_empty() {
+    // Marking all read is offered whenever the count says so, even where
+    // nothing is listed: the header and the page never disagree for long.
+    if inbox.items.is_empty() && inbox.unread == 0 {
         return view! { <p>{t.none}</p> }.into_any();
     }
     let all = ServerAction::<MarkAllRead>::new();
@@ -99,8 +103,8 @@ fn Item(n: Notification, just_read: bool) -> impl IntoView {
     view! {
         <li class=class id=item_id>
             <p class="notification__what">
-                {(!read).then(|| view! { <span class="badge">{t.new_badge}</span>" " })}
                 <a href=href id=link_id.clone()>
+                    {(!read).then(|| view! { <span class="badge">{t.new_badge}</span>" " })}
                     {what}" "{content(about, lang)}
                 </a>
             </p>

@@ -4,11 +4,12 @@
 use super::{About, Kind, Notification};
 use crate::{core::ids::AccountId, core::subject::Subject, db::Db, error::AppError};
 
-/// SQL: the notifications (`n`) of the person `$1`, with their comment
-/// (`c`) and its need (`nd`) when they are about one.
+/// SQL: the notifications (`n`) of the person `$1`, with their network
+/// (`w`), and their comment (`c`) and its need (`nd`) when about one.
 macro_rules! from_notifications {
     () => {
-        "FROM notifications n LEFT JOIN comments c ON c.id = n.comment_id \
+        "FROM notifications n JOIN networks w ON w.id = n.network_id \
+         LEFT JOIN comments c ON c.id = n.comment_id \
          LEFT JOIN needs nd ON c.subject_kind = 'need' AND nd.id = c.subject_id "
     };
 }
@@ -16,8 +17,9 @@ macro_rules! from_notifications {
 /// SQL: of those, the ones the person may see now. A comment's: in a
 /// network they read, neither hidden nor deleted, and not on a need in
 /// draft unless it is one of the person's organisations' own (as the need
-/// page allows). A join request's: while they coordinate the network. An
-/// answer's: while they are an admin of the organisation that asked.
+/// page allows, in this network). A join request's: while they coordinate
+/// the network. An answer's: while they are an admin of the organisation
+/// that asked, and the network is listed or they read it.
 macro_rules! readable {
     () => {
         concat!(
@@ -27,12 +29,15 @@ macro_rules! readable {
              AND (nd.id IS NULL OR nd.status <> 'draft' OR nd.owner_organisation_id IN \
              (SELECT rm.organisation_id ",
             crate::network_readers!(),
-            "))) OR (n.kind = 'join_request' AND n.network_id IN (",
+            " AND rm.network_id = nd.network_id))) OR (n.kind = 'join_request' AND n.network_id IN (",
             crate::networks_read!(),
             " AND rm.role = 'coordinator')) \
              OR (n.kind IN ('join_approved', 'join_refused') AND n.organisation_id IN \
              (SELECT am.organisation_id FROM organisation_members am \
-             WHERE am.account_id = $1 AND am.role = 'admin' AND am.status = 'active')))"
+             WHERE am.account_id = $1 AND am.role = 'admin' AND am.status = 'active') \
+             AND (w.visibility = 'listed' OR n.network_id IN (",
+            crate::networks_read!(),
+            "))))"
         )
     };
 }
@@ -46,7 +51,6 @@ crate::sql!(
          ro.name AS asking ",
         from_notifications!(),
         "LEFT JOIN dialogues dl ON c.subject_kind = 'dialogue' AND dl.id = c.subject_id \
-         JOIN networks w ON w.id = n.network_id \
          LEFT JOIN accounts a ON a.id = c.account_id \
          LEFT JOIN organisations o ON o.id = c.organisation_id \
          LEFT JOIN organisations ro ON ro.id = n.organisation_id ",

@@ -376,15 +376,16 @@ crate::sql!(
 #[derive(sqlx::FromRow, Serialize)]
 struct NotificationRow {
     kind: String,
-    /// "need" or "dialogue": what the discussion is about.
-    subject: String,
+    /// "need" or "dialogue": what the discussion is about; none for a
+    /// join request or its answer.
+    subject: Option<String>,
     created_at_ms: i64,
     read_at_ms: Option<i64>,
 }
 
 crate::sql!(
     NOTIFICATIONS = "SELECT n.kind, c.subject_kind AS subject, n.created_at AS created_at_ms, \
-     n.read_at AS read_at_ms FROM notifications n JOIN comments c ON c.id = n.comment_id \
+     n.read_at AS read_at_ms FROM notifications n LEFT JOIN comments c ON c.id = n.comment_id \
      WHERE n.account_id = $1 ORDER BY n.id"
 );
 

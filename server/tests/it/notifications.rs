@@ -455,3 +455,76 @@ db_test!(
         );
     }
 );
+
+db_test!(the_headers_poll_never_keeps_an_idle_session_alive, |app| {
+    let c = cast(&app).await;
+    let last_seen = || async {
+        let (at,): (i64,) = sqlx::query_as("SELECT MAX(last_seen_at) FROM sessions")
+            .fetch_one(app.db.pool())
+            .await
+            .unwrap();
+        at
+    };
+    let before = last_seen().await;
+    // Seven hours of an open tab asking every minute, nobody at it.
+    for _ in 0..7 {
+        app.clock.advance(3_600_000);
+        assert_eq!(unread(&app, &c.bo).await, 0);
+    }
+    assert_eq!(last_seen().await, before, "a poll is not the person");
+    app.clock.advance(3_600_000 + 1);
+    let gone = app.post_as(&c.bo, "/api/notifications/unread", "").await;
+    assert_eq!(gone.status, 401, "eight idle hours end the session");
+});
+
+db_test!(
+    join_notifications_are_in_the_data_download_and_never_reach_an_erased_account,
+    |app| {
+        let (anna, a_org) = coordinator(&app, "anna@stockholm.se", "212000-0142").await;
+        let network = create(&app, &anna, "Det listade", &a_org, "listed").await;
+        let (bo, b_org) = coordinator(&app, "bo@lund.se", "212000-1355").await;
+        let asked = app
+            .post_as(
+                &bo,
+                "/api/networks/request-join",
+                &form(&[
+                    ("network", &network),
+                    ("organisation", &b_org),
+                    ("motivation", "Vi köper också bussar."),
+                ]),
+            )
+            .await;
+        assert!(ok(&asked), "{}", asked.body);
+        let data = app.get_as(&anna, "/konto/mina-uppgifter.json").await;
+        let data: serde_json::Value = serde_json::from_str(&data.body).expect("json");
+        assert_eq!(data["notifications"][0]["kind"], "join_request");
+        assert!(data["notifications"][0]["subject"].is_null());
+
+        let deleted = app
+            .post_as(
+                &anna,
+                "/api/accounts/delete",
+                &form(&[("confirm_password", PASSWORD), ("confirm", "ja")]),
+            )
+            .await;
+        assert!(ok(&deleted), "{}", deleted.body);
+        let (cecilia, c_org) = coordinator(&app, "cecilia@umea.se", "202100-5489").await;
+        let asked = app
+            .post_as(
+                &cecilia,
+                "/api/networks/request-join",
+                &form(&[
+                    ("network", &network),
+                    ("organisation", &c_org),
+                    ("motivation", "Vi också."),
+                ]),
+            )
+            .await;
+        assert!(ok(&asked), "{}", asked.body);
+        assert_eq!(
+            app.count("notifications").await,
+            0,
+            "the erased coordinator's row went, and no new one came"
+        );
+    }
+);

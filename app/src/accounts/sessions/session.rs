@@ -87,19 +87,33 @@ pub async fn start(
     Ok(token)
 }
 
-/// The user of a live session, refreshing its last-seen time (at most once
-/// a minute, to spare the database a write per request).
+/// Who a request comes from: the person, or a page asking by itself
+/// (the header's count, live comments) while nobody touches it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activity {
+    Person,
+    Background,
+}
+
+/// The paths a page asks by itself, every minute or so: they never keep a
+/// session alive, or an open tab would outlast the idle limit.
+pub const BACKGROUND_PATHS: [&str; 2] = ["/api/notifications/unread", "/api/comments/since"];
+
+/// The user of a live session, refreshing its last-seen time for a
+/// person's request (at most once a minute, to spare the database a write
+/// per request).
 pub async fn lookup(
     db: &Db,
     token: &str,
     policy: SessionPolicy,
+    activity: Activity,
 ) -> Result<Option<SessionUser>, AppError> {
     let now = db.now();
     let hash = tokens::hash_token(token);
     let Some(live) = store::live(db, &hash, now, now - policy.idle_ms).await? else {
         return Ok(None);
     };
-    if now - live.last_seen_at > 60_000 {
+    if activity == Activity::Person && now - live.last_seen_at > 60_000 {
         store::touch(db, live.session_id, now).await?;
     }
     let admin = live.is_site_admin == 1;
@@ -126,7 +140,10 @@ pub async fn owner_of_expired(
     token: &str,
     policy: SessionPolicy,
 ) -> Result<Option<AccountId>, AppError> {
-    if lookup(db, token, policy).await?.is_some() {
+    if lookup(db, token, policy, Activity::Background)
+        .await?
+        .is_some()
+    {
         return Ok(None);
     }
     store::owner(db, &tokens::hash_token(token)).await
